@@ -1,0 +1,34 @@
+namespace ActionAgent.Core.Actions;
+
+/// <summary>A rectangle in CSS pixels of the viewport (or screen pixels for desktop apps).</summary>
+/// <param name="X">Left edge.</param>
+/// <param name="Y">Top edge.</param>
+/// <param name="Width">Width.</param>
+/// <param name="Height">Height.</param>
+public sealed record BoundingBox(double X, double Y, double Width, double Height)
+{
+    /// <summary>The centre point.</summary>
+    public (double X, double Y) Center => (X + (Width / 2), Y + (Height / 2));
+
+    /// <summary>The area in square pixels.</summary>
+    public double Area => Math.Max(0, Width) * Math.Max(0, Height);
+
+    /// <summary>Whether the point lies inside the box.</summary>
+    public bool Contains(double x, double y) => x >= X && y >= Y && x <= X + Width && y <= Y + Height;
+
+    /// <summary>Intersection over union with another box (0 when they do not overlap).</summary>
+    public double IntersectionOverUnion(BoundingBox other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        var left = Math.Max(X, other.X);
+        var top = Math.Max(Y, other.Y);
+        var right = Math.Min(X + Width, other.X + other.Width);
+        var bottom = Math.Min(Y + Height, other.Y + other.Height);
+        var intersection = Math.Max(0, right - left) * Math.Max(0, bottom - top);
+        var union = Area + other.Area - intersection;
+        return union <= 0 ? 0 : intersection / union;
+    }
+
+    /// <inheritdoc />
+    public override string ToString() => $"{X:0},{Y:0},{Width:0},{Height:0}";
+}

@@ -1,0 +1,29 @@
+namespace ActionAgent.Core.Observation;
+
+/// <summary>What a driver sees at one moment: where it is, the accessibility tree, and optionally a screenshot.</summary>
+public sealed record UiObservation
+{
+    /// <summary>The page URL, or the desktop application/window identity.</summary>
+    public required string Location { get; init; }
+
+    /// <summary>The page or window title.</summary>
+    public string Title { get; init; } = "";
+
+    /// <summary>The accessibility snapshot as text (Playwright's AI snapshot format), compact enough for a model prompt.</summary>
+    public string SnapshotText { get; init; } = "";
+
+    /// <summary>The parsed snapshot.</summary>
+    public IReadOnlyList<UiNode> Nodes { get; init; } = [];
+
+    /// <summary>A PNG screenshot, when one was taken.</summary>
+    public byte[]? Screenshot { get; init; }
+
+    /// <summary>The viewport size in pixels, when known.</summary>
+    public (int Width, int Height)? Viewport { get; init; }
+
+    /// <summary>Every node of the snapshot, depth first.</summary>
+    public IEnumerable<UiNode> AllNodes() => Nodes.SelectMany(n => n.DescendantsAndSelf());
+
+    /// <summary>All visible text of the snapshot, space separated.</summary>
+    public string VisibleText() => string.Join(" ", Nodes.Select(n => n.InnerText()));
+}

@@ -1,0 +1,49 @@
+namespace ActionAgent.Core.Scenarios;
+
+/// <summary>What a run may do and for how long.</summary>
+public sealed record RunPolicy
+{
+    /// <summary>Hosts the browser may load (empty: any). Subdomains of a listed host are allowed.</summary>
+    public IReadOnlyList<string> AllowDomains { get; init; } = [];
+
+    /// <summary>Step tags or actions that need approval before they run (for example <c>purchase</c>).</summary>
+    public IReadOnlyList<string> Approve { get; init; } = [];
+
+    /// <summary>The most steps a run may take.</summary>
+    /// <value>The default value is 40.</value>
+    public int MaxSteps { get; init; } = 40;
+
+    /// <summary>The longest a run may take.</summary>
+    /// <value>The default value is 5 minutes.</value>
+    public TimeSpan Timeout { get; init; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>How long one step may wait for its target.</summary>
+    /// <value>The default value is 10 seconds.</value>
+    public TimeSpan StepTimeout { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>How many times a failed step is tried again before the planner replans.</summary>
+    /// <value>The default value is 1.</value>
+    public int Retries { get; init; } = 1;
+
+    /// <summary>How many times a run may replan.</summary>
+    /// <value>The default value is 3.</value>
+    public int MaxReplans { get; init; } = 3;
+
+    /// <summary>The most model tokens a run may spend (0: no limit).</summary>
+    /// <value>The default value is 0.</value>
+    public long MaxTokens { get; init; }
+
+    /// <summary>The most a run may spend on models, in US dollars (0: no limit).</summary>
+    /// <value>The default value is 0.</value>
+    public decimal MaxCost { get; init; }
+
+    /// <summary>Whether a URL's host is allowed by <see cref="AllowDomains"/>.</summary>
+    public bool IsAllowed(Uri uri)
+    {
+        ArgumentNullException.ThrowIfNull(uri);
+        if (AllowDomains.Count == 0 || uri.Scheme is "about" or "data" or "blob") return true;
+        var host = uri.Host;
+        return AllowDomains.Any(d => host.Equals(d, StringComparison.OrdinalIgnoreCase) ||
+                                     host.EndsWith("." + d, StringComparison.OrdinalIgnoreCase));
+    }
+}
