@@ -1,0 +1,177 @@
+using ActionAgent.Core.Actions;
+using ActionAgent.Core.Observation;
+using ActionAgent.Core.Ports;
+using ActionAgent.Core.Recording;
+using ActionAgent.Core.Secrets;
+using Polly.Timeout;
+
+namespace ActionAgent.Core.Engine;
+
+public sealed partial class RunEngine
+{
+    private sealed partial class ActiveRun
+    {
+        private bool NeedsApproval(PlanStep step, out string reason)
+        {
+            var match = Policy.Approve.FirstOrDefault(a =>
+                step.Tags.Contains(a, StringComparer.OrdinalIgnoreCase) ||
+                string.Equals(a, step.Action.ToName(), StringComparison.OrdinalIgnoreCase));
+            reason = match is null ? "" : $"the policy asks for approval of '{match}' steps";
+            return match is not null;
+        }
+
+        private async Task ApproveAsync(CancellationToken token)
+        {
+            var step = _s.Queue.Peek();
+            NeedsApproval(step, out var reason);
+            var gate = _engine._services.Approvals;
+            if (gate is null)
+            {
+                _s.Reason = $"Step {_s.StepCount + 1} ({Vault.Mask(step.ToString())}) needs approval: {reason}, and no approver is configured (run interactively, or pass --approve).";
+                await _machine.FireAsync(RunTrigger.Refused);
+                return;
+            }
+            if (await gate.ApproveAsync(step, reason, token))
+            {
+                Log.Information("Step {Index} approved", _s.StepCount + 1);
+                _s.ApprovedCurrent = true;
+                await _machine.FireAsync(RunTrigger.Approved);
+                return;
+            }
+            _s.Reason = $"Step {_s.StepCount + 1} ({Vault.Mask(step.ToString())}) was refused approval.";
+            await _machine.FireAsync(RunTrigger.Refused);
+        }
+
+        private async Task ActAsync(CancellationToken token)
+        {
+            var step = _s.Queue.Peek();
+            if (!_s.ApprovedCurrent && NeedsApproval(step, out _))
+            {
+                await _machine.FireAsync(RunTrigger.NeedsApproval);
+                return;
+            }
+            _s.Queue.Dequeue();
+            _s.ApprovedCurrent = false;
+            _s.StepCount++;
+            var index = _s.StepCount;
+            var startedAt = _engine.Time.GetUtcNow();
+            var startTimestamp = _engine.Time.GetTimestamp();
+            _engine._services.Progress.StepStarted(index, step);
+            Log.Information("Step {Index} {Action} on {Target}", index, step.Action.ToName(), step.Target?.ToString() ?? step.Value ?? "");
+
+            var before = _s.LastObservation ?? await ObserveAsync(screenshot: true, token);
+            var shotBefore = _s.LastShot ?? (before.Screenshot is null ? null
+                : await _engine._sink.SaveArtifactAsync($"{index:000}-before.png", before.Screenshot, CancellationToken.None));
+
+            var value = step.Value is null ? null
+                : ValueTemplate.Resolve(step.Value, Scenario.Inputs, Vault, _s.Variables, out var unresolved) is var resolved && unresolved.Count == 0
+                    ? resolved
+                    : null;
+            ActionResult result;
+            string? grounding = null;
+            _attempts = 1;
+            if (step.Value is not null && value is null)
+            {
+                var missing = ValueTemplate.Placeholders(step.Value).Select(p => $"{p.Scope}.{p.Name}");
+                result = ActionResult.Failure(ActionFailureKind.InvalidStep, $"The value refers to {string.Join(", ", missing)}, which the run does not have.");
+            }
+            else
+            {
+                (step, grounding, var groundingError) = await GroundAsync(step, before, token);
+                result = groundingError is not null
+                    ? ActionResult.Failure(ActionFailureKind.TargetNotFound, groundingError)
+                    : await ExecuteWithPipelineAsync(step, value, token);
+                if (!result.Succeeded && result.FailureKind is ActionFailureKind.TargetNotFound or ActionFailureKind.TargetAmbiguous)
+                {
+                    (result, var visual) = await TryVisualFallbackAsync(step, value, before, result, token);
+                    grounding = visual ?? grounding;
+                }
+            }
+            var actionMs = (long)_engine.Time.GetElapsedTime(startTimestamp).TotalMilliseconds;
+
+            if (result.Succeeded && ValueTemplate.ReferencesSecret(step.Value))
+            {
+                _s.Masked.Add(result.ResolvedTarget ?? step.Target!);
+            }
+            if (result.Succeeded && step.Action == ActionKind.Extract && step.Value is not null)
+            {
+                _s.Variables[step.Value] = result.ExtractedText ?? "";
+            }
+
+            var pending = new PendingCheck(index, step, result, before, shotBefore, grounding, _attempts, startedAt, startTimestamp, actionMs);
+            if (result.Succeeded)
+            {
+                _s.Pending = pending;
+                await _machine.FireAsync(RunTrigger.ActionDone);
+                return;
+            }
+
+            var error = Vault.Mask(result.Error ?? "the action failed");
+            var record = await RecordAsync(pending, await ObserveAsync(screenshot: true, token), [], null, error);
+            _s.Failure = new StepFailure(step, $"Step {index} ({Vault.Mask(step.ToString())}) failed: {error} Screenshot: {record.ShotAfter}.", result.FailureKind);
+            Log.Warning("Step {Index} failed: {Error}", index, error);
+            await _machine.FireAsync(RunTrigger.ActionFailed);
+        }
+
+        private async Task<ActionResult> ExecuteWithPipelineAsync(PlanStep step, string? value, CancellationToken token)
+        {
+            var action = new UiAction(step, value, ValueTemplate.ReferencesSecret(step.Value), step.Timeout ?? Policy.StepTimeout);
+            try
+            {
+                return await _pipeline.ExecuteAsync(async ct => await Driver.ExecuteAsync(action, ct), token);
+            }
+            catch (TimeoutRejectedException)
+            {
+                return ActionResult.Failure(ActionFailureKind.Timeout, $"The driver did not answer within {Policy.StepTimeout + TimeSpan.FromSeconds(20)}.");
+            }
+        }
+
+        /// <summary>Grounds a semantic-only target: the grounder first (accessibility tree), then the visual locator.</summary>
+        private async Task<(PlanStep Step, string? Grounding, string? Error)> GroundAsync(PlanStep step, UiObservation observation, CancellationToken token)
+        {
+            if (step.Target is not { IsSemanticOnly: true } target) return (step, null, null);
+            var grounder = _engine._services.Grounder;
+            if (grounder is not null)
+            {
+                var grounded = await grounder.GroundAsync(step, observation, token);
+                if (grounded.Target is not null)
+                {
+                    var concrete = grounded.Target with { Description = target.Description };
+                    return (step with { Target = concrete }, $"accessibility: {grounded.Reason} (score {grounded.Score:0.00})", null);
+                }
+                if (_engine._services.Locator is null)
+                {
+                    return (step, null, $"Nothing on the page matches \"{target.Description}\": {grounded.Reason}");
+                }
+            }
+            if (_engine._services.Locator is null)
+            {
+                return (step, null, $"The target \"{target.Description}\" is a description, and no grounder or visual locator is configured to find it.");
+            }
+            // The visual fallback after a not-found failure does the locating.
+            return (step, null, $"The accessibility tree has no element for \"{target.Description}\".");
+        }
+
+        /// <summary>When the accessibility tree fails, find the element on the screenshot and act by coordinates.</summary>
+        private async Task<(ActionResult Result, string? Grounding)> TryVisualFallbackAsync(PlanStep step, string? value,
+            UiObservation before, ActionResult failure, CancellationToken token)
+        {
+            var locator = _engine._services.Locator;
+            var prompt = step.Target?.Description ?? step.Target?.Name ?? step.Target?.Text ?? step.Target?.Label ?? step.Target?.Placeholder;
+            if (locator is null || prompt is null) return (failure, null);
+            var screenshot = before.Screenshot ?? await Driver.ScreenshotAsync([.. _s.Masked], token);
+            var candidates = await locator.LocateAsync(new LocateRequest { Screenshot = screenshot, Text = prompt, MaxResults = 3 }, token);
+            var best = candidates.FirstOrDefault();
+            if (best is null || best.Score < _engine._services.MinimumLocatorScore)
+            {
+                var seen = best is null ? "no candidate" : $"best candidate \"{best.Text}\" scored {best.Score:0.00}";
+                return (failure with { Error = $"{failure.Error} The visual locator ({locator.Name}) found nothing for \"{prompt}\" either ({seen})." }, null);
+            }
+            var byBox = step with { Target = new ElementTarget { Box = best.Box, Description = prompt } };
+            var result = await ExecuteWithPipelineAsync(byBox, value, token);
+            var grounding = $"visual: {locator.Name} found \"{best.Text}\" at {best.Box} (score {best.Score:0.00})";
+            Log.Information("Step target {Prompt} found visually at {Box}", prompt, best.Box.ToString());
+            return (result.Succeeded ? result with { ResolvedBy = "visual", ResolvedTarget = result.ResolvedTarget ?? byBox.Target } : result, grounding);
+        }
+    }
+}

@@ -1,0 +1,133 @@
+using ActionAgent.Core.Actions;
+using ActionAgent.Core.Ports;
+using ActionAgent.Core.Recording;
+
+namespace ActionAgent.Core.Engine;
+
+public sealed partial class RunEngine
+{
+    private sealed partial class ActiveRun
+    {
+        private async Task PlanAsync(bool replanning, CancellationToken token)
+        {
+            if (!replanning && _s.Queue.Count > 0)
+            {
+                // The app's start step was queued before planning; the planner plans from the opened app.
+                await _machine.FireAsync(RunTrigger.PlanReady);
+                return;
+            }
+            if (replanning) _s.Queue.Clear();
+
+            var observation = _s.LastObservation ?? await ObserveAsync(screenshot: false, token);
+            var planner = _engine._planner;
+            var decision = await planner.NextAsync(CreatePlanningContext(observation, replanning), token);
+            _s.Usage += decision.Usage;
+
+            var kind = decision.Kind switch
+            {
+                PlanDecisionKind.Continue => replanning ? "replan" : "plan",
+                PlanDecisionKind.Done => "done",
+                _ => "give-up",
+            };
+            await _engine._sink.AppendPlanEventAsync(new PlanEvent
+            {
+                Kind = kind,
+                Planner = planner.Name,
+                AtStep = _s.StepCount + 1,
+                Reason = Vault.Mask(replanning && _s.Failure is not null
+                    ? $"after failure: {_s.Failure.Reason}" + (decision.Reason is null ? "" : $"; planner: {decision.Reason}")
+                    : decision.Reason ?? ""),
+                Steps = [.. decision.Steps.Select(s => Vault.Mask(s.ToString()))],
+                Usage = decision.Usage,
+                At = _engine.Time.GetUtcNow(),
+            }, CancellationToken.None);
+
+            if (OverModelBudget(out var budgetReason))
+            {
+                _s.Reason = budgetReason;
+                await _machine.FireAsync(RunTrigger.BudgetExceeded);
+                return;
+            }
+
+            switch (decision.Kind)
+            {
+                case PlanDecisionKind.Continue when decision.Steps.Count > 0:
+                    foreach (var step in decision.Steps) _s.Queue.Enqueue(step);
+                    Log.Information("Planner {Planner} {Kind} {Count} step(s): {Reason}", planner.Name, kind, decision.Steps.Count, decision.Reason);
+                    if (_s.StepCount >= Policy.MaxSteps)
+                    {
+                        _s.Reason = StepBudgetReason();
+                        await _machine.FireAsync(RunTrigger.BudgetExceeded);
+                        return;
+                    }
+                    await _machine.FireAsync(RunTrigger.PlanReady);
+                    break;
+                case PlanDecisionKind.Done:
+                    await CheckExpectationsAsync(token);
+                    break;
+                default:
+                    var why = decision.Kind == PlanDecisionKind.Continue ? "the planner returned no steps" : decision.Reason ?? "the planner gave up";
+                    _s.Reason = _s.Failure is null ? why : $"{_s.Failure.Reason} The planner could not recover: {why}";
+                    await _machine.FireAsync(RunTrigger.PlannerGaveUp);
+                    break;
+            }
+        }
+
+        private async Task CheckExpectationsAsync(CancellationToken token)
+        {
+            var results = new List<CheckResult>();
+            var observation = await ObserveAsync(screenshot: _engine._services.Verifier is not null, token);
+            _s.LastObservation = observation;
+            foreach (var expectation in Scenario.Expect)
+            {
+                results.Add(await CheckExpectationAsync(expectation, observation, token));
+            }
+            _s.Expectations = results;
+            var failed = results.Where(r => !r.Passed).ToList();
+            if (failed.Count == 0)
+            {
+                await _machine.FireAsync(RunTrigger.GoalReached);
+                return;
+            }
+            _s.Reason = "The goal's expectations do not hold: " + string.Join("; ", failed.Select(f => $"{f.Check} ({f.Detail})"));
+            await _machine.FireAsync(RunTrigger.ExpectationsFailed);
+        }
+
+        private async Task<CheckResult> CheckExpectationAsync(Scenarios.Expectation expectation, Observation.UiObservation observation, CancellationToken token)
+        {
+            if (expectation.Text is not null)
+            {
+                var step = new PlanStep { Action = ActionKind.Assert, Target = new ElementTarget { Text = expectation.Text } };
+                var result = await Driver.ExecuteAsync(new UiAction(step, null, false, Policy.StepTimeout), token);
+                return new CheckResult(expectation.ToString(), result.Succeeded, result.Succeeded ? "visible" : result.Error);
+            }
+            if (expectation.Url is not null)
+            {
+                var passed = observation.Location.Contains(expectation.Url, StringComparison.OrdinalIgnoreCase);
+                return new CheckResult(expectation.ToString(), passed, observation.Location);
+            }
+            var verifier = _engine._services.Verifier;
+            if (verifier is null)
+            {
+                return new CheckResult(expectation.ToString(), true, "not checked: no screen verifier is configured");
+            }
+            var finalStep = new PlanStep { Action = ActionKind.Assert, Description = expectation.Screen };
+            var verdict = await verifier.VerifyAsync(new ScreenCheck(finalStep, expectation.Screen, observation, observation), token);
+            return new CheckResult(expectation.ToString(), verdict.Outcome != VerdictOutcome.Failed,
+                $"{verdict.Outcome.ToString().ToLowerInvariant()} ({verdict.Confidence:0.00}, {verdict.Backend}): {verdict.Reason}");
+        }
+
+        private async Task RecoverAsync()
+        {
+            if (_s.Replans < Policy.MaxReplans)
+            {
+                _s.Replans++;
+                Log.Information("Replanning ({Replan} of {Max}) after: {Reason}", _s.Replans, Policy.MaxReplans, Vault.Mask(_s.Failure?.Reason ?? ""));
+                await _machine.FireAsync(RunTrigger.Replan);
+                return;
+            }
+            _s.Reason = $"{_s.Failure?.Reason} No replans left ({Policy.MaxReplans} used).";
+            await _machine.FireAsync(RunTrigger.GiveUp);
+        }
+    }
+}

@@ -1,0 +1,123 @@
+using ActionAgent.Core.Actions;
+using ActionAgent.Core.Observation;
+using ActionAgent.Core.Ports;
+using ActionAgent.Core.Recording;
+using ActionAgent.Core.Secrets;
+
+namespace ActionAgent.Core.Engine;
+
+public sealed partial class RunEngine
+{
+    private sealed partial class ActiveRun
+    {
+        private async Task VerifyAsync(CancellationToken token)
+        {
+            var pending = _s.Pending ?? throw new InvalidOperationException("Verifying without a step that acted.");
+            _s.Pending = null;
+            var after = await ObserveAsync(screenshot: true, token);
+            var recordedValue = pending.Step.Value is null || ValueTemplate.ReferencesSecret(pending.Step.Value) ? null : Vault.Mask(pending.Step.Value);
+            var checks = CheckDeriver.Derive(pending.Step, pending.Before, after, pending.Result.ResolvedTarget,
+                recordedValue is null ? null : ValueTemplate.Resolve(recordedValue, Scenario.Inputs, SecretVault.Empty, _s.Variables, out _));
+
+            RecordedVerdict? verdict = null;
+            var verifier = _engine._services.Verifier;
+            if (verifier is not null)
+            {
+                var answer = await verifier.VerifyAsync(new ScreenCheck(pending.Step, pending.Step.Expect, pending.Before, after), token);
+                verdict = new RecordedVerdict(answer.Outcome.ToString().ToLowerInvariant(), answer.Confidence, Vault.Mask(answer.Reason), answer.Backend,
+                    answer.Evidence.ToDictionary(p => p.Key, p => Vault.Mask(p.Value), StringComparer.Ordinal));
+            }
+
+            var failed = verdict is { Outcome: "failed" };
+            var error = failed ? $"The screen check failed: {verdict!.Reason}" : null;
+            var record = await RecordAsync(pending, after, checks, verdict, error);
+            if (failed)
+            {
+                _s.Failure = new StepFailure(pending.Step, $"Step {pending.Index} ({Vault.Mask(pending.Step.ToString())}): {error} Screenshot: {record.ShotAfter}.", ActionFailureKind.None);
+                Log.Warning("Step {Index} check failed: {Reason}", pending.Index, verdict!.Reason);
+                await _machine.FireAsync(RunTrigger.CheckFailed);
+                return;
+            }
+
+            if (_s.Queue.Count == 0)
+            {
+                await _machine.FireAsync(RunTrigger.NeedSteps);
+            }
+            else if (_s.StepCount >= Policy.MaxSteps)
+            {
+                _s.Reason = StepBudgetReason();
+                await _machine.FireAsync(RunTrigger.BudgetExceeded);
+            }
+            else
+            {
+                await _machine.FireAsync(RunTrigger.NextStep);
+            }
+        }
+
+        /// <summary>Saves the after-shot and the step record; the after observation becomes the next step's before.</summary>
+        private async Task<StepRecord> RecordAsync(PendingCheck pending, UiObservation after, IReadOnlyList<DerivedCheck> checks,
+            RecordedVerdict? verdict, string? error)
+        {
+            var shotAfter = after.Screenshot is null ? null
+                : await _engine._sink.SaveArtifactAsync($"{pending.Index:000}-after.png", after.Screenshot, CancellationToken.None);
+            var step = pending.Step;
+            var record = new StepRecord
+            {
+                Index = pending.Index,
+                Action = step.Action.ToName(),
+                Value = step.Value is null ? null : Vault.Mask(step.Value),
+                Parameters = [.. ValueTemplate.Placeholders(step.Value).Select(p => $"{p.Scope}.{p.Name}")],
+                Description = step.Description,
+                RequestedTarget = step.Target,
+                Target = pending.Result.ResolvedTarget,
+                ResolvedBy = pending.Result.ResolvedBy,
+                Grounding = pending.Grounding,
+                Outcome = error is null ? "succeeded" : "failed",
+                Error = error,
+                Attempts = pending.Attempts,
+                Checks = checks,
+                Verdict = verdict,
+                LocationBefore = pending.Before.Location,
+                LocationAfter = after.Location,
+                ShotBefore = pending.ShotBefore,
+                ShotAfter = shotAfter,
+                Planner = step.Origin ?? _engine._planner.Name,
+                Tags = step.Tags,
+                StartedAt = pending.StartedAt,
+                ActionMs = pending.ActionMs,
+                DurationMs = (long)_engine.Time.GetElapsedTime(pending.StartTimestamp).TotalMilliseconds,
+            };
+            _s.Records.Add(record);
+            _s.History.Add(new ExecutedStep(step, error is null, error));
+            _s.LastObservation = after;
+            _s.LastShot = shotAfter;
+            await _engine._sink.AppendStepAsync(record, CancellationToken.None);
+            _engine._services.Progress.StepFinished(record);
+            return record;
+        }
+
+        /// <summary>A step that acted but was interrupted before its check is still recorded.</summary>
+        private async Task FlushPendingAsync(string failedReason)
+        {
+            if (_s.Pending is not { } pending) return;
+            _s.Pending = null;
+            var record = new StepRecord
+            {
+                Index = pending.Index,
+                Action = pending.Step.Action.ToName(),
+                Value = pending.Step.Value is null ? null : Vault.Mask(pending.Step.Value),
+                RequestedTarget = pending.Step.Target,
+                Target = pending.Result.ResolvedTarget,
+                ResolvedBy = pending.Result.ResolvedBy,
+                Outcome = "failed",
+                Error = $"The step acted but was not checked: {failedReason}.",
+                ShotBefore = pending.ShotBefore,
+                LocationBefore = pending.Before.Location,
+                StartedAt = pending.StartedAt,
+                ActionMs = pending.ActionMs,
+            };
+            _s.Records.Add(record);
+            await _engine._sink.AppendStepAsync(record, CancellationToken.None);
+        }
+    }
+}

@@ -1,0 +1,213 @@
+using ActionAgent.Core.Actions;
+using ActionAgent.Core.Observation;
+using ActionAgent.Core.Ports;
+using ActionAgent.Core.Recording;
+using ActionAgent.Core.Scenarios;
+using ActionAgent.Core.Secrets;
+using Polly;
+using Stateless;
+
+namespace ActionAgent.Core.Engine;
+
+/// <summary>
+/// Carries out a run: asks the planner for steps, acts through the driver, checks the screen, recovers or replans
+/// on failure, and records everything. The state machine (<see cref="RunStateMachine"/>) decides which moves are
+/// legal; this class does the work of each state.
+/// </summary>
+public sealed partial class RunEngine
+{
+    private readonly IUiDriver _driver;
+    private readonly IPlanner _planner;
+    private readonly IRecordingSink _sink;
+    private readonly RunEngineServices _services;
+    private readonly Serilog.ILogger _log;
+
+    /// <summary>Creates an engine over a driver, a planner and a recording sink.</summary>
+    public RunEngine(IUiDriver driver, IPlanner planner, IRecordingSink sink, RunEngineServices? services = null)
+    {
+        _driver = driver ?? throw new ArgumentNullException(nameof(driver));
+        _planner = planner ?? throw new ArgumentNullException(nameof(planner));
+        _sink = sink ?? throw new ArgumentNullException(nameof(sink));
+        _services = services ?? new RunEngineServices();
+        _log = _services.Logger.ForContext<RunEngine>();
+    }
+
+    private TimeProvider Time => _services.Time;
+
+    /// <summary>Runs a request to its end. Expected failures come back in the result; the recording is always completed.</summary>
+    public async Task<RunResult> RunAsync(RunRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var run = new ActiveRun(this, request);
+        return await run.ExecuteAsync(cancellationToken);
+    }
+
+    /// <summary>One run in progress: the session state plus the per-run collaborators.</summary>
+    private sealed partial class ActiveRun
+    {
+        private readonly RunEngine _engine;
+        private readonly RunRequest _request;
+        private readonly RunSession _s = new();
+        private readonly StateMachine<RunState, RunTrigger> _machine;
+        private readonly ResiliencePipeline<ActionResult> _pipeline;
+        private int _attempts;
+
+        public ActiveRun(RunEngine engine, RunRequest request)
+        {
+            _engine = engine;
+            _request = request;
+            _machine = RunStateMachine.Create(() => _s.Replans < Policy.MaxReplans, () => _s.StepCount < Policy.MaxSteps);
+            _machine.OnTransitioned(t =>
+            {
+                _engine._log.Debug("State {From} -> {To} on {Trigger}", t.Source, t.Destination, t.Trigger);
+                _engine._services.Progress.StateChanged(t.Source, t.Destination, t.Trigger.ToString());
+            });
+            _pipeline = ActionPipeline.Create(Policy, engine.Time, () => _attempts++, engine._log);
+        }
+
+        private Scenario Scenario => _request.Scenario;
+        private RunPolicy Policy => Scenario.Policy;
+        private SecretVault Vault => _request.Secrets;
+        private IUiDriver Driver => _engine._driver;
+        private Serilog.ILogger Log => _engine._log;
+
+        public async Task<RunResult> ExecuteAsync(CancellationToken cancellationToken)
+        {
+            var started = _engine.Time.GetTimestamp();
+            await _engine._sink.BeginAsync(CreateHeader(), CancellationToken.None);
+            Log.Information("Run {Name} started with planner {Planner} on {Driver}", Scenario.Name, _engine._planner.Name, Driver.Name);
+
+            using var timeout = new CancellationTokenSource(Policy.Timeout, _engine.Time);
+            using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
+            var token = linked.Token;
+
+            if (_request.StartUrl is not null)
+            {
+                _s.Queue.Enqueue(new PlanStep
+                {
+                    Action = ActionKind.Goto, Value = _request.StartUrl, Description = "open the app", Origin = "app.start",
+                });
+            }
+
+            await _machine.FireAsync(RunTrigger.Start);
+            while (!IsFinal(_machine.State))
+            {
+                try
+                {
+                    token.ThrowIfCancellationRequested();
+                    await StepStateAsync(token);
+                }
+                catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+                {
+                    _s.Reason ??= "The run was cancelled.";
+                    await FlushPendingAsync(failedReason: "cancelled");
+                    await _machine.FireAsync(RunTrigger.Cancel);
+                }
+                catch (OperationCanceledException) when (timeout.IsCancellationRequested)
+                {
+                    _s.Reason = $"The run went over its time limit of {Policy.Timeout}.";
+                    await FlushPendingAsync(failedReason: "timed out");
+                    await _machine.FireAsync(RunTrigger.BudgetExceeded);
+                }
+            }
+
+            var elapsed = _engine.Time.GetElapsedTime(started);
+            var result = new RunResult
+            {
+                FinalState = _machine.State,
+                Reason = _s.Reason is null ? null : Vault.Mask(_s.Reason),
+                Steps = [.. _s.Records],
+                Expectations = _s.Expectations,
+                Variables = _s.Variables.ToDictionary(p => p.Key, p => Vault.Mask(p.Value), StringComparer.Ordinal),
+                Usage = _s.Usage,
+                Replans = _s.Replans,
+                Duration = elapsed,
+            };
+            await _engine._sink.CompleteAsync(new RunSummary
+            {
+                Status = result.FinalState.ToString().ToLowerInvariant(),
+                Reason = result.Reason,
+                FinalState = result.FinalState.ToString(),
+                StepCount = _s.StepCount,
+                Replans = _s.Replans,
+                Usage = _s.Usage,
+                Expectations = _s.Expectations,
+                Variables = result.Variables,
+                FinishedAt = _engine.Time.GetUtcNow(),
+                DurationMs = (long)elapsed.TotalMilliseconds,
+            }, CancellationToken.None);
+            if (result.Succeeded) Log.Information("Run {Name} succeeded in {Steps} steps", Scenario.Name, _s.StepCount);
+            else Log.Warning("Run {Name} ended {State}: {Reason}", Scenario.Name, result.FinalState, result.Reason);
+            return result;
+        }
+
+        private static bool IsFinal(RunState state) => state is RunState.Succeeded or RunState.Failed or RunState.Cancelled;
+
+        private Task StepStateAsync(CancellationToken token) => _machine.State switch
+        {
+            RunState.Planning => PlanAsync(replanning: false, token),
+            RunState.Replanning => PlanAsync(replanning: true, token),
+            RunState.Acting => ActAsync(token),
+            RunState.AwaitingApproval => ApproveAsync(token),
+            RunState.Verifying => VerifyAsync(token),
+            RunState.Recovering => RecoverAsync(),
+            _ => throw new InvalidOperationException($"The engine has no work for state {_machine.State}."),
+        };
+
+        private RecordingHeader CreateHeader() => new()
+        {
+            Name = Scenario.Name,
+            Goal = Scenario.Goal,
+            Scenario = Scenario.SourcePath,
+            AppStart = Scenario.App.Browser?.Start ?? Scenario.App.Desktop?.Command,
+            StartUrl = _request.StartUrl,
+            Driver = Driver.Name,
+            Planner = _engine._planner.Name,
+            Policy = new RecordedPolicy
+            {
+                AllowDomains = Policy.AllowDomains,
+                Approve = Policy.Approve,
+                StepTimeoutMs = (long)Policy.StepTimeout.TotalMilliseconds,
+            },
+            Inputs = Scenario.Inputs,
+            SecretNames = [.. Scenario.Secrets.Keys],
+            SecretSources = Scenario.Secrets.ToDictionary(p => p.Key, p => p.Value.EnvironmentVariable, StringComparer.Ordinal),
+            Expect = [.. Scenario.Expect.Select(e => e.Text is not null ? new RecordedExpectation("text", e.Text)
+                : e.Url is not null ? new RecordedExpectation("url", e.Url) : new RecordedExpectation("screen", e.Screen ?? ""))],
+            StartedAt = _engine.Time.GetUtcNow(),
+        };
+
+        private async Task<UiObservation> ObserveAsync(bool screenshot, CancellationToken token) =>
+            await Driver.ObserveAsync(new ObserveOptions(screenshot, [.. _s.Masked]), token);
+
+        private PlanningContext CreatePlanningContext(UiObservation observation, bool replanning) => new()
+        {
+            Goal = Scenario.Goal ?? Scenario.Name,
+            Inputs = Scenario.Inputs,
+            SecretNames = [.. Scenario.Secrets.Keys],
+            Observation = observation,
+            History = [.. _s.History],
+            Failure = replanning ? _s.Failure : null,
+            ReplanCount = _s.Replans,
+            Variables = _s.Variables,
+        };
+
+        private bool OverModelBudget(out string reason)
+        {
+            reason = "";
+            if (Policy.MaxTokens > 0 && _s.Usage.TotalTokens > Policy.MaxTokens)
+            {
+                reason = $"The run used {_s.Usage.TotalTokens} model tokens, over its budget of {Policy.MaxTokens}.";
+                return true;
+            }
+            if (Policy.MaxCost > 0 && _s.Usage.Cost > Policy.MaxCost)
+            {
+                reason = $"The run cost ${_s.Usage.Cost:0.####}, over its budget of ${Policy.MaxCost:0.####}.";
+                return true;
+            }
+            return false;
+        }
+
+        private string StepBudgetReason() => $"The run used its budget of {Policy.MaxSteps} steps.";
+    }
+}

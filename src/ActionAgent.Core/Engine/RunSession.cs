@@ -1,0 +1,39 @@
+using ActionAgent.Core.Actions;
+using ActionAgent.Core.Observation;
+using ActionAgent.Core.Ports;
+using ActionAgent.Core.Recording;
+
+namespace ActionAgent.Core.Engine;
+
+/// <summary>The mutable state of one run, owned by the engine's loop.</summary>
+internal sealed class RunSession
+{
+    public Queue<PlanStep> Queue { get; } = new();
+    public List<ExecutedStep> History { get; } = [];
+    public List<StepRecord> Records { get; } = [];
+    public List<ElementTarget> Masked { get; } = [];
+    public Dictionary<string, string> Variables { get; } = new(StringComparer.Ordinal);
+    public int StepCount { get; set; }
+    public int Replans { get; set; }
+    public ModelUsage Usage { get; set; } = ModelUsage.None;
+    public UiObservation? LastObservation { get; set; }
+    public string? LastShot { get; set; }
+    public StepFailure? Failure { get; set; }
+    public string? Reason { get; set; }
+    public bool ApprovedCurrent { get; set; }
+    public IReadOnlyList<CheckResult> Expectations { get; set; } = [];
+    public PendingCheck? Pending { get; set; }
+}
+
+/// <summary>A step that acted and waits for its screen check.</summary>
+internal sealed record PendingCheck(
+    int Index,
+    PlanStep Step,
+    ActionResult Result,
+    UiObservation Before,
+    string? ShotBefore,
+    string? Grounding,
+    int Attempts,
+    DateTimeOffset StartedAt,
+    long StartTimestamp,
+    long ActionMs);

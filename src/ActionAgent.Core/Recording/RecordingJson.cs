@@ -1,0 +1,24 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace ActionAgent.Core.Recording;
+
+/// <summary>The JSON settings of recording files: camelCase, nulls left out, indented for readable diffs.</summary>
+public static class RecordingJson
+{
+    /// <summary>The serializer options.</summary>
+    public static JsonSerializerOptions Options { get; } = new(JsonSerializerDefaults.Web)
+    {
+        WriteIndented = true,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower) },
+    };
+
+    /// <summary>Reads a recording file.</summary>
+    public static async Task<RecordingDocument> ReadAsync(string path, CancellationToken cancellationToken)
+    {
+        await using var stream = File.OpenRead(path);
+        return await JsonSerializer.DeserializeAsync<RecordingDocument>(stream, Options, cancellationToken)
+               ?? throw new InvalidDataException($"{path}: the file is empty or not a recording.");
+    }
+}
