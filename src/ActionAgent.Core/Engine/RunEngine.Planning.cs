@@ -119,11 +119,12 @@ public sealed partial class RunEngine
 
         private async Task RecoverAsync()
         {
-            if (_s.Replans < Policy.MaxReplans)
+            // The machine's guard ("replans left") decides; the count goes up once the move is made.
+            if (_machine.CanFire(RunTrigger.Replan))
             {
+                await _machine.FireAsync(RunTrigger.Replan);
                 _s.Replans++;
                 Log.Information("Replanning ({Replan} of {Max}) after: {Reason}", _s.Replans, Policy.MaxReplans, Vault.Mask(_s.Failure?.Reason ?? ""));
-                await _machine.FireAsync(RunTrigger.Replan);
                 return;
             }
             _s.Reason = $"{_s.Failure?.Reason} No replans left ({Policy.MaxReplans} used).";

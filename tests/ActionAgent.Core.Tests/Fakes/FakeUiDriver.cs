@@ -1,0 +1,60 @@
+using ActionAgent.Core.Actions;
+using ActionAgent.Core.Observation;
+using ActionAgent.Core.Ports;
+
+namespace ActionAgent.Core.Tests.Fakes;
+
+/// <summary>A scripted driver: every action succeeds unless a rule says otherwise; it remembers what it was asked.</summary>
+public sealed class FakeUiDriver : IUiDriver
+{
+    private readonly List<Func<UiAction, ActionResult?>> _rules = [];
+
+    public string Name => "fake";
+    public string Location { get; set; } = "http://app.test/";
+    public string Snapshot { get; set; } = "- heading \"Home\" [ref=e1]";
+    public List<UiAction> Actions { get; } = [];
+    public List<IReadOnlyList<ElementTarget>> ScreenshotMasks { get; } = [];
+    public Func<UiAction, CancellationToken, Task>? BeforeAction { get; set; }
+
+    /// <summary>Adds a rule: the first rule that returns a result decides the action's outcome.</summary>
+    public FakeUiDriver When(Func<UiAction, ActionResult?> rule)
+    {
+        _rules.Add(rule);
+        return this;
+    }
+
+    public Task<UiObservation> ObserveAsync(ObserveOptions options, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        if (options.IncludeScreenshot) ScreenshotMasks.Add(options.Masked ?? []);
+        return Task.FromResult(new UiObservation
+        {
+            Location = Location,
+            Title = "Fake",
+            SnapshotText = Snapshot,
+            Nodes = AriaSnapshotParser.Parse(Snapshot),
+            Screenshot = options.IncludeScreenshot ? [0x89, 0x50, 0x4E, 0x47] : null,
+        });
+    }
+
+    public async Task<ActionResult> ExecuteAsync(UiAction action, CancellationToken cancellationToken)
+    {
+        Actions.Add(action);
+        if (BeforeAction is not null) await BeforeAction(action, cancellationToken);
+        foreach (var rule in _rules)
+        {
+            if (rule(action) is { } result) return result;
+        }
+        if (action.Kind == ActionKind.Goto && action.Value is not null) Location = action.Value;
+        return ActionResult.Success(action.Target is null ? null : action.Target with { Css = "#resolved" }, "fake",
+            action.Kind == ActionKind.Extract ? "extracted text" : null);
+    }
+
+    public Task<byte[]> ScreenshotAsync(IReadOnlyList<ElementTarget> masked, CancellationToken cancellationToken)
+    {
+        ScreenshotMasks.Add(masked);
+        return Task.FromResult<byte[]>([0x89, 0x50, 0x4E, 0x47]);
+    }
+
+    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+}
