@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# Installs what ActionAgent needs on a Debian/Ubuntu machine, once, and only what is missing.
+#   eng/setup.sh run    what `agent run` needs: Chromium, fonts, Tesseract OCR
+#   eng/setup.sh test   the above plus what the tests need: Xvfb, xdotool, ImageMagick, D-Bus, AT-SPI, PostgreSQL
+# Without root (and without sudo) it prints the exact command to run instead, and exits 3.
+set -euo pipefail
+mode="${1:-run}"
+
+need_commands=(chromium tesseract)
+packages=(chromium fonts-liberation fonts-dejavu-core tesseract-ocr tesseract-ocr-eng)
+if [[ "$mode" == "test" ]]; then
+  need_commands+=(Xvfb xdotool convert dbus-launch)
+  packages+=(xvfb xdotool imagemagick dbus-x11 at-spi2-core)
+fi
+
+if ! command -v dotnet >/dev/null 2>&1; then
+  echo "error: the .NET 10 SDK is not installed. See https://learn.microsoft.com/dotnet/core/install/linux-debian" >&2
+  exit 3
+fi
+
+missing=()
+for c in "${need_commands[@]}"; do
+  command -v "$c" >/dev/null 2>&1 || missing+=("$c")
+done
+# A browser given by configuration counts as installed.
+if [[ -n "${ACTIONAGENT_BROWSER:-}" && -x "${ACTIONAGENT_BROWSER}" ]]; then
+  missing=("${missing[@]/chromium}")
+fi
+missing=($(printf '%s\n' "${missing[@]}" | grep -v '^$' || true))
+[[ ${#missing[@]} -eq 0 ]] && exit 0
+
+echo "setup: missing ${missing[*]}; installing Debian packages: ${packages[*]}" >&2
+if [[ $(id -u) -eq 0 ]]; then
+  sudo=""
+elif command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then
+  sudo="sudo"
+else
+  echo "error: cannot install packages without root. Run:" >&2
+  echo "  sudo apt-get update && sudo apt-get install -y ${packages[*]}" >&2
+  exit 3
+fi
+export DEBIAN_FRONTEND=noninteractive
+$sudo apt-get update -qq >&2
+$sudo apt-get install -y -qq --no-install-recommends "${packages[@]}" >&2

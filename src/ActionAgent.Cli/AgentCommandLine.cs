@@ -1,0 +1,39 @@
+using System.CommandLine;
+using ActionAgent.Cli.Commands;
+using Spectre.Console;
+
+namespace ActionAgent.Cli;
+
+/// <summary>The <c>agent</c> command line: every command, and the exit code for bad usage.</summary>
+internal static class AgentCommandLine
+{
+    public static RootCommand Create(IAnsiConsole console, TextWriter output) =>
+        new("""
+            ActionAgent: give it a goal or a scenario, it acts in a real browser, checks each step on the screen,
+            and leaves a recording that replays without any model.
+
+            Quick start:
+              agent run scenarios/book-flight.yaml     book a flight on the SkyFare demo site
+              agent validate scenarios/book-flight.yaml
+              agent graph                              the run engine's state machine
+            """)
+        {
+            RunCommand.Create(console),
+            ValidateCommand.Create(console),
+            GraphCommand.Create(output),
+            SitesCommand.Create(console),
+        };
+
+    public static async Task<int> InvokeAsync(string[] args, IAnsiConsole console, TextWriter output)
+    {
+        var root = Create(console, output);
+        var parse = root.Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            foreach (var error in parse.Errors) console.MarkupLine($"[red]error[/] {Markup.Escape(error.Message)}");
+            console.MarkupLine("Run [bold]agent --help[/] (or agent COMMAND --help) for usage.");
+            return ExitCodes.BadInput;
+        }
+        return await parse.InvokeAsync();
+    }
+}

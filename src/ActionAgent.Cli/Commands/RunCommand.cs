@@ -1,0 +1,192 @@
+using System.CommandLine;
+using ActionAgent.Browser;
+using ActionAgent.Cli.Logging;
+using ActionAgent.Cli.Running;
+using ActionAgent.Core.Engine;
+using ActionAgent.Core.Ports;
+using ActionAgent.Core.Recording;
+using ActionAgent.Core.Scenarios;
+using ActionAgent.Sites;
+using Spectre.Console;
+
+namespace ActionAgent.Cli.Commands;
+
+/// <summary><c>agent run</c>: carries out a scenario (or a goal) in a browser and records it.</summary>
+internal static class RunCommand
+{
+    public static Command Create(IAnsiConsole console)
+    {
+        var file = new Argument<string?>("scenario")
+        {
+            Description = "The scenario file (YAML). Leave out with --goal.",
+            Arity = ArgumentArity.ZeroOrOne,
+        };
+        var goal = new Option<string?>("--goal", "-g") { Description = "A goal in plain words, instead of a scenario file (needs --start or --connect)." };
+        var start = new Option<string?>("--start") { Description = "The URL to start at with --goal (or site:NAME for a demo site)." };
+        var connect = new Option<string?>("--connect") { Description = "Attach to a running Chromium by its CDP URL (http://127.0.0.1:9222) and act in its current tab; the browser stays open." };
+        var headed = new Option<bool>("--headed") { Description = "Show the browser window (needs a display)." };
+        var recordTo = new Option<string?>("--record-to", "-o") { Description = "The recording folder (default: recordings/runs/NAME-TIMESTAMP)." };
+        var approve = new Option<bool>("--approve") { Description = "Approve every step the policy marks as sensitive, without asking." };
+        var verbose = new Option<bool>("--verbose", "-v") { Description = "Log every step's details on the console too." };
+        var trace = new Option<bool>("--trace") { Description = "Save a Playwright trace (trace.zip) in the recording folder." };
+
+        var command = new Command("run", """
+            Carry out a scenario in a real browser and record it.
+
+            Examples:
+              agent run scenarios/book-flight.yaml
+              agent run scenarios/book-flight.yaml --headed --record-to recordings/book-flight
+              agent run --goal "search for Rome" --start http://localhost:8080
+              agent run --goal "click Sign in" --connect http://127.0.0.1:9222
+
+            Exit codes: 0 the run succeeded, 1 it failed, 2 bad input, 3 no browser, 130 cancelled (Ctrl+C).
+            Every run leaves a folder with recording.json, a screenshot per step (shots/) and log.jsonl.
+            """)
+        {
+            file, goal, start, connect, headed, recordTo, approve, verbose, trace,
+        };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var options = new RunOptions(parse.GetValue(file), parse.GetValue(goal), parse.GetValue(start), parse.GetValue(connect),
+                parse.GetValue(headed), parse.GetValue(recordTo), parse.GetValue(approve), parse.GetValue(verbose), parse.GetValue(trace));
+            return await RunAsync(console, options, cancellationToken);
+        });
+        return command;
+    }
+
+    internal sealed record RunOptions(string? File, string? Goal, string? Start, string? Connect, bool Headed,
+        string? RecordTo, bool Approve, bool Verbose, bool Trace);
+
+    internal static async Task<int> RunAsync(IAnsiConsole console, RunOptions options, CancellationToken cancellationToken)
+    {
+        var scenario = ResolveScenario(console, options);
+        if (scenario is null) return ExitCodes.BadInput;
+        var planner = PlannerChoice.Create(scenario, out var plannerError);
+        if (planner is null)
+        {
+            console.MarkupLine($"[red]error[/] {Markup.Escape(plannerError!)}");
+            return ExitCodes.BadInput;
+        }
+
+        var time = TimeProvider.System;
+        var folder = RecordingLocation.For(scenario.Name, options.RecordTo, time);
+        var writer = new RecordingWriter(folder);
+        await using var log = RunLogging.Create(Path.Combine(folder, "log.jsonl"), options.Verbose);
+        Serilog.Log.Logger = log;
+
+        RunSetup setup;
+        try
+        {
+            setup = await RunSetup.PrepareAsync(scenario, Path.GetDirectoryName(Path.GetFullPath(scenario.SourcePath ?? "."))!, cancellationToken);
+        }
+        catch (SiteNotFoundException e)
+        {
+            console.MarkupLine($"[red]error[/] {Markup.Escape(e.Message)}");
+            return ExitCodes.BadInput;
+        }
+        await using var _ = setup;
+        RunLogging.UseSecrets(setup.Secrets);
+
+        IUiDriver driver;
+        try
+        {
+            driver = await CreateDriverAsync(scenario, options, folder, cancellationToken);
+        }
+        catch (BrowserNotFoundException e)
+        {
+            console.MarkupLine($"[red]error[/] {Markup.Escape(e.Message)}");
+            return ExitCodes.Environment;
+        }
+        await using var __ = driver;
+
+        console.MarkupLine($"[bold]{Markup.Escape(scenario.Name)}[/] [grey]{Markup.Escape(scenario.Goal ?? "")}[/]");
+        console.MarkupLine($"[grey]planner {Markup.Escape(planner.Name)} · driver {Markup.Escape(driver.Name)} · recording {Markup.Escape(Relative(folder))}[/]");
+        var services = new RunEngineServices
+        {
+            Progress = new ConsoleRunProgress(console),
+            Approvals = options.Approve ? new AutoApprovalGate() : Console.IsInputRedirected ? null : new ConsoleApprovalGate(console),
+            Logger = log,
+            Time = time,
+        };
+        var engine = new RunEngine(driver, planner, writer, services);
+        var result = await engine.RunAsync(new RunRequest
+        {
+            Scenario = scenario,
+            Secrets = setup.Secrets,
+            StartUrl = options.Connect is not null && options.Start is null ? null : setup.StartUrl,
+        }, cancellationToken);
+
+        PrintSummary(console, result, folder);
+        return result.FinalState switch
+        {
+            RunState.Succeeded => ExitCodes.Success,
+            RunState.Cancelled => ExitCodes.Cancelled,
+            _ => ExitCodes.RunFailed,
+        };
+    }
+
+    private static Scenario? ResolveScenario(IAnsiConsole console, RunOptions options)
+    {
+        if (options.File is not null)
+        {
+            if (options.Goal is not null)
+            {
+                console.MarkupLine("[red]error[/] give a scenario file or --goal, not both.");
+                return null;
+            }
+            var loaded = ScenarioInput.Load(options.File, SecretCheck.Error);
+            ScenarioInput.PrintErrors(console, loaded);
+            return loaded.Success ? loaded.Scenario : null;
+        }
+        if (options.Goal is null)
+        {
+            console.MarkupLine("[red]error[/] give a scenario file (agent run scenarios/book-flight.yaml) or a goal (agent run --goal \"…\" --start URL).");
+            return null;
+        }
+        if (options.Start is null && options.Connect is null)
+        {
+            console.MarkupLine("[red]error[/] --goal needs --start URL (where to begin) or --connect CDP-URL (act in a running browser).");
+            return null;
+        }
+        return new Scenario
+        {
+            Name = "goal",
+            Goal = options.Goal,
+            App = new AppSpec { Browser = new BrowserAppSpec(options.Start ?? "about:blank") },
+            SourcePath = null,
+        };
+    }
+
+    private static async Task<IUiDriver> CreateDriverAsync(Scenario scenario, RunOptions options, string folder, CancellationToken cancellationToken)
+    {
+        var browserOptions = new BrowserOptions
+        {
+            Headed = options.Headed,
+            AllowedHosts = scenario.Policy.AllowDomains.Count > 0 ? BrowserOptions.AllowOnly(scenario.Policy.AllowDomains) : null,
+            TracePath = options.Trace ? Path.Combine(folder, "trace.zip") : null,
+        };
+        return options.Connect is not null
+            ? await PlaywrightDriver.ConnectAsync(options.Connect, browserOptions, cancellationToken)
+            : await PlaywrightDriver.LaunchAsync(browserOptions, cancellationToken);
+    }
+
+    private static void PrintSummary(IAnsiConsole console, RunResult result, string folder)
+    {
+        var color = result.Succeeded ? "green" : result.FinalState == RunState.Cancelled ? "yellow" : "red";
+        console.WriteLine();
+        console.MarkupLine($"[{color} bold]{result.FinalState.ToString().ToUpperInvariant()}[/] in {result.Duration.TotalSeconds:0.0}s, {result.Steps.Count} steps, {result.Replans} replans");
+        if (result.Reason is not null) console.MarkupLine($"[{color}]{Markup.Escape(result.Reason)}[/]");
+        foreach (var check in result.Expectations)
+        {
+            console.MarkupLine($"  {(check.Passed ? "[green]✓[/]" : "[red]✗[/]")} expect {Markup.Escape(check.Check)}");
+        }
+        foreach (var (name, value) in result.Variables)
+        {
+            console.MarkupLine($"  {Markup.Escape(name)} = {Markup.Escape(value)}");
+        }
+        if (result.Usage.Calls > 0) console.MarkupLine($"  model: {result.Usage.Calls} calls, {result.Usage.TotalTokens} tokens, ${result.Usage.Cost:0.####}");
+        console.MarkupLine($"Recording: {Markup.Escape(Relative(folder))}");
+    }
+
+    private static string Relative(string path) => Path.GetRelativePath(Environment.CurrentDirectory, path);
+}

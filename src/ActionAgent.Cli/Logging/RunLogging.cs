@@ -1,0 +1,36 @@
+using ActionAgent.Core.Secrets;
+using Serilog;
+using Serilog.Core;
+using Serilog.Events;
+using Serilog.Formatting.Compact;
+
+namespace ActionAgent.Cli.Logging;
+
+/// <summary>
+/// Serilog for a command: warnings on the console (progress is drawn separately), everything as compact JSON in the
+/// run folder's <c>log.jsonl</c>, secrets masked before any sink.
+/// </summary>
+internal static class RunLogging
+{
+    private static SecretVault _vault = SecretVault.Empty;
+
+    /// <summary>The vault the masking enricher reads; set once secrets are loaded.</summary>
+    public static void UseSecrets(SecretVault vault) => _vault = vault;
+
+    public static Logger Create(string? logFile, bool verbose)
+    {
+        var config = new LoggerConfiguration()
+            .MinimumLevel.Debug()
+            .MinimumLevel.Override("Microsoft", LogEventLevel.Warning)
+            .Enrich.With(new SecretMaskingEnricher(() => _vault))
+            .WriteTo.Console(
+                restrictedToMinimumLevel: verbose ? LogEventLevel.Information : LogEventLevel.Warning,
+                outputTemplate: "{Timestamp:HH:mm:ss} [{Level:u3}] {Message:lj}{NewLine}{Exception}",
+                standardErrorFromLevel: LogEventLevel.Verbose);
+        if (logFile is not null)
+        {
+            config = config.WriteTo.File(new CompactJsonFormatter(), logFile, restrictedToMinimumLevel: LogEventLevel.Debug);
+        }
+        return config.CreateLogger();
+    }
+}

