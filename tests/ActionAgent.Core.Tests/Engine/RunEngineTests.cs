@@ -201,7 +201,7 @@ public sealed class RunEngineTests
     [Fact]
     public async Task An_expectation_that_does_not_hold_fails_a_run_whose_steps_all_succeeded()
     {
-        var harness = new EngineHarness { Expect = [new Scenarios.Expectation { Url = "/confirmation" }] };
+        var harness = new EngineHarness { Expect = [new ActionAgent.Core.Scenarios.Expectation { Url = "/confirmation" }] };
         var result = await harness.RunAsync(new ExplicitStepsPlanner([Click("A")]));
 
         Assert.Equal(RunState.Failed, result.FinalState);

@@ -1,0 +1,43 @@
+using ActionAgent.Core.Scenarios;
+
+namespace ActionAgent.Core.Tests.Scenarios;
+
+public sealed class DurationSyntaxTests
+{
+    [Theory]
+    [InlineData("500ms", 500)]
+    [InlineData("90s", 90_000)]
+    [InlineData("2m", 120_000)]
+    [InlineData("1h", 3_600_000)]
+    [InlineData("1m30s", 90_000)]
+    [InlineData("90", 90_000)]
+    [InlineData("2.5", 2_500)]
+    [InlineData("1.5s", 1_500)]
+    public void Duration_forms_parse_to_the_right_length(string text, int milliseconds)
+    {
+        Assert.True(DurationSyntax.TryParse(text, out var duration));
+        Assert.Equal(TimeSpan.FromMilliseconds(milliseconds), duration);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("soon")]
+    [InlineData("0")]
+    [InlineData("0s")]
+    [InlineData("-5s")]
+    [InlineData("5 s")]
+    [InlineData("5d")]
+    public void Non_durations_and_zero_are_refused(string text)
+    {
+        Assert.False(DurationSyntax.TryParse(text, out _));
+    }
+
+    [Theory]
+    [InlineData(500, "500ms")]
+    [InlineData(90_000, "1m30s")]
+    [InlineData(7_200_000, "2h")]
+    public void Format_writes_the_shortest_form(int milliseconds, string expected)
+    {
+        Assert.Equal(expected, DurationSyntax.Format(TimeSpan.FromMilliseconds(milliseconds)));
+    }
+}
