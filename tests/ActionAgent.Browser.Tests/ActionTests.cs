@@ -31,6 +31,18 @@ public sealed class ActionTests(BrowserFixture browser)
     }
 
     [Fact]
+    public async Task Failed_select_of_a_secret_value_does_not_repeat_the_value()
+    {
+        await browser.OpenAsync("form.html");
+        var action = BrowserFixture.Act(ActionKind.Select, new ElementTarget { Label = "Class" }, "hunter2", secret: true);
+
+        var result = await browser.Driver.ExecuteAsync(action, CancellationToken.None);
+
+        Assert.Equal(ActionFailureKind.TargetNotFound, result.FailureKind);
+        Assert.DoesNotContain("hunter2", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Select_opens_a_custom_listbox_and_clicks_the_option()
     {
         await browser.OpenAsync("form.html");

@@ -67,6 +67,20 @@ public sealed class TargetResolutionTests(BrowserFixture browser)
     }
 
     [Fact]
+    public async Task Click_by_ref_reaches_a_button_inside_a_cross_origin_iframe()
+    {
+        await browser.OpenAsync("frames.html");
+        await browser.Driver.Page.Frame("cross")!.GetByRole(Microsoft.Playwright.AriaRole.Button).WaitForAsync();
+        var observation = await browser.Driver.ObserveAsync(ObserveOptions.SnapshotOnly, CancellationToken.None);
+        var button = observation.AllNodes().Single(n => n.Role == "button" && n.Name == "Cross origin button");
+
+        var result = await browser.DoAsync(ActionKind.Click, new ElementTarget { Ref = button.Ref });
+
+        Assert.True(result.Succeeded, result.Error);
+        Assert.Equal("cross clicked", await browser.TextOfAsync("#cross-status", frame: "cross"));
+    }
+
+    [Fact]
     public async Task Click_by_box_clicks_the_centre_and_describes_the_element_there()
     {
         await browser.OpenAsync("form.html");
