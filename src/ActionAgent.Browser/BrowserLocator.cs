@@ -1,0 +1,93 @@
+namespace ActionAgent.Browser;
+
+/// <summary>
+/// Finds a Chromium executable, in order: an explicit path, <c>browser.executablePath</c> of
+/// <see cref="PlaywrightConfig"/>, the <see cref="EnvironmentVariable"/> variable, then well-known install paths
+/// (system packages, snap, Chrome, the ms-playwright cache). Playwright's own browser download is never used.
+/// </summary>
+/// <param name="fileExists">Whether a file exists (injected so tests can simulate any machine).</param>
+/// <param name="environment">Reads an environment variable.</param>
+/// <param name="subdirectories">Lists the subdirectories of a directory (empty when it does not exist).</param>
+public sealed class BrowserLocator(
+    Func<string, bool> fileExists,
+    Func<string, string?> environment,
+    Func<string, IEnumerable<string>> subdirectories)
+{
+    /// <summary>The environment variable that names a browser executable: <c>ACTIONAGENT_BROWSER</c>.</summary>
+    public const string EnvironmentVariable = "ACTIONAGENT_BROWSER";
+
+    /// <summary>System install paths probed in order.</summary>
+    public static IReadOnlyList<string> WellKnownPaths { get; } =
+    [
+        "/usr/bin/chromium",
+        "/usr/bin/chromium-browser",
+        "/usr/bin/google-chrome",
+        "/usr/bin/google-chrome-stable",
+        "/snap/bin/chromium",
+        "/Applications/Chromium.app/Contents/MacOS/Chromium",
+        "/Applications/Google Chrome.app/Contents/MacOS/Google Chrome",
+        @"C:\Program Files\Google\Chrome\Application\chrome.exe",
+    ];
+
+    /// <summary>A locator over the real file system and environment.</summary>
+    public static BrowserLocator Default { get; } = new(
+        File.Exists,
+        Environment.GetEnvironmentVariable,
+        dir => Directory.Exists(dir) ? Directory.EnumerateDirectories(dir) : []);
+
+    /// <summary>Finds a browser; throws <see cref="BrowserNotFoundException"/> with install advice when there is none.</summary>
+    /// <param name="explicitPath">A path given by the caller; wins when set.</param>
+    /// <param name="config">The config file's settings, when one was found.</param>
+    public string Locate(string? explicitPath = null, PlaywrightConfig? config = null)
+    {
+        var searched = new List<string>();
+        foreach (var (source, path) in Candidates(explicitPath, config))
+        {
+            searched.Add($"{source} ({path})");
+            if (fileExists(path)) return path;
+        }
+        throw new BrowserNotFoundException(BrowserNotFoundException.BuildMessage(searched)) { Searched = searched };
+    }
+
+    /// <summary>Finds a browser; null when there is none.</summary>
+    public string? TryLocate(string? explicitPath = null, PlaywrightConfig? config = null) =>
+        Candidates(explicitPath, config).Select(c => c.Path).FirstOrDefault(fileExists);
+
+    private IEnumerable<(string Source, string Path)> Candidates(string? explicitPath, PlaywrightConfig? config)
+    {
+        if (!string.IsNullOrWhiteSpace(explicitPath)) yield return ("explicit option", explicitPath);
+        var configured = config?.Browser.ExecutablePath;
+        if (!string.IsNullOrWhiteSpace(configured)) yield return (config!.SourcePath ?? PlaywrightConfig.FileName, configured);
+        var fromEnvironment = environment(EnvironmentVariable);
+        if (!string.IsNullOrWhiteSpace(fromEnvironment)) yield return (EnvironmentVariable, fromEnvironment);
+        foreach (var path in WellKnownPaths) yield return ("well-known path", path);
+        foreach (var cache in PlaywrightCacheDirectories())
+        {
+            // Newest first: directory names end in the revision number (chromium-1187, chromium_headless_shell-1187).
+            foreach (var dir in subdirectories(cache).Order(StringComparer.Ordinal).Reverse())
+            {
+                var name = Path.GetFileName(dir);
+                if (name.StartsWith("chromium_headless_shell-", StringComparison.Ordinal))
+                {
+                    yield return ("ms-playwright cache", Path.Combine(dir, "chrome-linux", "headless_shell"));
+                    yield return ("ms-playwright cache", Path.Combine(dir, "chrome-headless-shell-linux64", "chrome-headless-shell"));
+                }
+                else if (name.StartsWith("chromium-", StringComparison.Ordinal))
+                {
+                    yield return ("ms-playwright cache", Path.Combine(dir, "chrome-linux", "chrome"));
+                    yield return ("ms-playwright cache", Path.Combine(dir, "chrome-linux64", "chrome"));
+                }
+            }
+        }
+    }
+
+    private IEnumerable<string> PlaywrightCacheDirectories()
+    {
+        var custom = environment("PLAYWRIGHT_BROWSERS_PATH");
+        if (!string.IsNullOrWhiteSpace(custom) && custom != "0") yield return custom;
+        var home = environment("HOME") ?? environment("USERPROFILE");
+        if (!string.IsNullOrWhiteSpace(home)) yield return Path.Combine(home, ".cache", "ms-playwright");
+        var localAppData = environment("LOCALAPPDATA");
+        if (!string.IsNullOrWhiteSpace(localAppData)) yield return Path.Combine(localAppData, "ms-playwright");
+    }
+}

@@ -1,0 +1,81 @@
+namespace ActionAgent.Browser;
+
+/// <summary>How <see cref="PlaywrightDriver"/> launches or attaches to a browser and acts in it.</summary>
+public sealed record BrowserOptions
+{
+    /// <summary>
+    /// The flags every launch passes: no sandbox (containers), no GPU, no QUIC, and no first-run, background
+    /// networking, component update or sync traffic, so a run talks only to the sites it automates.
+    /// </summary>
+    public static IReadOnlyList<string> QuietArgs { get; } =
+    [
+        "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    ];
+
+    /// <summary>The Chromium executable. <value>The default value is null: found by <see cref="BrowserLocator"/>.</value></summary>
+    public string? ExecutablePath { get; init; }
+
+    /// <summary>
+    /// Whether to open a window (needs a display). <value>The default value is <c>false</c> (headless), unless
+    /// <c>playwright.config.json</c> says <c>"headless": false</c>.</value>
+    /// </summary>
+    public bool Headed { get; init; }
+
+    /// <summary>The viewport width in CSS pixels. <value>The default value is 1280.</value></summary>
+    public int ViewportWidth { get; init; } = 1280;
+
+    /// <summary>The viewport height in CSS pixels. <value>The default value is 800.</value></summary>
+    public int ViewportHeight { get; init; } = 800;
+
+    /// <summary>Extra Chromium flags, added after <see cref="QuietArgs"/> and the config file's args.</summary>
+    public IReadOnlyList<string> Args { get; init; } = [];
+
+    /// <summary>
+    /// Which hosts the page may reach. Navigation to another host fails with
+    /// <c>NavigationFailed</c>, and the page's requests to it are aborted.
+    /// <value>The default value is null: every host is allowed.</value>
+    /// </summary>
+    public Func<Uri, bool>? AllowedHosts { get; init; }
+
+    /// <summary>What relative <c>goto</c> URLs resolve against when the page is not on an http(s) URL yet.</summary>
+    public Uri? BaseUrl { get; init; }
+
+    /// <summary>When set, a Playwright trace (screenshots and DOM snapshots) is recorded and saved here on dispose.</summary>
+    public string? TracePath { get; init; }
+
+    /// <summary>
+    /// Whether to read <c>playwright.config.json</c> from <see cref="ConfigDirectory"/> or its parents up to the
+    /// repository root. <value>The default value is <c>true</c>.</value>
+    /// </summary>
+    public bool UseConfigFile { get; init; } = true;
+
+    /// <summary>Where the config file search starts. <value>The default value is null: the current directory.</value></summary>
+    public string? ConfigDirectory { get; init; }
+
+    /// <summary>The locator used to find the browser. <value>The default value is <see cref="BrowserLocator.Default"/>.</value></summary>
+    public BrowserLocator Locator { get; init; } = BrowserLocator.Default;
+
+    /// <summary>Where waiting and polling get their time. <value>The default value is <see cref="TimeProvider.System"/>.</value></summary>
+    public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
+
+    /// <summary>Checks the options; throws <see cref="ArgumentException"/> on a bad value.</summary>
+    public void Validate()
+    {
+        if (ViewportWidth <= 0 || ViewportHeight <= 0)
+        {
+            throw new ArgumentException($"The viewport must be positive, got {ViewportWidth}x{ViewportHeight}.", nameof(ViewportWidth));
+        }
+        if (BaseUrl is { IsAbsoluteUri: false })
+        {
+            throw new ArgumentException($"BaseUrl must be absolute, got {BaseUrl}.", nameof(BaseUrl));
+        }
+    }
+
+    /// <summary>A policy that allows only the given host names (case-insensitive) and loopback addresses when asked.</summary>
+    public static Func<Uri, bool> AllowOnly(IEnumerable<string> hosts, bool allowLoopback = false)
+    {
+        var set = new HashSet<string>(hosts, StringComparer.OrdinalIgnoreCase);
+        return uri => set.Contains(uri.Host) || (allowLoopback && uri.IsLoopback);
+    }
+}

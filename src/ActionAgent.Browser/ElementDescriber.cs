@@ -1,0 +1,161 @@
+using System.Text.Json;
+using ActionAgent.Core.Actions;
+using Microsoft.Playwright;
+
+namespace ActionAgent.Browser;
+
+/// <summary>
+/// Reads an element in every layer a recording can store (role and accessible name, label, placeholder, text,
+/// test id, a CSS selector, an absolute XPath, its box) in one script call, so replay can heal when one layer drifts.
+/// Role and name are an approximation of the ARIA algorithms (explicit role, else the implicit role of the tag).
+/// </summary>
+internal static class ElementDescriber
+{
+    // One function used two ways: on a located element, and on the element at a point (box layer).
+    private const string DescribeFunction = """
+        (el) => {
+          if (!el) return null;
+          const clean = (s) => (s || '').replace(/\s+/g, ' ').trim();
+          const short = (s) => { s = clean(s); return s.length > 80 ? s.slice(0, 80) : s; };
+          const root = el.getRootNode();
+          const byId = (id) => (root.getElementById ? root.getElementById(id) : null) || document.getElementById(id);
+          const tag = el.tagName.toLowerCase();
+          const type = (el.getAttribute('type') || 'text').toLowerCase();
+          const implicitRole = () => {
+            switch (tag) {
+              case 'a': case 'area': return el.hasAttribute('href') ? 'link' : '';
+              case 'button': return 'button';
+              case 'input':
+                if (['button', 'submit', 'reset', 'image'].includes(type)) return 'button';
+                if (type === 'checkbox') return 'checkbox';
+                if (type === 'radio') return 'radio';
+                if (type === 'range') return 'slider';
+                if (type === 'number') return 'spinbutton';
+                if (type === 'hidden') return '';
+                if (el.hasAttribute('list')) return 'combobox';
+                return type === 'search' ? 'searchbox' : 'textbox';
+              case 'select': return (el.multiple || el.size > 1) ? 'listbox' : 'combobox';
+              case 'textarea': return 'textbox';
+              case 'option': return 'option';
+              case 'img': return el.getAttribute('alt') === '' ? 'presentation' : 'img';
+              case 'h1': case 'h2': case 'h3': case 'h4': case 'h5': case 'h6': return 'heading';
+              case 'ul': case 'ol': return 'list';
+              case 'li': return 'listitem';
+              case 'nav': return 'navigation';
+              case 'main': return 'main';
+              case 'form': return 'form';
+              case 'dialog': return 'dialog';
+              case 'table': return 'table';
+              case 'tr': return 'row';
+              case 'td': return 'cell';
+              case 'th': return 'columnheader';
+              case 'p': return 'paragraph';
+              case 'header': return 'banner';
+              case 'footer': return 'contentinfo';
+              default: return '';
+            }
+          };
+          const role = clean(el.getAttribute('role')).split(' ')[0] || implicitRole();
+          const labelledBy = clean(el.getAttribute('aria-labelledby'));
+          const fromIds = labelledBy ? clean(labelledBy.split(' ').map(byId).filter(Boolean).map(e => e.textContent).join(' ')) : '';
+          let label = '';
+          if (el.labels && el.labels.length) label = clean(Array.from(el.labels).map(l => l.innerText || l.textContent).join(' '));
+          else if (fromIds) label = fromIds;
+          else if (el.closest && el.closest('label')) label = clean(el.closest('label').innerText);
+          const nameFromContent = ['button', 'link', 'option', 'tab', 'menuitem', 'heading', 'checkbox', 'radio', 'cell',
+            'columnheader', 'listitem', 'switch', 'treeitem', 'row'].includes(role);
+          const text = short(tag === 'input' || tag === 'textarea' || tag === 'select' ? '' : (el.innerText || el.textContent));
+          const name = fromIds || clean(el.getAttribute('aria-label')) || label
+            || (tag === 'input' && ['button', 'submit', 'reset'].includes(type) ? clean(el.value) : '')
+            || clean(el.getAttribute('alt')) || (nameFromContent ? text : '') || clean(el.getAttribute('title'))
+            || clean(el.getAttribute('placeholder'));
+          const ident = /^[A-Za-z_][\w-]*$/;
+          const uniqueIn = (r, sel) => { try { return r.querySelectorAll(sel).length === 1; } catch { return false; } };
+          const segment = (e) => {
+            const t = e.tagName.toLowerCase();
+            const classes = Array.from(e.classList).filter(c => ident.test(c)).slice(0, 2).map(c => '.' + c).join('');
+            const parent = e.parentElement;
+            const same = parent ? Array.from(parent.children).filter(c => c.tagName === e.tagName) : [e];
+            return t + classes + (same.length > 1 ? `:nth-of-type(${same.indexOf(e) + 1})` : '');
+          };
+          const cssPath = () => {
+            if (el.id && ident.test(el.id) && uniqueIn(root, '#' + el.id)) return '#' + el.id;
+            const parts = [];
+            let e = el;
+            while (e && e.nodeType === 1) {
+              if (e !== el && e.id && ident.test(e.id) && uniqueIn(e.getRootNode(), '#' + e.id)) { parts.unshift('#' + e.id); break; }
+              parts.unshift(segment(e));
+              if (e.tagName === 'HTML') break;
+              // Cross a shadow boundary to the host: Playwright's CSS engine pierces open shadow roots.
+              e = e.parentElement || (e.getRootNode().host || null);
+            }
+            return parts.join(' > ');
+          };
+          const xpath = () => {
+            if (root !== document) return '';
+            const parts = [];
+            for (let e = el; e && e.nodeType === 1; e = e.parentElement) {
+              const same = e.parentElement ? Array.from(e.parentElement.children).filter(c => c.tagName === e.tagName) : [e];
+              parts.unshift(e.tagName.toLowerCase() + (same.length > 1 ? `[${same.indexOf(e) + 1}]` : ''));
+            }
+            return '/' + parts.join('/');
+          };
+          const r = el.getBoundingClientRect();
+          return {
+            role, name: short(name), label: short(label), placeholder: clean(el.getAttribute('placeholder')),
+            text, testId: el.getAttribute('data-testid') || '', css: cssPath(), xpath: xpath(),
+            x: r.x, y: r.y, width: r.width, height: r.height,
+          };
+        }
+        """;
+
+    /// <summary>Describes a resolved element; null when it could not be read (it went away).</summary>
+    public static async Task<ElementTarget?> DescribeAsync(IPage page, ResolvedElement element, ElementTarget requested)
+    {
+        try
+        {
+            JsonElement json;
+            if (element.Locator is { } locator)
+            {
+                json = await locator.EvaluateAsync<JsonElement>(DescribeFunction).ConfigureAwait(false);
+            }
+            else
+            {
+                var (x, y) = element.Box!.Center;
+                json = await page.EvaluateAsync<JsonElement>(
+                    $"([x, y]) => ({DescribeFunction})(document.elementFromPoint(x, y))", new[] { x, y }).ConfigureAwait(false);
+            }
+            if (json.ValueKind != JsonValueKind.Object) return requested.Box is null ? null : new ElementTarget { Box = requested.Box };
+            var box = new BoundingBox(json.GetProperty("x").GetDouble(), json.GetProperty("y").GetDouble(),
+                json.GetProperty("width").GetDouble(), json.GetProperty("height").GetDouble());
+            if (element.Locator is { } framed && element.Frame != page.MainFrame)
+            {
+                // getBoundingClientRect is relative to the iframe; recordings want viewport coordinates.
+                if (await framed.BoundingBoxAsync(new() { Timeout = 1000 }).ConfigureAwait(false) is { } b)
+                {
+                    box = new BoundingBox(b.X, b.Y, b.Width, b.Height);
+                }
+            }
+            return new ElementTarget
+            {
+                Role = NullIfEmpty(json, "role"),
+                Name = NullIfEmpty(json, "name"),
+                Label = NullIfEmpty(json, "label"),
+                Placeholder = NullIfEmpty(json, "placeholder"),
+                Text = NullIfEmpty(json, "text"),
+                TestId = NullIfEmpty(json, "testId"),
+                Css = NullIfEmpty(json, "css"),
+                XPath = NullIfEmpty(json, "xpath"),
+                Box = box,
+                Description = requested.Description,
+            };
+        }
+        catch (PlaywrightException)
+        {
+            return null;
+        }
+    }
+
+    private static string? NullIfEmpty(JsonElement json, string property) =>
+        json.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.String && value.GetString() is { Length: > 0 } s ? s : null;
+}

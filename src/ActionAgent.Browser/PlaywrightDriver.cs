@@ -1,0 +1,237 @@
+using ActionAgent.Core.Actions;
+using ActionAgent.Core.Observation;
+using ActionAgent.Core.Ports;
+using Microsoft.Playwright;
+
+namespace ActionAgent.Browser;
+
+/// <summary>
+/// An <see cref="IUiDriver"/> over a Chromium page driven by Playwright. Create it with <see cref="LaunchAsync"/>
+/// (a new headless browser) or <see cref="ConnectAsync"/> (an existing browser over CDP, acting in its current tab).
+/// </summary>
+public sealed partial class PlaywrightDriver : IUiDriver
+{
+    private readonly IPlaywright _playwright;
+    private readonly IBrowser _browser;
+    private readonly IBrowserContext _context;
+    private readonly BrowserOptions _options;
+    private readonly bool _ownsBrowser;
+    private readonly TargetResolver _resolver;
+    private bool _disposed;
+
+    private PlaywrightDriver(IPlaywright playwright, IBrowser browser, IBrowserContext context, IPage page, BrowserOptions options, bool ownsBrowser)
+    {
+        _playwright = playwright;
+        _browser = browser;
+        _context = context;
+        Page = page;
+        _options = options;
+        _ownsBrowser = ownsBrowser;
+        _resolver = new TargetResolver(page, options.TimeProvider);
+    }
+
+    /// <inheritdoc />
+    public string Name => "browser";
+
+    /// <summary>The page the driver acts in (for callers that need Playwright directly, such as tests).</summary>
+    public IPage Page { get; }
+
+    /// <summary>The executable launched, or null when attached over CDP.</summary>
+    public string? ExecutablePath { get; private init; }
+
+    /// <summary>
+    /// Launches Chromium (found by <see cref="BrowserLocator"/>; Playwright's own download is not used) with
+    /// <see cref="BrowserOptions.QuietArgs"/>, and opens one page.
+    /// </summary>
+    /// <exception cref="BrowserNotFoundException">No Chromium executable was found.</exception>
+    public static async Task<PlaywrightDriver> LaunchAsync(BrowserOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        options ??= new BrowserOptions();
+        options.Validate();
+        var config = options.UseConfigFile ? PlaywrightConfig.Find(options.ConfigDirectory) : null;
+        var executable = options.Locator.Locate(options.ExecutablePath, config);
+        var headless = !options.Headed && (config?.Browser.Headless ?? true);
+        var args = BrowserOptions.QuietArgs.Concat(config?.Browser.Args ?? []).Concat(options.Args).Distinct(StringComparer.Ordinal).ToList();
+        cancellationToken.ThrowIfCancellationRequested();
+
+        var playwright = await Playwright.CreateAsync().ConfigureAwait(false);
+        try
+        {
+            var browser = await playwright.Chromium.LaunchAsync(new()
+            {
+                ExecutablePath = executable,
+                Headless = headless,
+                Args = args,
+            }).ConfigureAwait(false);
+            var context = await browser.NewContextAsync(new()
+            {
+                ViewportSize = new ViewportSize { Width = options.ViewportWidth, Height = options.ViewportHeight },
+                BaseURL = options.BaseUrl?.ToString(),
+            }).ConfigureAwait(false);
+            var page = await context.NewPageAsync().ConfigureAwait(false);
+            var driver = new PlaywrightDriver(playwright, browser, context, page, options, ownsBrowser: true) { ExecutablePath = executable };
+            await driver.StartAsync().ConfigureAwait(false);
+            return driver;
+        }
+        catch
+        {
+            playwright.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Attaches to a running Chromium over CDP (<c>http://127.0.0.1:9222</c> or a <c>ws://</c> URL) and acts in its
+    /// current tab: the first page of the first context. Disposing disconnects and leaves the browser running.
+    /// </summary>
+    public static async Task<PlaywrightDriver> ConnectAsync(string cdpUrl, BrowserOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(cdpUrl);
+        options ??= new BrowserOptions();
+        options.Validate();
+        cancellationToken.ThrowIfCancellationRequested();
+        var playwright = await Playwright.CreateAsync().ConfigureAwait(false);
+        try
+        {
+            var browser = await playwright.Chromium.ConnectOverCDPAsync(cdpUrl).ConfigureAwait(false);
+            var context = browser.Contexts.Count > 0 ? browser.Contexts[0] : await browser.NewContextAsync().ConfigureAwait(false);
+            var page = context.Pages.Count > 0 ? context.Pages[0] : await context.NewPageAsync().ConfigureAwait(false);
+            var driver = new PlaywrightDriver(playwright, browser, context, page, options, ownsBrowser: false);
+            await driver.StartAsync().ConfigureAwait(false);
+            return driver;
+        }
+        catch
+        {
+            playwright.Dispose();
+            throw;
+        }
+    }
+
+    private async Task StartAsync()
+    {
+        if (_options.AllowedHosts is { } allowed)
+        {
+            // Requests (sub-resources, redirects, scripts' fetches) to hosts outside the policy are aborted.
+            await _context.RouteAsync("**/*", async route =>
+            {
+                if (Uri.TryCreate(route.Request.Url, UriKind.Absolute, out var uri) && IsWebScheme(uri) && !allowed(uri))
+                {
+                    await route.AbortAsync("blockedbyclient").ConfigureAwait(false);
+                }
+                else
+                {
+                    await route.ContinueAsync().ConfigureAwait(false);
+                }
+            }).ConfigureAwait(false);
+        }
+        if (_options.TracePath is not null)
+        {
+            await _context.Tracing.StartAsync(new() { Screenshots = true, Snapshots = true, Sources = false }).ConfigureAwait(false);
+        }
+    }
+
+    private static bool IsWebScheme(Uri uri) =>
+        uri.Scheme is "http" or "https" or "ws" or "wss";
+
+    /// <inheritdoc />
+    public async Task<UiObservation> ObserveAsync(ObserveOptions options, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        cancellationToken.ThrowIfCancellationRequested();
+        var snapshot = await Page.AriaSnapshotAsync(new() { Mode = AriaSnapshotMode.Ai, Boxes = true }).ConfigureAwait(false);
+        var title = await Page.TitleAsync().ConfigureAwait(false);
+        var viewport = await ViewportAsync().ConfigureAwait(false);
+        var screenshot = options.IncludeScreenshot
+            ? await ScreenshotAsync(options.Masked ?? [], cancellationToken).ConfigureAwait(false)
+            : null;
+        return new UiObservation
+        {
+            Location = Page.Url,
+            Title = title,
+            SnapshotText = snapshot,
+            Nodes = AriaSnapshotParser.Parse(snapshot),
+            Screenshot = screenshot,
+            Viewport = viewport,
+        };
+    }
+
+    private async Task<(int Width, int Height)> ViewportAsync()
+    {
+        if (Page.ViewportSize is { } size) return (size.Width, size.Height);
+        // Attached browsers have no emulated viewport: ask the page.
+        var measured = await Page.EvaluateAsync<int[]>("() => [window.innerWidth, window.innerHeight]").ConfigureAwait(false);
+        return (measured[0], measured[1]);
+    }
+
+    /// <inheritdoc />
+    public async Task<byte[]> ScreenshotAsync(IReadOnlyList<ElementTarget> masked, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(masked);
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        var locators = new List<ILocator>();
+        var boxes = new List<BoundingBox>();
+        foreach (var target in masked)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (target.IsSemanticOnly) continue;
+            var outcome = await _resolver.TryOnceAsync(target).ConfigureAwait(false);
+            if (outcome.Element?.Locator is { } locator) locators.Add(locator);
+            else if (target.Box is { } box) boxes.Add(box);
+        }
+        // Boxes have no locator: paint them with a temporary overlay, removed right after.
+        if (boxes.Count > 0) await Page.EvaluateAsync(PaintBoxesScript, boxes.Select(b => new[] { b.X, b.Y, b.Width, b.Height }).ToArray()).ConfigureAwait(false);
+        try
+        {
+            return await Page.ScreenshotAsync(new()
+            {
+                Type = ScreenshotType.Png,
+                Mask = locators,
+                MaskColor = "#FF00FF",
+                Animations = ScreenshotAnimations.Disabled,
+            }).ConfigureAwait(false);
+        }
+        finally
+        {
+            if (boxes.Count > 0) await Page.EvaluateAsync("() => document.querySelectorAll('[data-actionagent-mask]').forEach(e => e.remove())").ConfigureAwait(false);
+        }
+    }
+
+    private const string PaintBoxesScript = """
+        (boxes) => boxes.forEach(([x, y, w, h]) => {
+          const d = document.createElement('div');
+          d.setAttribute('data-actionagent-mask', '');
+          d.style.cssText = `position:fixed;left:${x}px;top:${y}px;width:${w}px;height:${h}px;background:#FF00FF;z-index:2147483647;pointer-events:none`;
+          document.documentElement.appendChild(d);
+        })
+        """;
+
+    /// <summary>Saves the trace (when asked for), then closes a launched browser or disconnects from an attached one.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (_disposed) return;
+        _disposed = true;
+        try
+        {
+            if (_options.TracePath is { } tracePath)
+            {
+                var directory = Path.GetDirectoryName(Path.GetFullPath(tracePath));
+                if (directory is not null) Directory.CreateDirectory(directory);
+                await _context.Tracing.StopAsync(new() { Path = tracePath }).ConfigureAwait(false);
+            }
+            if (_ownsBrowser)
+            {
+                await _browser.CloseAsync().ConfigureAwait(false);
+            }
+            else if (_options.AllowedHosts is not null)
+            {
+                await _context.UnrouteAllAsync(new() { Behavior = UnrouteBehavior.IgnoreErrors }).ConfigureAwait(false);
+            }
+        }
+        finally
+        {
+            // For an attached browser this only drops the CDP connection; the browser and its tabs stay.
+            _playwright.Dispose();
+        }
+    }
+}

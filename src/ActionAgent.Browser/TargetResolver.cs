@@ -1,0 +1,228 @@
+using System.Globalization;
+using ActionAgent.Core.Actions;
+using ActionAgent.Core.Observation;
+using Microsoft.Playwright;
+
+namespace ActionAgent.Browser;
+
+/// <summary>
+/// Resolves an <see cref="ElementTarget"/> layer by layer, in the order its documentation gives. A layer succeeds when
+/// it matches exactly one visible element; several visible matches make it ambiguous and the next layer is tried.
+/// DOM layers look in the main frame first, then in every child frame (same- or cross-origin); Playwright's role, text
+/// and CSS engines pierce open shadow roots. Passes repeat until the timeout, so elements that appear late are found.
+/// The box layer (coordinates) is a last resort: it is used at once when it is the only layer, otherwise only after
+/// the DOM layers have failed for a grace period, so a slow page is not clicked blind.
+/// </summary>
+internal sealed class TargetResolver(IPage page, TimeProvider time)
+{
+    private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(150);
+    private static readonly TimeSpan MaxBoxGrace = TimeSpan.FromSeconds(2);
+
+    private static readonly HashSet<string> InteractiveRoles = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "button", "link", "textbox", "searchbox", "combobox", "checkbox", "radio", "option", "menuitem", "tab",
+        "switch", "slider", "spinbutton", "listbox", "heading",
+    };
+
+    /// <summary>Resolves the target, polling until it is found or <paramref name="timeout"/> runs out.</summary>
+    public async Task<ResolveOutcome> ResolveAsync(ElementTarget target, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        var start = time.GetTimestamp();
+        var grace = TimeSpan.FromTicks(Math.Min(MaxBoxGrace.Ticks, timeout.Ticks / 2));
+        var hasDomLayer = DomLayers(target).Any();
+        while (true)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var outcome = await TryOnceAsync(target).ConfigureAwait(false);
+            if (outcome.Element is not null) return outcome;
+            var elapsed = time.GetElapsedTime(start);
+            if (target.Box is { } box && (!hasDomLayer || elapsed >= grace))
+            {
+                var tried = outcome.Tried.Append($"box {box}: used").ToList();
+                return new ResolveOutcome(new ResolvedElement("box", null, box, page.MainFrame), tried, false);
+            }
+            if (elapsed >= timeout) return outcome;
+            await Task.Delay(PollInterval, time, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>One pass over the layers, without waiting.</summary>
+    public async Task<ResolveOutcome> TryOnceAsync(ElementTarget target)
+    {
+        var tried = new List<string>();
+        var ambiguous = false;
+        if (target.Ref is { } reference)
+        {
+            var (found, note, isAmbiguous) = await ProbeAsync(page.GetByRef(reference), page.MainFrame).ConfigureAwait(false);
+            tried.Add($"ref {reference}: {note}");
+            ambiguous |= isAmbiguous;
+            if (found is not null) return new ResolveOutcome(new ResolvedElement("ref", found, null, page.MainFrame), tried, false);
+        }
+        foreach (var (layer, description, build) in DomLayers(target))
+        {
+            var notes = new List<string>();
+            foreach (var frame in Frames())
+            {
+                ILocator locator;
+                try
+                {
+                    locator = build(frame);
+                }
+                catch (ArgumentException ex)
+                {
+                    notes.Add(ex.Message);
+                    break;
+                }
+                var (found, note, isAmbiguous) = await ProbeAsync(locator, frame).ConfigureAwait(false);
+                if (found is not null)
+                {
+                    tried.Add($"{description}: found{(frame == page.MainFrame ? "" : " in frame " + FrameName(frame))}");
+                    return new ResolveOutcome(new ResolvedElement(layer, found, null, frame), tried, false);
+                }
+                if (isAmbiguous)
+                {
+                    ambiguous = true;
+                    notes.Add(frame == page.MainFrame ? note : $"{note} in frame {FrameName(frame)}");
+                    break; // several matches in one frame: this layer is ambiguous, looking further cannot fix that
+                }
+                if (note != "no match") notes.Add(frame == page.MainFrame ? note : $"{note} in frame {FrameName(frame)}");
+            }
+            tried.Add($"{description}: {(notes.Count == 0 ? "no match" : string.Join(", ", notes))}");
+        }
+        return new ResolveOutcome(null, tried, ambiguous);
+    }
+
+    /// <summary>The accessible names on the page nearest to what the target asks for, for error messages.</summary>
+    public async Task<IReadOnlyList<string>> ClosestNamesAsync(ElementTarget target, int count = 5)
+    {
+        string snapshot;
+        try
+        {
+            snapshot = await page.AriaSnapshotAsync(new() { Mode = AriaSnapshotMode.Ai, Timeout = 2000 }).ConfigureAwait(false);
+        }
+        catch (PlaywrightException)
+        {
+            return [];
+        }
+        var wanted = target.Name ?? target.Label ?? target.Text ?? target.Placeholder ?? target.TestId ?? target.Description ?? "";
+        var nodes = AriaSnapshotParser.Parse(snapshot)
+            .SelectMany(n => n.DescendantsAndSelf())
+            .Where(n => n.Name.Length > 0)
+            .Where(n => target.Role is null
+                ? InteractiveRoles.Contains(n.Role)
+                : string.Equals(n.Role, target.Role, StringComparison.OrdinalIgnoreCase))
+            .Select(n => $"{n.Role} \"{n.Name}\"")
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
+        return [.. nodes.OrderByDescending(n => Similarity(wanted, n)).Take(count)];
+    }
+
+    private IEnumerable<IFrame> Frames() =>
+        new[] { page.MainFrame }.Concat(page.Frames.Where(f => f != page.MainFrame && !f.IsDetached));
+
+    private static string FrameName(IFrame frame) => string.IsNullOrEmpty(frame.Name) ? frame.Url : $"\"{frame.Name}\" ({frame.Url})";
+
+    private static IEnumerable<(string Layer, string Description, Func<IFrame, ILocator> Build)> DomLayers(ElementTarget target)
+    {
+        if (target.TestId is { } testId)
+        {
+            yield return ("testid", $"testid \"{testId}\"", f => f.GetByTestId(testId));
+        }
+        if (target.Role is { } role)
+        {
+            var name = target.Name;
+            var description = name is null ? $"role {role}" : $"role {role} \"{name}\"";
+            yield return ("role", description, f => f.GetByRole(ParseRole(role), new() { Name = name, Exact = target.Exact }));
+        }
+        else if (target.Name is { } bareName)
+        {
+            // A name without a role: whatever is labelled or reads that way.
+            yield return ("name", $"name \"{bareName}\"",
+                f => f.GetByLabel(bareName, new() { Exact = target.Exact }).Or(f.GetByText(bareName, new() { Exact = target.Exact })));
+        }
+        if (target.Label is { } label)
+        {
+            yield return ("label", $"label \"{label}\"", f => f.GetByLabel(label, new() { Exact = target.Exact }));
+        }
+        if (target.Placeholder is { } placeholder)
+        {
+            yield return ("placeholder", $"placeholder \"{placeholder}\"", f => f.GetByPlaceholder(placeholder, new() { Exact = target.Exact }));
+        }
+        if (target.Text is { } text)
+        {
+            yield return ("text", $"text \"{text}\"", f => f.GetByText(text, new() { Exact = target.Exact }));
+        }
+        if (target.Css is { } css)
+        {
+            yield return ("css", $"css {css}", f => f.Locator(css));
+        }
+        if (target.XPath is { } xpath)
+        {
+            yield return ("xpath", $"xpath {xpath}", f => f.Locator("xpath=" + xpath));
+        }
+    }
+
+    internal static AriaRole ParseRole(string role) =>
+        Enum.TryParse<AriaRole>(role.Replace("-", "", StringComparison.Ordinal), ignoreCase: true, out var parsed)
+            ? parsed
+            : throw new ArgumentException($"unknown ARIA role \"{role}\"");
+
+    /// <summary>Counts the visible matches of a locator: one is a find, several are ambiguous.</summary>
+    private static async Task<(ILocator? Found, string Note, bool Ambiguous)> ProbeAsync(ILocator locator, IFrame frame)
+    {
+        try
+        {
+            var visible = locator.Filter(new() { Visible = true });
+            var visibleCount = await visible.CountAsync().ConfigureAwait(false);
+            if (visibleCount == 1) return (visible, "found", false);
+            if (visibleCount > 1) return (null, $"{visibleCount} visible matches (ambiguous)", true);
+            var all = await locator.CountAsync().ConfigureAwait(false);
+            return (null, all == 0 ? "no match" : $"{all.ToString(CultureInfo.InvariantCulture)} match(es), none visible", false);
+        }
+        catch (PlaywrightException ex) when (!frame.IsDetached)
+        {
+            return (null, $"invalid ({FirstLine(ex.Message)})", false);
+        }
+        catch (PlaywrightException)
+        {
+            return (null, "frame went away", false);
+        }
+    }
+
+    internal static string FirstLine(string message)
+    {
+        var line = message.Split('\n', 2)[0].Trim();
+        return line.Length > 200 ? line[..200] + "…" : line;
+    }
+
+    // Similarity in [0,1] from edit distance, with a bonus for containment, for ranking "closest" names.
+    private static double Similarity(string wanted, string candidate)
+    {
+        if (wanted.Length == 0) return 0;
+        var quote = candidate.IndexOf('"', StringComparison.Ordinal);
+        var name = quote >= 0 ? candidate[(quote + 1)..^1] : candidate;
+        var a = wanted.ToUpperInvariant();
+        var b = name.ToUpperInvariant();
+        if (b.Contains(a, StringComparison.Ordinal) || a.Contains(b, StringComparison.Ordinal)) return 1.0 + (1.0 / (1 + Math.Abs(a.Length - b.Length)));
+        var distance = Levenshtein(a, b);
+        return 1.0 - ((double)distance / Math.Max(a.Length, b.Length));
+    }
+
+    private static int Levenshtein(string a, string b)
+    {
+        var previous = new int[b.Length + 1];
+        var current = new int[b.Length + 1];
+        for (var j = 0; j <= b.Length; j++) previous[j] = j;
+        for (var i = 1; i <= a.Length; i++)
+        {
+            current[0] = i;
+            for (var j = 1; j <= b.Length; j++)
+            {
+                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
+                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+            }
+            (previous, current) = (current, previous);
+        }
+        return previous[b.Length];
+    }
+}

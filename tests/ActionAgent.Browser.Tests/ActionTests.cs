@@ -1,0 +1,178 @@
+using ActionAgent.Core.Actions;
+using ActionAgent.Core.Ports;
+
+namespace ActionAgent.Browser.Tests;
+
+[Collection("browser")]
+public sealed class ActionTests(BrowserFixture browser)
+{
+    [Fact]
+    public async Task Type_sends_keys_one_by_one_so_autocomplete_suggests()
+    {
+        await browser.OpenAsync("form.html");
+
+        var result = await browser.DoAsync(ActionKind.Type, new ElementTarget { Label = "Destination" }, "Par");
+
+        Assert.True(result.Succeeded, result.Error);
+        Assert.Equal("Paris\nParma", await browser.TextOfAsync("#suggestions"));
+    }
+
+    [Theory]
+    [InlineData("Business")]
+    [InlineData("biz")]
+    public async Task Select_chooses_a_native_option_by_label_or_value(string value)
+    {
+        await browser.OpenAsync("form.html");
+
+        var result = await browser.DoAsync(ActionKind.Select, new ElementTarget { Label = "Class" }, value);
+
+        Assert.True(result.Succeeded, result.Error);
+        Assert.Equal("biz", await browser.Driver.Page.InputValueAsync("#cls"));
+    }
+
+    [Fact]
+    public async Task Failed_select_of_a_secret_value_does_not_repeat_the_value()
+    {
+        await browser.OpenAsync("form.html");
+        var action = BrowserFixture.Act(ActionKind.Select, new ElementTarget { Label = "Class" }, "hunter2", secret: true);
+
+        var result = await browser.Driver.ExecuteAsync(action, CancellationToken.None);
+
+        Assert.Equal(ActionFailureKind.TargetNotFound, result.FailureKind);
+        Assert.DoesNotContain("hunter2", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Select_opens_a_custom_listbox_and_clicks_the_option()
+    {
+        await browser.OpenAsync("form.html");
+
+        var result = await browser.DoAsync(ActionKind.Select, new ElementTarget { Role = "combobox", Name = "Meal" }, "Vegan");
+
+        Assert.True(result.Succeeded, result.Error);
+        Assert.Equal("Vegan", await browser.TextOfAsync("#meal"));
+    }
+
+    [Fact]
+    public async Task Check_then_uncheck_toggles_the_checkbox()
+    {
+        await browser.OpenAsync("form.html");
+        var box = new ElementTarget { Role = "checkbox", Name = "Travel insurance" };
+
+        var check = await browser.DoAsync(ActionKind.Check, box);
+        var checkedAfter = await browser.Driver.Page.IsCheckedAsync("#insure");
+        var uncheck = await browser.DoAsync(ActionKind.Uncheck, box);
+
+        Assert.True(check.Succeeded && uncheck.Succeeded, check.Error ?? uncheck.Error);
+        Assert.Equal((true, false), (checkedAfter, await browser.Driver.Page.IsCheckedAsync("#insure")));
+    }
+
+    [Fact]
+    public async Task Press_Enter_in_a_field_submits_its_form()
+    {
+        await browser.OpenAsync("form.html");
+        await browser.DoAsync(ActionKind.Fill, new ElementTarget { Label = "From city" }, "Oslo");
+
+        var result = await browser.DoAsync(ActionKind.Press, new ElementTarget { Label = "From city" }, "Enter");
+
+        Assert.True(result.Succeeded, result.Error);
+        Assert.Equal("submitted Oslo", await browser.TextOfAsync("#status"));
+    }
+
+    [Fact]
+    public async Task Extract_reads_the_element_text()
+    {
+        await browser.OpenAsync("form.html");
+
+        var result = await browser.DoAsync(ActionKind.Extract, new ElementTarget { Css = "#price" });
+
+        Assert.Equal("€ 123", result.ExtractedText);
+    }
+
+    [Fact]
+    public async Task Assert_text_passes_when_the_text_is_visible()
+    {
+        await browser.OpenAsync("form.html");
+
+        var result = await browser.DoAsync(ActionKind.Assert, null, "Book a trip");
+
+        Assert.True(result.Succeeded, result.Error);
+    }
+
+    [Fact]
+    public async Task Assert_text_fails_and_says_what_the_page_shows()
+    {
+        await browser.OpenAsync("form.html");
+
+        var result = await browser.DoAsync(ActionKind.Assert, null, "Booking confirmed", TimeSpan.FromMilliseconds(300));
+
+        Assert.Equal(ActionFailureKind.AssertionFailed, result.FailureKind);
+        Assert.Contains("Book a trip", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Wait_for_text_waits_for_content_that_appears_later()
+    {
+        await browser.OpenAsync("form.html?late");
+
+        var result = await browser.DoAsync(ActionKind.WaitFor, null, "Loaded later");
+
+        Assert.True(result.Succeeded, result.Error);
+    }
+
+    [Fact]
+    public async Task Click_waits_for_a_button_that_appears_later()
+    {
+        await browser.OpenAsync("form.html?late");
+
+        var result = await browser.DoAsync(ActionKind.Click, new ElementTarget { Role = "button", Name = "Late button" });
+
+        Assert.True(result.Succeeded, result.Error);
+    }
+
+    [Fact]
+    public async Task Wait_for_a_missing_target_times_out_and_says_what_it_waited_for()
+    {
+        await browser.OpenAsync("form.html");
+
+        var result = await browser.DoAsync(ActionKind.WaitFor, new ElementTarget { Text = "Never there" }, timeout: TimeSpan.FromMilliseconds(300));
+
+        Assert.Equal(ActionFailureKind.Timeout, result.FailureKind);
+        Assert.Contains("text \"Never there\" to be visible", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Goto_resolves_a_relative_url_against_the_current_page()
+    {
+        await browser.OpenAsync("form.html");
+
+        var result = await browser.DoAsync(ActionKind.Goto, null, "shadow.html");
+
+        Assert.True(result.Succeeded, result.Error);
+        Assert.Equal(browser.Site.Url("shadow.html"), browser.Driver.Page.Url);
+    }
+
+    [Fact]
+    public async Task Observe_returns_the_ai_snapshot_with_refs_and_the_viewport()
+    {
+        await browser.OpenAsync("form.html");
+
+        var observation = await browser.Driver.ObserveAsync(ObserveOptions.SnapshotOnly, CancellationToken.None);
+
+        Assert.Equal(("Form page", (1280, 800)), (observation.Title, observation.Viewport));
+        Assert.Contains(observation.AllNodes(), n => n.Role == "textbox" && n.Name == "From city" && n.Ref is not null && n.Box is not null);
+    }
+
+    [Fact]
+    public async Task Screenshot_with_a_mask_paints_over_the_secret_field()
+    {
+        await browser.OpenAsync("form.html");
+        var secret = new ElementTarget { Css = "#secret" };
+
+        var plain = await browser.Driver.ScreenshotAsync([], CancellationToken.None);
+        var masked = await browser.Driver.ScreenshotAsync([secret], CancellationToken.None);
+
+        Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], masked[..4]);
+        Assert.NotEqual(plain, masked);
+    }
+}
