@@ -35,7 +35,7 @@ public sealed class JsonDocumentStore
             stored.Remove("id");
             stored.Remove("createdAt");
             stored.Insert(0, "id", NewId());
-            stored.Insert(1, "createdAt", _timeProvider.GetUtcNow().ToString("O", System.Globalization.CultureInfo.InvariantCulture));
+            stored.Insert(1, "createdAt", _timeProvider.GetUtcNow().UtcDateTime.ToString("O", System.Globalization.CultureInfo.InvariantCulture));
             if (!_collections.TryGetValue(collection, out var items))
             {
                 items = [];

@@ -12,7 +12,12 @@ internal static partial class JsonStoreEndpoints
 {
     private const int MaxBodyBytes = 1024 * 1024;
 
-    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
+    private static readonly JsonSerializerOptions Indented = new()
+    {
+        WriteIndented = true,
+        // Readable output ("Václav", "+"); the API serves application/json, never HTML, so no HTML escaping is needed.
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
 
     public static void MapJsonStore(this IEndpointRouteBuilder app, JsonDocumentStore store)
     {

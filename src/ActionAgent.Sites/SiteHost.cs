@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.StaticFiles;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.FileProviders;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace ActionAgent.Sites;
@@ -18,11 +19,13 @@ namespace ActionAgent.Sites;
 public sealed class SiteHost : IAsyncDisposable
 {
     private readonly WebApplication _app;
+    private readonly PhysicalFileProvider _files;
     private int _stopped;
 
-    private SiteHost(WebApplication app, Uri baseAddress, string siteDirectory, JsonDocumentStore store)
+    private SiteHost(WebApplication app, PhysicalFileProvider files, Uri baseAddress, string siteDirectory, JsonDocumentStore store)
     {
         _app = app;
+        _files = files;
         BaseAddress = baseAddress;
         SiteDirectory = siteDirectory;
         Store = store;
@@ -62,9 +65,12 @@ public sealed class SiteHost : IAsyncDisposable
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions { ContentRootPath = root });
         builder.WebHost.UseKestrelCore().ConfigureKestrel(k => k.Listen(IPAddress.Loopback, options.Port));
         builder.Services.AddRoutingCore();
+        builder.Services.AddSingleton<IHostLifetime, EmbeddedHostLifetime>();
         // Warnings only, and on stderr: stdout may carry a protocol (agent mcp) or a progress display.
         builder.Services.AddLogging(logging => logging
             .SetMinimumLevel(LogLevel.Warning)
+            // A failed start is thrown to the caller; logging it as well would print the stack twice.
+            .AddFilter("Microsoft.Extensions.Hosting", LogLevel.None)
             .AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace));
 
         var app = builder.Build();
@@ -82,13 +88,14 @@ public sealed class SiteHost : IAsyncDisposable
         catch
         {
             await app.DisposeAsync();
+            files.Dispose();
             throw;
         }
 
         // Kestrel reports the port it really bound (port 0 becomes a free one) once started.
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault()
             ?? throw new InvalidOperationException("Kestrel started without reporting its address.");
-        return new SiteHost(app, new Uri(address.TrimEnd('/') + "/"), root, store);
+        return new SiteHost(app, files, new Uri(address.TrimEnd('/') + "/"), root, store);
     }
 
     /// <summary>The absolute address of <paramref name="relative"/> on this host (for example <c>index.html?variant=drift</c>).</summary>
@@ -108,6 +115,7 @@ public sealed class SiteHost : IAsyncDisposable
     {
         await StopAsync();
         await _app.DisposeAsync();
+        _files.Dispose();
     }
 
     // Demo sites change between runs (variants, edits); a browser must never replay a stale copy.
