@@ -178,7 +178,8 @@ internal static class RunCommand
         if (result.Reason is not null) console.MarkupLine($"[{color}]{Markup.Escape(result.Reason)}[/]");
         foreach (var check in result.Expectations)
         {
-            console.MarkupLine($"  {(check.Passed ? "[green]✓[/]" : "[red]✗[/]")} expect {Markup.Escape(check.Check)}");
+            var mark = !check.Passed ? "[red]✗[/]" : check.Detail?.StartsWith("not checked", StringComparison.Ordinal) == true ? "[grey]-[/]" : "[green]✓[/]";
+            console.MarkupLine($"  {mark} expect {Markup.Escape(check.Check)}{(check.Passed && mark.Contains("grey", StringComparison.Ordinal) ? $" [grey]({Markup.Escape(check.Detail!)})[/]" : "")}");
         }
         foreach (var (name, value) in result.Variables)
         {
