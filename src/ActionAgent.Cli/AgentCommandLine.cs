@@ -22,6 +22,7 @@ internal static class AgentCommandLine
             ValidateCommand.Create(console),
             GraphCommand.Create(output),
             SitesCommand.Create(console),
+            ModelsCommand.Create(console),
         };
 
     public static async Task<int> InvokeAsync(string[] args, IAnsiConsole console, TextWriter output)

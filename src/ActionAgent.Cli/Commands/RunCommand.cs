@@ -29,6 +29,8 @@ internal static class RunCommand
         var approve = new Option<bool>("--approve") { Description = "Approve every step the policy marks as sensitive, without asking." };
         var verbose = new Option<bool>("--verbose", "-v") { Description = "Log every step's details on the console too." };
         var trace = new Option<bool>("--trace") { Description = "Save a Playwright trace (trace.zip) in the recording folder." };
+        var plannerOption = new Option<string?>("--planner") { Description = "The goal planner: offline (default), openai, azure or compatible (see agent models; default from ACTIONAGENT_PLANNER)." };
+        var onDevice = new Option<bool>("--on-device") { Description = "Use only models on this machine (embedded, or a compatible server on loopback)." };
 
         var command = new Command("run", """
             Carry out a scenario in a real browser and record it.
@@ -43,25 +45,33 @@ internal static class RunCommand
             Every run leaves a folder with recording.json, a screenshot per step (shots/) and log.jsonl.
             """)
         {
-            file, goal, start, connect, headed, recordTo, approve, verbose, trace,
+            file, goal, start, connect, headed, recordTo, approve, verbose, trace, plannerOption, onDevice,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var options = new RunOptions(parse.GetValue(file), parse.GetValue(goal), parse.GetValue(start), parse.GetValue(connect),
-                parse.GetValue(headed), parse.GetValue(recordTo), parse.GetValue(approve), parse.GetValue(verbose), parse.GetValue(trace));
+                parse.GetValue(headed), parse.GetValue(recordTo), parse.GetValue(approve), parse.GetValue(verbose), parse.GetValue(trace),
+                parse.GetValue(plannerOption), parse.GetValue(onDevice));
             return await RunAsync(console, options, cancellationToken);
         });
         return command;
     }
 
     internal sealed record RunOptions(string? File, string? Goal, string? Start, string? Connect, bool Headed,
-        string? RecordTo, bool Approve, bool Verbose, bool Trace);
+        string? RecordTo, bool Approve, bool Verbose, bool Trace, string? Planner = null, bool OnDevice = false);
 
     internal static async Task<int> RunAsync(IAnsiConsole console, RunOptions options, CancellationToken cancellationToken)
     {
         var scenario = ResolveScenario(console, options);
         if (scenario is null) return ExitCodes.BadInput;
-        var planner = PlannerChoice.Create(scenario, out var plannerError);
+        var planner = LlmPlannerChoice.Create(scenario, options.Planner, options.OnDevice, out var llmError);
+        if (llmError is not null)
+        {
+            CliErrors.Error(llmError);
+            return ExitCodes.BadInput;
+        }
+        string? plannerError = null;
+        planner ??= PlannerChoice.Create(scenario, out plannerError);
         if (planner is null)
         {
             CliErrors.Error(plannerError!);

@@ -39,8 +39,9 @@ public sealed class ModelRouter(Func<string, string?> environment)
     /// <summary>The remote (or loopback) LLM the environment configures and the constraints allow, with why not otherwise.</summary>
     private (LlmPlannerOptions? Options, string Note) ConfiguredRemote(RoutingConstraints constraints)
     {
-        var candidates = constraints.Planner is { } asked && asked != LlmBackend.Offline
-            ? [asked]
+        var explicitlyAsked = constraints.Planner is { } asked && asked != LlmBackend.Offline;
+        var candidates = explicitlyAsked
+            ? [constraints.Planner!.Value]
             : new[] { LlmBackend.Compatible, LlmBackend.Azure, LlmBackend.OpenAI };
         string? firstError = null;
         foreach (var backend in candidates)
@@ -48,7 +49,8 @@ public sealed class ModelRouter(Func<string, string?> environment)
             var options = LlmPlannerOptions.FromEnvironment(backend, environment, out var error);
             if (options is null)
             {
-                firstError ??= error;
+                // Unconfigured backends nobody asked for are not worth a complaint.
+                if (explicitlyAsked) firstError ??= error;
                 continue;
             }
             if (constraints.OnDevice && !IsLocal(options))
