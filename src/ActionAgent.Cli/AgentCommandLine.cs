@@ -19,6 +19,7 @@ internal static class AgentCommandLine
             """)
         {
             RunCommand.Create(console),
+            PlanCommand.Create(console),
             ValidateCommand.Create(console),
             GraphCommand.Create(output),
             SitesCommand.Create(console),

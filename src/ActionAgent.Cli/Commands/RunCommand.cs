@@ -145,7 +145,7 @@ internal static class RunCommand
                 return null;
             }
             var loaded = ScenarioInput.Load(options.File, SecretCheck.Error);
-            ScenarioInput.PrintErrors(console, loaded);
+            ScenarioInput.PrintErrors(loaded);
             if (!loaded.Success) return null;
             // --start points a scenario at another deployment of the same app (staging, a local copy).
             return options.Start is null ? loaded.Scenario : loaded.Scenario! with { App = new AppSpec { Browser = new BrowserAppSpec(options.Start) } };

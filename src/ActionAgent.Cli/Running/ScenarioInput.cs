@@ -19,7 +19,7 @@ internal static class ScenarioInput
         return ScenarioLoader.Load(path, options);
     }
 
-    public static void PrintErrors(IAnsiConsole console, ScenarioLoadResult result)
+    public static void PrintErrors(ScenarioLoadResult result)
     {
         foreach (var error in result.Errors)
         {
