@@ -48,7 +48,7 @@ public sealed class ScreenSegmenter
         return text.Left < 0.2 && Math.Abs(centre - 0.5) > 0.12 ? RegionKinds.Field : RegionKinds.Button;
     }
 
-    /// <summary>A field is named by the text line just left of it or just above it.</summary>
+    /// <summary>A field is named by the text line just left of it (up to 120 px) or, failing that, just above it (up to 40 px).</summary>
     private static List<UiRegion> AttachLabels(List<UiRegion> regions)
     {
         var texts = regions.Where(r => r.Kind == RegionKinds.Text).ToList();
@@ -58,7 +58,7 @@ public sealed class ScreenSegmenter
             var b = region.Box;
             var label = texts
                 .Select(t => (t, distance: LabelDistance(t.Box, b)))
-                .Where(x => x.distance < 60)
+                .Where(x => x.distance < 120 || (x.distance >= 1000 && x.distance < 1040))
                 .OrderBy(x => x.distance)
                 .Select(x => x.t.Text)
                 .FirstOrDefault();
@@ -73,7 +73,7 @@ public sealed class ScreenSegmenter
         if (verticalOverlap > label.Height / 2 && leftGap >= -2) return leftGap; // on the same row, to the left
         var aboveGap = field.Y - (label.Y + label.Height);
         var horizontalOverlap = Math.Min(label.X + label.Width, field.X + field.Width) - Math.Max(label.X, field.X);
-        if (aboveGap >= -2 && (horizontalOverlap > 0 || Math.Abs(label.X - field.X) < 20)) return aboveGap + 5; // above
+        if (aboveGap >= -2 && aboveGap < 40 && (horizontalOverlap > 0 || Math.Abs(label.X - field.X) < 20)) return 1000 + aboveGap; // above: only when nothing names it on its own row
         return double.MaxValue;
     }
 }
