@@ -10,5 +10,9 @@ if [[ "${1:-}" != "--force" && -f "$stamp" ]] && [[ -z "$(find "$root/src" "$roo
 fi
 mkdir -p "$root/artifacts"
 echo "build: dotnet build ActionAgent.sln" >&2
-dotnet build "$root/ActionAgent.sln" -c Debug -nologo -clp:ErrorsOnly -v:quiet >&2
+if ! dotnet build "$root/ActionAgent.sln" -c Debug -nologo -v:quiet > "$root/artifacts/build.log" 2>&1; then
+  grep -E ': error |error NU|error MSB' "$root/artifacts/build.log" | sort -u >&2 || cat "$root/artifacts/build.log" >&2
+  echo "build failed; the whole log is in artifacts/build.log" >&2
+  exit 1
+fi
 touch "$stamp"

@@ -22,7 +22,7 @@ internal static class RunCommand
             Arity = ArgumentArity.ZeroOrOne,
         };
         var goal = new Option<string?>("--goal", "-g") { Description = "A goal in plain words, instead of a scenario file (needs --start or --connect)." };
-        var start = new Option<string?>("--start") { Description = "The URL to start at with --goal (or site:NAME for a demo site)." };
+        var start = new Option<string?>("--start") { Description = "The URL to start at (site:NAME serves a demo site): with --goal, or to point a scenario at another deployment of its app." };
         var connect = new Option<string?>("--connect") { Description = "Attach to a running Chromium by its CDP URL (http://127.0.0.1:9222) and act in its current tab; the browser stays open." };
         var headed = new Option<bool>("--headed") { Description = "Show the browser window (needs a display)." };
         var recordTo = new Option<string?>("--record-to", "-o") { Description = "The recording folder (default: recordings/runs/NAME-TIMESTAMP)." };
@@ -64,7 +64,7 @@ internal static class RunCommand
         var planner = PlannerChoice.Create(scenario, out var plannerError);
         if (planner is null)
         {
-            console.MarkupLine($"[red]error[/] {Markup.Escape(plannerError!)}");
+            CliErrors.Error(plannerError!);
             return ExitCodes.BadInput;
         }
 
@@ -81,7 +81,7 @@ internal static class RunCommand
         }
         catch (SiteNotFoundException e)
         {
-            console.MarkupLine($"[red]error[/] {Markup.Escape(e.Message)}");
+            CliErrors.Error(e.Message);
             return ExitCodes.BadInput;
         }
         await using var _ = setup;
@@ -94,7 +94,7 @@ internal static class RunCommand
         }
         catch (BrowserNotFoundException e)
         {
-            console.MarkupLine($"[red]error[/] {Markup.Escape(e.Message)}");
+            CliErrors.Error(e.Message);
             return ExitCodes.Environment;
         }
         await using var __ = driver;
@@ -131,21 +131,23 @@ internal static class RunCommand
         {
             if (options.Goal is not null)
             {
-                console.MarkupLine("[red]error[/] give a scenario file or --goal, not both.");
+                CliErrors.Error("give a scenario file or --goal, not both.");
                 return null;
             }
             var loaded = ScenarioInput.Load(options.File, SecretCheck.Error);
             ScenarioInput.PrintErrors(console, loaded);
-            return loaded.Success ? loaded.Scenario : null;
+            if (!loaded.Success) return null;
+            // --start points a scenario at another deployment of the same app (staging, a local copy).
+            return options.Start is null ? loaded.Scenario : loaded.Scenario! with { App = new AppSpec { Browser = new BrowserAppSpec(options.Start) } };
         }
         if (options.Goal is null)
         {
-            console.MarkupLine("[red]error[/] give a scenario file (agent run scenarios/book-flight.yaml) or a goal (agent run --goal \"…\" --start URL).");
+            CliErrors.Error("give a scenario file (agent run scenarios/book-flight.yaml) or a goal (agent run --goal \"…\" --start URL).");
             return null;
         }
         if (options.Start is null && options.Connect is null)
         {
-            console.MarkupLine("[red]error[/] --goal needs --start URL (where to begin) or --connect CDP-URL (act in a running browser).");
+            CliErrors.Error("--goal needs --start URL (where to begin) or --connect CDP-URL (act in a running browser).");
             return null;
         }
         return new Scenario
@@ -178,7 +180,8 @@ internal static class RunCommand
         if (result.Reason is not null) console.MarkupLine($"[{color}]{Markup.Escape(result.Reason)}[/]");
         foreach (var check in result.Expectations)
         {
-            console.MarkupLine($"  {(check.Passed ? "[green]✓[/]" : "[red]✗[/]")} expect {Markup.Escape(check.Check)}");
+            var mark = !check.Passed ? "[red]✗[/]" : check.Detail?.StartsWith("not checked", StringComparison.Ordinal) == true ? "[grey]-[/]" : "[green]✓[/]";
+            console.MarkupLine($"  {mark} expect {Markup.Escape(check.Check)}{(check.Passed && mark.Contains("grey", StringComparison.Ordinal) ? $" [grey]({Markup.Escape(check.Detail!)})[/]" : "")}");
         }
         foreach (var (name, value) in result.Variables)
         {

@@ -24,7 +24,8 @@ internal static class RunLogging
             .MinimumLevel.Override("Microsoft", LogEventLevel.Warning)
             .Enrich.With(new SecretMaskingEnricher(() => _vault))
             .WriteTo.Console(
-                restrictedToMinimumLevel: verbose ? LogEventLevel.Information : LogEventLevel.Warning,
+                // Progress and failures are drawn by the command itself; the console log adds only errors unless --verbose.
+                restrictedToMinimumLevel: verbose ? LogEventLevel.Information : LogEventLevel.Error,
                 outputTemplate: "{Timestamp:HH:mm:ss} [{Level:u3}] {Message:lj}{NewLine}{Exception}",
                 standardErrorFromLevel: LogEventLevel.Verbose);
         if (logFile is not null)

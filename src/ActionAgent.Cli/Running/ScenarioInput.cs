@@ -23,11 +23,11 @@ internal static class ScenarioInput
     {
         foreach (var error in result.Errors)
         {
-            console.MarkupLine($"[red]error[/] {Markup.Escape(error.ToString())}");
+            CliErrors.Error(error.ToString());
         }
         foreach (var warning in result.Warnings)
         {
-            console.MarkupLine($"[yellow]warning[/] {Markup.Escape(warning.ToString())}");
+            CliErrors.Warning(warning.ToString());
         }
     }
 }

@@ -51,12 +51,13 @@ public sealed partial class RunEngine
                 return;
             }
             _s.Queue.Dequeue();
+            step = WithTargetPlaceholdersResolved(step);
             _s.ApprovedCurrent = false;
             _s.StepCount++;
             var index = _s.StepCount;
             var startedAt = _engine.Time.GetUtcNow();
             var startTimestamp = _engine.Time.GetTimestamp();
-            _engine._services.Progress.StepStarted(index, step);
+            _engine._services.Progress.StepStarted(index, step.Value is null ? step : step with { Value = Vault.Mask(step.Value) });
             Log.Information("Step {Index} {Action} on {Target}", index, step.Action.ToName(), step.Target?.ToString() ?? step.Value ?? "");
 
             var before = _s.LastObservation ?? await ObserveAsync(screenshot: true, token);
@@ -111,6 +112,21 @@ public sealed partial class RunEngine
             _s.Failure = new StepFailure(step, $"Step {index} ({Vault.Mask(step.ToString())}) failed: {error} Screenshot: {record.ShotAfter}.", result.FailureKind);
             Log.Warning("Step {Index} failed: {Error}", index, error);
             await _machine.FireAsync(RunTrigger.ActionFailed);
+        }
+
+        /// <summary>Target fields may name inputs and extracted variables (never secrets: the loader refuses them there).</summary>
+        private PlanStep WithTargetPlaceholdersResolved(PlanStep step)
+        {
+            if (step.Target is not { } t) return step;
+            string? R(string? text) => text is null || !text.Contains("${", StringComparison.Ordinal)
+                ? text
+                : ValueTemplate.Resolve(text, Scenario.Inputs, SecretVault.Empty, _s.Variables, out _);
+            var resolved = t with
+            {
+                Name = R(t.Name), Text = R(t.Text), Label = R(t.Label), Placeholder = R(t.Placeholder), Css = R(t.Css),
+                XPath = R(t.XPath), TestId = R(t.TestId), Description = R(t.Description),
+            };
+            return resolved == t ? step : step with { Target = resolved };
         }
 
         private async Task<ActionResult> ExecuteWithPipelineAsync(PlanStep step, string? value, CancellationToken token)

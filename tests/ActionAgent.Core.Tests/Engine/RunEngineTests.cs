@@ -256,4 +256,15 @@ public sealed class RunEngineTests
         Assert.Equal("extracted text", result.Variables["booking"]);
         Assert.Equal("extracted text", harness.Driver.Actions[1].Value);
     }
+
+    [Fact]
+    public async Task Target_fields_may_name_inputs_which_are_resolved_before_acting()
+    {
+        var harness = new EngineHarness();
+        var step = new PlanStep { Action = ActionKind.Click, Target = new ElementTarget { Role = "option", Name = "${inputs.user.name}" } };
+
+        await harness.RunAsync(new ExplicitStepsPlanner([step]));
+
+        Assert.Equal("Ada", harness.Driver.Actions.Single().Target!.Name);
+    }
 }
