@@ -60,6 +60,7 @@ public sealed partial class RunEngine
         {
             var shotAfter = after.Screenshot is null ? null
                 : await _engine._sink.SaveArtifactAsync($"{pending.Index:000}-after.png", after.Screenshot, CancellationToken.None);
+            var crop = await SaveCropAsync(pending);
             var step = pending.Step;
             var record = new StepRecord
             {
@@ -81,6 +82,7 @@ public sealed partial class RunEngine
                 LocationAfter = after.Location,
                 ShotBefore = pending.ShotBefore,
                 ShotAfter = shotAfter,
+                Crop = crop,
                 Planner = step.Origin ?? _engine._planner.Name,
                 Tags = step.Tags,
                 StartedAt = pending.StartedAt,
@@ -94,6 +96,17 @@ public sealed partial class RunEngine
             await _engine._sink.AppendStepAsync(record, CancellationToken.None);
             _engine._services.Progress.StepFinished(record);
             return record;
+        }
+
+        /// <summary>Saves a crop of the resolved target's box from the before-screenshot, when a cropper is configured.</summary>
+        private async Task<string?> SaveCropAsync(PendingCheck pending)
+        {
+            if (_engine._services.Cropper is not { } cropper || pending.Result.ResolvedTarget?.Box is not { } box || pending.Before.Screenshot is not { } shot)
+            {
+                return null;
+            }
+            var png = cropper.Crop(shot, box);
+            return png is null ? null : await _engine._sink.SaveArtifactAsync($"{pending.Index:000}-crop.png", png, CancellationToken.None);
         }
 
         /// <summary>A step that acted but was interrupted before its check is still recorded.</summary>
