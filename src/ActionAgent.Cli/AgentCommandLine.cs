@@ -15,6 +15,8 @@ internal static class AgentCommandLine
             Quick start:
               agent run scenarios/book-flight.yaml     book a flight on the SkyFare demo site
               agent validate scenarios/book-flight.yaml
+              agent replay recordings/book-flight      replay a recording with no model (CI)
+              agent record site:skyfare --out recordings/mine   record what you do in a browser
               agent graph                              the run engine's state machine
             """)
         {
@@ -22,6 +24,7 @@ internal static class AgentCommandLine
             ValidateCommand.Create(console),
             GraphCommand.Create(output),
             SitesCommand.Create(console),
+            ReplayCommand.Create(console),
         };
 
     public static async Task<int> InvokeAsync(string[] args, IAnsiConsole console, TextWriter output)
