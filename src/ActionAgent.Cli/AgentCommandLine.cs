@@ -25,6 +25,7 @@ internal static class AgentCommandLine
             GraphCommand.Create(output),
             SitesCommand.Create(console),
             ReplayCommand.Create(console),
+            RecordCommand.Create(console),
         };
 
     public static async Task<int> InvokeAsync(string[] args, IAnsiConsole console, TextWriter output)
