@@ -49,7 +49,7 @@ public static class HtmlReportWriter
             html.Append(CultureInfo.InvariantCulture, $"""
                 <li class="step {E(step.Outcome)}" data-step="{step.Index}" data-outcome="{E(step.Outcome)}">
                 <div class="line"><span class="index">{step.Index}</span><span class="action">{E(step.Action)}</span>
-                <span class="summary">{E(step.Summary)}</span><span class="badge {E(step.Outcome)}">{E(step.Outcome)}</span>
+                <span class="summary">{E(WithoutAction(step))}</span><span class="badge {E(step.Outcome)}">{E(step.Outcome)}</span>
                 <span class="time">{step.DurationMs} ms{(step.RecordedMs is { } rec ? $" <small>(recorded {rec} ms)</small>" : "")}</span></div>
                 """);
             if (step.ResolvedBy is not null) html.Append(CultureInfo.InvariantCulture, $"<div class=\"by\">found by {E(step.ResolvedBy)}{(step.Planner is null ? "" : $" · planner {E(step.Planner)}")}</div>");
@@ -94,6 +94,9 @@ public static class HtmlReportWriter
         html.Append("</main><footer>ActionAgent report · no scripts, no external resources</footer></body></html>\n");
         return html.ToString();
     }
+
+    private static string WithoutAction(ReportStep step) =>
+        step.Summary.StartsWith(step.Action + " ", StringComparison.Ordinal) ? step.Summary[(step.Action.Length + 1)..] : step.Summary;
 
     private static string CheckItem(CheckResult check) =>
         string.Create(CultureInfo.InvariantCulture,
