@@ -3,40 +3,19 @@ using System.Text;
 
 namespace ActionAgent.Cli.Tests;
 
-/// <summary>Runs the built <c>agent</c> command as a separate process from the repository root.</summary>
-public static class AgentProcess
+/// <summary>Runs the built <c>agent</c> command as a child process from the repository root.</summary>
+internal sealed class AgentProcess
 {
-    public static string Root { get; } = FindRoot();
+    public static string RepositoryRoot { get; } = FindRoot();
 
-    public static string AgentDll => Path.Combine(Root, "src", "ActionAgent.Cli", "bin", "Debug", "net10.0", "agent.dll");
+    public static string AgentDll => Path.Combine(AppContext.BaseDirectory, "agent.dll");
 
-    public static async Task<AgentRun> RunAsync(IReadOnlyList<string> args, IReadOnlyDictionary<string, string?>? environment = null, TimeSpan? timeout = null)
-    {
-        using var process = Start(args, environment);
-        var output = new StringBuilder();
-        process.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (output) output.AppendLine(e.Data); };
-        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (output) output.AppendLine(e.Data); };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        using var cts = new CancellationTokenSource(timeout ?? TimeSpan.FromMinutes(2));
-        try
-        {
-            await process.WaitForExitAsync(cts.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"agent {string.Join(' ', args)} did not finish in time. Output so far:\n{output}");
-        }
-        process.WaitForExit(); // flush the output readers
-        lock (output) return new AgentRun(process.ExitCode, output.ToString());
-    }
-
-    public static Process Start(IReadOnlyList<string> args, IReadOnlyDictionary<string, string?>? environment = null)
+    public static async Task<AgentResult> RunAsync(IEnumerable<string> args, IDictionary<string, string?>? environment = null,
+        TimeSpan? timeout = null, Func<Process, Task>? whileRunning = null)
     {
         var info = new ProcessStartInfo("dotnet")
         {
-            WorkingDirectory = Root,
+            WorkingDirectory = RepositoryRoot,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             RedirectStandardInput = true,
@@ -44,10 +23,31 @@ public static class AgentProcess
         };
         info.ArgumentList.Add(AgentDll);
         foreach (var arg in args) info.ArgumentList.Add(arg);
-        // A wide console so Spectre does not wrap the lines the tests look for.
-        info.Environment["COLUMNS"] = "400";
+        info.Environment["NO_COLOR"] = "1";
+        info.Environment["COLUMNS"] = "200";
         foreach (var (key, value) in environment ?? new Dictionary<string, string?>()) info.Environment[key] = value;
-        return Process.Start(info) ?? throw new InvalidOperationException("could not start dotnet");
+
+        using var process = Process.Start(info)!;
+        process.StandardInput.Close();
+        var stdout = new StringBuilder();
+        var stderr = new StringBuilder();
+        process.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (stdout) stdout.AppendLine(e.Data); };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (stderr) stderr.AppendLine(e.Data); };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        if (whileRunning is not null) await whileRunning(process);
+        using var cts = new CancellationTokenSource(timeout ?? TimeSpan.FromMinutes(3));
+        try
+        {
+            await process.WaitForExitAsync(cts.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"agent {string.Join(' ', args)} did not finish in time.\nstdout:\n{stdout}\nstderr:\n{stderr}");
+        }
+        process.WaitForExit();
+        return new AgentResult(process.ExitCode, stdout.ToString(), stderr.ToString());
     }
 
     private static string FindRoot()
@@ -56,14 +56,13 @@ public static class AgentProcess
         {
             if (File.Exists(Path.Combine(dir.FullName, "ActionAgent.sln"))) return dir.FullName;
         }
-        throw new InvalidOperationException("Cannot find the repository root (ActionAgent.sln) above " + AppContext.BaseDirectory);
+        throw new InvalidOperationException("The repository root (ActionAgent.sln) was not found above the test output.");
     }
 }
 
-public sealed record AgentRun(int ExitCode, string Output)
+internal sealed record AgentResult(int ExitCode, string Stdout, string Stderr)
 {
-    /// <summary>The output with the console's line wrapping undone (Spectre wraps at 80 columns when redirected).</summary>
-    public string Flat => System.Text.RegularExpressions.Regex.Replace(Output, @" ?\r?\n ?", " ");
+    public string Output => Stdout + Stderr;
 
     public override string ToString() => $"exit {ExitCode}\n{Output}";
 }

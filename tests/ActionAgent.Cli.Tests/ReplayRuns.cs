@@ -21,11 +21,11 @@ public sealed class ReplayRuns : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        Standard = await AgentProcess.RunAsync(["replay", Recording, "--out", Out("standard")]);
-        Drift = await AgentProcess.RunAsync(["replay", Recording, "--query", "variant=drift", "--out", Out("drift"), "--heal-out", Out("healed-recording")]);
-        Healed = await AgentProcess.RunAsync(["replay", Out("healed-recording"), "--query", "variant=drift", "--out", Out("healed")]);
-        NoHeal = await AgentProcess.RunAsync(["replay", Recording, "--query", "variant=drift", "--no-heal", "--out", Out("no-heal")]);
-        Meaning = await AgentProcess.RunAsync(["replay", Recording, "--query", "variant=meaning", "--step-timeout", "4s", "--out", Out("meaning")]);
+        Standard = await AgentCommand.RunAsync(["replay", Recording, "--out", Out("standard")]);
+        Drift = await AgentCommand.RunAsync(["replay", Recording, "--query", "variant=drift", "--out", Out("drift"), "--heal-out", Out("healed-recording")]);
+        Healed = await AgentCommand.RunAsync(["replay", Out("healed-recording"), "--query", "variant=drift", "--out", Out("healed")]);
+        NoHeal = await AgentCommand.RunAsync(["replay", Recording, "--query", "variant=drift", "--no-heal", "--out", Out("no-heal")]);
+        Meaning = await AgentCommand.RunAsync(["replay", Recording, "--query", "variant=meaning", "--step-timeout", "4s", "--out", Out("meaning")]);
     }
 
     public Task DisposeAsync()
