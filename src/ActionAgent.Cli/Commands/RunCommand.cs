@@ -5,6 +5,7 @@ using ActionAgent.Cli.Running;
 using ActionAgent.Core.Engine;
 using ActionAgent.Core.Ports;
 using ActionAgent.Core.Recording;
+using ActionAgent.Core.Reports;
 using ActionAgent.Core.Scenarios;
 using ActionAgent.Sites;
 using Spectre.Console;
@@ -139,6 +140,11 @@ internal static class RunCommand
             StartUrl = options.Connect is not null && options.Start is null ? null : setup.StartUrl,
         }, cancellationToken);
 
+        if (writer.Document is { } recorded)
+        {
+            // The run's report sits next to its recording and links the screenshots in shots/.
+            await HtmlReportWriter.WriteAsync(ReportModel.FromRecording(recorded, folder), Path.Combine(folder, "report.html"), ReportImages.Link, CancellationToken.None);
+        }
         PrintSummary(console, result, folder);
         return result.FinalState switch
         {
