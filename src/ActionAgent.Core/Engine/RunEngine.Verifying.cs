@@ -67,9 +67,11 @@ public sealed partial class RunEngine
                 Index = pending.Index,
                 Action = step.Action.ToName(),
                 Value = step.Value is null ? null : Vault.Mask(step.Value),
-                Parameters = [.. ValueTemplate.Placeholders(step.Value).Select(p => $"{p.Scope}.{p.Name}")],
+                Parameters = [.. ValueTemplate.Placeholders(step.Value).Select(p => $"{p.Scope}.{p.Name}")
+                    .Concat(TargetTemplate.Placeholders(pending.RequestedTarget)).Distinct(StringComparer.Ordinal)],
                 Description = step.Description,
-                RequestedTarget = step.Target,
+                // Placeholders stay in the recording (replay's --param changes them); otherwise the target as grounded.
+                RequestedTarget = TargetTemplate.Placeholders(pending.RequestedTarget).Count > 0 ? pending.RequestedTarget : step.Target,
                 Target = pending.Result.ResolvedTarget,
                 ResolvedBy = pending.Result.ResolvedBy,
                 Grounding = pending.Grounding,
@@ -119,7 +121,7 @@ public sealed partial class RunEngine
                 Index = pending.Index,
                 Action = pending.Step.Action.ToName(),
                 Value = pending.Step.Value is null ? null : Vault.Mask(pending.Step.Value),
-                RequestedTarget = pending.Step.Target,
+                RequestedTarget = TargetTemplate.Placeholders(pending.RequestedTarget).Count > 0 ? pending.RequestedTarget : pending.Step.Target,
                 Target = pending.Result.ResolvedTarget,
                 ResolvedBy = pending.Result.ResolvedBy,
                 Outcome = "failed",

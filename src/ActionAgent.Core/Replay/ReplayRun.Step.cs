@@ -37,6 +37,14 @@ public sealed partial class ReplayEngine
             var timeout = StepTimeout;
             var primary = ReplayTargets.Primary(step);
             var full = ReplayTargets.Full(step);
+            if (primary is not null && TargetTemplate.Placeholders(primary).Count > 0)
+            {
+                var resolved = TargetTemplate.Resolve(primary, _inputs, _variables);
+                // A --param changed what the target names: the recorded layers describe the old element, so they
+                // cannot heal this step.
+                if (resolved != TargetTemplate.Resolve(primary, recording.Header.Inputs, _variables)) full = null;
+                primary = resolved;
+            }
 
             ActionResult result;
             ReplayHeal? heal = null;

@@ -88,6 +88,31 @@ public sealed class ReplayEngineTests
     }
 
     [Fact]
+    public async Task Param_changes_an_element_a_target_names_and_the_old_layers_cannot_heal_onto_the_old_element()
+    {
+        var driver = new FakeUiDriver();
+        driver.When(a => a.Target?.Name == "Rome (FCO)" ? ActionResult.Failure(ActionFailureKind.TargetNotFound, "no Rome option") : null);
+        var pick = new StepRecord
+        {
+            Index = 1,
+            Action = "click",
+            Parameters = ["inputs.trip.destination"],
+            RequestedTarget = new ElementTarget { Role = "option", Name = "${inputs.trip.destination}" },
+            Target = new ElementTarget { Role = "option", Name = "Paris (CDG)", Css = "#opt-cdg" },
+            Outcome = "succeeded",
+        };
+        var recording = ReplayFixtures.Recording(pick);
+        recording = recording with { Header = recording.Header with { Inputs = new Dictionary<string, string> { ["trip.destination"] = "Paris (CDG)" } } };
+        var options = Fast with { Parameters = new Dictionary<string, string> { ["trip.destination"] = "Rome (FCO)" } };
+
+        var result = await new ReplayEngine(driver, options).ReplayAsync(recording, CancellationToken.None);
+
+        Assert.Equal("Rome (FCO)", driver.Actions[0].Target!.Name);
+        Assert.False(result.Passed);
+        Assert.DoesNotContain(driver.Actions, a => a.Target?.Css == "#opt-cdg");
+    }
+
+    [Fact]
     public async Task A_recorded_check_that_does_not_hold_fails_the_step()
     {
         var driver = new FakeUiDriver { Location = "http://127.0.0.1:6000/?today=2026-11-28" };
