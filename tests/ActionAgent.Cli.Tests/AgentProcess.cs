@@ -4,30 +4,16 @@ using System.Text;
 namespace ActionAgent.Cli.Tests;
 
 /// <summary>Runs the built <c>agent</c> command as a child process from the repository root.</summary>
-internal sealed class AgentProcess
+internal static class AgentProcess
 {
     public static string RepositoryRoot { get; } = FindRoot();
 
     public static string AgentDll => Path.Combine(AppContext.BaseDirectory, "agent.dll");
 
-    public static async Task<AgentResult> RunAsync(IEnumerable<string> args, IDictionary<string, string?>? environment = null,
+    public static async Task<AgentResult> RunAsync(IEnumerable<string> args, IReadOnlyDictionary<string, string?>? environment = null,
         TimeSpan? timeout = null, Func<Process, Task>? whileRunning = null)
     {
-        var info = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = RepositoryRoot,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = true,
-            UseShellExecute = false,
-        };
-        info.ArgumentList.Add(AgentDll);
-        foreach (var arg in args) info.ArgumentList.Add(arg);
-        info.Environment["NO_COLOR"] = "1";
-        info.Environment["COLUMNS"] = "200";
-        foreach (var (key, value) in environment ?? new Dictionary<string, string?>()) info.Environment[key] = value;
-
-        using var process = Process.Start(info)!;
+        using var process = Start([.. args], environment);
         process.StandardInput.Close();
         var stdout = new StringBuilder();
         var stderr = new StringBuilder();
@@ -50,6 +36,26 @@ internal sealed class AgentProcess
         return new AgentResult(process.ExitCode, stdout.ToString(), stderr.ToString());
     }
 
+    /// <summary>Starts the command with redirected input and output (the caller reads them).</summary>
+    public static Process Start(IReadOnlyList<string> args, IReadOnlyDictionary<string, string?>? environment = null)
+    {
+        var info = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = RepositoryRoot,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = true,
+            UseShellExecute = false,
+        };
+        info.ArgumentList.Add(AgentDll);
+        foreach (var arg in args) info.ArgumentList.Add(arg);
+        info.Environment["NO_COLOR"] = "1";
+        // A wide console so no line the tests look for is wrapped.
+        info.Environment["COLUMNS"] = "400";
+        foreach (var (key, value) in environment ?? new Dictionary<string, string?>()) info.Environment[key] = value;
+        return Process.Start(info) ?? throw new InvalidOperationException("could not start dotnet");
+    }
+
     private static string FindRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
@@ -60,9 +66,12 @@ internal sealed class AgentProcess
     }
 }
 
-internal sealed record AgentResult(int ExitCode, string Stdout, string Stderr)
+public sealed record AgentResult(int ExitCode, string Stdout, string Stderr)
 {
     public string Output => Stdout + Stderr;
+
+    /// <summary>The output with line breaks folded into spaces, for phrases a terminal might wrap.</summary>
+    public string Flat => System.Text.RegularExpressions.Regex.Replace(Output, @" ?\r?\n ?", " ");
 
     public override string ToString() => $"exit {ExitCode}\n{Output}";
 }

@@ -14,7 +14,7 @@ public sealed class HtmlReportInChromiumTests(ReplayRuns runs)
         await using var driver = await PlaywrightDriver.LaunchAsync(new BrowserOptions { ViewportWidth = 1100, ViewportHeight = 900 });
         await driver.Page.GotoAsync(new Uri(report).AbsoluteUri);
 
-        var screenshot = Path.Combine(AgentCommand.Root, "artifacts", "report-screenshot.png");
+        var screenshot = Path.Combine(AgentProcess.RepositoryRoot, "artifacts", "report-screenshot.png");
         Directory.CreateDirectory(Path.GetDirectoryName(screenshot)!);
         await driver.Page.ScreenshotAsync(new() { Path = screenshot, FullPage = false });
         var steps = driver.Page.Locator("#timeline > li");

@@ -17,7 +17,7 @@ public sealed class RecordCommandTests
         using var display = VirtualDisplay.Ensure();
         var folder = Path.Combine(Path.GetTempPath(), "aa-record-" + Guid.NewGuid().ToString("N")[..8]);
         var port = FreePort();
-        using var agent = AgentCommand.Start(["record", "site:skyfare/?today=2026-11-28", "--out", folder, "--cdp-port", port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        using var agent = AgentProcess.Start(["record", "site:skyfare/?today=2026-11-28", "--out", folder, "--cdp-port", port.ToString(System.Globalization.CultureInfo.InvariantCulture),
             "--until-url", "#results", "--duration", "2m"], display.Environment);
         var output = new System.Text.StringBuilder();
         agent.OutputDataReceived += (_, e) => { lock (output) output.AppendLine(e.Data); };
@@ -50,7 +50,7 @@ public sealed class RecordCommandTests
             if (!agent.HasExited) agent.Kill(entireProcessTree: true);
         }
 
-        var replay = await AgentCommand.RunAsync(["replay", folder, "--out", Path.Combine(folder, "replay")]);
+        var replay = await AgentProcess.RunAsync(["replay", folder, "--out", Path.Combine(folder, "replay")]);
 
         Assert.True(replay.ExitCode == 0, $"{replay}\nrecorded:\n{output}\n{File.ReadAllText(Path.Combine(folder, "recording.json"))}");
         Assert.Contains("0 heals", replay.Flat, StringComparison.Ordinal);

@@ -82,7 +82,7 @@ public sealed class ReplayCommandTests(ReplayRuns runs)
     [Fact]
     public async Task Missing_recording_is_bad_input_naming_the_file()
     {
-        var run = await AgentCommand.RunAsync(["replay", "recordings/no-such-recording"]);
+        var run = await AgentProcess.RunAsync(["replay", "recordings/no-such-recording"]);
 
         Assert.True(run.ExitCode == 2, run.ToString());
         Assert.Contains("no-such-recording", run.Flat, StringComparison.Ordinal);
@@ -95,7 +95,7 @@ public sealed class ReplayCommandTests(ReplayRuns runs)
         await File.WriteAllTextAsync(Path.Combine(folder, "recording.json"),
             """{ "version": "1", "header": { "name": "x", "driver": "browser", "planner": "p" }, "steps": [ { "index": "one", "action": "click", "outcome": "succeeded" } ] }""");
 
-        var run = await AgentCommand.RunAsync(["replay", folder]);
+        var run = await AgentProcess.RunAsync(["replay", folder]);
 
         Assert.True(run.ExitCode == 2, run.ToString());
         Assert.Contains("$.steps[0].index", run.Flat, StringComparison.Ordinal);
@@ -105,7 +105,7 @@ public sealed class ReplayCommandTests(ReplayRuns runs)
     [Fact]
     public async Task Unknown_parameter_is_bad_input()
     {
-        var run = await AgentCommand.RunAsync(["replay", ReplayRuns.Recording, "--param", "destination=Rome"]);
+        var run = await AgentProcess.RunAsync(["replay", ReplayRuns.Recording, "--param", "destination=Rome"]);
 
         Assert.True(run.ExitCode == 2, run.ToString());
         Assert.Contains("--param destination: the recording has no input", run.Flat, StringComparison.Ordinal);

@@ -11,21 +11,21 @@ public sealed class ReplayRuns : IAsyncLifetime
 
     public string Folder { get; } = Path.Combine(Path.GetTempPath(), "aa-replay-" + Guid.NewGuid().ToString("N")[..8]);
 
-    public AgentRun Standard { get; private set; } = null!;
-    public AgentRun Drift { get; private set; } = null!;
-    public AgentRun Healed { get; private set; } = null!;
-    public AgentRun NoHeal { get; private set; } = null!;
-    public AgentRun Meaning { get; private set; } = null!;
+    public AgentResult Standard { get; private set; } = null!;
+    public AgentResult Drift { get; private set; } = null!;
+    public AgentResult Healed { get; private set; } = null!;
+    public AgentResult NoHeal { get; private set; } = null!;
+    public AgentResult Meaning { get; private set; } = null!;
 
     public string Out(string name) => Path.Combine(Folder, name);
 
     public async Task InitializeAsync()
     {
-        Standard = await AgentCommand.RunAsync(["replay", Recording, "--out", Out("standard")]);
-        Drift = await AgentCommand.RunAsync(["replay", Recording, "--query", "variant=drift", "--out", Out("drift"), "--heal-out", Out("healed-recording")]);
-        Healed = await AgentCommand.RunAsync(["replay", Out("healed-recording"), "--query", "variant=drift", "--out", Out("healed")]);
-        NoHeal = await AgentCommand.RunAsync(["replay", Recording, "--query", "variant=drift", "--no-heal", "--out", Out("no-heal")]);
-        Meaning = await AgentCommand.RunAsync(["replay", Recording, "--query", "variant=meaning", "--step-timeout", "4s", "--out", Out("meaning")]);
+        Standard = await AgentProcess.RunAsync(["replay", Recording, "--out", Out("standard")]);
+        Drift = await AgentProcess.RunAsync(["replay", Recording, "--query", "variant=drift", "--out", Out("drift"), "--heal-out", Out("healed-recording")]);
+        Healed = await AgentProcess.RunAsync(["replay", Out("healed-recording"), "--query", "variant=drift", "--out", Out("healed")]);
+        NoHeal = await AgentProcess.RunAsync(["replay", Recording, "--query", "variant=drift", "--no-heal", "--out", Out("no-heal")]);
+        Meaning = await AgentProcess.RunAsync(["replay", Recording, "--query", "variant=meaning", "--step-timeout", "4s", "--out", Out("meaning")]);
     }
 
     public Task DisposeAsync()
