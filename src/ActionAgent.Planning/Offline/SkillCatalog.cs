@@ -43,7 +43,7 @@ public sealed class SkillCatalog
         Skill? skill;
         try
         {
-            skill = Yaml.Deserialize<Skill>(yaml);
+            skill = Yaml.Deserialize<SkillDocument?>(yaml)?.ToSkill();
         }
         catch (YamlDotNet.Core.YamlException e)
         {
@@ -69,5 +69,38 @@ public sealed class SkillCatalog
             using var reader = new StreamReader(stream);
             yield return Parse(reader.ReadToEnd(), name);
         }
+    }
+
+    // YamlDotNet fills mutable classes with concrete lists; the public records stay immutable.
+    private sealed class SkillDocument
+    {
+        public string Name { get; set; } = "";
+        public string Description { get; set; } = "";
+        public List<string> Exemplars { get; set; } = [];
+        public List<string> Requires { get; set; } = [];
+        public List<StepDocument> Steps { get; set; } = [];
+
+        public Skill ToSkill() => new()
+        {
+            Name = Name, Description = Description, Exemplars = Exemplars, Requires = Requires,
+            Steps = [.. Steps.Select(s => s.ToStep())],
+        };
+    }
+
+    private sealed class StepDocument
+    {
+        public string Do { get; set; } = "";
+        public string Target { get; set; } = "";
+        public string? Value { get; set; }
+        public string As { get; set; } = "text";
+        public string? When { get; set; }
+        public bool Optional { get; set; }
+        public string? Final { get; set; }
+        public List<string> Tags { get; set; } = [];
+
+        public SkillStep ToStep() => new()
+        {
+            Do = Do, Target = Target, Value = Value, As = As, When = When, Optional = Optional, Final = Final, Tags = Tags,
+        };
     }
 }

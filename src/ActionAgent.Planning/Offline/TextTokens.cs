@@ -10,7 +10,7 @@ internal static class TextTokens
     private static readonly HashSet<string> StopWords = new(StringComparer.Ordinal)
     {
         "the", "a", "an", "of", "for", "on", "in", "at", "into", "onto", "with", "and", "or", "this", "that",
-        "field", "box", "button", "link", "input", "textbox", "please", "your", "my", "it", "its", "is", "be", "by",
+        "field", "box", "button", "link", "input", "textbox", "please", "your", "my", "it", "its", "is", "be", "by", "that", "which", "where", "what", "who",
     };
 
     /// <summary>Splits text into lower-case words (letters and digits).</summary>
@@ -39,7 +39,8 @@ internal static class TextTokens
     public static HashSet<string> Content(string? text)
     {
         var words = Words(text);
-        var content = words.Where(w => !StopWords.Contains(w)).Select(Stem).ToHashSet(StringComparer.Ordinal);
+        // Numbers ("Pay €44", "Select flight SF 204") say which instance, not what the element is.
+        var content = words.Where(w => !StopWords.Contains(w) && !w.All(char.IsAsciiDigit)).Select(Stem).ToHashSet(StringComparer.Ordinal);
         return content.Count > 0 ? content : words.Select(Stem).ToHashSet(StringComparer.Ordinal);
     }
 
