@@ -48,7 +48,10 @@ public sealed class ElementScorer(ITextEmbedder embedder)
         {
             var (node, fit, label) = pool[i];
             var similarity = Math.Max(0, Dot(vectors[0], vectors[i + 1]));
-            var overlap = TextTokens.Overlap(wanted, TextTokens.Content(label));
+            // Words are compared with each part of the label on its own too, so a long placeholder does not dilute a short name.
+            var overlap = new[] { label, node.Name, node.NearbyText, node.Placeholder ?? "" }
+                .Where(part => part.Length > 0)
+                .Max(part => TextTokens.Overlap(wanted, TextTokens.Content(part)));
             var score = (0.5 * similarity) + (0.5 * overlap);
             // A description that quotes the element's whole name ("the Search flights button") is a strong hint.
             if (node.Name.Length > 1 && lowerDescription.Contains(node.Name.ToLowerInvariant(), StringComparison.Ordinal)) score += 0.15;

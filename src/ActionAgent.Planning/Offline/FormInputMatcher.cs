@@ -31,12 +31,12 @@ public sealed partial class FormInputMatcher(ElementScorer scorer)
 
         var keys = inputs.Keys.Select(k => (Key: k, Secret: false))
             .Concat(secretNames.Select(s => (Key: s, Secret: true)))
-            .Select(k => (k.Key, k.Secret, Index: IndexOf(k.Key), Words: Humanize(k.Key)))
+            .Select(k => (k.Key, k.Secret, Index: IndexOf(k.Key), Words: Humanize(k.Key), Leaf: Leaf(k.Key)))
             .ToList();
         if (keys.Count == 0) return [];
         var anyIndexed = keys.Any(k => k.Index is not null);
 
-        var texts = fields.Select(f => f.Label()).Concat(keys.Select(k => k.Words)).ToList();
+        var texts = fields.Select(f => f.Label()).Concat(keys.Select(k => k.Words)).Concat(keys.Select(k => k.Leaf)).ToList();
         var vectors = await scorer.Embedder.EmbedAsync(texts, cancellationToken).ConfigureAwait(false);
         var pairs = new List<(int Field, int Key, double Score)>();
         for (var f = 0; f < fields.Count; f++)
@@ -50,8 +50,9 @@ public sealed partial class FormInputMatcher(ElementScorer scorer)
                     ? index == g - 1 || (index is null && (g == 1 || !anyIndexed))
                     : index is null or 0;
                 if (!fits) continue;
-                var similarity = ElementScorer.Dot(vectors[f], vectors[fields.Count + k]);
-                var overlap = TextTokens.Overlap(TextTokens.Content(keys[k].Words), fieldWords);
+                // The whole key ("passenger first name") and its last part ("first name"): the closer of the two counts.
+                var similarity = Math.Max(ElementScorer.Dot(vectors[f], vectors[fields.Count + k]), ElementScorer.Dot(vectors[f], vectors[fields.Count + keys.Count + k]));
+                var overlap = Math.Max(TextTokens.Overlap(TextTokens.Content(keys[k].Words), fieldWords), TextTokens.Overlap(TextTokens.Content(keys[k].Leaf), fieldWords));
                 pairs.Add((f, k, (0.7 * similarity) + (0.3 * overlap)));
             }
         }
@@ -66,7 +67,7 @@ public sealed partial class FormInputMatcher(ElementScorer scorer)
             if (usedFields.Contains(f) || usedKeys.Contains((k, group))) continue;
             usedFields.Add(f);
             usedKeys.Add((k, group));
-            var (key, secret, _, _) = keys[k];
+            var (key, secret, _, _, _) = keys[k];
             result.Add(new InputField(fields[f], key, secret ? $"${{secrets.{key}}}" : $"${{inputs.{key}}}", secret, score));
         }
         return [.. result.OrderBy(r => r.Field.Order)];
@@ -81,6 +82,13 @@ public sealed partial class FormInputMatcher(ElementScorer scorer)
             .Select(s => TrailingDigits().Replace(s, ""))
             .Where(s => s.Length > 0);
         return string.Join(' ', words);
+    }
+
+    // The last named part of a key: "passengers.0.first_name" → "first name".
+    private static string Leaf(string key)
+    {
+        var segments = key.Split('.').Where(s => s.Length > 0 && !s.All(char.IsAsciiDigit)).ToList();
+        return segments.Count == 0 ? key : Humanize(segments[^1]);
     }
 
     // The 0-based list index of a key: a digits-only segment (passengers.1.x), or digits ending a segment (passenger2.x, 1-based).

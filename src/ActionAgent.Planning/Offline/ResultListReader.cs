@@ -104,7 +104,7 @@ public static partial class ResultListReader
     [GeneratedRegex(@"\b(?<m>\d{2,4})\s?min(?:utes?|s)?\b", RegexOptions.IgnoreCase)]
     private static partial Regex MinutesPattern();
 
-    [GeneratedRegex(@"\b(?<h>[01]?\d|2[0-3])[:.](?<m>[0-5]\d)\b(?:\s?(?<ap>[ap]\.?m\.?))?", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?<h>[01]?\d|2[0-3])[:.](?<m>[0-5]\d)\b(?:\s?(?<ap>[ap]\.?m\.?)(?![\p{L}]))?", RegexOptions.IgnoreCase)]
     private static partial Regex TimePattern();
 
     [GeneratedRegex(@"\b(?:select|choose|book|pick|buy|reserve)\b", RegexOptions.IgnoreCase)]

@@ -13,7 +13,7 @@ public sealed partial class SlotExtractor(TimeProvider time)
     private static readonly HashSet<string> NotPlaces = new(StringComparer.OrdinalIgnoreCase)
     {
         "I", "Me", "Us", "A", "An", "The", "One", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
-        "Today", "Tomorrow", "Next", "This", "Book", "Flight", "Flights", "Fly",
+        "Today", "Tomorrow", "Next", "This", "Book", "Flight", "Flights", "Fly", "From", "To", "Get", "Find", "Cheapest", "Shortest", "Earliest",
     };
 
     /// <summary>Today's date in the time provider's local zone.</summary>
@@ -122,10 +122,10 @@ public sealed partial class SlotExtractor(TimeProvider time)
     [GeneratedRegex(@"[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+")]
     private static partial Regex EmailPattern();
 
-    [GeneratedRegex(@"\b(?:from|leaving|leave|departing(?:\s+from)?|out\s+of)\s+" + Place)]
+    [GeneratedRegex(@"\b(?i:from|leaving|leave|departing(?:\s+from)?|out\s+of)\s+" + Place)]
     private static partial Regex OriginPattern();
 
-    [GeneratedRegex(@"\b(?:to|arriving\s+(?:in|at)|going\s+to|bound\s+for|heading\s+to|destination)\s+" + Place)]
+    [GeneratedRegex(@"\b(?i:to|arriving\s+(?:in|at)|going\s+to|bound\s+for|heading\s+to|destination)\s+" + Place)]
     private static partial Regex DestinationPattern();
 
     [GeneratedRegex(@"(?<a>[\p{Lu}][\p{L}'’\-]*(?:\s+[\p{Lu}][\p{L}'’\-]*)*)\s*(?:\bto\b|-|–|→|->)\s*(?<b>[\p{Lu}][\p{L}'’\-]*(?:\s+[\p{Lu}][\p{L}'’\-]*)*)")]

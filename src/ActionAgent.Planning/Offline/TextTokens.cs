@@ -23,6 +23,7 @@ internal static class TextTokens
         {
             if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark) continue;
             if (char.IsLetterOrDigit(c)) current.Append(char.ToLowerInvariant(c));
+            else if (c == '-' && current.Length == 1 && char.IsLetter(current[0])) continue; // "e-mail" is "email"
             else Flush();
         }
         Flush();

@@ -70,3 +70,14 @@ public sealed class SlotExtractorTests
         Assert.Equal(["Ada Lovelace"], slots.Names);
     }
 }
+
+public sealed class SlotExtractorPlaceTests
+{
+    [Fact]
+    public void A_goal_that_starts_with_From_still_finds_the_origin()
+    {
+        var slots = new SlotExtractor(TimeProvider.System).Extract("From Madrid to Amsterdam on Dec 31, the cheapest one");
+
+        Assert.Equal(("Madrid", "Amsterdam"), (slots.Origin, slots.Destination));
+    }
+}
