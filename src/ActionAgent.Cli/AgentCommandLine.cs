@@ -19,9 +19,11 @@ internal static class AgentCommandLine
             """)
         {
             RunCommand.Create(console),
+            PlanCommand.Create(console),
             ValidateCommand.Create(console),
             GraphCommand.Create(output),
             SitesCommand.Create(console),
+            ModelsCommand.Create(console),
         };
 
     public static async Task<int> InvokeAsync(string[] args, IAnsiConsole console, TextWriter output)
@@ -30,10 +32,12 @@ internal static class AgentCommandLine
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {
-            foreach (var error in parse.Errors) console.MarkupLine($"[red]error[/] {Markup.Escape(error.Message)}");
+            foreach (var error in parse.Errors) CliErrors.Error(error.Message);
             console.MarkupLine("Run [bold]agent --help[/] (or agent COMMAND --help) for usage.");
             return ExitCodes.BadInput;
         }
-        return await parse.InvokeAsync();
+        // Ctrl+C cancels the run; the engine then completes the recording and the browser closes, which can take a
+        // few seconds, so the process waits for that rather than System.CommandLine's default of 2 seconds.
+        return await parse.InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = TimeSpan.FromSeconds(15) });
     }
 }

@@ -22,13 +22,15 @@ internal static class RunCommand
             Arity = ArgumentArity.ZeroOrOne,
         };
         var goal = new Option<string?>("--goal", "-g") { Description = "A goal in plain words, instead of a scenario file (needs --start or --connect)." };
-        var start = new Option<string?>("--start") { Description = "The URL to start at with --goal (or site:NAME for a demo site)." };
+        var start = new Option<string?>("--start") { Description = "The URL to start at (site:NAME serves a demo site): with --goal, or to point a scenario at another deployment of its app." };
         var connect = new Option<string?>("--connect") { Description = "Attach to a running Chromium by its CDP URL (http://127.0.0.1:9222) and act in its current tab; the browser stays open." };
         var headed = new Option<bool>("--headed") { Description = "Show the browser window (needs a display)." };
         var recordTo = new Option<string?>("--record-to", "-o") { Description = "The recording folder (default: recordings/runs/NAME-TIMESTAMP)." };
         var approve = new Option<bool>("--approve") { Description = "Approve every step the policy marks as sensitive, without asking." };
         var verbose = new Option<bool>("--verbose", "-v") { Description = "Log every step's details on the console too." };
         var trace = new Option<bool>("--trace") { Description = "Save a Playwright trace (trace.zip) in the recording folder." };
+        var plannerOption = new Option<string?>("--planner") { Description = "The goal planner: offline (default), openai, azure or compatible (see agent models; default from ACTIONAGENT_PLANNER)." };
+        var onDevice = new Option<bool>("--on-device") { Description = "Use only models on this machine (embedded, or a compatible server on loopback)." };
 
         var command = new Command("run", """
             Carry out a scenario in a real browser and record it.
@@ -43,28 +45,36 @@ internal static class RunCommand
             Every run leaves a folder with recording.json, a screenshot per step (shots/) and log.jsonl.
             """)
         {
-            file, goal, start, connect, headed, recordTo, approve, verbose, trace,
+            file, goal, start, connect, headed, recordTo, approve, verbose, trace, plannerOption, onDevice,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var options = new RunOptions(parse.GetValue(file), parse.GetValue(goal), parse.GetValue(start), parse.GetValue(connect),
-                parse.GetValue(headed), parse.GetValue(recordTo), parse.GetValue(approve), parse.GetValue(verbose), parse.GetValue(trace));
+                parse.GetValue(headed), parse.GetValue(recordTo), parse.GetValue(approve), parse.GetValue(verbose), parse.GetValue(trace),
+                parse.GetValue(plannerOption), parse.GetValue(onDevice));
             return await RunAsync(console, options, cancellationToken);
         });
         return command;
     }
 
     internal sealed record RunOptions(string? File, string? Goal, string? Start, string? Connect, bool Headed,
-        string? RecordTo, bool Approve, bool Verbose, bool Trace);
+        string? RecordTo, bool Approve, bool Verbose, bool Trace, string? Planner = null, bool OnDevice = false);
 
     internal static async Task<int> RunAsync(IAnsiConsole console, RunOptions options, CancellationToken cancellationToken)
     {
         var scenario = ResolveScenario(console, options);
         if (scenario is null) return ExitCodes.BadInput;
-        var planner = PlannerChoice.Create(scenario, out var plannerError);
+        var planner = LlmPlannerChoice.Create(scenario, options.Planner, options.OnDevice, out var llmError);
+        if (llmError is not null)
+        {
+            CliErrors.Error(llmError);
+            return ExitCodes.BadInput;
+        }
+        string? plannerError = null;
+        planner ??= PlannerChoice.Create(scenario, out plannerError);
         if (planner is null)
         {
-            console.MarkupLine($"[red]error[/] {Markup.Escape(plannerError!)}");
+            CliErrors.Error(plannerError!);
             return ExitCodes.BadInput;
         }
 
@@ -81,7 +91,7 @@ internal static class RunCommand
         }
         catch (SiteNotFoundException e)
         {
-            console.MarkupLine($"[red]error[/] {Markup.Escape(e.Message)}");
+            CliErrors.Error(e.Message);
             return ExitCodes.BadInput;
         }
         await using var _ = setup;
@@ -94,7 +104,7 @@ internal static class RunCommand
         }
         catch (BrowserNotFoundException e)
         {
-            console.MarkupLine($"[red]error[/] {Markup.Escape(e.Message)}");
+            CliErrors.Error(e.Message);
             return ExitCodes.Environment;
         }
         await using var __ = driver;
@@ -131,21 +141,23 @@ internal static class RunCommand
         {
             if (options.Goal is not null)
             {
-                console.MarkupLine("[red]error[/] give a scenario file or --goal, not both.");
+                CliErrors.Error("give a scenario file or --goal, not both.");
                 return null;
             }
             var loaded = ScenarioInput.Load(options.File, SecretCheck.Error);
-            ScenarioInput.PrintErrors(console, loaded);
-            return loaded.Success ? loaded.Scenario : null;
+            ScenarioInput.PrintErrors(loaded);
+            if (!loaded.Success) return null;
+            // --start points a scenario at another deployment of the same app (staging, a local copy).
+            return options.Start is null ? loaded.Scenario : loaded.Scenario! with { App = new AppSpec { Browser = new BrowserAppSpec(options.Start) } };
         }
         if (options.Goal is null)
         {
-            console.MarkupLine("[red]error[/] give a scenario file (agent run scenarios/book-flight.yaml) or a goal (agent run --goal \"…\" --start URL).");
+            CliErrors.Error("give a scenario file (agent run scenarios/book-flight.yaml) or a goal (agent run --goal \"…\" --start URL).");
             return null;
         }
         if (options.Start is null && options.Connect is null)
         {
-            console.MarkupLine("[red]error[/] --goal needs --start URL (where to begin) or --connect CDP-URL (act in a running browser).");
+            CliErrors.Error("--goal needs --start URL (where to begin) or --connect CDP-URL (act in a running browser).");
             return null;
         }
         return new Scenario

@@ -15,7 +15,7 @@ internal static class SitesCommand
             var root = SiteCatalog.FindSitesRoot();
             if (root is null)
             {
-                console.MarkupLine("[red]error[/] no scenarios/sites folder here or above.");
+                CliErrors.Error("no scenarios/sites folder here or above.");
                 return ExitCodes.BadInput;
             }
             foreach (var site in SiteCatalog.List(root)) console.WriteLine(site);
@@ -38,7 +38,7 @@ internal static class SitesCommand
             var root = SiteCatalog.FindSitesRoot();
             if (root is null)
             {
-                console.MarkupLine("[red]error[/] no scenarios/sites folder here or above.");
+                CliErrors.Error("no scenarios/sites folder here or above.");
                 return ExitCodes.BadInput;
             }
             string directory;
@@ -48,7 +48,7 @@ internal static class SitesCommand
             }
             catch (SiteNotFoundException e)
             {
-                console.MarkupLine($"[red]error[/] {Markup.Escape(e.Message)}");
+                CliErrors.Error(e.Message);
                 return ExitCodes.BadInput;
             }
             await using var host = await SiteHost.StartAsync(directory, parse.GetValue(port), cancellationToken);

@@ -31,7 +31,7 @@ internal static class ValidateCommand
             foreach (var path in parse.GetValue(files)!)
             {
                 var result = ScenarioInput.Load(path, parse.GetValue(strictSecrets) ? SecretCheck.Error : SecretCheck.Warning);
-                ScenarioInput.PrintErrors(console, result);
+                ScenarioInput.PrintErrors(result);
                 if (result.Success)
                 {
                     var s = result.Scenario!;

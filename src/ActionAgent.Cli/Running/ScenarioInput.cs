@@ -19,15 +19,15 @@ internal static class ScenarioInput
         return ScenarioLoader.Load(path, options);
     }
 
-    public static void PrintErrors(IAnsiConsole console, ScenarioLoadResult result)
+    public static void PrintErrors(ScenarioLoadResult result)
     {
         foreach (var error in result.Errors)
         {
-            console.MarkupLine($"[red]error[/] {Markup.Escape(error.ToString())}");
+            CliErrors.Error(error.ToString());
         }
         foreach (var warning in result.Warnings)
         {
-            console.MarkupLine($"[yellow]warning[/] {Markup.Escape(warning.ToString())}");
+            CliErrors.Warning(warning.ToString());
         }
     }
 }

@@ -57,7 +57,7 @@ public sealed partial class RunEngine
             var index = _s.StepCount;
             var startedAt = _engine.Time.GetUtcNow();
             var startTimestamp = _engine.Time.GetTimestamp();
-            _engine._services.Progress.StepStarted(index, step);
+            _engine._services.Progress.StepStarted(index, step.Value is null ? step : step with { Value = Vault.Mask(step.Value) });
             Log.Information("Step {Index} {Action} on {Target}", index, step.Action.ToName(), step.Target?.ToString() ?? step.Value ?? "");
 
             var before = _s.LastObservation ?? await ObserveAsync(screenshot: true, token);

@@ -185,12 +185,31 @@ public sealed partial class RunEngine
             Goal = Scenario.Goal ?? Scenario.Name,
             Inputs = Scenario.Inputs,
             SecretNames = [.. Scenario.Secrets.Keys],
-            Observation = observation,
+            Observation = MaskForPlanner(observation),
             History = [.. _s.History],
             Failure = replanning ? _s.Failure : null,
             ReplanCount = _s.Replans,
             Variables = _s.Variables,
         };
+
+        /// <summary>
+        /// A planner may send the screen to a remote model: secret values the page shows (a filled card number field)
+        /// are masked first, as in every other text that leaves the run.
+        /// </summary>
+        private UiObservation MaskForPlanner(UiObservation observation)
+        {
+            var snapshot = Vault.Mask(observation.SnapshotText);
+            var title = Vault.Mask(observation.Title);
+            var location = Vault.Mask(observation.Location);
+            if (snapshot == observation.SnapshotText && title == observation.Title && location == observation.Location) return observation;
+            return observation with
+            {
+                SnapshotText = snapshot,
+                Title = title,
+                Location = location,
+                Nodes = AriaSnapshotParser.Parse(snapshot),
+            };
+        }
 
         private bool OverModelBudget(out string reason)
         {

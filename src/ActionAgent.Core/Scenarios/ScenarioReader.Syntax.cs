@@ -22,6 +22,22 @@ internal sealed partial class ScenarioReader
         return new ScenarioError(file, line, column, FieldAtFailure(yaml), $"malformed YAML: {message.Trim()}");
     }
 
+    private ScenarioError ParserCrashError(string yaml)
+    {
+        var parser = new Parser(new StringReader(yaml));
+        Mark last = Mark.Empty;
+        try
+        {
+            while (parser.MoveNext()) last = parser.Current!.End;
+        }
+        catch (Exception e) when (e is YamlException or InvalidOperationException)
+        {
+            // The parser stops where the text stops making sense; the last good event ends just before it.
+        }
+        return new ScenarioError(file, Math.Max(1, (int)last.Line), Math.Max(1, (int)last.Column), FieldAtFailure(yaml),
+            "malformed YAML: the text after this point cannot be parsed (check unclosed { [ or quotes)");
+    }
+
     private static string FieldAtFailure(string yaml)
     {
         var frames = new List<Frame>();
@@ -54,7 +70,7 @@ internal sealed partial class ScenarioReader
                 }
             }
         }
-        catch (YamlException)
+        catch (Exception e) when (e is YamlException or InvalidOperationException)
         {
             // Expected: this replays the same failure; the frames say where it happened.
         }

@@ -30,6 +30,12 @@ internal sealed partial class ScenarioReader(string file, ScenarioLoadOptions op
             errors.Add(SyntaxError(yaml, e));
             return Result(null);
         }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's scanner throws this (instead of a YamlException) on some unclosed flow mappings.
+            errors.Add(ParserCrashError(yaml));
+            return Result(null);
+        }
 
         if (stream.Documents.Count == 0)
         {

@@ -1,3 +1,5 @@
+using System.Text.RegularExpressions;
+
 namespace ActionAgent.Core.Secrets;
 
 /// <summary>
@@ -16,6 +18,7 @@ public sealed class SecretVault
     {
         ArgumentNullException.ThrowIfNull(values);
         _values = new Dictionary<string, string>(values, StringComparer.Ordinal);
+        _digitPatterns = new(() => DigitPatterns(_values.Values));
     }
 
     /// <summary>An empty vault.</summary>
@@ -34,10 +37,22 @@ public sealed class SecretVault
         foreach (var value in _values.Values.Where(v => v.Length >= 3).OrderByDescending(v => v.Length))
         {
             text = text.Replace(value, MaskText, StringComparison.Ordinal);
-            // Card numbers are often shown regrouped: mask the digits-only form too.
-            var digits = new string([.. value.Where(char.IsDigit)]);
-            if (digits.Length >= 6 && digits != value) text = text.Replace(digits, MaskText, StringComparison.Ordinal);
         }
+        // Card numbers and the like are shown regrouped ("4242 4242 4242 4242", "4242-4242…"): mask any spelling of
+        // the same digits with spaces, dashes or dots between them.
+        foreach (var pattern in _digitPatterns.Value) text = pattern.Replace(text, MaskText);
         return text;
     }
+
+    private readonly Lazy<IReadOnlyList<Regex>> _digitPatterns;
+
+    private static IReadOnlyList<Regex> DigitPatterns(IEnumerable<string> values) =>
+    [
+        .. values
+            .Select(v => new string([.. v.Where(char.IsDigit)]))
+            .Where(d => d.Length >= 6)
+            .Distinct(StringComparer.Ordinal)
+            .OrderByDescending(d => d.Length)
+            .Select(d => new Regex(@"(?<!\d)" + string.Join(@"[ \-.]?", d.Select(c => c.ToString())) + @"(?!\d)", RegexOptions.CultureInvariant)),
+    ];
 }

@@ -2,6 +2,7 @@ using ActionAgent.Core.Actions;
 using ActionAgent.Core.Engine;
 using ActionAgent.Core.Planning;
 using ActionAgent.Core.Ports;
+using ActionAgent.Core.Tests.Fakes;
 
 namespace ActionAgent.Core.Tests.Engine;
 
@@ -45,5 +46,17 @@ public sealed class SecretsInRunsTests
 
         Assert.DoesNotContain("4242424242424242", result.Reason);
         Assert.DoesNotContain("4242424242424242", harness.Sink.Steps[0].Error);
+    }
+
+    [Fact]
+    public async Task A_secret_the_page_shows_is_masked_in_the_screen_the_planner_sees()
+    {
+        var harness = new EngineHarness { Secrets = new Dictionary<string, string> { ["card"] = "4242424242424242" } };
+        harness.Driver.Snapshot = "- textbox \"Card number\" [ref=e2]: 4242424242424242";
+        var planner = new ScriptedPlanner(_ => PlanDecision.Continue([FillCard]), _ => PlanDecision.Done());
+
+        await harness.RunAsync(planner);
+
+        Assert.All(planner.Contexts, c => Assert.DoesNotContain("4242", c.Observation!.SnapshotText, StringComparison.Ordinal));
     }
 }

@@ -1,0 +1,132 @@
+using System.CommandLine;
+using ActionAgent.Browser;
+using ActionAgent.Cli.Running;
+using ActionAgent.Core.Actions;
+using ActionAgent.Core.Observation;
+using ActionAgent.Core.Ports;
+using ActionAgent.Core.Scenarios;
+using ActionAgent.Sites;
+using Spectre.Console;
+
+namespace ActionAgent.Cli.Commands;
+
+/// <summary><c>agent plan</c>: shows the plan for a scenario or a goal without acting.</summary>
+internal static class PlanCommand
+{
+    public static Command Create(IAnsiConsole console)
+    {
+        var file = new Argument<string?>("scenario") { Description = "The scenario file (YAML). Leave out with --goal.", Arity = ArgumentArity.ZeroOrOne };
+        var goal = new Option<string?>("--goal", "-g") { Description = "A goal in plain words, instead of a scenario file." };
+        var start = new Option<string?>("--start") { Description = "Open this URL (or site:NAME) and ground the plan against the page; nothing is clicked or typed." };
+        var ground = new Option<bool>("--ground") { Description = "With a scenario file: open its app and ground the plan against the first page." };
+        var planner = new Option<string?>("--planner") { Description = "offline (default), openai, azure or compatible." };
+        var onDevice = new Option<bool>("--on-device") { Description = "Allow local backends only." };
+        var command = new Command("plan", """
+            Show the plan for a goal or a scenario without acting.
+
+            Examples:
+              agent plan scenarios/book-flight.yaml
+              agent plan --goal "book the cheapest flight from London to Paris on 24 December"
+              agent plan --goal "type Ada into the name field and click Submit" --start site:commands/labels.html
+
+            Without --start (or --ground) the plan is made from the words alone; with it, the page is opened (headless,
+            read-only) and each step the planner can see is grounded to an element.
+            """)
+        {
+            file, goal, start, ground, planner, onDevice,
+        };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var scenario = LoadScenario(parse.GetValue(file), parse.GetValue(goal), parse.GetValue(start));
+            if (scenario is null) return ExitCodes.BadInput;
+            var chosen = PlannerSelection.Choose(scenario, parse.GetValue(planner), parse.GetValue(onDevice), out var error);
+            if (chosen is null)
+            {
+                CliErrors.Error(error ?? "no planner could be chosen");
+                return ExitCodes.BadInput;
+            }
+            var groundOn = parse.GetValue(start) is not null || parse.GetValue(ground) ? scenario : null;
+            UiObservation? observation;
+            try
+            {
+                observation = groundOn is null ? null : await ObserveStartAsync(groundOn, cancellationToken);
+            }
+            catch (SiteNotFoundException e)
+            {
+                CliErrors.Error(e.Message);
+                return ExitCodes.BadInput;
+            }
+            catch (BrowserNotFoundException e)
+            {
+                CliErrors.Error(e.Message);
+                return ExitCodes.Environment;
+            }
+            var context = new PlanningContext
+            {
+                Goal = scenario.Goal ?? scenario.Name,
+                Inputs = scenario.Inputs,
+                SecretNames = [.. scenario.Secrets.Keys],
+                Observation = observation,
+            };
+            var steps = await chosen.DraftAsync(context, cancellationToken);
+            Print(console, scenario, chosen, observation, steps);
+            return steps.Count == 0 ? ExitCodes.RunFailed : ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private static Scenario? LoadScenario(string? file, string? goal, string? start)
+    {
+        if (file is not null && goal is not null)
+        {
+            CliErrors.Error("give a scenario file or --goal, not both.");
+            return null;
+        }
+        if (file is not null)
+        {
+            var loaded = ScenarioInput.Load(file, SecretCheck.Warning);
+            ScenarioInput.PrintErrors(loaded);
+            if (!loaded.Success) return null;
+            return start is null ? loaded.Scenario : loaded.Scenario! with { App = new AppSpec { Browser = new BrowserAppSpec(start) } };
+        }
+        if (goal is null)
+        {
+            CliErrors.Error("give a scenario file (agent plan scenarios/book-flight.yaml) or a goal (agent plan --goal \"…\").");
+            return null;
+        }
+        return new Scenario { Name = "goal", Goal = goal, App = new AppSpec { Browser = new BrowserAppSpec(start ?? "about:blank") } };
+    }
+
+    private static async Task<UiObservation> ObserveStartAsync(Scenario scenario, CancellationToken cancellationToken)
+    {
+        await using var setup = await RunSetup.PrepareAsync(scenario, Path.GetDirectoryName(Path.GetFullPath(scenario.SourcePath ?? "."))!, cancellationToken);
+        await using var driver = await PlaywrightDriver.LaunchAsync(new BrowserOptions(), cancellationToken);
+        if (setup.StartUrl is not null)
+        {
+            var open = new PlanStep { Action = ActionKind.Goto, Value = setup.StartUrl };
+            var result = await driver.ExecuteAsync(new UiAction(open, setup.StartUrl, false, scenario.Policy.StepTimeout), cancellationToken);
+            if (!result.Succeeded) throw new InvalidOperationException($"Could not open {setup.StartUrl}: {result.Error}");
+        }
+        return await driver.ObserveAsync(ObserveOptions.SnapshotOnly, cancellationToken);
+    }
+
+    private static void Print(IAnsiConsole console, Scenario scenario, IPlanner planner, UiObservation? observation, IReadOnlyList<PlanStep> steps)
+    {
+        console.MarkupLine($"[bold]{Markup.Escape(scenario.Goal ?? scenario.Name)}[/]");
+        console.MarkupLine($"[grey]planner {Markup.Escape(planner.Name)}{(observation is null ? " · from the words alone" : $" · grounded on {Markup.Escape(observation.Location)}")}[/]");
+        var table = new Table().Border(TableBorder.Simple).AddColumns("#", "action", "target", "value", "why");
+        var index = 1;
+        foreach (var step in steps)
+        {
+            var target = step.Target is null ? "" : step.Target.IsSemanticOnly ? step.Target.Description ?? "" : step.Target.ToString();
+            table.AddRow(
+                (index++).ToString(System.Globalization.CultureInfo.InvariantCulture),
+                Markup.Escape(step.Action.ToName()),
+                Markup.Escape(target),
+                Markup.Escape(step.Value ?? ""),
+                Markup.Escape(step.Description ?? ""));
+        }
+        console.Write(table);
+        if (steps.Count == 0) CliErrors.Error("the planner made no steps for this goal.");
+    }
+}

@@ -1,0 +1,108 @@
+using System.Diagnostics;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using ActionAgent.Sites;
+
+namespace ActionAgent.Cli.Tests;
+
+/// <summary>`agent run` end to end: a real process, a real browser, the real SkyFare site, checked through its API.</summary>
+public sealed class RunCommandTests : IAsyncLifetime
+{
+    private SiteHost _site = null!;
+    private readonly string _recordings = Directory.CreateTempSubdirectory("agent-run-").FullName;
+
+    public async Task InitializeAsync() =>
+        _site = await SiteHost.StartAsync(Path.Combine(AgentProcess.RepositoryRoot, "scenarios", "sites", "skyfare"));
+
+    public async Task DisposeAsync()
+    {
+        await _site.DisposeAsync();
+        Directory.Delete(_recordings, recursive: true);
+    }
+
+    private string Start => new Uri(_site.BaseAddress, "?today=2026-11-28").ToString();
+
+    [Fact]
+    public async Task Run_books_the_flight_and_the_booking_exists_in_the_sites_api()
+    {
+        var folder = Path.Combine(_recordings, "book");
+        var result = await AgentProcess.RunAsync(["run", "scenarios/book-flight.yaml", "--start", Start, "--record-to", folder],
+            new Dictionary<string, string?> { ["SKYFARE_CARD"] = "4242 4242 4242 4242" });
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        using var http = new HttpClient { BaseAddress = _site.BaseAddress };
+        var bookings = await http.GetFromJsonAsync<JsonArray>("api/bookings");
+        var booking = Assert.Single(bookings!)!;
+        Assert.Equal("LHR", (string?)booking["origin"]);
+        Assert.Equal("CDG", (string?)booking["destination"]);
+        Assert.Equal("2026-12-24", (string?)booking["date"]);
+        Assert.Equal("Lovelace", (string?)booking["passengers"]![0]!["lastName"]);
+        Assert.Equal("4242", (string?)booking["cardLast4"]);
+        Assert.Contains((string)booking["id"]!, result.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_run_leaves_a_recording_a_screenshot_per_step_and_a_log_with_no_secret_in_them()
+    {
+        var folder = Path.Combine(_recordings, "secret");
+        const string card = "4242424242424242";
+        var result = await AgentProcess.RunAsync(["run", "scenarios/book-flight.yaml", "--start", Start, "--record-to", folder],
+            new Dictionary<string, string?> { ["SKYFARE_CARD"] = card });
+        Assert.True(result.ExitCode == 0, result.ToString());
+
+        using var doc = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(folder, "recording.json")));
+        var steps = doc.RootElement.GetProperty("steps");
+        Assert.True(steps.GetArrayLength() > 10);
+        foreach (var step in steps.EnumerateArray())
+        {
+            Assert.True(File.Exists(Path.Combine(folder, step.GetProperty("shotAfter").GetString()!)));
+        }
+        Assert.Equal("succeeded", doc.RootElement.GetProperty("summary").GetProperty("status").GetString());
+        foreach (var file in Directory.EnumerateFiles(folder, "*.*", SearchOption.AllDirectories).Where(f => !f.EndsWith(".png", StringComparison.Ordinal)))
+        {
+            Assert.DoesNotContain(card, await File.ReadAllTextAsync(file), StringComparison.Ordinal);
+        }
+        Assert.Contains("Step {Index}", await File.ReadAllTextAsync(Path.Combine(folder, "log.jsonl")), StringComparison.Ordinal);
+        Assert.DoesNotContain(card, result.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Ctrl_C_cancels_the_run_with_exit_130_and_the_recording_says_cancelled()
+    {
+        var folder = Path.Combine(_recordings, "cancel");
+        var result = await AgentProcess.RunAsync(["run", "scenarios/book-flight.yaml", "--start", Start, "--record-to", folder],
+            whileRunning: async process =>
+            {
+                // Wait for the first steps to be recorded, then interrupt like a person pressing Ctrl+C.
+                var recording = Path.Combine(folder, "recording.json");
+                var clock = Stopwatch.StartNew();
+                while (clock.Elapsed < TimeSpan.FromSeconds(60) &&
+                       !(File.Exists(recording) && (await ReadShared(recording)).Contains("\"index\": 3", StringComparison.Ordinal)))
+                {
+                    await Task.Delay(100);
+                }
+                using var kill = Process.Start("kill", ["-INT", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+                await kill!.WaitForExitAsync();
+            });
+
+        Assert.True(result.ExitCode == 130, result.ToString());
+        using var doc = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(folder, "recording.json")));
+        Assert.Equal("cancelled", doc.RootElement.GetProperty("summary").GetProperty("status").GetString());
+        Assert.True(File.Exists(Path.Combine(folder, "log.jsonl")));
+    }
+
+    private static async Task<string> ReadShared(string path)
+    {
+        try
+        {
+            await using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+            using var reader = new StreamReader(stream);
+            return await reader.ReadToEndAsync();
+        }
+        catch (IOException)
+        {
+            return "";
+        }
+    }
+}
