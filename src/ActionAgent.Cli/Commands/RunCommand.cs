@@ -117,6 +117,7 @@ internal static class RunCommand
             Approvals = options.Approve ? new AutoApprovalGate() : Console.IsInputRedirected ? null : new ConsoleApprovalGate(console),
             Logger = log,
             Time = time,
+            Grounder = PlannerChoice.CreateGrounder(),
         };
         var engine = new RunEngine(driver, planner, writer, services);
         var result = await engine.RunAsync(new RunRequest
