@@ -8,7 +8,7 @@ namespace ActionAgent.Planning.Offline;
 /// Matches the empty fields of a page to scenario inputs and secrets by meaning: the field's label ("Given name")
 /// and the key in words ("passenger first name") are compared by embeddings and by words, and the best pairs are
 /// taken greedily. Fields inside a numbered group ("Adult 2", "Traveller 2") take the inputs of that list item
-/// (<c>passengers.1.first_name</c>: lists are 0-based); unnumbered inputs serve the first group.
+/// (<c>passengers.1.first_name</c>: lists are 0-based); when no input is numbered, unnumbered inputs serve the first group.
 /// </summary>
 public sealed partial class FormInputMatcher(ElementScorer scorer)
 {
@@ -32,6 +32,7 @@ public sealed partial class FormInputMatcher(ElementScorer scorer)
         var keys = inputs.Keys.Select(k => (Key: k, Secret: false))
             .Concat(secretNames.Select(s => (Key: s, Secret: true)))
             .Select(k => (k.Key, k.Secret, Index: IndexOf(k.Key), Words: Humanize(k.Key), Leaf: Leaf(k.Key)))
+            .Select(k => (k.Key, k.Secret, k.Index, k.Words, Leaf: FieldVocabulary.WordsFor(k.Leaf) is { } common ? $"{k.Leaf}, {common}" : k.Leaf))
             .ToList();
         if (keys.Count == 0) return [];
         var anyIndexed = keys.Any(k => k.Index is not null);
@@ -47,7 +48,7 @@ public sealed partial class FormInputMatcher(ElementScorer scorer)
             {
                 var index = keys[k].Index;
                 var fits = group is { } g
-                    ? index == g - 1 || (index is null && (g == 1 || !anyIndexed))
+                    ? index == g - 1 || (index is null && g == 1 && !anyIndexed)
                     : index is null or 0;
                 if (!fits) continue;
                 // The whole key ("passenger first name") and its last part ("first name"): the closer of the two counts.

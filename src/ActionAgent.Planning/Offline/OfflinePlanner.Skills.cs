@@ -227,6 +227,18 @@ public sealed partial class OfflinePlanner
     private async Task<PlanDecision?> CompleteAsync(SkillStep step, PlanningContext context, PageModel page, CancellationToken cancellationToken)
     {
         var identity = page.Observation.Location + "|" + page.MainHeading;
+        if (_run.Phase == 1)
+        {
+            // The final button was pressed: done, unless the same page now shows what is wrong (fill again).
+            var problem = page.All.Any(n => n.Role == "alert" && n.InnerText().Length > 0);
+            if (identity != _run.FinalSignature || !problem)
+            {
+                _run.Advance();
+                return null;
+            }
+            _run.Phase = 0;
+            _run.FilledOnPage.Clear();
+        }
         if (identity != _run.PageSignature)
         {
             _run.PageSignature = identity;
@@ -254,11 +266,17 @@ public sealed partial class OfflinePlanner
             var final = await _scorer.RankAsync(step.Final, ActionKind.Click, buttons, cancellationToken).ConfigureAwait(false);
             if (final.Count > 0 && final[0].Score >= 0.4)
             {
-                _run.Advance();
+                _run.Phase = 1;
+                _run.FinalSignature = identity;
                 return PlanDecision.Continue([Step(ActionKind.Click, final[0].Node, null, $"finish: {step.Final}", step.Final, step.Tags)], final[0].Explain());
             }
         }
-        var forward = await _scorer.RankAsync(step.Target, ActionKind.Click, buttons, cancellationToken).ConfigureAwait(false);
+        var forward = (await _scorer.RankAsync(step.Target, ActionKind.Click, buttons, cancellationToken).ConfigureAwait(false)).ToList();
+        if ((forward.Count == 0 || forward[0].Score < 0.3) && SubmitOfForm(page, buttons) is { } submit)
+        {
+            // No button says "continue", but the form we filled has its own action ("Review and pay"): the last one.
+            forward.Insert(0, new GroundingCandidate(submit, 0.3, 0, 0));
+        }
         if (forward.Count == 0 || forward[0].Score < 0.3)
         {
             return Pause("waiting for a button that goes on") ?? PlanDecision.GiveUp($"Nothing on \"{page.MainHeading}\" goes on: no button like \"{step.Target}\".");
@@ -278,6 +296,13 @@ public sealed partial class OfflinePlanner
         }
         _run.LastForwardSignature = identity;
         return PlanDecision.Continue([Step(ActionKind.Click, forward[0].Node, null, $"go on: {step.Target}", step.Target)], forward[0].Explain());
+    }
+
+    // The last button of the form that holds the page's text fields: its primary action.
+    private static PageNode? SubmitOfForm(PageModel page, List<PageNode> buttons)
+    {
+        var form = page.All.FirstOrDefault(n => n.Role == "form" && n.DescendantsAndSelf().Any(d => d.Role is "textbox" or "combobox" or "spinbutton"));
+        return form is null ? null : buttons.LastOrDefault(b => b.Ancestors().Contains(form));
     }
 
     private async Task<GroundingCandidate?> BestAsync(string description, ActionKind action, Func<PageNode, double> fit, PageModel page,

@@ -177,6 +177,7 @@ public sealed partial class OfflinePlanner : IPlanner
         public HashSet<string> FilledOnPage { get; } = new(StringComparer.Ordinal);
         public bool SecretFilledOnPage { get; set; }
         public string? PageSignature { get; set; }
+        public string? FinalSignature { get; set; }
 
         public void Advance()
         {
