@@ -88,7 +88,8 @@ public sealed class ElementScorer(ITextEmbedder embedder)
             {
                 "combobox" or "listbox" => 1,
                 "button" when node.Node.Attributes.ContainsKey("haspopup") || node.Has("expanded") => 0.9,
-                "button" or "radiogroup" => 0.6,
+                "button" => 0.8,
+                "radiogroup" => 0.6,
                 _ => 0,
             },
             ActionKind.Check or ActionKind.Uncheck => role switch

@@ -10,7 +10,7 @@ internal static class TextTokens
     private static readonly HashSet<string> StopWords = new(StringComparer.Ordinal)
     {
         "the", "a", "an", "of", "for", "on", "in", "at", "into", "onto", "with", "and", "or", "this", "that",
-        "field", "box", "button", "link", "input", "textbox", "please", "your", "my", "it", "its", "is", "be", "by", "that", "which", "where", "what", "who",
+        "field", "box", "button", "link", "input", "textbox", "please", "your", "my", "it", "its", "is", "be", "by", "that", "which", "where", "what", "who", "list", "dropdown", "menu", "picker", "selector",
     };
 
     /// <summary>Splits text into lower-case words (letters and digits).</summary>

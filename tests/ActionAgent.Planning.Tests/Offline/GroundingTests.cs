@@ -101,3 +101,14 @@ public sealed class GroundingTests
     private static UiObservation Observe(string snapshot) =>
         new() { Location = "http://127.0.0.1/", SnapshotText = snapshot, Nodes = AriaSnapshotParser.Parse(snapshot) };
 }
+
+public sealed class SnapshotQuotingTests
+{
+    [Fact]
+    public void A_line_quoted_because_its_name_holds_a_colon_is_still_an_element()
+    {
+        var nodes = ActionAgent.Core.Observation.AriaSnapshotParser.Parse("- 'button \"Sort: Newest first\" [ref=e12] [cursor=pointer]': Newest first ▾");
+
+        Assert.Equal(("button", "Sort: Newest first", "e12", "Newest first ▾"), (nodes[0].Role, nodes[0].Name, nodes[0].Ref, nodes[0].Value));
+    }
+}
