@@ -12,7 +12,7 @@ namespace ActionAgent.Browser;
 internal static class ElementDescriber
 {
     // One function used two ways: on a located element, and on the element at a point (box layer).
-    private const string DescribeFunction = """
+    internal const string DescribeFunction = """
         (el) => {
           if (!el) return null;
           const clean = (s) => (s || '').replace(/\s+/g, ' ').trim();

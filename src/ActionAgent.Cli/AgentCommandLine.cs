@@ -15,6 +15,8 @@ internal static class AgentCommandLine
             Quick start:
               agent run scenarios/book-flight.yaml     book a flight on the SkyFare demo site
               agent validate scenarios/book-flight.yaml
+              agent replay recordings/book-flight      replay a recording with no model (CI)
+              agent record site:skyfare --out recordings/mine   record what you do in a browser
               agent graph                              the run engine's state machine
             """)
         {
@@ -24,6 +26,8 @@ internal static class AgentCommandLine
             GraphCommand.Create(output),
             SitesCommand.Create(console),
             ModelsCommand.Create(console),
+            ReplayCommand.Create(console),
+            RecordCommand.Create(console),
         };
 
     public static async Task<int> InvokeAsync(string[] args, IAnsiConsole console, TextWriter output)

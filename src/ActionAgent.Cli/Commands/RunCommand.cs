@@ -5,6 +5,7 @@ using ActionAgent.Cli.Running;
 using ActionAgent.Core.Engine;
 using ActionAgent.Core.Ports;
 using ActionAgent.Core.Recording;
+using ActionAgent.Core.Reports;
 using ActionAgent.Core.Scenarios;
 using ActionAgent.Sites;
 using Spectre.Console;
@@ -28,6 +29,7 @@ internal static class RunCommand
         var recordTo = new Option<string?>("--record-to", "-o") { Description = "The recording folder (default: recordings/runs/NAME-TIMESTAMP)." };
         var approve = new Option<bool>("--approve") { Description = "Approve every step the policy marks as sensitive, without asking." };
         var verbose = new Option<bool>("--verbose", "-v") { Description = "Log every step's details on the console too." };
+        var noVision = new Option<bool>("--no-vision") { Description = "Skip the screen check after each step and the visual locator fallback (OCR + OpenCV)." };
         var trace = new Option<bool>("--trace") { Description = "Save a Playwright trace (trace.zip) in the recording folder." };
         var plannerOption = new Option<string?>("--planner") { Description = "The goal planner: offline (default), openai, azure or compatible (see agent models; default from ACTIONAGENT_PLANNER)." };
         var onDevice = new Option<bool>("--on-device") { Description = "Use only models on this machine (embedded, or a compatible server on loopback)." };
@@ -45,20 +47,27 @@ internal static class RunCommand
             Every run leaves a folder with recording.json, a screenshot per step (shots/) and log.jsonl.
             """)
         {
-            file, goal, start, connect, headed, recordTo, approve, verbose, trace, plannerOption, onDevice,
+            file, goal, start, connect, headed, recordTo, approve, verbose, trace, plannerOption, onDevice, noVision,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var options = new RunOptions(parse.GetValue(file), parse.GetValue(goal), parse.GetValue(start), parse.GetValue(connect),
                 parse.GetValue(headed), parse.GetValue(recordTo), parse.GetValue(approve), parse.GetValue(verbose), parse.GetValue(trace),
-                parse.GetValue(plannerOption), parse.GetValue(onDevice));
+                parse.GetValue(plannerOption), parse.GetValue(onDevice))
+            {
+                NoVision = parse.GetValue(noVision),
+            };
             return await RunAsync(console, options, cancellationToken);
         });
         return command;
     }
 
     internal sealed record RunOptions(string? File, string? Goal, string? Start, string? Connect, bool Headed,
-        string? RecordTo, bool Approve, bool Verbose, bool Trace, string? Planner = null, bool OnDevice = false);
+        string? RecordTo, bool Approve, bool Verbose, bool Trace, string? Planner = null, bool OnDevice = false)
+    {
+        /// <summary>Whether to run without the screen check and the visual locator.</summary>
+        public bool NoVision { get; init; }
+    }
 
     internal static async Task<int> RunAsync(IAnsiConsole console, RunOptions options, CancellationToken cancellationToken)
     {
@@ -119,6 +128,11 @@ internal static class RunCommand
             Time = time,
             Grounder = PlannerChoice.CreateGrounder(),
         };
+        if (!options.NoVision)
+        {
+            var vision = ActionAgent.Vision.VisionBackends.CreateEmbedded(ActionAgent.Embeddings.MiniLmEmbedder.Shared);
+            services = services with { Verifier = vision.Verifier, Locator = vision.Locator, Cropper = vision.Cropper };
+        }
         var engine = new RunEngine(driver, planner, writer, services);
         var result = await engine.RunAsync(new RunRequest
         {
@@ -127,6 +141,11 @@ internal static class RunCommand
             StartUrl = options.Connect is not null && options.Start is null ? null : setup.StartUrl,
         }, cancellationToken);
 
+        if (writer.Document is { } recorded)
+        {
+            // The run's report sits next to its recording and links the screenshots in shots/.
+            await HtmlReportWriter.WriteAsync(ReportModel.FromRecording(recorded, folder), Path.Combine(folder, "report.html"), ReportImages.Link, CancellationToken.None);
+        }
         PrintSummary(console, result, folder);
         return result.FinalState switch
         {

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace ActionAgent.Core.Actions;
 
 /// <summary>A rectangle in CSS pixels of the viewport (or screen pixels for desktop apps).</summary>
@@ -8,9 +10,11 @@ namespace ActionAgent.Core.Actions;
 public sealed record BoundingBox(double X, double Y, double Width, double Height)
 {
     /// <summary>The centre point.</summary>
+    [JsonIgnore]
     public (double X, double Y) Center => (X + (Width / 2), Y + (Height / 2));
 
     /// <summary>The area in square pixels.</summary>
+    [JsonIgnore]
     public double Area => Math.Max(0, Width) * Math.Max(0, Height);
 
     /// <summary>Whether the point lies inside the box.</summary>

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace ActionAgent.Core.Actions;
 
 /// <summary>
@@ -48,6 +50,7 @@ public sealed record ElementTarget
     public string? Description { get; init; }
 
     /// <summary>True when only a description is known, so the target must be grounded before acting.</summary>
+    [JsonIgnore]
     public bool IsSemanticOnly =>
         Ref is null && TestId is null && Role is null && Name is null && Label is null && Placeholder is null &&
         Text is null && Css is null && XPath is null && Box is null && AccessibilityPath is null;

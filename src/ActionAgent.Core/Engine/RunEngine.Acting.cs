@@ -51,7 +51,8 @@ public sealed partial class RunEngine
                 return;
             }
             _s.Queue.Dequeue();
-            step = WithTargetPlaceholdersResolved(step);
+            var requestedTarget = step.Target;
+            if (step.Target is { } template) step = step with { Target = TargetTemplate.Resolve(template, Scenario.Inputs, _s.Variables) };
             _s.ApprovedCurrent = false;
             _s.StepCount++;
             var index = _s.StepCount;
@@ -99,7 +100,7 @@ public sealed partial class RunEngine
                 _s.Variables[step.Value] = result.ExtractedText ?? "";
             }
 
-            var pending = new PendingCheck(index, step, result, before, shotBefore, grounding, _attempts, startedAt, startTimestamp, actionMs);
+            var pending = new PendingCheck(index, step, requestedTarget, result, before, shotBefore, grounding, _attempts, startedAt, startTimestamp, actionMs);
             if (result.Succeeded)
             {
                 _s.Pending = pending;
@@ -112,21 +113,6 @@ public sealed partial class RunEngine
             _s.Failure = new StepFailure(step, $"Step {index} ({Vault.Mask(step.ToString())}) failed: {error} Screenshot: {record.ShotAfter}.", result.FailureKind);
             Log.Warning("Step {Index} failed: {Error}", index, error);
             await _machine.FireAsync(RunTrigger.ActionFailed);
-        }
-
-        /// <summary>Target fields may name inputs and extracted variables (never secrets: the loader refuses them there).</summary>
-        private PlanStep WithTargetPlaceholdersResolved(PlanStep step)
-        {
-            if (step.Target is not { } t) return step;
-            string? R(string? text) => text is null || !text.Contains("${", StringComparison.Ordinal)
-                ? text
-                : ValueTemplate.Resolve(text, Scenario.Inputs, SecretVault.Empty, _s.Variables, out _);
-            var resolved = t with
-            {
-                Name = R(t.Name), Text = R(t.Text), Label = R(t.Label), Placeholder = R(t.Placeholder), Css = R(t.Css),
-                XPath = R(t.XPath), TestId = R(t.TestId), Description = R(t.Description),
-            };
-            return resolved == t ? step : step with { Target = resolved };
         }
 
         private async Task<ActionResult> ExecuteWithPipelineAsync(PlanStep step, string? value, CancellationToken token)

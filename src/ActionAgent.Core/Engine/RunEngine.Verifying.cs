@@ -60,15 +60,18 @@ public sealed partial class RunEngine
         {
             var shotAfter = after.Screenshot is null ? null
                 : await _engine._sink.SaveArtifactAsync($"{pending.Index:000}-after.png", after.Screenshot, CancellationToken.None);
+            var crop = await SaveCropAsync(pending);
             var step = pending.Step;
             var record = new StepRecord
             {
                 Index = pending.Index,
                 Action = step.Action.ToName(),
                 Value = step.Value is null ? null : Vault.Mask(step.Value),
-                Parameters = [.. ValueTemplate.Placeholders(step.Value).Select(p => $"{p.Scope}.{p.Name}")],
+                Parameters = [.. ValueTemplate.Placeholders(step.Value).Select(p => $"{p.Scope}.{p.Name}")
+                    .Concat(TargetTemplate.Placeholders(pending.RequestedTarget)).Distinct(StringComparer.Ordinal)],
                 Description = step.Description,
-                RequestedTarget = step.Target,
+                // Placeholders stay in the recording (replay's --param changes them); otherwise the target as grounded.
+                RequestedTarget = TargetTemplate.Placeholders(pending.RequestedTarget).Count > 0 ? pending.RequestedTarget : step.Target,
                 Target = pending.Result.ResolvedTarget,
                 ResolvedBy = pending.Result.ResolvedBy,
                 Grounding = pending.Grounding,
@@ -81,6 +84,7 @@ public sealed partial class RunEngine
                 LocationAfter = after.Location,
                 ShotBefore = pending.ShotBefore,
                 ShotAfter = shotAfter,
+                Crop = crop,
                 Planner = step.Origin ?? _engine._planner.Name,
                 Tags = step.Tags,
                 StartedAt = pending.StartedAt,
@@ -96,6 +100,17 @@ public sealed partial class RunEngine
             return record;
         }
 
+        /// <summary>Saves a crop of the resolved target's box from the before-screenshot, when a cropper is configured.</summary>
+        private async Task<string?> SaveCropAsync(PendingCheck pending)
+        {
+            if (_engine._services.Cropper is not { } cropper || pending.Result.ResolvedTarget?.Box is not { } box || pending.Before.Screenshot is not { } shot)
+            {
+                return null;
+            }
+            var png = cropper.Crop(shot, box);
+            return png is null ? null : await _engine._sink.SaveArtifactAsync($"{pending.Index:000}-crop.png", png, CancellationToken.None);
+        }
+
         /// <summary>A step that acted but was interrupted before its check is still recorded.</summary>
         private async Task FlushPendingAsync(string failedReason)
         {
@@ -106,7 +121,7 @@ public sealed partial class RunEngine
                 Index = pending.Index,
                 Action = pending.Step.Action.ToName(),
                 Value = pending.Step.Value is null ? null : Vault.Mask(pending.Step.Value),
-                RequestedTarget = pending.Step.Target,
+                RequestedTarget = TargetTemplate.Placeholders(pending.RequestedTarget).Count > 0 ? pending.RequestedTarget : pending.Step.Target,
                 Target = pending.Result.ResolvedTarget,
                 ResolvedBy = pending.Result.ResolvedBy,
                 Outcome = "failed",

@@ -11,6 +11,9 @@ public sealed record RunEngineServices
     /// <summary>The visual locator, the fallback when the accessibility tree has no usable element.</summary>
     public IElementLocator? Locator { get; init; }
 
+    /// <summary>Cuts the acted-on element out of the before-screenshot for the recording (replay finds it again visually).</summary>
+    public IImageCropper? Cropper { get; init; }
+
     /// <summary>Grounds semantic targets in the accessibility tree.</summary>
     public ITargetGrounder? Grounder { get; init; }
 

@@ -29,6 +29,7 @@ internal sealed class RunSession
 internal sealed record PendingCheck(
     int Index,
     PlanStep Step,
+    ElementTarget? RequestedTarget,
     ActionResult Result,
     UiObservation Before,
     string? ShotBefore,

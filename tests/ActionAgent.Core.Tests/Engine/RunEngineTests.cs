@@ -266,5 +266,7 @@ public sealed class RunEngineTests
         await harness.RunAsync(new ExplicitStepsPlanner([step]));
 
         Assert.Equal("Ada", harness.Driver.Actions.Single().Target!.Name);
+        Assert.Equal("${inputs.user.name}", harness.Sink.Steps[0].RequestedTarget!.Name);
+        Assert.Equal(["inputs.user.name"], harness.Sink.Steps[0].Parameters);
     }
 }

@@ -1,0 +1,234 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using ActionAgent.Browser;
+using ActionAgent.Cli.Logging;
+using ActionAgent.Cli.Running;
+using ActionAgent.Core.Recording;
+using ActionAgent.Core.Replay;
+using ActionAgent.Core.Reports;
+using ActionAgent.Core.Scenarios;
+using ActionAgent.Sites;
+using Spectre.Console;
+
+namespace ActionAgent.Cli.Commands;
+
+/// <summary>
+/// <c>agent replay</c>: replays a recording with no model at all (no planner, verifier or locator is even created),
+/// reports heals, and writes JUnit XML and an HTML report for CI.
+/// </summary>
+internal static class ReplayCommand
+{
+    public static Command Create(IAnsiConsole console)
+    {
+        var recording = new Argument<string>("recording") { Description = "The recording folder (holding recording.json) or the recording.json file." };
+        var param = new Option<string[]>("--param", "-p") { Description = "Change an input: NAME=VALUE (names as in the recording's header, e.g. passenger.first_name). Repeatable.", AllowMultipleArgumentsPerToken = false };
+        var query = new Option<string?>("--query", "-q") { Description = "Query flags added to the app's URLs, e.g. variant=drift (a demo site's variant)." };
+        var baseUrl = new Option<string?>("--base-url") { Description = "Replay against this origin instead of serving the recording's site (its query is added like --query)." };
+        var healOut = new Option<string?>("--heal-out") { Description = "Write the recording with its heals applied to this file (or folder) for review; the original is not touched." };
+        var noHeal = new Option<bool>("--no-heal") { Description = "Fail any step whose first locator no longer matches, even if a later layer finds the element." };
+        var output = new Option<string?>("--out", "-o") { Description = "The folder for the replay's report.html, junit.xml, replay.json, shots and log (default: recordings/replays/NAME-TIMESTAMP)." };
+        var junit = new Option<string?>("--junit") { Description = "Also write the JUnit XML here (it is always written to the output folder)." };
+        var html = new Option<string?>("--html") { Description = "Also write the HTML report here." };
+        var approve = new Option<bool>("--approve") { Description = "Approve the steps the recorded policy marks as sensitive (needed in CI for such recordings)." };
+        var headed = new Option<bool>("--headed") { Description = "Show the browser window (needs a display)." };
+        var shots = new Option<string>("--screenshots") { Description = "Which steps to photograph: none, failures (failures and heals; the default) or all.", DefaultValueFactory = _ => "failures" };
+        var stepTimeout = new Option<string?>("--step-timeout") { Description = "How long a step may wait for its element and checks (e.g. 5s; default: the recording's policy)." };
+        var trace = new Option<bool>("--trace") { Description = "Save a Playwright trace (trace.zip) in the output folder." };
+        var verbose = new Option<bool>("--verbose", "-v") { Description = "Log details on the console too." };
+
+        var command = new Command("replay", """
+            Replay a recording deterministically, with no model calls: each step's element is found through its recorded
+            layers (role+name, label, text, CSS, XPath, box); when the first layer fails and a later one finds it, that is a
+            heal, reported with the locators before and after. Each step's recorded checks (URL, elements that appeared or
+            disappeared, field values) must hold before the next step starts.
+
+            Examples:
+              agent replay recordings/book-flight
+              agent replay recordings/book-flight --query variant=drift --heal-out /tmp/healed
+              agent replay recordings/book-flight --no-heal --junit test-results/book-flight.xml
+              agent replay recordings/book-flight --param passenger.first_name=Grace
+              agent replay recordings/book-flight --base-url http://localhost:8080
+
+            Exit codes: 0 every step passed, 1 a step or check failed, 2 bad input (recording, parameters, secrets), 3 no browser.
+            """)
+        {
+            recording, param, query, baseUrl, healOut, noHeal, output, junit, html, approve, headed, shots, stepTimeout, trace, verbose,
+        };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var options = new ReplayCommandOptions(parse.GetValue(recording)!, parse.GetValue(param) ?? [], parse.GetValue(query), parse.GetValue(baseUrl),
+                parse.GetValue(healOut), parse.GetValue(noHeal), parse.GetValue(output), parse.GetValue(junit), parse.GetValue(html), parse.GetValue(approve),
+                parse.GetValue(headed), parse.GetValue(shots) ?? "failures", parse.GetValue(stepTimeout), parse.GetValue(trace), parse.GetValue(verbose));
+            return await ReplayAsync(console, options, cancellationToken);
+        });
+        return command;
+    }
+
+    internal sealed record ReplayCommandOptions(string Recording, string[] Params, string? Query, string? BaseUrl, string? HealOut, bool NoHeal,
+        string? Output, string? JUnit, string? Html, bool Approve, bool Headed, string Screenshots, string? StepTimeout, bool Trace, bool Verbose);
+
+    internal static async Task<int> ReplayAsync(IAnsiConsole console, ReplayCommandOptions options, CancellationToken cancellationToken)
+    {
+        int BadInput(string message)
+        {
+            console.MarkupLine($"[red]error[/] {Markup.Escape(message)}");
+            return ExitCodes.BadInput;
+        }
+
+        var (document, path, error) = await RecordingFile.LoadAsync(options.Recording, cancellationToken);
+        if (document is null) return BadInput(error!);
+        var parameters = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var p in options.Params)
+        {
+            var eq = p.IndexOf('=', StringComparison.Ordinal);
+            if (eq <= 0) return BadInput($"--param {p}: expected NAME=VALUE.");
+            var name = p[..eq].Trim();
+            if (name.StartsWith("inputs.", StringComparison.Ordinal)) name = name[7..];
+            parameters[name] = p[(eq + 1)..];
+        }
+        var screenshots = options.Screenshots.ToUpperInvariant() switch
+        {
+            "NONE" => ReplayScreenshots.None,
+            "ALL" => ReplayScreenshots.All,
+            "FAILURES" => ReplayScreenshots.FailuresAndHeals,
+            _ => (ReplayScreenshots?)null,
+        };
+        if (screenshots is null) return BadInput($"--screenshots {options.Screenshots}: expected none, failures or all.");
+        TimeSpan? stepTimeout = null;
+        if (options.StepTimeout is not null)
+        {
+            if (!DurationSyntax.TryParse(options.StepTimeout, out var parsed)) return BadInput($"--step-timeout {options.StepTimeout}: expected a duration such as 5s or 1m.");
+            stepTimeout = parsed;
+        }
+
+        ReplaySetup setup;
+        try
+        {
+            setup = await ReplaySetup.PrepareAsync(document, path, options.BaseUrl, options.Query, cancellationToken);
+        }
+        catch (Exception e) when (e is SiteNotFoundException or ArgumentException)
+        {
+            return BadInput(e.Message);
+        }
+        await using var _ = setup;
+
+        var folder = Path.GetFullPath(options.Output ?? Path.Combine("recordings", "replays",
+            $"{document.Header.Name}-{TimeProvider.System.GetUtcNow().ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture)}"));
+        Directory.CreateDirectory(folder);
+        await using var log = RunLogging.Create(Path.Combine(folder, "log.jsonl"), options.Verbose);
+        Serilog.Log.Logger = log;
+        RunLogging.UseSecrets(setup.Secrets);
+
+        var replayOptions = new ReplayOptions
+        {
+            Parameters = parameters,
+            Secrets = setup.Secrets,
+            Urls = setup.Urls,
+            AllowHeal = !options.NoHeal,
+            Screenshots = screenshots.Value,
+            StepTimeout = stepTimeout,
+            Approvals = options.Approve ? new AutoApprovalGate() : null,
+            OutputDirectory = folder,
+            Progress = new ConsoleReplayProgress(console),
+            Logger = log,
+        };
+        var problems = ReplayEngine.Preflight(document, replayOptions);
+        if (problems.Count > 0)
+        {
+            foreach (var problem in problems) console.MarkupLine($"[red]error[/] {Markup.Escape(path)}: {Markup.Escape(problem)}");
+            return ExitCodes.BadInput;
+        }
+
+        PlaywrightDriver driver;
+        try
+        {
+            driver = await PlaywrightDriver.LaunchAsync(new BrowserOptions
+            {
+                Headed = options.Headed,
+                AllowedHosts = document.Header.Policy.AllowDomains.Count > 0 ? new RunPolicy { AllowDomains = document.Header.Policy.AllowDomains }.IsAllowed : null,
+                TracePath = options.Trace ? Path.Combine(folder, "trace.zip") : null,
+            }, cancellationToken);
+        }
+        catch (BrowserNotFoundException e)
+        {
+            console.MarkupLine($"[red]error[/] {Markup.Escape(e.Message)}");
+            return ExitCodes.Environment;
+        }
+
+        console.MarkupLine($"[bold]replay {Markup.Escape(document.Header.Name)}[/] [grey]{document.Steps.Count} steps · {Markup.Escape(setup.StartUrl ?? "")} · no model[/]");
+        ReplayResult result;
+        await using (driver)
+        {
+            result = await new ReplayEngine(driver, replayOptions).ReplayAsync(document, cancellationToken);
+        }
+
+        await WriteOutputsAsync(result, document, path, folder, options, cancellationToken);
+        if (options.HealOut is not null && result.HealCount > 0)
+        {
+            var healedPath = await WriteHealedAsync(document, result, path, options.HealOut, cancellationToken);
+            console.MarkupLine($"Healed recording for review: {Markup.Escape(Relative(healedPath))}");
+        }
+        else if (options.HealOut is not null)
+        {
+            console.MarkupLine("[grey]No heals: nothing written to --heal-out.[/]");
+        }
+        PrintSummary(console, result, folder);
+        return result.Passed ? ExitCodes.Success : ExitCodes.RunFailed;
+    }
+
+    private static async Task WriteOutputsAsync(ReplayResult result, RecordingDocument document, string recordingPath, string folder,
+        ReplayCommandOptions options, CancellationToken cancellationToken)
+    {
+        await using (var stream = File.Create(Path.Combine(folder, "replay.json")))
+        {
+            await JsonSerializer.SerializeAsync(stream, result, RecordingJson.Options, cancellationToken);
+        }
+        await JUnitReportWriter.WriteAsync(result, Path.Combine(folder, "junit.xml"), cancellationToken);
+        if (options.JUnit is not null) await JUnitReportWriter.WriteAsync(result, options.JUnit, cancellationToken);
+        var model = ReportModel.FromReplay(result, document, Path.GetDirectoryName(recordingPath)!, folder);
+        await HtmlReportWriter.WriteAsync(model, Path.Combine(folder, "report.html"), ReportImages.Embed, cancellationToken);
+        if (options.Html is not null) await HtmlReportWriter.WriteAsync(model, options.Html, ReportImages.Embed, cancellationToken);
+    }
+
+    private static async Task<string> WriteHealedAsync(RecordingDocument document, ReplayResult result, string recordingPath, string healOut,
+        CancellationToken cancellationToken)
+    {
+        var healed = HealedRecording.Apply(document, result);
+        var target = healOut.EndsWith(".json", StringComparison.OrdinalIgnoreCase) ? Path.GetFullPath(healOut) : Path.Combine(Path.GetFullPath(healOut), "recording.json");
+        var directory = Path.GetDirectoryName(target)!;
+        Directory.CreateDirectory(directory);
+        // Keep the screenshots the recording refers to, so the healed folder replays and reports on its own.
+        var sourceShots = Path.Combine(Path.GetDirectoryName(recordingPath)!, "shots");
+        var targetShots = Path.Combine(directory, "shots");
+        if (Directory.Exists(sourceShots) && !string.Equals(Path.GetFullPath(sourceShots), Path.GetFullPath(targetShots), StringComparison.Ordinal))
+        {
+            Directory.CreateDirectory(targetShots);
+            foreach (var file in Directory.EnumerateFiles(sourceShots)) File.Copy(file, Path.Combine(targetShots, Path.GetFileName(file)), overwrite: true);
+        }
+        await using var stream = File.Create(target);
+        await JsonSerializer.SerializeAsync(stream, healed, RecordingJson.Options, cancellationToken);
+        return target;
+    }
+
+    private static void PrintSummary(IAnsiConsole console, ReplayResult result, string folder)
+    {
+        var color = result.Passed ? "green" : "red";
+        var replayed = result.Steps.Count(s => s.Outcome != "skipped");
+        console.WriteLine();
+        console.MarkupLine($"[{color} bold]{(result.Passed ? "PASSED" : "FAILED")}[/] {result.Steps.Count} steps: {result.PassedCount} passed, {result.FailedCount} failed, {result.SkippedCount} skipped; " +
+                           $"{result.HealCount} heals (heal rate {result.HealRate.ToString("P1", CultureInfo.InvariantCulture)} of {replayed}) in {result.DurationMs / 1000.0:0.0}s, 0 model calls");
+        if (result.Reason is not null) console.MarkupLine($"[{color}]{Markup.Escape(result.Reason)}[/]");
+        foreach (var step in result.Steps.Where(s => s.Heal is not null))
+        {
+            console.MarkupLine($"  [yellow]heal[/] step {step.Index} {Markup.Escape(step.Action)}: {Markup.Escape(step.Heal!.BrokenLocator)} → {Markup.Escape(step.Heal.FoundLocator)}");
+        }
+        foreach (var check in result.Expectations)
+        {
+            console.MarkupLine($"  {(check.Passed ? "[green]✓[/]" : "[red]✗[/]")} expect {Markup.Escape(check.Check)}{(check.Detail is null ? "" : $" [grey]({Markup.Escape(check.Detail)})[/]")}");
+        }
+        console.MarkupLine($"Report: {Markup.Escape(Relative(Path.Combine(folder, "report.html")))} · JUnit: {Markup.Escape(Relative(Path.Combine(folder, "junit.xml")))}");
+    }
+
+    private static string Relative(string path) => Path.GetRelativePath(Environment.CurrentDirectory, path);
+}

@@ -1,0 +1,47 @@
+using ActionAgent.Core.Ports;
+using ActionAgent.Core.Secrets;
+
+namespace ActionAgent.Core.Replay;
+
+/// <summary>How <see cref="ReplayEngine"/> replays a recording.</summary>
+public sealed record ReplayOptions
+{
+    /// <summary>Input values that replace the recording's (<c>--param trip.destination="Rome (FCO)"</c>), by input name.</summary>
+    public IReadOnlyDictionary<string, string> Parameters { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>The secrets' values (read from the environment variables the recording names).</summary>
+    public SecretVault Secrets { get; init; } = SecretVault.Empty;
+
+    /// <summary>How the recorded URLs map onto this replay's app (a served site's new port, extra query flags).</summary>
+    public ReplayUrls Urls { get; init; } = ReplayUrls.Unchanged;
+
+    /// <summary>Whether a heal lets the step go on. <value>The default value is <c>true</c>; <c>--no-heal</c> makes any heal a failure.</value></summary>
+    public bool AllowHeal { get; init; } = true;
+
+    /// <summary>Which steps get a screenshot during replay. <value>The default value is <see cref="ReplayScreenshots.FailuresAndHeals"/>.</value></summary>
+    public ReplayScreenshots Screenshots { get; init; } = ReplayScreenshots.FailuresAndHeals;
+
+    /// <summary>How long one step may wait for its target and its checks. <value>The default value is null: the recording's policy (10 s when it has none).</value></summary>
+    public TimeSpan? StepTimeout { get; init; }
+
+    /// <summary>
+    /// The least time the fast path (the first layer alone) gets before the other layers are walked; a step gets
+    /// twice its recorded action time when that is longer. <value>The default value is 1 second.</value>
+    /// </summary>
+    public TimeSpan FastPathMinimum { get; init; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Who approves steps the recorded policy marks as sensitive. <value>The default value is null: such steps fail.</value></summary>
+    public IApprovalGate? Approvals { get; init; }
+
+    /// <summary>Where screenshots are saved (under <c>shots/</c>). <value>The default value is null: no screenshots are saved.</value></summary>
+    public string? OutputDirectory { get; init; }
+
+    /// <summary>Live progress. <value>The default value is null.</value></summary>
+    public IReplayProgress? Progress { get; init; }
+
+    /// <summary>The log. <value>The default value is null: Serilog's static logger.</value></summary>
+    public Serilog.ILogger? Logger { get; init; }
+
+    /// <summary>Where time comes from. <value>The default value is <see cref="TimeProvider.System"/>.</value></summary>
+    public TimeProvider Time { get; init; } = TimeProvider.System;
+}

@@ -1,0 +1,49 @@
+using ActionAgent.Core.Recording;
+
+namespace ActionAgent.Core.Replay;
+
+/// <summary>The outcome of a replay: every step, the end-of-run expectations, the heals.</summary>
+public sealed record ReplayResult
+{
+    /// <summary>The recording's name.</summary>
+    public required string Name { get; init; }
+
+    /// <summary>passed or failed.</summary>
+    public required string Status { get; init; }
+
+    /// <summary>Why it failed, for a person.</summary>
+    public string? Reason { get; init; }
+
+    /// <summary>Every recorded step, replayed or skipped.</summary>
+    public IReadOnlyList<ReplayStepResult> Steps { get; init; } = [];
+
+    /// <summary>The recording's end-of-run expectations, checked again (screen checks need a model and are not).</summary>
+    public IReadOnlyList<CheckResult> Expectations { get; init; } = [];
+
+    /// <summary>The start URL of this replay.</summary>
+    public string? StartUrl { get; init; }
+
+    /// <summary>When the replay started.</summary>
+    public DateTimeOffset StartedAt { get; init; }
+
+    /// <summary>How long it took, in milliseconds.</summary>
+    public long DurationMs { get; init; }
+
+    /// <summary>Whether every step and expectation passed.</summary>
+    public bool Passed => Status == "passed";
+
+    /// <summary>Steps that passed (healed ones included).</summary>
+    public int PassedCount => Steps.Count(s => s.Passed);
+
+    /// <summary>Steps that failed.</summary>
+    public int FailedCount => Steps.Count(s => s.Outcome == "failed");
+
+    /// <summary>Steps not replayed because an earlier one failed.</summary>
+    public int SkippedCount => Steps.Count(s => s.Outcome == "skipped");
+
+    /// <summary>Steps whose element was found by a later layer than the first.</summary>
+    public int HealCount => Steps.Count(s => s.Heal is not null);
+
+    /// <summary>Heals per replayed (not skipped) step, from 0 to 1.</summary>
+    public double HealRate => Steps.Count(s => s.Outcome != "skipped") is var n and > 0 ? (double)HealCount / n : 0;
+}

@@ -1,0 +1,166 @@
+using System.Globalization;
+using ActionAgent.Core.Actions;
+using ActionAgent.Core.Ports;
+using ActionAgent.Core.Recording;
+using ActionAgent.Core.Secrets;
+
+namespace ActionAgent.Core.Replay;
+
+public sealed partial class ReplayEngine
+{
+    private sealed partial class ReplayRun
+    {
+        private async Task<ReplayStepResult> ReplayStepAsync(StepRecord step, CancellationToken cancellationToken)
+        {
+            var start = Options.Time.GetTimestamp();
+            ActionKindNames.TryParse(step.Action, out var kind);
+            var label = $"step {step.Index} {step.Action}";
+            var summary = Summary(step);
+            ReplayStepResult Fail(string error, string? shot = null, ReplayHeal? heal = null, IReadOnlyList<CheckResult>? checks = null, ActionResult? acted = null) => new()
+            {
+                Index = step.Index, Action = step.Action, Summary = summary, Outcome = "failed", Error = Vault.Mask(error), Shot = shot, Heal = heal,
+                Checks = checks ?? [], ResolvedBy = acted?.ResolvedBy, Found = acted?.ResolvedTarget,
+                DurationMs = Elapsed(start), RecordedMs = step.DurationMs,
+            };
+
+            var planStep = new PlanStep { Action = kind, Value = step.Value, Tags = step.Tags, Description = step.Description, Origin = "replay" };
+            if (await ApprovalRefusedAsync(step, planStep, cancellationToken) is { } refused) return Fail($"{label}: {refused}");
+
+            string? value = null;
+            if (step.Value is not null)
+            {
+                value = ValueTemplate.Resolve(step.Value, _inputs, Vault, _variables, out var unresolved);
+                if (unresolved.Count > 0) return Fail($"{label}: the value refers to {string.Join(", ", unresolved)}, which this replay does not have.");
+                if (kind == ActionKind.Goto) value = Options.Urls.Rewrite(value);
+            }
+            var isSecret = ValueTemplate.ReferencesSecret(step.Value);
+            var timeout = StepTimeout;
+            var primary = ReplayTargets.Primary(step);
+            var full = ReplayTargets.Full(step);
+            if (primary is not null && TargetTemplate.Placeholders(primary).Count > 0)
+            {
+                var resolved = TargetTemplate.Resolve(primary, _inputs, _variables);
+                // A --param changed what the target names: the recorded layers describe the old element, so they
+                // cannot heal this step.
+                if (resolved != TargetTemplate.Resolve(primary, recording.Header.Inputs, _variables)) full = null;
+                primary = resolved;
+            }
+
+            ActionResult result;
+            ReplayHeal? heal = null;
+            if (primary is null)
+            {
+                result = await ActAsync(planStep, null, value, isSecret, timeout, cancellationToken);
+            }
+            else
+            {
+                var primaryLayer = ReplayTargets.FirstLayer(primary)!;
+                var primaryLocator = ReplayTargets.Locator(primary, primaryLayer);
+                var fastTimeout = FastPathTimeout(step, timeout);
+                result = await ActAsync(planStep, primary, value, isSecret, fastTimeout, cancellationToken);
+                if (!result.Succeeded && result.FailureKind is ActionFailureKind.TargetNotFound or ActionFailureKind.TargetAmbiguous or ActionFailureKind.Timeout
+                    && kind is not ActionKind.Assert && full is not null)
+                {
+                    var remaining = timeout - Options.Time.GetElapsedTime(start);
+                    if (remaining < Options.FastPathMinimum) remaining = Options.FastPathMinimum;
+                    // Resolve through every layer without acting, so a heal can be refused or photographed first.
+                    var probe = await ActAsync(planStep with { Action = ActionKind.WaitFor }, full, null, false, remaining, cancellationToken);
+                    if (!probe.Succeeded)
+                    {
+                        var shot = await ShotAsync($"{step.Index:000}-failed.png", cancellationToken);
+                        return Fail($"{label}: {primaryLocator} no longer matches ({Vault.Mask(result.Error ?? "not found")}), and no other recorded layer found the element: {probe.Error}", shot);
+                    }
+                    var foundBy = probe.ResolvedBy ?? "?";
+                    var foundLocator = ReplayTargets.Has(full, foundBy) ? ReplayTargets.Locator(full, foundBy) : foundBy;
+                    var actOn = ReplayTargets.Has(full, foundBy) ? ReplayTargets.Only(full, foundBy) : full;
+                    if (string.Equals(foundLocator, primaryLocator, StringComparison.Ordinal))
+                    {
+                        result = await ActAsync(planStep, actOn, value, isSecret, remaining, cancellationToken); // only slow, not drifted
+                    }
+                    else
+                    {
+                        var shot = Options.Screenshots == ReplayScreenshots.None ? null : await ShotAsync($"{step.Index:000}-heal.png", cancellationToken);
+                        heal = new ReplayHeal(primaryLocator, foundBy, foundLocator, probe.ResolvedTarget, shot, probe.ResolvedTarget?.Box);
+                        engine._log.Warning("Replay {Step}: {Broken} no longer matches; found by {Found}", label, primaryLocator, foundLocator);
+                        if (!Options.AllowHeal)
+                        {
+                            return Fail($"{label}: {primaryLocator} no longer matches; found by {foundLocator} (--no-heal makes any heal a failure).", shot, heal);
+                        }
+                        result = await ActAsync(planStep, actOn, value, isSecret, remaining, cancellationToken);
+                    }
+                }
+            }
+
+            if (!result.Succeeded)
+            {
+                var shot = await ShotAsync($"{step.Index:000}-failed.png", cancellationToken);
+                return Fail($"{label}: {result.Error}", shot, heal, acted: result);
+            }
+            if (kind == ActionKind.Extract && step.Value is not null) _variables[step.Value] = result.ExtractedText ?? "";
+            if (isSecret && (result.ResolvedTarget ?? full) is { } secretField) _masked.Add(secretField);
+
+            var expectedValue = kind is ActionKind.Fill or ActionKind.Type && value is not null && !isSecret ? value : null;
+            var checks = await engine._checks.VerifyAsync(step.Checks, result.ResolvedTarget, expectedValue, timeout, cancellationToken);
+            var failedCheck = checks.FirstOrDefault(c => !c.Passed);
+            if (failedCheck is not null)
+            {
+                var shot = await ShotAsync($"{step.Index:000}-failed.png", cancellationToken);
+                var healed = heal is null ? "" : $" The step was healed ({heal.BrokenLocator} → {heal.FoundLocator}): the element found may not be the one recorded, or the page changed meaning.";
+                return Fail($"{label}: the recorded check \"{failedCheck.Check}\" failed within {Seconds(timeout)}: {failedCheck.Detail}.{healed}", shot, heal, checks, result);
+            }
+            var after = Options.Screenshots == ReplayScreenshots.All ? await ShotAsync($"{step.Index:000}-after.png", cancellationToken) : null;
+            return new ReplayStepResult
+            {
+                Index = step.Index, Action = step.Action, Summary = summary, Outcome = heal is null ? "passed" : "healed",
+                ResolvedBy = result.ResolvedBy, Found = result.ResolvedTarget, Heal = heal, Checks = checks,
+                Shot = after ?? heal?.Shot, DurationMs = Elapsed(start), RecordedMs = step.DurationMs,
+            };
+        }
+
+        private TimeSpan FastPathTimeout(StepRecord step, TimeSpan stepTimeout)
+        {
+            var fast = TimeSpan.FromMilliseconds(Math.Max(Options.FastPathMinimum.TotalMilliseconds, 2.0 * step.ActionMs));
+            return fast < stepTimeout ? fast : stepTimeout;
+        }
+
+        private async Task<ActionResult> ActAsync(PlanStep step, ElementTarget? target, string? value, bool isSecret, TimeSpan timeout, CancellationToken cancellationToken)
+        {
+            var action = new UiAction(step with { Target = target }, value, isSecret, timeout);
+            return await Driver.ExecuteAsync(action, cancellationToken);
+        }
+
+        private async Task<string?> ApprovalRefusedAsync(StepRecord step, PlanStep planStep, CancellationToken cancellationToken)
+        {
+            var match = recording.Header.Policy.Approve.FirstOrDefault(a =>
+                step.Tags.Contains(a, StringComparer.OrdinalIgnoreCase) || string.Equals(a, step.Action, StringComparison.OrdinalIgnoreCase));
+            if (match is null) return null;
+            var reason = $"the recorded policy asks for approval of '{match}' steps";
+            if (Options.Approvals is null) return $"needs approval ({reason}) and no approver is configured: pass --approve to approve such steps in CI.";
+            return await Options.Approvals.ApproveAsync(planStep, reason, cancellationToken) ? null : $"was refused approval ({reason}).";
+        }
+
+        private async Task<string?> ShotAsync(string name, CancellationToken cancellationToken)
+        {
+            if (Options.OutputDirectory is null || Options.Screenshots == ReplayScreenshots.None) return null;
+            try
+            {
+                var png = await Driver.ScreenshotAsync([.. _masked], cancellationToken);
+                var relative = "shots/" + name;
+                Directory.CreateDirectory(Path.Combine(Options.OutputDirectory, "shots"));
+                await File.WriteAllBytesAsync(Path.Combine(Options.OutputDirectory, relative), png, cancellationToken);
+                return relative;
+            }
+#pragma warning disable CA1031 // a screenshot that cannot be taken must not hide the step's own failure
+            catch (Exception ex) when (ex is not OperationCanceledException)
+#pragma warning restore CA1031
+            {
+                engine._log.Warning(ex, "Replay could not save the screenshot {Name}", name);
+                return null;
+            }
+        }
+
+        private long Elapsed(long start) => (long)Options.Time.GetElapsedTime(start).TotalMilliseconds;
+
+        private static string Seconds(TimeSpan t) => t.TotalSeconds.ToString("0.#", CultureInfo.InvariantCulture) + "s";
+    }
+}

@@ -1,0 +1,117 @@
+using ActionAgent.Core.Actions;
+using ActionAgent.Core.Ports;
+using ActionAgent.Core.Recording;
+using ActionAgent.Core.Secrets;
+
+namespace ActionAgent.Core.Replay;
+
+public sealed partial class ReplayEngine
+{
+    /// <summary>The state of one replay.</summary>
+    private sealed partial class ReplayRun(ReplayEngine engine, RecordingDocument recording)
+    {
+        private readonly Dictionary<string, string> _variables = new(StringComparer.Ordinal);
+        private readonly List<ElementTarget> _masked = [];
+        private readonly Dictionary<string, string> _inputs = MergeInputs(recording.Header.Inputs, engine._options.Parameters);
+
+        private ReplayOptions Options => engine._options;
+        private IUiDriver Driver => engine._driver;
+        private SecretVault Vault => Options.Secrets;
+        private TimeSpan StepTimeout => Options.StepTimeout
+            ?? (recording.Header.Policy.StepTimeoutMs > 0 ? TimeSpan.FromMilliseconds(recording.Header.Policy.StepTimeoutMs) : TimeSpan.FromSeconds(10));
+
+        public async Task<ReplayResult> ExecuteAsync(CancellationToken cancellationToken)
+        {
+            var startedAt = Options.Time.GetUtcNow();
+            var start = Options.Time.GetTimestamp();
+            var results = new List<ReplayStepResult>();
+            string? reason = null;
+            foreach (var step in recording.Steps)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                if (reason is not null)
+                {
+                    results.Add(Skipped(step, "an earlier step failed"));
+                    continue;
+                }
+                if (step.Outcome != "succeeded")
+                {
+                    // A failed step changed nothing the recording could check; the run went on by replanning.
+                    results.Add(Skipped(step, "the step failed when recorded"));
+                    continue;
+                }
+                Options.Progress?.StepStarted(step);
+                var result = await ReplayStepAsync(step, cancellationToken);
+                results.Add(result);
+                Options.Progress?.StepFinished(result);
+                if (!result.Passed) reason = result.Error;
+            }
+
+            var expectations = reason is null ? await CheckExpectationsAsync(cancellationToken) : [];
+            var failedExpectation = expectations.FirstOrDefault(e => !e.Passed);
+            if (reason is null && failedExpectation is not null)
+            {
+                reason = $"The expectation {failedExpectation.Check} did not hold: {failedExpectation.Detail}.";
+            }
+            return new ReplayResult
+            {
+                Name = recording.Header.Name,
+                Status = reason is null ? "passed" : "failed",
+                Reason = reason,
+                Steps = results,
+                Expectations = expectations,
+                StartUrl = recording.Header.StartUrl is { } url ? Options.Urls.Rewrite(url) : null,
+                StartedAt = startedAt,
+                DurationMs = (long)Options.Time.GetElapsedTime(start).TotalMilliseconds,
+            };
+        }
+
+        private async Task<IReadOnlyList<CheckResult>> CheckExpectationsAsync(CancellationToken cancellationToken)
+        {
+            var results = new List<CheckResult>();
+            foreach (var expectation in recording.Header.Expect)
+            {
+                var check = expectation.Kind switch
+                {
+                    "text" => new DerivedCheck("text", expectation.Value),
+                    "url" => new DerivedCheck("url", expectation.Value),
+                    _ => null,
+                };
+                if (check is null)
+                {
+                    results.Add(new CheckResult($"{expectation.Kind} \"{expectation.Value}\"", true, "not checked: replay makes no model calls"));
+                    continue;
+                }
+                var result = await engine._checks.VerifyOneAsync(check, null, null, StepTimeout, cancellationToken);
+                results.Add(result with { Check = $"{expectation.Kind} \"{expectation.Value}\"" });
+            }
+            return results;
+        }
+
+        private static Dictionary<string, string> MergeInputs(IReadOnlyDictionary<string, string> recorded, IReadOnlyDictionary<string, string> overrides)
+        {
+            var inputs = new Dictionary<string, string>(recorded, StringComparer.Ordinal);
+            foreach (var (key, value) in overrides) inputs[key] = value;
+            return inputs;
+        }
+
+        private ReplayStepResult Skipped(StepRecord step, string why) => new()
+        {
+            Index = step.Index,
+            Action = step.Action,
+            Summary = Summary(step),
+            Outcome = "skipped",
+            Error = $"not replayed: {why}",
+            RecordedMs = step.DurationMs,
+        };
+
+        internal static string Summary(StepRecord step)
+        {
+            var target = ReplayTargets.Primary(step) is { } primary && ReplayTargets.FirstLayer(primary) is { } layer
+                ? ReplayTargets.Locator(primary, layer)
+                : null;
+            var value = step.Value is null ? null : $"\"{step.Value}\"";
+            return string.Join(" ", new[] { step.Action, target, value is null ? null : target is null ? value : "= " + value }.Where(s => s is not null));
+        }
+    }
+}

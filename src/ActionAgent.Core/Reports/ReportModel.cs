@@ -1,0 +1,110 @@
+using ActionAgent.Core.Recording;
+using ActionAgent.Core.Replay;
+
+namespace ActionAgent.Core.Reports;
+
+/// <summary>What a report shows, whether of a run (from its recording) or of a replay.</summary>
+public sealed record ReportModel
+{
+    /// <summary>The title (the recording's name).</summary>
+    public required string Title { get; init; }
+
+    /// <summary>run or replay.</summary>
+    public required string Kind { get; init; }
+
+    /// <summary>passed, failed, succeeded, cancelled...</summary>
+    public required string Status { get; init; }
+
+    /// <summary>Why it ended so.</summary>
+    public string? Reason { get; init; }
+
+    /// <summary>Facts for the header (goal, start URL, planner, heals...), in order.</summary>
+    public IReadOnlyList<KeyValuePair<string, string>> Facts { get; init; } = [];
+
+    /// <summary>The step timeline.</summary>
+    public IReadOnlyList<ReportStep> Steps { get; init; } = [];
+
+    /// <summary>End-of-run expectations.</summary>
+    public IReadOnlyList<CheckResult> Expectations { get; init; } = [];
+
+    /// <summary>The report of a replay: its steps, with the recording's screenshots beside the replay's own.</summary>
+    public static ReportModel FromReplay(ReplayResult result, RecordingDocument recording, string recordingDirectory, string? outputDirectory)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        ArgumentNullException.ThrowIfNull(recording);
+        var recorded = recording.Steps.ToDictionary(s => s.Index);
+        var steps = result.Steps.Select(s =>
+        {
+            recorded.TryGetValue(s.Index, out var r);
+            var images = new List<ReportImage>();
+            if (r?.ShotBefore is { } before) images.Add(new ReportImage("recorded before", Path.Combine(recordingDirectory, before)));
+            if (r?.ShotAfter is { } after) images.Add(new ReportImage("recorded after", Path.Combine(recordingDirectory, after)));
+            if (s.Shot is { } shot && outputDirectory is not null && s.Shot != s.Heal?.Shot) images.Add(new ReportImage(s.Outcome == "failed" ? "replay (failed)" : "replay after", Path.Combine(outputDirectory, shot)));
+            return new ReportStep
+            {
+                Index = s.Index, Action = s.Action, Summary = s.Summary, Outcome = s.Outcome, Error = s.Error, ResolvedBy = s.ResolvedBy,
+                Heal = s.Heal, HealShot = s.Heal?.Shot is { } h && outputDirectory is not null ? Path.Combine(outputDirectory, h) : null,
+                Checks = s.Checks.Count > 0 || s.Outcome == "skipped" ? s.Checks : [.. (r?.Checks ?? []).Select(c => new CheckResult(c.Kind + " " + c.Expected, true, "recorded"))],
+                DurationMs = s.DurationMs, RecordedMs = s.RecordedMs, Images = images,
+            };
+        }).ToList();
+        var replayed = result.Steps.Count(s => s.Outcome != "skipped");
+        return new ReportModel
+        {
+            Title = result.Name,
+            Kind = "replay",
+            Status = result.Status,
+            Reason = result.Reason,
+            Facts =
+            [
+                new("steps", $"{result.Steps.Count} ({result.PassedCount} passed, {result.FailedCount} failed, {result.SkippedCount} skipped)"),
+                new("heals", $"{result.HealCount} of {replayed} replayed steps ({result.HealRate:P0})"),
+                new("duration", $"{result.DurationMs} ms (recorded run: {recording.Summary?.DurationMs ?? recording.Steps.Sum(s => s.DurationMs)} ms)"),
+                new("start", result.StartUrl ?? recording.Header.AppStart ?? ""),
+                new("recorded", $"{recording.Header.StartedAt:u} by planner {recording.Header.Planner}"),
+                new("model calls", "none (replay uses the recorded locators and checks only)"),
+            ],
+            Steps = steps,
+            Expectations = result.Expectations,
+        };
+    }
+
+    /// <summary>The report of a run, from its recording folder.</summary>
+    public static ReportModel FromRecording(RecordingDocument recording, string recordingDirectory)
+    {
+        ArgumentNullException.ThrowIfNull(recording);
+        var steps = recording.Steps.Select(r =>
+        {
+            var images = new List<ReportImage>();
+            if (r.ShotBefore is { } before) images.Add(new ReportImage("before", Path.Combine(recordingDirectory, before)));
+            if (r.ShotAfter is { } after) images.Add(new ReportImage("after", Path.Combine(recordingDirectory, after)));
+            var checks = r.Checks.Select(c => new CheckResult(c.Kind + " " + c.Expected, true, "derived")).ToList();
+            if (r.Verdict is { } v) checks.Add(new CheckResult($"screen check ({v.Backend}, {v.Confidence:0.00})", v.Outcome != "failed", v.Reason));
+            return new ReportStep
+            {
+                Index = r.Index, Action = r.Action, Outcome = r.Outcome == "succeeded" ? "passed" : r.Outcome, Error = r.Error, ResolvedBy = r.ResolvedBy,
+                Summary = string.Join(" ", new[] { r.Action, (r.RequestedTarget ?? r.Target)?.ToString(), r.Value is null ? null : $"= \"{r.Value}\"" }.Where(s => s is not null)),
+                Checks = checks, DurationMs = r.DurationMs, Images = images, Planner = r.Planner,
+            };
+        }).ToList();
+        var summary = recording.Summary;
+        return new ReportModel
+        {
+            Title = recording.Header.Name,
+            Kind = "run",
+            Status = summary?.Status ?? "unfinished",
+            Reason = summary?.Reason,
+            Facts =
+            [
+                new("goal", recording.Header.Goal ?? ""),
+                new("start", recording.Header.StartUrl ?? recording.Header.AppStart ?? ""),
+                new("planner", recording.Header.Planner),
+                new("steps", $"{recording.Steps.Count}, {summary?.Replans ?? 0} replans"),
+                new("duration", $"{summary?.DurationMs ?? 0} ms"),
+                new("model usage", summary is null ? "" : $"{summary.Usage.Calls} calls, {summary.Usage.TotalTokens} tokens"),
+            ],
+            Steps = steps,
+            Expectations = summary?.Expectations ?? [],
+        };
+    }
+}

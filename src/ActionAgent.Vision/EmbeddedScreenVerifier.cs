@@ -1,0 +1,168 @@
+using System.Globalization;
+using ActionAgent.Core.Actions;
+using ActionAgent.Core.Ports;
+using ActionAgent.Vision.Ocr;
+using ActionAgent.Vision.Segmentation;
+using ActionAgent.Vision.Verification;
+
+namespace ActionAgent.Vision;
+
+/// <summary>
+/// The embedded screen check: change detection (screen pixels, accessibility tree, location), new alerts and
+/// validation messages, error pages, and a semantic match of the expectation to the screen's text (accessibility
+/// tree, and OCR of the screenshot when the tree says little). Conservative: it fails a step only on strong evidence.
+/// </summary>
+public sealed class EmbeddedScreenVerifier : IScreenVerifier
+{
+    private const int MaxPhrases = 200;
+    private static readonly HashSet<string> StopWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "the", "a", "an", "and", "or", "of", "on", "in", "to", "for", "with", "is", "are", "be", "page", "screen", "shows", "showing", "show", "that", "this", "its", "it",
+    };
+
+    private readonly ITextEmbedder? _embedder;
+    private readonly VisionOptions _options;
+    private readonly TesseractOcr _ocr;
+
+    /// <summary>Creates the check; without an embedder the expectation is matched by words only.</summary>
+    public EmbeddedScreenVerifier(ITextEmbedder? embedder, VisionOptions? options = null)
+    {
+        _embedder = embedder;
+        _options = options ?? new VisionOptions();
+        _options.Validate();
+        _ocr = new TesseractOcr(_options.TesseractPath, _options.Language);
+    }
+
+    /// <inheritdoc />
+    public string Name => "embedded";
+
+    /// <inheritdoc />
+    public async Task<ScreenVerdict> VerifyAsync(ScreenCheck check, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(check);
+        var (before, after, step) = (check.Before, check.After, check.Step);
+        var evidence = new Dictionary<string, string>(StringComparer.Ordinal);
+        var locationChanged = !string.Equals(before.Location, after.Location, StringComparison.Ordinal);
+        var titleChanged = !string.Equals(before.Title, after.Title, StringComparison.Ordinal);
+        var hasTree = after.SnapshotText.Length > 0 || before.SnapshotText.Length > 0;
+        var domChanged = hasTree && !string.Equals(ScreenText.Stable(before), ScreenText.Stable(after), StringComparison.Ordinal);
+        var ratio = ScreenChange.Ratio(before.Screenshot, after.Screenshot);
+        var pixelsChanged = ratio is null || ratio >= _options.ChangeRatioThreshold;
+        evidence["locationChanged"] = locationChanged ? $"{before.Location} -> {after.Location}" : "no";
+        evidence["domChanged"] = hasTree ? (domChanged ? "yes" : "no") : "no tree";
+        evidence["changeRatio"] = ratio is null ? "unknown" : ratio.Value.ToString("0.0000", CultureInfo.InvariantCulture);
+
+        // A page that now says error or not found, in its title or address.
+        if ((locationChanged || titleChanged) && IsErrorPage(after.Title, after.Location) && !IsErrorPage(before.Title, before.Location))
+        {
+            evidence["title"] = after.Title;
+            return Verdict(VerdictOutcome.Failed, 0.85, $"The page is now an error page (\"{after.Title}\" at {after.Location}).", evidence);
+        }
+
+        // A validation message, an error banner or an alert that was not there before.
+        var alerts = ScreenText.NewAlerts(before, after);
+        if (alerts.Count > 0 && !ExpectsAnError(check.Expectation))
+        {
+            evidence["newAlert"] = string.Join(" | ", alerts.Take(3));
+            return Verdict(VerdictOutcome.Failed, 0.85, $"A message appeared: \"{Shorten(alerts[0])}\".", evidence);
+        }
+
+        // A click or a press that should act, after which nothing at all changed.
+        var changed = locationChanged || titleChanged || domChanged || pixelsChanged;
+        if (!changed && ShouldVisiblyAct(step))
+        {
+            return Verdict(VerdictOutcome.Failed, 0.75, $"Nothing changed on the screen or in the page after the {step.Action.ToName()} on {step.Target?.ToString() ?? "the page"} (it may be disabled or covered).", evidence);
+        }
+
+        if (!string.IsNullOrWhiteSpace(check.Expectation))
+        {
+            return await CheckExpectationAsync(check, changed, evidence, cancellationToken);
+        }
+        if (changed) return Verdict(VerdictOutcome.Passed, 0.6, "The step changed the page and no error appeared.", evidence);
+        return ShouldVisiblyAct(step)
+            ? Verdict(VerdictOutcome.Unsure, 0.4, "The check could not tell whether the step had an effect.", evidence)
+            : Verdict(VerdictOutcome.Passed, 0.55, $"A {step.Action.ToName()} step need not change the screen, and no error appeared.", evidence);
+    }
+
+    private async Task<ScreenVerdict> CheckExpectationAsync(ScreenCheck check, bool changed, Dictionary<string, string> evidence, CancellationToken cancellationToken)
+    {
+        var expectation = check.Expectation!.Trim();
+        var phrases = ScreenText.Phrases(check.After).ToList();
+        var match = await MatchAsync(expectation, phrases, cancellationToken);
+        // The tree may say little (a canvas, a desktop app): read the screenshot itself.
+        if (match.Strength < _options.ExpectationMatchSimilarity && check.After.Screenshot is { } shot)
+        {
+            var words = await _ocr.ReadAsync(shot, 11, cancellationToken);
+            var lines = words.GroupBy(w => w.Line).Select(g => RegionReader.Clean(string.Join(" ", g.OrderBy(w => w.Box.X).Select(w => w.Text)))).Where(l => l.Length > 1).ToList();
+            evidence["ocrSample"] = Shorten(string.Join(" | ", lines), 300);
+            var ocrMatch = await MatchAsync(expectation, lines, cancellationToken);
+            if (ocrMatch.Strength > match.Strength) match = ocrMatch;
+        }
+        evidence["expectation"] = expectation;
+        evidence["matchedPhrase"] = Shorten(match.Phrase);
+        evidence["similarity"] = match.Similarity.ToString("0.00", CultureInfo.InvariantCulture);
+        evidence["wordShare"] = match.WordShare.ToString("0.00", CultureInfo.InvariantCulture);
+
+        if (match.Strength >= _options.ExpectationMatchSimilarity)
+        {
+            return Verdict(VerdictOutcome.Passed, Math.Min(0.95, 0.5 + (match.Strength / 2)), $"The screen shows \"{Shorten(match.Phrase)}\", which matches \"{expectation}\".", evidence);
+        }
+        if (match.Strength < _options.ExpectationAbsentSimilarity && changed)
+        {
+            return Verdict(VerdictOutcome.Failed, 0.65, $"The screen does not show \"{expectation}\"; the closest it shows is \"{Shorten(match.Phrase)}\".", evidence);
+        }
+        return Verdict(VerdictOutcome.Unsure, 0.45, $"The screen may not show \"{expectation}\" (closest: \"{Shorten(match.Phrase)}\", similarity {match.Strength:0.00}).", evidence);
+    }
+
+    private async Task<ExpectationMatch> MatchAsync(string expectation, IReadOnlyList<string> phrases, CancellationToken cancellationToken)
+    {
+        if (phrases.Count == 0) return new ExpectationMatch("", 0, 0);
+        var content = RegionRanker.Words(expectation).Where(w => !StopWords.Contains(w) && w.Length > 1).Distinct().ToList();
+        var screenWords = new HashSet<string>(phrases.SelectMany(RegionRanker.Words), StringComparer.OrdinalIgnoreCase);
+        var wordShare = content.Count == 0 ? 0 : content.Count(screenWords.Contains) / (double)content.Count;
+        var best = phrases.OrderByDescending(p => RegionRanker.Words(p).Count(content.Contains)).First();
+        var similarity = 0.0;
+        if (_embedder is not null)
+        {
+            var candidates = phrases.Take(MaxPhrases).ToList();
+            var vectors = await _embedder.EmbedAsync([expectation, .. candidates], cancellationToken);
+            for (var i = 0; i < candidates.Count; i++)
+            {
+                var s = Dot(vectors[0], vectors[i + 1]);
+                if (s > similarity)
+                {
+                    similarity = s;
+                    if (s > wordShare) best = candidates[i];
+                }
+            }
+        }
+        return new ExpectationMatch(best, similarity, wordShare);
+    }
+
+    private static bool ShouldVisiblyAct(PlanStep step) => step.Action switch
+    {
+        ActionKind.Click or ActionKind.Check or ActionKind.Uncheck or ActionKind.Select => true,
+        ActionKind.Press => step.Value is "Enter" or "Space" or " ",
+        _ => false,
+    };
+
+    private static bool IsErrorPage(string title, string location)
+    {
+        var path = Uri.TryCreate(location, UriKind.Absolute, out var uri) ? uri.AbsolutePath : location;
+        return ScreenText.ErrorPage().IsMatch(title) || ScreenText.ErrorPage().IsMatch(path.Replace('-', ' ').Replace('/', ' '));
+    }
+
+    private static bool ExpectsAnError(string? expectation) => expectation is not null && ScreenText.ErrorWords().IsMatch(expectation);
+
+    private ScreenVerdict Verdict(VerdictOutcome outcome, double confidence, string reason, Dictionary<string, string> evidence) =>
+        new(outcome, Math.Round(confidence, 2), reason, Name) { Evidence = evidence };
+
+    private static string Shorten(string text, int max = 120) => text.Length <= max ? text : text[..(max - 1)] + "…";
+
+    private static double Dot(float[] a, float[] b)
+    {
+        double sum = 0;
+        for (var i = 0; i < Math.Min(a.Length, b.Length); i++) sum += a[i] * b[i];
+        return sum;
+    }
+}

@@ -1,0 +1,32 @@
+using ActionAgent.Browser;
+
+namespace ActionAgent.Cli.Tests;
+
+/// <summary>The replay's report.html, opened in Chromium: the timeline shows each step's action and outcome.</summary>
+[Collection("replays")]
+public sealed class HtmlReportInChromiumTests(ReplayRuns runs)
+{
+    [Fact]
+    public async Task Report_opens_in_Chromium_and_shows_the_step_timeline()
+    {
+        var report = Path.Combine(runs.Out("drift"), "report.html");
+        Assert.True(File.Exists(report), runs.Drift.ToString());
+        await using var driver = await PlaywrightDriver.LaunchAsync(new BrowserOptions { ViewportWidth = 1100, ViewportHeight = 900 });
+        await driver.Page.GotoAsync(new Uri(report).AbsoluteUri);
+
+        var screenshot = Path.Combine(AgentCommand.Root, "artifacts", "report-screenshot.png");
+        Directory.CreateDirectory(Path.GetDirectoryName(screenshot)!);
+        await driver.Page.ScreenshotAsync(new() { Path = screenshot, FullPage = false });
+        var steps = driver.Page.Locator("#timeline > li");
+        var outcomes = await steps.EvaluateAllAsync<string[]>("els => els.map(e => e.dataset.outcome)");
+        var lines = await driver.Page.Locator("#timeline > li .line").AllInnerTextsAsync();
+
+        Assert.True(new FileInfo(screenshot).Length > 10_000);
+        Assert.Equal(22, outcomes.Length);
+        Assert.All(outcomes, o => Assert.Contains(o, new[] { "passed", "healed" }));
+        Assert.Equal(3, outcomes.Count(o => o == "healed"));
+        Assert.Contains(lines, l => l.Contains("click", StringComparison.Ordinal) && l.Contains("Search flights", StringComparison.Ordinal) && l.Contains("healed", StringComparison.Ordinal));
+        Assert.Equal("passed", await driver.Page.Locator("#status").InnerTextAsync());
+        Assert.Equal(3, await driver.Page.Locator(".heal .crop").CountAsync());
+    }
+}

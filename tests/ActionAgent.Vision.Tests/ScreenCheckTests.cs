@@ -1,0 +1,116 @@
+using ActionAgent.Core.Actions;
+using ActionAgent.Core.Engine;
+using ActionAgent.Core.Observation;
+using ActionAgent.Core.Ports;
+using ActionAgent.Embeddings;
+using Xunit.Abstractions;
+using static ActionAgent.Vision.Tests.EngineRuns;
+
+namespace ActionAgent.Vision.Tests;
+
+public sealed class ScreenCheckTests(BrowserFixture browser, ITestOutputHelper output) : IClassFixture<BrowserFixture>
+{
+    private readonly EmbeddedScreenVerifier _verifier = new(MiniLmEmbedder.Shared);
+
+    private async Task<ScreenVerdict> ActAndCheckAsync(PlanStep step, string? expectation = null)
+    {
+        var before = await browser.ObserveAsync();
+        var result = await browser.Driver.ExecuteAsync(new UiAction(step, step.Value, false, BrowserFixture.Timeout), CancellationToken.None);
+        Assert.True(result.Succeeded, result.Error);
+        var after = await browser.ObserveAsync();
+        var verdict = await _verifier.VerifyAsync(new ScreenCheck(step, expectation, before, after), CancellationToken.None);
+        output.WriteLine($"{verdict.Outcome} {verdict.Confidence} {verdict.Reason} {string.Join("; ", verdict.Evidence.Select(e => $"{e.Key}={e.Value}"))}");
+        return verdict;
+    }
+
+    private Task OpenFormAsync() => browser.GotoAsync(browser.Pages.Address("form.html").ToString());
+
+    [Fact]
+    public async Task A_click_on_a_disabled_button_that_changes_nothing_fails_the_check()
+    {
+        await OpenFormAsync();
+        var box = (await browser.ControlBoxesAsync("button[disabled]")).Single().Box;
+
+        var verdict = await ActAndCheckAsync(Step(ActionKind.Click, new ElementTarget { Box = box }));
+
+        Assert.Equal(VerdictOutcome.Failed, verdict.Outcome);
+        Assert.Contains("Nothing changed", verdict.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_submit_that_shows_a_validation_error_fails_the_check_and_quotes_the_message()
+    {
+        await OpenFormAsync();
+
+        var verdict = await ActAndCheckAsync(Step(ActionKind.Click, Role("button", "Print receipt")));
+
+        Assert.Equal(VerdictOutcome.Failed, verdict.Outcome);
+        Assert.Contains("enter a postcode", verdict.Evidence["newAlert"], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_navigation_to_the_wrong_page_fails_the_stated_expectation()
+    {
+        await OpenFormAsync();
+
+        var verdict = await ActAndCheckAsync(Step(ActionKind.Click, Role("link", "Contact us")), "the receipt for the order is printed");
+
+        Assert.Equal(VerdictOutcome.Failed, verdict.Outcome);
+    }
+
+    [Fact]
+    public async Task A_click_that_shows_what_was_expected_passes()
+    {
+        await OpenFormAsync();
+
+        var verdict = await ActAndCheckAsync(Step(ActionKind.Click, Role("button", "Cancel order")), "the order is cancelled");
+
+        Assert.Equal(VerdictOutcome.Passed, verdict.Outcome);
+    }
+
+    [Fact]
+    public async Task Filling_a_field_passes_without_any_navigation()
+    {
+        await OpenFormAsync();
+
+        var verdict = await ActAndCheckAsync(Step(ActionKind.Fill, Role("textbox", "City"), "Lisbon"));
+
+        Assert.Equal(VerdictOutcome.Passed, verdict.Outcome);
+    }
+
+    [Fact]
+    public async Task A_full_SkyFare_booking_raises_no_false_alarm()
+    {
+        await using var site = await Sites.SiteHost.StartAsync(Sites.SiteCatalog.Resolve(BrowserFixture.SitesRoot, "skyfare"));
+        var start = site.Address("index.html?today=2026-12-01").ToString();
+        await browser.GotoAsync(start);
+        await browser.Driver.Page.EvaluateAsync("() => localStorage.clear()");
+        PlanStep[] steps =
+        [
+            Step(ActionKind.Click, Role("button", "Accept all")),
+            Step(ActionKind.Fill, Role("combobox", "From"), "LHR"),
+            Step(ActionKind.Fill, Role("combobox", "To"), "CDG"),
+            Step(ActionKind.Fill, Role("textbox", "Departure date"), "2026-12-24"),
+            Step(ActionKind.Click, Role("button", "Search flights")),
+            Step(ActionKind.WaitFor, new ElementTarget { Text = "flights found" }, expect: "flights from London to Paris"),
+            Step(ActionKind.Click, new ElementTarget { XPath = "(//button[starts-with(@aria-label,'Select flight')])[1]" }),
+            Step(ActionKind.Click, Role("button", "Continue", exact: true)),
+            Step(ActionKind.Fill, Role("textbox", "First name"), "Ada"),
+            Step(ActionKind.Fill, Role("textbox", "Last name"), "Lovelace"),
+            Step(ActionKind.Fill, Role("textbox", "Email"), "ada@example.com"),
+            Step(ActionKind.Click, Role("button", "Continue to payment")),
+            Step(ActionKind.Fill, Role("textbox", "Card number"), "4242 4242 4242 4242"),
+            Step(ActionKind.Fill, Role("textbox", "Name on card"), "Ada Lovelace"),
+            Step(ActionKind.Fill, Role("textbox", "Expiry (MM/YY)"), "12/29"),
+            Step(ActionKind.Fill, Role("textbox", "CVC"), "123"),
+            Step(ActionKind.Click, Role("button", "Pay")),
+            Step(ActionKind.WaitFor, new ElementTarget { Role = "heading", Name = "Booking confirmed" }, expect: "a confirmation page showing a booking reference"),
+        ];
+
+        var (result, _) = await RunAsync(browser.Driver, start, steps, new RunEngineServices { Verifier = _verifier });
+
+        foreach (var s in result.Steps) output.WriteLine($"{s.Index} {s.Action} {s.Outcome} {s.Verdict?.Outcome} {s.Verdict?.Reason} {s.Error}");
+        Assert.Equal(RunState.Succeeded, result.FinalState);
+        Assert.DoesNotContain(result.Steps, s => s.Verdict?.Outcome == "failed");
+    }
+}
