@@ -126,6 +126,7 @@ internal static class RunCommand
             Approvals = options.Approve ? new AutoApprovalGate() : Console.IsInputRedirected ? null : new ConsoleApprovalGate(console),
             Logger = log,
             Time = time,
+            Grounder = PlannerChoice.CreateGrounder(),
         };
         if (!options.NoVision)
         {

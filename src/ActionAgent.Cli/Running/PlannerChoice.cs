@@ -1,17 +1,39 @@
 using ActionAgent.Core.Planning;
 using ActionAgent.Core.Ports;
 using ActionAgent.Core.Scenarios;
+using ActionAgent.Embeddings;
+using ActionAgent.Planning.Offline;
 
 namespace ActionAgent.Cli.Running;
 
-/// <summary>Chooses the planner for a run: explicit steps when the scenario has them, else a goal planner.</summary>
+/// <summary>
+/// Chooses the planner for a run: explicit steps when the scenario has them, else the offline planner (the embedded
+/// default: intents, skills and grounding on the local embedding model; no key, no network). User skills come from
+/// <c>--skills DIR</c> or the <c>ACTIONAGENT_SKILLS</c> folder.
+/// </summary>
 internal static class PlannerChoice
 {
-    public static IPlanner? Create(Scenario scenario, out string? error)
+    public static IPlanner? Create(Scenario scenario, out string? error, string? skillsFolder = null)
     {
         error = null;
         if (scenario.Steps.Count > 0) return new ExplicitStepsPlanner(scenario.Steps);
-        error = $"{scenario.SourcePath ?? "the goal"}: the scenario has no steps, and no goal planner is available to make them.";
-        return null;
+        skillsFolder ??= Environment.GetEnvironmentVariable("ACTIONAGENT_SKILLS");
+        if (skillsFolder is not null && !Directory.Exists(skillsFolder))
+        {
+            error = $"The skills folder \"{skillsFolder}\" does not exist.";
+            return null;
+        }
+        try
+        {
+            return new OfflinePlanner(MiniLmEmbedder.Shared, new OfflinePlannerOptions { Skills = SkillCatalog.WithFolder(skillsFolder) });
+        }
+        catch (FormatException e)
+        {
+            error = $"A skill in {skillsFolder} cannot be read: {e.Message}";
+            return null;
+        }
     }
+
+    /// <summary>The grounder the engine uses for semantic targets (any planner's): the accessibility tree by embeddings.</summary>
+    public static ITargetGrounder CreateGrounder() => new AccessibilityGrounder(MiniLmEmbedder.Shared);
 }

@@ -43,6 +43,7 @@ public static partial class AriaSnapshotParser
 
     private static Builder ParseLine(string body, int indent)
     {
+        body = UnquoteKey(body);
         var match = LinePattern().Match(body);
         if (!match.Success)
         {
@@ -67,6 +68,24 @@ public static partial class AriaSnapshotParser
         if (builder.Attributes.TryGetValue("ref", out var reference)) builder.Ref = reference;
         if (builder.Attributes.TryGetValue("box", out var box)) builder.Box = ParseBox(box);
         return builder;
+    }
+
+    // A line whose name holds ": " is written as a YAML single-quoted key ('button "Sort: Newest" [ref=e1]': value),
+    // with '' for a quote inside: take the key out of its quotes and keep what follows.
+    private static string UnquoteKey(string body)
+    {
+        if (body.Length < 2 || body[0] != '\'') return body;
+        for (var i = 1; i < body.Length; i++)
+        {
+            if (body[i] != '\'') continue;
+            if (i + 1 < body.Length && body[i + 1] == '\'')
+            {
+                i++;
+                continue;
+            }
+            return body[1..i].Replace("''", "'", StringComparison.Ordinal) + body[(i + 1)..];
+        }
+        return body;
     }
 
     private static BoundingBox? ParseBox(string text)

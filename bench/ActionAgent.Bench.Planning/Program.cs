@@ -1,0 +1,64 @@
+// A scripted Stopwatch harness (BenchmarkDotNet's process-per-job runs are too heavy for this 2-core machine):
+// loads the embedding model once (timed), then replays recorded SkyFare snapshots through OfflinePlanner.NextAsync
+// as one booking run would see them, many times, and prints the per-step times. Run in Release:
+//   dotnet run -c Release --project bench/ActionAgent.Bench.Planning [-- iterations]
+using System.Diagnostics;
+using System.Globalization;
+using ActionAgent.Core.Observation;
+using ActionAgent.Core.Ports;
+using ActionAgent.Embeddings;
+using ActionAgent.Planning.Offline;
+
+var iterations = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 200;
+var fixtures = Path.Combine(AppContext.BaseDirectory, "Fixtures");
+string[] sequence =
+[
+    "skyfare-01-home.txt", "skyfare-02-search.txt", "skyfare-04-from-typed.txt", "skyfare-05-from-picked.txt",
+    "skyfare-07-filled.txt", "skyfare-09-results.txt", "skyfare-10-fare.txt", "skyfare-11-passengers.txt", "skyfare-12-payment.txt",
+];
+var observations = sequence.Select(name =>
+{
+    var text = File.ReadAllText(Path.Combine(fixtures, name));
+    return new UiObservation { Location = "http://127.0.0.1/" + name, SnapshotText = text, Nodes = AriaSnapshotParser.Parse(text) };
+}).ToList();
+
+var load = Stopwatch.StartNew();
+var embedder = new MiniLmEmbedder();
+await embedder.EmbedAsync(["warm up"], CancellationToken.None);
+load.Stop();
+
+var inputs = new Dictionary<string, string>
+{
+    ["passenger.first_name"] = "Ada", ["passenger.last_name"] = "Lovelace", ["passenger.email"] = "ada@example.com",
+    ["card.name"] = "Ada Lovelace", ["card.expiry"] = "12/29",
+};
+var cold = new List<double>();
+var warm = new List<double>();
+for (var i = 0; i < iterations; i++)
+{
+    var planner = new OfflinePlanner(embedder);
+    foreach (var observation in observations)
+    {
+        var context = new PlanningContext
+        {
+            Goal = "Book the cheapest one-way flight from London to Paris on 24 December",
+            Inputs = inputs,
+            SecretNames = ["card_number", "card_cvc"],
+            Observation = observation,
+        };
+        var clock = Stopwatch.StartNew();
+        await planner.NextAsync(context, CancellationToken.None);
+        clock.Stop();
+        (i == 0 ? cold : warm).Add(clock.Elapsed.TotalMilliseconds);
+    }
+}
+
+static double Percentile(List<double> values, double p)
+{
+    var sorted = values.Order().ToList();
+    return sorted[(int)Math.Min(sorted.Count - 1, Math.Round(p * (sorted.Count - 1)))];
+}
+
+Console.WriteLine($"model load (all-MiniLM-L6-v2, first embedding included): {load.Elapsed.TotalMilliseconds:0} ms");
+Console.WriteLine($"first run, empty embedding cache: {cold.Count} steps, median {Percentile(cold, 0.5):0.0} ms, max {cold.Max():0.0} ms");
+Console.WriteLine($"later runs, labels cached: {warm.Count} steps, median {Percentile(warm, 0.5):0.00} ms, p90 {Percentile(warm, 0.9):0.00} ms, max {warm.Max():0.00} ms");

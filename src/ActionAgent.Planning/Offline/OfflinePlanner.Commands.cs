@@ -1,0 +1,51 @@
+using ActionAgent.Core.Actions;
+using ActionAgent.Core.Ports;
+
+namespace ActionAgent.Planning.Offline;
+
+public sealed partial class OfflinePlanner
+{
+    private async Task<PlanDecision> NextCommandAsync(PlanningContext context, PageModel page, CancellationToken cancellationToken)
+    {
+        var commands = _run.Commands!;
+        while (_run.Index < commands.Count)
+        {
+            var command = commands[_run.Index];
+            _run.LastIndex = _run.Index;
+            _run.LastPhase = 0;
+            if (command.Target is null)
+            {
+                _run.Advance();
+                var step = command.Action == ActionKind.WaitFor
+                    ? new PlanStep { Action = ActionKind.WaitFor, Value = command.Value, Description = command.Text, Origin = Name }
+                    : new PlanStep { Action = command.Action, Value = command.Value, Description = command.Text, Origin = Name };
+                return PlanDecision.Continue([step], $"command {_run.Index} of {commands.Count}");
+            }
+
+            var ranked = await _scorer.RankAsync(command.Target, command.Action, page.All, cancellationToken, IsExcluded).ConfigureAwait(false);
+            if (ranked.Count == 0 || ranked[0].Score < _options.MinimumScore)
+            {
+                if (Pause($"looking for {command.Target}") is { } pause) return pause;
+                var closest = ranked.Count == 0 ? "nothing that fits the action" : ranked[0].Explain();
+                return PlanDecision.GiveUp($"Nothing on the page fits \"{command.Target}\" for \"{command.Text}\" (closest: {closest}).");
+            }
+            var best = ranked[0];
+            var node = best.Node;
+            if (command.Action == ActionKind.Check && node.Has("checked") || command.Action == ActionKind.Uncheck && node.Role == "checkbox" && !node.Has("checked"))
+            {
+                _run.Advance();
+                continue; // already as asked
+            }
+            var value = command.Value;
+            if (command.Action == ActionKind.Select && value is not null && node.Children.Where(c => c.Role == "option").ToList() is { Count: > 0 } options)
+            {
+                var option = options.FirstOrDefault(o => string.Equals(o.Name, value, StringComparison.OrdinalIgnoreCase))
+                    ?? (await _scorer.RankAsync(value, ActionKind.Click, options, cancellationToken).ConfigureAwait(false)).FirstOrDefault()?.Node;
+                if (option is not null) value = option.Name;
+            }
+            _run.Advance();
+            return PlanDecision.Continue([Step(command.Action, node, value, command.Text, command.Target)], best.Explain());
+        }
+        return PlanDecision.Done($"all {commands.Count} command(s) are done");
+    }
+}

@@ -1,0 +1,151 @@
+using System.Text.RegularExpressions;
+using ActionAgent.Core.Actions;
+using ActionAgent.Core.Ports;
+
+namespace ActionAgent.Planning.Offline;
+
+public sealed partial class OfflinePlanner
+{
+    private static readonly string[] ContainerRoles = ["dialog", "alertdialog", "region", "complementary", "banner", "contentinfo", "generic", "group"];
+
+    /// <summary>A cookie or consent banner in the way: press its accept button (once per banner).</summary>
+    private async Task<PlanDecision?> DismissInterstitialAsync(PageModel page, CancellationToken cancellationToken)
+    {
+        foreach (var container in page.All.Where(n => ContainerRoles.Contains(n.Role)))
+        {
+            var buttons = container.DescendantsAndSelf().Where(n => n.Role is "button" or "link" && !n.IsDisabled).ToList();
+            if (buttons.Count is 0 or > 6) continue;
+            var text = container.InnerText();
+            if (text.Length > 600 || !ConsentWords().IsMatch(text)) continue;
+            // The smallest container that holds the banner: skip one whose child already qualifies.
+            if (container.Children.Any(c => ContainerRoles.Contains(c.Role) && ConsentWords().IsMatch(c.InnerText()) &&
+                c.DescendantsAndSelf().Count(n => n.Role is "button") == buttons.Count(b => b.Role == "button") && buttons.Count > 0 &&
+                c.DescendantsAndSelf().Any(n => n.Role == "button"))) continue;
+            var key = "consent:" + string.Join("|", buttons.Select(b => b.Name));
+            if (_run.DismissedInterstitials.Contains(key + "#2")) continue;
+            var ranked = await _scorer.RankAsync("accept or allow all cookies: accept, allow, agree, OK, got it", ActionKind.Click,
+                buttons.Where(b => b.Role == "button"), cancellationToken).ConfigureAwait(false);
+            if (ranked.Count == 0 || ranked[0].Score < 0.3) continue;
+            _run.DismissedInterstitials.Add(_run.DismissedInterstitials.Contains(key) ? key + "#2" : key);
+            var step = Step(ActionKind.Click, ranked[0].Node, null, "dismiss the cookie banner", "the button that accepts cookies");
+            return PlanDecision.Continue([step], $"a cookie banner is in the way; {ranked[0].Explain()}");
+        }
+        return null;
+    }
+
+    /// <summary>A busy indicator (a progress bar, "Searching…", "Processing payment…"): wait until it is gone.</summary>
+    private PlanDecision? WaitWhileBusy(PageModel page)
+    {
+        var progress = page.All.FirstOrDefault(n => n.Role == "progressbar" && n.IsOnScreen);
+        const string NoProgressBar = "body:not(:has([role=progressbar]:visible))";
+        if (progress is not null && !_run.IgnoredWaits.Contains(NoProgressBar))
+        {
+            return PlanDecision.Continue([WaitUntilGone(NoProgressBar, "wait while the page is busy")],
+                $"the page shows a progress bar ({progress.Name})");
+        }
+        var busy = page.All.FirstOrDefault(n => n.IsOnScreen && n.Role is "status" or "paragraph" or "heading" or "button" or "text" or "generic" or "alert"
+            && BusyText(n) is not null);
+        if (busy is null) return null;
+        var text = BusyText(busy)!;
+        var css = $"body:not(:has(:text-is(\"{text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal)}\"):visible))";
+        if (_run.IgnoredWaits.Contains(css)) return null;
+        return PlanDecision.Continue([WaitUntilGone(css, $"wait until \"{text}\" is gone")], $"the page is busy: \"{text}\"");
+    }
+
+    private static string? BusyText(PageNode node)
+    {
+        // The node's own words (its name, or its text when it has no element children).
+        var own = node.Name.Length > 0 ? node.Name : node.Children.Count == 0 ? node.Value ?? "" : "";
+        if (own.Length is 0 or > 60) return null;
+        return BusyWords().IsMatch(own) ? own : null;
+    }
+
+    private PlanStep WaitUntilGone(string css, string description) => new()
+    {
+        Action = ActionKind.WaitFor,
+        Target = new ElementTarget { Css = css, Description = description },
+        Description = description,
+        Timeout = _options.WaitTimeout,
+        Origin = Name,
+    };
+
+    /// <summary>A short pause for a page that is still changing: the engine observes again after it.</summary>
+    private PlanDecision? Pause(string why)
+    {
+        if (++_run.Waits > _options.MaxWaitsPerStep) return null;
+        var step = new PlanStep
+        {
+            Action = ActionKind.WaitFor,
+            Target = new ElementTarget { Css = "body", Description = "the page" },
+            Description = $"wait for the page ({why})",
+            Timeout = TimeSpan.FromSeconds(2),
+            Origin = Name,
+        };
+        return PlanDecision.Continue([step], why);
+    }
+
+    /// <summary>Waits for the first option of an opened list (autocomplete suggestions, a custom dropdown).</summary>
+    private PlanStep WaitForOptions(string description) => new()
+    {
+        Action = ActionKind.WaitFor,
+        Target = new ElementTarget { Css = "role=option >> nth=0", Description = "the first suggested option" },
+        Description = description,
+        Timeout = TimeSpan.FromSeconds(3),
+        Origin = Name,
+    };
+
+    /// <summary>After a failed step: try another candidate, dismiss what blocks, or move on from a missing list.</summary>
+    private async Task<PlanDecision?> RecoverAsync(StepFailure failure, PageModel page, CancellationToken cancellationToken)
+    {
+        var step = failure.Step;
+        // Suggestions that never came: the typed text stands on its own (a plain text field).
+        if (step.Action == ActionKind.WaitFor && step.Target?.Css?.StartsWith("role=option", StringComparison.Ordinal) == true)
+        {
+            if (_run.ActiveFieldKey is not null) _run.UsedFields.Add(_run.ActiveFieldKey);
+            _run.Advance();
+            return null;
+        }
+        if (step.Action == ActionKind.WaitFor)
+        {
+            // A wait that ran out: do not wait on the same thing again, look at the page afresh.
+            if (step.Target?.Css is { } css) _run.IgnoredWaits.Add(css);
+            return null;
+        }
+        if (failure.Reason.Contains("intercepts pointer events", StringComparison.OrdinalIgnoreCase))
+        {
+            var blocking = page.All.FirstOrDefault(n => n.Role is "dialog" or "alertdialog");
+            if (blocking is not null)
+            {
+                var close = await _scorer.RankAsync("close or dismiss this dialog: close, no thanks, cancel, ×", ActionKind.Click,
+                    blocking.DescendantsAndSelf().Where(n => n.Role == "button"), cancellationToken).ConfigureAwait(false);
+                if (close.Count > 0 && close[0].Score >= 0.3)
+                {
+                    return PlanDecision.Continue([Step(ActionKind.Click, close[0].Node, null, "close the dialog in the way")], "a dialog blocks the page");
+                }
+            }
+            return PlanDecision.Continue([new PlanStep { Action = ActionKind.Press, Value = "Escape", Description = "close what is in the way", Origin = Name }],
+                "something covers the element");
+        }
+        // Go back to the step that failed and try it again with the failed element left out.
+        if (_run.Skill is not null && _run.Index != _run.LastIndex)
+        {
+            var attempts = _run.Attempts;
+            _run.Index = _run.LastIndex;
+            _run.Phase = _run.LastPhase;
+            _run.Attempts = attempts;
+        }
+        if (step.Target?.Ref is { } failedRef) _run.Excluded.Add(failedRef);
+        if (step.Target?.Name is { } failedName) _run.Excluded.Add(failedName);
+        if (++_run.Attempts > 2) return PlanDecision.GiveUp($"\"{step.Description}\" failed {_run.Attempts} times: {failure.Reason}");
+        return null;
+    }
+
+    private bool IsExcluded(PageNode node) =>
+        (node.Node.Ref is { } r && _run.Excluded.Contains(r)) || (node.Name.Length > 0 && _run.Excluded.Contains(node.Name));
+
+    [GeneratedRegex(@"\b(?:cookies?|consent|privacy|gdpr)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex ConsentWords();
+
+    [GeneratedRegex(@"(?:…|\.\.\.)\s*$|^\s*(?:loading|searching|processing|please wait|looking for)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex BusyWords();
+}

@@ -1,0 +1,24 @@
+namespace ActionAgent.Planning.Offline;
+
+/// <summary>Settings of the offline planner.</summary>
+public sealed record OfflinePlannerOptions
+{
+    /// <summary>The skills; the built-in catalog by default.</summary>
+    public SkillCatalog? Skills { get; init; }
+
+    /// <summary>The clock that "tomorrow" and "24 December" are resolved against.</summary>
+    /// <value>The default value is <see cref="TimeProvider.System"/>.</value>
+    public TimeProvider Time { get; init; } = TimeProvider.System;
+
+    /// <summary>The least score a grounded element needs.</summary>
+    /// <value>The default value is 0.35.</value>
+    public double MinimumScore { get; init; } = 0.35;
+
+    /// <summary>How long to wait for suggestions, results or a busy page, per wait step.</summary>
+    /// <value>The default value is 15 seconds.</value>
+    public TimeSpan WaitTimeout { get; init; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>How many short waits one step may take for its element to appear before it is skipped or given up.</summary>
+    /// <value>The default value is 8.</value>
+    public int MaxWaitsPerStep { get; init; } = 8;
+}

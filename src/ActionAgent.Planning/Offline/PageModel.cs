@@ -1,0 +1,86 @@
+using ActionAgent.Core.Observation;
+
+namespace ActionAgent.Planning.Offline;
+
+/// <summary>An observation as a navigable tree: every node knows its parent and its nearby label text.</summary>
+public sealed class PageModel
+{
+    private static readonly HashSet<string> FieldRoles = new(StringComparer.Ordinal)
+    {
+        "textbox", "searchbox", "combobox", "spinbutton", "listbox", "checkbox", "radio", "switch", "slider",
+    };
+
+    private PageModel(UiObservation observation, List<PageNode> roots, List<PageNode> all)
+    {
+        Observation = observation;
+        Roots = roots;
+        All = all;
+    }
+
+    /// <summary>The observation.</summary>
+    public UiObservation Observation { get; }
+
+    /// <summary>The top-level nodes.</summary>
+    public IReadOnlyList<PageNode> Roots { get; }
+
+    /// <summary>Every node in document order.</summary>
+    public IReadOnlyList<PageNode> All { get; }
+
+    /// <summary>Builds the model of an observation (parsing its snapshot text when it has no parsed nodes).</summary>
+    public static PageModel From(UiObservation observation)
+    {
+        ArgumentNullException.ThrowIfNull(observation);
+        var nodes = observation.Nodes.Count > 0 || string.IsNullOrEmpty(observation.SnapshotText)
+            ? observation.Nodes
+            : AriaSnapshotParser.Parse(observation.SnapshotText);
+        var all = new List<PageNode>();
+        var roots = new List<PageNode>();
+        foreach (var node in nodes) roots.Add(Build(node, null, all));
+        foreach (var node in all) node.NearbyText = FindNearbyText(node);
+        return new PageModel(observation, roots, all);
+    }
+
+    private static PageNode Build(UiNode node, PageNode? parent, List<PageNode> all)
+    {
+        var page = new PageNode(node, parent, all.Count);
+        all.Add(page);
+        foreach (var child in node.Children) page.Children.Add(Build(child, page, all));
+        return page;
+    }
+
+    /// <summary>Nodes with the role.</summary>
+    public IEnumerable<PageNode> WithRole(params string[] roles) => All.Where(n => roles.Contains(n.Role, StringComparer.Ordinal));
+
+    /// <summary>The main heading (first h1, else first heading), for telling pages apart.</summary>
+    public string MainHeading =>
+        (All.FirstOrDefault(n => n.Role == "heading" && n.Node.Attributes.TryGetValue("level", out var l) && l == "1")
+         ?? All.FirstOrDefault(n => n.Role == "heading"))?.Name ?? "";
+
+    /// <summary>A short signature of what the page shows: location, main heading and the interactive names.</summary>
+    public string Signature() =>
+        Observation.Location + "|" + MainHeading + "|" + string.Join(",", All.Where(n => IsInteractive(n)).Select(n => n.Role + ":" + n.Name).Take(40));
+
+    /// <summary>Whether a person can act on the node (a control, not plain text).</summary>
+    public static bool IsInteractive(PageNode node) =>
+        FieldRoles.Contains(node.Role) || node.Role is "button" or "link" or "option" or "menuitem" or "tab" or "menuitemcheckbox" or "menuitemradio";
+
+    // "From" in a text sibling just before an unnamed field, or the group's name for a field inside a group.
+    private static string FindNearbyText(PageNode node)
+    {
+        if (!FieldRoles.Contains(node.Role) && node.Role != "button") return "";
+        for (var container = node.Parent; container is not null; container = container.Parent)
+        {
+            var index = container.Children.FindIndex(c => c == node || c.DescendantsAndSelf().Contains(node));
+            for (var i = index - 1; i >= 0; i--)
+            {
+                var sibling = container.Children[i];
+                if (IsInteractive(sibling) || sibling.DescendantsAndSelf().Any(IsInteractive)) return "";
+                var text = sibling.InnerText();
+                if (text.Length is > 0 and < 80) return text;
+            }
+            if (container.Role is "group" or "radiogroup" or "form" or "dialog" or "region") return container.Name;
+            if (container.Children.Count(c => c.DescendantsAndSelf().Any(IsInteractive)) > 1) return "";
+        }
+        return "";
+    }
+}

@@ -1,0 +1,106 @@
+using YamlDotNet.Serialization;
+using YamlDotNet.Serialization.NamingConventions;
+
+namespace ActionAgent.Planning.Offline;
+
+/// <summary>
+/// The skills the offline planner knows: the built-in ones (YAML embedded in this assembly) plus any from a user
+/// folder (<c>--skills DIR</c>, every <c>*.yaml</c>/<c>*.yml</c>); a user skill with a built-in's name replaces it.
+/// </summary>
+public sealed class SkillCatalog
+{
+    private static readonly IDeserializer Yaml = new DeserializerBuilder()
+        .WithNamingConvention(UnderscoredNamingConvention.Instance)
+        .Build();
+
+    private static readonly Lazy<SkillCatalog> BuiltInCatalog = new(() => new SkillCatalog(LoadBuiltIn()));
+
+    /// <summary>Creates a catalog of the given skills.</summary>
+    public SkillCatalog(IEnumerable<Skill> skills) => Skills = [.. skills];
+
+    /// <summary>The skills.</summary>
+    public IReadOnlyList<Skill> Skills { get; }
+
+    /// <summary>The skills that ship with ActionAgent.</summary>
+    public static SkillCatalog BuiltIn => BuiltInCatalog.Value;
+
+    /// <summary>The built-in skills plus those in a folder (which win on a name clash).</summary>
+    public static SkillCatalog WithFolder(string? folder)
+    {
+        if (folder is null) return BuiltIn;
+        var user = Directory.EnumerateFiles(folder, "*.y*ml", SearchOption.TopDirectoryOnly)
+            .Order(StringComparer.Ordinal)
+            .Select(path => Parse(File.ReadAllText(path), path))
+            .ToList();
+        var names = user.Select(s => s.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        return new SkillCatalog(BuiltIn.Skills.Where(s => !names.Contains(s.Name)).Concat(user));
+    }
+
+    /// <summary>Reads one skill from YAML text.</summary>
+    /// <exception cref="FormatException">The YAML is not a skill.</exception>
+    public static Skill Parse(string yaml, string source)
+    {
+        Skill? skill;
+        try
+        {
+            skill = Yaml.Deserialize<SkillDocument?>(yaml)?.ToSkill();
+        }
+        catch (YamlDotNet.Core.YamlException e)
+        {
+            throw new FormatException($"{source}({e.Start.Line},{e.Start.Column}): {e.Message}", e);
+        }
+        if (skill is null || string.IsNullOrWhiteSpace(skill.Name)) throw new FormatException($"{source}: a skill needs a name");
+        if (skill.Exemplars.Count == 0) throw new FormatException($"{source}: skill '{skill.Name}' needs at least one exemplar goal");
+        if (skill.Steps.Count == 0) throw new FormatException($"{source}: skill '{skill.Name}' needs at least one step");
+        string[] known = ["fill", "click", "select", "check", "uncheck", "press", "choose", "complete"];
+        foreach (var step in skill.Steps)
+        {
+            if (!known.Contains(step.Do)) throw new FormatException($"{source}: skill '{skill.Name}' has a step '{step.Do}'; steps are {string.Join(", ", known)}");
+        }
+        return skill with { Source = source };
+    }
+
+    private static IEnumerable<Skill> LoadBuiltIn()
+    {
+        var assembly = typeof(SkillCatalog).Assembly;
+        foreach (var name in assembly.GetManifestResourceNames().Where(n => n.EndsWith(".yaml", StringComparison.Ordinal)).Order(StringComparer.Ordinal))
+        {
+            using var stream = assembly.GetManifestResourceStream(name)!;
+            using var reader = new StreamReader(stream);
+            yield return Parse(reader.ReadToEnd(), name);
+        }
+    }
+
+    // YamlDotNet fills mutable classes with concrete lists; the public records stay immutable.
+    private sealed class SkillDocument
+    {
+        public string Name { get; set; } = "";
+        public string Description { get; set; } = "";
+        public List<string> Exemplars { get; set; } = [];
+        public List<string> Requires { get; set; } = [];
+        public List<StepDocument> Steps { get; set; } = [];
+
+        public Skill ToSkill() => new()
+        {
+            Name = Name, Description = Description, Exemplars = Exemplars, Requires = Requires,
+            Steps = [.. Steps.Select(s => s.ToStep())],
+        };
+    }
+
+    private sealed class StepDocument
+    {
+        public string Do { get; set; } = "";
+        public string Target { get; set; } = "";
+        public string? Value { get; set; }
+        public string As { get; set; } = "text";
+        public string? When { get; set; }
+        public bool Optional { get; set; }
+        public string? Final { get; set; }
+        public List<string> Tags { get; set; } = [];
+
+        public SkillStep ToStep() => new()
+        {
+            Do = Do, Target = Target, Value = Value, As = As, When = When, Optional = Optional, Final = Final, Tags = Tags,
+        };
+    }
+}
