@@ -27,7 +27,15 @@ public sealed partial class OfflinePlanner
             {
                 if (Pause($"looking for {command.Target}") is { } pause) return pause;
                 var closest = ranked.Count == 0 ? "nothing that fits the action" : ranked[0].Explain();
-                return PlanDecision.GiveUp($"Nothing on the page fits \"{command.Target}\" for \"{command.Text}\" (closest: {closest}).");
+                // The accessibility tree has nothing usable (a canvas, an image button): hand the engine the target as
+                // words, so its grounder and then the visual locator can find it on the screenshot.
+                _run.Advance();
+                var described = new PlanStep
+                {
+                    Action = command.Action, Target = ElementTarget.Describe(command.Target), Value = command.Value,
+                    Description = command.Text, Origin = Name,
+                };
+                return PlanDecision.Continue([described], $"nothing in the accessibility tree fits \"{command.Target}\" (closest: {closest}); leaving it to the visual locator");
             }
             var best = ranked[0];
             var node = best.Node;
