@@ -22,11 +22,14 @@ public sealed class HtmlReportInChromiumTests(ReplayRuns runs)
         var lines = await driver.Page.Locator("#timeline > li .line").AllInnerTextsAsync();
 
         Assert.True(new FileInfo(screenshot).Length > 10_000);
-        Assert.Equal(22, outcomes.Length);
+        using var replay = System.Text.Json.JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(runs.Out("drift"), "replay.json")));
+        var heals = replay.RootElement.GetProperty("steps").EnumerateArray().Count(s => s.TryGetProperty("heal", out _));
+        Assert.Equal(ReplayRuns.RecordedSteps.Count, outcomes.Length);
         Assert.All(outcomes, o => Assert.Contains(o, new[] { "passed", "healed" }));
-        Assert.Equal(3, outcomes.Count(o => o == "healed"));
+        Assert.InRange(heals, 1, outcomes.Length);
+        Assert.Equal(heals, outcomes.Count(o => o == "healed"));
         Assert.Contains(lines, l => l.Contains("click", StringComparison.Ordinal) && l.Contains("Search flights", StringComparison.Ordinal) && l.Contains("healed", StringComparison.Ordinal));
         Assert.Equal("passed", await driver.Page.Locator("#status").InnerTextAsync());
-        Assert.Equal(3, await driver.Page.Locator(".heal .crop").CountAsync());
+        Assert.Equal(heals, await driver.Page.Locator(".heal .crop").CountAsync());
     }
 }

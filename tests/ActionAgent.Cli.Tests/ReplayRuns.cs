@@ -19,6 +19,21 @@ public sealed class ReplayRuns : IAsyncLifetime
 
     public string Out(string name) => Path.Combine(Folder, name);
 
+    /// <summary>The committed recording's steps (the tests find the steps they talk about by what they do).</summary>
+    public static IReadOnlyList<System.Text.Json.JsonElement> RecordedSteps { get; } = ReadSteps();
+
+    /// <summary>The number of the first recorded click on the button whose name starts with <paramref name="name"/>.</summary>
+    public static int StepClicking(string name) => RecordedSteps
+        .First(s => s.GetProperty("action").GetString() == "click" &&
+                    s.GetProperty("requestedTarget").TryGetProperty("name", out var n) && n.GetString()!.StartsWith(name, StringComparison.Ordinal))
+        .GetProperty("index").GetInt32();
+
+    private static List<System.Text.Json.JsonElement> ReadSteps()
+    {
+        using var doc = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(AgentProcess.RepositoryRoot, Recording, "recording.json")));
+        return [.. doc.RootElement.GetProperty("steps").EnumerateArray().Select(e => e.Clone())];
+    }
+
     public async Task InitializeAsync()
     {
         Standard = await AgentProcess.RunAsync(["replay", Recording, "--out", Out("standard")]);
