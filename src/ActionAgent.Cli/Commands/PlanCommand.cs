@@ -69,7 +69,8 @@ internal static class PlanCommand
                 Observation = observation,
             };
             var steps = await chosen.DraftAsync(context, cancellationToken);
-            Print(console, scenario, chosen, observation, steps);
+            var grounded = observation is null ? null : await GroundAsync(steps, observation, cancellationToken);
+            Print(console, scenario, chosen, observation, steps, grounded);
             return steps.Count == 0 ? ExitCodes.RunFailed : ExitCodes.Success;
         });
         return command;
@@ -99,7 +100,7 @@ internal static class PlanCommand
 
     private static async Task<UiObservation> ObserveStartAsync(Scenario scenario, CancellationToken cancellationToken)
     {
-        await using var setup = await RunSetup.PrepareAsync(scenario, Path.GetDirectoryName(Path.GetFullPath(scenario.SourcePath ?? "."))!, cancellationToken);
+        await using var setup = await RunSetup.PrepareAsync(scenario, cancellationToken);
         await using var driver = await PlaywrightDriver.LaunchAsync(new BrowserOptions(), cancellationToken);
         if (setup.StartUrl is not null)
         {
@@ -110,23 +111,53 @@ internal static class PlanCommand
         return await driver.ObserveAsync(ObserveOptions.SnapshotOnly, cancellationToken);
     }
 
-    private static void Print(IAnsiConsole console, Scenario scenario, IPlanner planner, UiObservation? observation, IReadOnlyList<PlanStep> steps)
+    /// <summary>Each step's target as the page shows it now (steps for later pages say so).</summary>
+    private static async Task<IReadOnlyList<string>> GroundAsync(IReadOnlyList<PlanStep> steps, UiObservation observation, CancellationToken cancellationToken)
+    {
+        var grounder = PlannerChoice.CreateGrounder();
+        var result = new List<string>();
+        foreach (var step in steps)
+        {
+            if (step.Target is not { IsSemanticOnly: true })
+            {
+                result.Add("");
+                continue;
+            }
+            var answer = await grounder.GroundAsync(step, observation, cancellationToken);
+            result.Add(answer.Target is null ? "(not on this page)" : $"{answer.Target} ({answer.Score:0.00})");
+        }
+        return result;
+    }
+
+    private static void Print(IAnsiConsole console, Scenario scenario, IPlanner planner, UiObservation? observation, IReadOnlyList<PlanStep> steps,
+        IReadOnlyList<string>? grounded)
     {
         console.MarkupLine($"[bold]{Markup.Escape(scenario.Goal ?? scenario.Name)}[/]");
         console.MarkupLine($"[grey]planner {Markup.Escape(planner.Name)}{(observation is null ? " · from the words alone" : $" · grounded on {Markup.Escape(observation.Location)}")}[/]");
-        var table = new Table().Border(TableBorder.Simple).AddColumns("#", "action", "target", "value", "why");
-        var index = 1;
-        foreach (var step in steps)
+        var table = new Table().Border(TableBorder.Simple).AddColumns("#", "action", "target", "value");
+        if (grounded is not null) table.AddColumn("on the page");
+        table.AddColumn("why");
+        for (var i = 0; i < steps.Count; i++)
         {
+            var step = steps[i];
             var target = step.Target is null ? "" : step.Target.IsSemanticOnly ? step.Target.Description ?? "" : step.Target.ToString();
-            table.AddRow(
-                (index++).ToString(System.Globalization.CultureInfo.InvariantCulture),
+            var cells = new List<string>
+            {
+                (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture),
                 Markup.Escape(step.Action.ToName()),
                 Markup.Escape(target),
                 Markup.Escape(step.Value ?? ""),
-                Markup.Escape(step.Description ?? ""));
+            };
+            if (grounded is not null) cells.Add(Markup.Escape(grounded[i]));
+            cells.Add(Markup.Escape(step.Description ?? ""));
+            table.AddRow([.. cells]);
         }
         console.Write(table);
-        if (steps.Count == 0) CliErrors.Error("the planner made no steps for this goal.");
+        if (steps.Count == 0)
+        {
+            CliErrors.Error(planner.Name == "offline"
+                ? "the offline planner made no steps: the goal matches none of its skills (book a flight, log in, search, fill a form, add to cart, and any in ACTIONAGENT_SKILLS) and is not a list of plain commands (click X, type Y into Z, select Y from Z, check X, press Enter, go to URL…)."
+                : $"the planner {planner.Name} made no steps for this goal.");
+        }
     }
 }

@@ -96,7 +96,7 @@ internal static class RunCommand
         RunSetup setup;
         try
         {
-            setup = await RunSetup.PrepareAsync(scenario, Path.GetDirectoryName(Path.GetFullPath(scenario.SourcePath ?? "."))!, cancellationToken);
+            setup = await RunSetup.PrepareAsync(scenario, cancellationToken);
         }
         catch (SiteNotFoundException e)
         {

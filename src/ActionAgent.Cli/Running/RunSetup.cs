@@ -18,8 +18,10 @@ internal sealed class RunSetup : IAsyncDisposable
     public string? StartUrl { get; }
     public SiteHost? Site { get; }
 
-    public static async Task<RunSetup> PrepareAsync(Scenario scenario, string searchFrom, CancellationToken cancellationToken)
+    public static async Task<RunSetup> PrepareAsync(Scenario scenario, CancellationToken cancellationToken)
     {
+        // Demo sites are looked for above the scenario file, or above the working directory for a --goal run.
+        var searchFrom = scenario.SourcePath is null ? Environment.CurrentDirectory : Path.GetDirectoryName(Path.GetFullPath(scenario.SourcePath))!;
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (name, source) in scenario.Secrets)
         {
