@@ -28,7 +28,7 @@ public sealed class RecordCommandTests
         {
             using var playwright = await Playwright.CreateAsync();
             var browser = await ConnectAsync(playwright, port, agent, output);
-            var page = browser.Contexts[0].Pages[0];
+            var page = await FirstPageAsync(browser);
             await page.WaitForFunctionAsync("() => window.__actionagentRecorder === true && location.search.includes('today')");
 
             await page.GetByRole(AriaRole.Button, new() { Name = "Accept all" }).ClickAsync();
@@ -55,6 +55,29 @@ public sealed class RecordCommandTests
         Assert.True(replay.ExitCode == 0, $"{replay}\nrecorded:\n{output}\n{File.ReadAllText(Path.Combine(folder, "recording.json"))}");
         Assert.Contains("0 heals", replay.Flat, StringComparison.Ordinal);
         Directory.Delete(folder, recursive: true);
+    }
+
+    // The CDP endpoint answers before the recorder's tab exists: wait for it (an event, polled briefly).
+    private static async Task<IPage> FirstPageAsync(IBrowser browser)
+    {
+        var deadline = Stopwatch.StartNew();
+        while (deadline.Elapsed < TimeSpan.FromSeconds(30))
+        {
+            if (browser.Contexts.FirstOrDefault()?.Pages.FirstOrDefault() is { } page) return page;
+            if (browser.Contexts.FirstOrDefault() is { } context)
+            {
+                try
+                {
+                    return await context.WaitForPageAsync(new() { Timeout = 1000 });
+                }
+                catch (TimeoutException)
+                {
+                    continue;
+                }
+            }
+            await Task.Delay(100);
+        }
+        throw new InvalidOperationException("agent record's browser opened no page within 30 s.");
     }
 
     private static async Task<IBrowser> ConnectAsync(IPlaywright playwright, int port, Process agent, System.Text.StringBuilder output)
