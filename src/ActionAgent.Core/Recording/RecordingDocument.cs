@@ -39,7 +39,7 @@ public sealed record RecordingHeader
     /// <summary>The scenario file, relative to where the run started, when there was one.</summary>
     public string? Scenario { get; init; }
 
-    /// <summary>The app's start as the scenario wrote it (<c>site:skyfare</c> or a URL).</summary>
+    /// <summary>The app's start as the scenario wrote it (<c>site:NAME</c> or a URL).</summary>
     public string? AppStart { get; init; }
 
     /// <summary>The URL the start resolved to in this run (a site's loopback port changes between runs).</summary>

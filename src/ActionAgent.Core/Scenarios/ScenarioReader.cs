@@ -182,7 +182,7 @@ internal sealed partial class ScenarioReader(string file, ScenarioLoadOptions op
             var spec = new BrowserAppSpec(start);
             if (spec.SiteName is { } site)
             {
-                if (site.Length == 0) Error(value, "app.browser.start", "site: needs a name, as in site:skyfare");
+                if (site.Length == 0) Error(value, "app.browser.start", "site: needs the name of a folder under scenarios/sites, as in site:NAME");
                 else if (options.SiteExists is { } exists && !exists(site))
                     Error(value, "app.browser.start", $"unknown site '{site}': there is no folder scenarios/sites/{site}");
             }

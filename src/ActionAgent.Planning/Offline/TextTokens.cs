@@ -40,7 +40,7 @@ internal static class TextTokens
     public static HashSet<string> Content(string? text)
     {
         var words = Words(text);
-        // Numbers ("Pay €44", "Select flight SF 204") say which instance, not what the element is.
+        // Numbers ("Pay €44", "Add item 3 to cart") say which instance, not what the element is.
         var content = words.Where(w => !StopWords.Contains(w) && !w.All(char.IsAsciiDigit)).Select(Stem).ToHashSet(StringComparer.Ordinal);
         return content.Count > 0 ? content : words.Select(Stem).ToHashSet(StringComparer.Ordinal);
     }
