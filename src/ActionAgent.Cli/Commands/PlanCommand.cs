@@ -37,7 +37,7 @@ internal static class PlanCommand
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var scenario = LoadScenario(parse.GetValue(file), parse.GetValue(goal), parse.GetValue(start));
+            var scenario = ScenarioInput.Resolve("plan", parse.GetValue(file), parse.GetValue(goal), parse.GetValue(start), SecretCheck.Warning, goalNeedsStart: false);
             if (scenario is null) return ExitCodes.BadInput;
             var chosen = PlannerSelection.Choose(scenario, parse.GetValue(planner), parse.GetValue(onDevice), out var error);
             if (chosen is null)
@@ -74,28 +74,6 @@ internal static class PlanCommand
             return steps.Count == 0 ? ExitCodes.RunFailed : ExitCodes.Success;
         });
         return command;
-    }
-
-    private static Scenario? LoadScenario(string? file, string? goal, string? start)
-    {
-        if (file is not null && goal is not null)
-        {
-            CliErrors.Error("give a scenario file or --goal, not both.");
-            return null;
-        }
-        if (file is not null)
-        {
-            var loaded = ScenarioInput.Load(file, SecretCheck.Warning);
-            ScenarioInput.PrintErrors(loaded);
-            if (!loaded.Success) return null;
-            return start is null ? loaded.Scenario : loaded.Scenario! with { App = new AppSpec { Browser = new BrowserAppSpec(start) } };
-        }
-        if (goal is null)
-        {
-            CliErrors.Error("give a scenario file (agent plan scenarios/book-flight.yaml) or a goal (agent plan --goal \"…\").");
-            return null;
-        }
-        return new Scenario { Name = "goal", Goal = goal, App = new AppSpec { Browser = new BrowserAppSpec(start ?? "about:blank") } };
     }
 
     private static async Task<UiObservation> ObserveStartAsync(Scenario scenario, CancellationToken cancellationToken)

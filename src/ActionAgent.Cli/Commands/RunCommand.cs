@@ -71,7 +71,7 @@ internal static class RunCommand
 
     internal static async Task<int> RunAsync(IAnsiConsole console, RunOptions options, CancellationToken cancellationToken)
     {
-        var scenario = ResolveScenario(console, options);
+        var scenario = ScenarioInput.Resolve("run", options.File, options.Goal, options.Start, SecretCheck.Error, goalNeedsStart: options.Connect is null);
         if (scenario is null) return ExitCodes.BadInput;
         var planner = LlmPlannerChoice.Create(scenario, options.Planner, options.OnDevice, out var llmError);
         if (llmError is not null)
@@ -152,40 +152,6 @@ internal static class RunCommand
             RunState.Succeeded => ExitCodes.Success,
             RunState.Cancelled => ExitCodes.Cancelled,
             _ => ExitCodes.RunFailed,
-        };
-    }
-
-    private static Scenario? ResolveScenario(IAnsiConsole console, RunOptions options)
-    {
-        if (options.File is not null)
-        {
-            if (options.Goal is not null)
-            {
-                CliErrors.Error("give a scenario file or --goal, not both.");
-                return null;
-            }
-            var loaded = ScenarioInput.Load(options.File, SecretCheck.Error);
-            ScenarioInput.PrintErrors(loaded);
-            if (!loaded.Success) return null;
-            // --start points a scenario at another deployment of the same app (staging, a local copy).
-            return options.Start is null ? loaded.Scenario : loaded.Scenario! with { App = new AppSpec { Browser = new BrowserAppSpec(options.Start) } };
-        }
-        if (options.Goal is null)
-        {
-            CliErrors.Error("give a scenario file (agent run scenarios/book-flight.yaml) or a goal (agent run --goal \"…\" --start URL).");
-            return null;
-        }
-        if (options.Start is null && options.Connect is null)
-        {
-            CliErrors.Error("--goal needs --start URL (where to begin) or --connect CDP-URL (act in a running browser).");
-            return null;
-        }
-        return new Scenario
-        {
-            Name = "goal",
-            Goal = options.Goal,
-            App = new AppSpec { Browser = new BrowserAppSpec(options.Start ?? "about:blank") },
-            SourcePath = null,
         };
     }
 
