@@ -33,6 +33,7 @@ internal static class RunCommand
         var trace = new Option<bool>("--trace") { Description = "Save a Playwright trace (trace.zip) in the recording folder." };
         var plannerOption = new Option<string?>("--planner") { Description = "The goal planner: offline (default), openai, azure or compatible (see agent models; default from ACTIONAGENT_PLANNER)." };
         var onDevice = new Option<bool>("--on-device") { Description = "Use only models on this machine (embedded, or a compatible server on loopback)." };
+        var skills = new Option<string?>("--skills") { Description = "A folder of your own skills (YAML) for the offline planner, beside the built-in ones (default: ACTIONAGENT_SKILLS)." };
 
         var command = new Command("run", """
             Carry out a scenario in a real browser and record it.
@@ -47,7 +48,7 @@ internal static class RunCommand
             Every run leaves a folder with recording.json, a screenshot per step (shots/) and log.jsonl.
             """)
         {
-            file, goal, start, connect, headed, recordTo, approve, verbose, trace, plannerOption, onDevice, noVision,
+            file, goal, start, connect, headed, recordTo, approve, verbose, trace, plannerOption, onDevice, noVision, skills,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -56,6 +57,7 @@ internal static class RunCommand
                 parse.GetValue(plannerOption), parse.GetValue(onDevice))
             {
                 NoVision = parse.GetValue(noVision),
+                Skills = parse.GetValue(skills),
             };
             return await RunAsync(console, options, cancellationToken);
         });
@@ -67,23 +69,20 @@ internal static class RunCommand
     {
         /// <summary>Whether to run without the screen check and the visual locator.</summary>
         public bool NoVision { get; init; }
+
+        /// <summary>A folder of user skills (<c>--skills</c>); null: <c>ACTIONAGENT_SKILLS</c>.</summary>
+        public string? Skills { get; init; }
     }
 
     internal static async Task<int> RunAsync(IAnsiConsole console, RunOptions options, CancellationToken cancellationToken)
     {
         var scenario = ScenarioInput.Resolve("run", options.File, options.Goal, options.Start, SecretCheck.Error, goalNeedsStart: options.Connect is null);
         if (scenario is null) return ExitCodes.BadInput;
-        var planner = LlmPlannerChoice.Create(scenario, options.Planner, options.OnDevice, out var llmError);
-        if (llmError is not null)
-        {
-            CliErrors.Error(llmError);
-            return ExitCodes.BadInput;
-        }
-        string? plannerError = null;
-        planner ??= PlannerChoice.Create(scenario, out plannerError);
+        var perception = Perception.Create(options.NoVision, PlannerSelection.Requested(options.Planner), options.OnDevice, options.Skills);
+        var planner = PlannerSelection.Choose(scenario, options.Planner, options.OnDevice, out var plannerError, perception.ForPlanner, options.Skills);
         if (planner is null)
         {
-            CliErrors.Error(plannerError!);
+            CliErrors.Error(plannerError ?? "no planner could be chosen");
             return ExitCodes.BadInput;
         }
 
@@ -119,7 +118,8 @@ internal static class RunCommand
         await using var __ = driver;
 
         console.MarkupLine($"[bold]{Markup.Escape(scenario.Name)}[/] [grey]{Markup.Escape(scenario.Goal ?? "")}[/]");
-        console.MarkupLine($"[grey]planner {Markup.Escape(planner.Name)} · driver {Markup.Escape(driver.Name)} · recording {Markup.Escape(Relative(folder))}[/]");
+        var check = perception.Vision is null ? "off" : perception.EscalatesTo is null ? "embedded" : $"embedded, escalates to {perception.EscalatesTo}";
+        console.MarkupLine($"[grey]planner {Markup.Escape(planner.Name)} · screen check {Markup.Escape(check)} · driver {Markup.Escape(driver.Name)} · recording {Markup.Escape(Relative(folder))}[/]");
         var services = new RunEngineServices
         {
             Progress = new ConsoleRunProgress(console),
@@ -128,9 +128,8 @@ internal static class RunCommand
             Time = time,
             Grounder = PlannerChoice.CreateGrounder(),
         };
-        if (!options.NoVision)
+        if (perception.Vision is { } vision)
         {
-            var vision = ActionAgent.Vision.VisionBackends.CreateEmbedded(ActionAgent.Embeddings.MiniLmEmbedder.Shared);
             services = services with { Verifier = vision.Verifier, Locator = vision.Locator, Cropper = vision.Cropper };
         }
         var engine = new RunEngine(driver, planner, writer, services);

@@ -12,10 +12,11 @@ namespace ActionAgent.Cli.Running;
 /// </summary>
 internal static class LlmPlannerChoice
 {
-    public static IPlanner? Create(Scenario scenario, string? requested, bool onDevice, out string? error) =>
-        Create(scenario, requested, onDevice, Environment.GetEnvironmentVariable, out error);
+    public static IPlanner? Create(Scenario scenario, string? requested, bool onDevice, out string? error, PlannerPerception? perception = null) =>
+        Create(scenario, requested, onDevice, Environment.GetEnvironmentVariable, out error, perception);
 
-    public static IPlanner? Create(Scenario scenario, string? requested, bool onDevice, Func<string, string?> environment, out string? error)
+    public static IPlanner? Create(Scenario scenario, string? requested, bool onDevice, Func<string, string?> environment, out string? error,
+        PlannerPerception? perception = null)
     {
         var backend = LlmPlannerOptions.RequestedBackend(requested, environment, out error);
         if (backend is null or LlmBackend.Offline) return null;
@@ -27,6 +28,6 @@ internal static class LlmPlannerChoice
             error = $"--on-device allows local backends only, and {options.PlannerName} is remote. Use --planner offline, or a compatible server on loopback (ACTIONAGENT_LLM_BASE_URL=http://127.0.0.1:11434/v1).";
             return null;
         }
-        return SemanticKernelPlanner.Create(options);
+        return SemanticKernelPlanner.Create(options, perception);
     }
 }

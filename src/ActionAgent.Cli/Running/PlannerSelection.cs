@@ -1,5 +1,6 @@
 using ActionAgent.Core.Ports;
 using ActionAgent.Core.Scenarios;
+using ActionAgent.Planning.SemanticKernel;
 
 namespace ActionAgent.Cli.Running;
 
@@ -9,10 +10,15 @@ namespace ActionAgent.Cli.Running;
 /// </summary>
 internal static class PlannerSelection
 {
-    public static IPlanner? Choose(Scenario scenario, string? requested, bool onDevice, out string? error)
+    public static IPlanner? Choose(Scenario scenario, string? requested, bool onDevice, out string? error,
+        PlannerPerception? perception = null, string? skillsFolder = null)
     {
-        var planner = LlmPlannerChoice.Create(scenario, requested, onDevice, out error);
+        var planner = LlmPlannerChoice.Create(scenario, requested, onDevice, out error, perception);
         if (planner is not null || error is not null) return planner;
-        return PlannerChoice.Create(scenario, out error);
+        return PlannerChoice.Create(scenario, out error, skillsFolder);
     }
+
+    /// <summary>The planner backend asked for on the command line or by <c>ACTIONAGENT_PLANNER</c>, if any is valid.</summary>
+    public static LlmBackend? Requested(string? requested) =>
+        LlmPlannerOptions.RequestedBackend(requested, Environment.GetEnvironmentVariable, out _);
 }

@@ -36,6 +36,13 @@ public sealed class ModelRouter(Func<string, string?> environment)
         ];
     }
 
+    /// <summary>The remote (or loopback) model the roles escalate to, as the table shows it; null when none is configured or allowed.</summary>
+    public LlmPlannerOptions? EscalationModel(RoutingConstraints constraints)
+    {
+        ArgumentNullException.ThrowIfNull(constraints);
+        return ConfiguredRemote(constraints).Options;
+    }
+
     /// <summary>The remote (or loopback) LLM the environment configures and the constraints allow, with why not otherwise.</summary>
     private (LlmPlannerOptions? Options, string Note) ConfiguredRemote(RoutingConstraints constraints)
     {
