@@ -30,7 +30,8 @@ internal static partial class PlannerPrompt
           ${secrets.NAME} and the agent fills in the value.
         - Call finish(reason) when the screen shows that the goal is reached. Call give_up(reason) when it cannot be.
         - locate_element, check_screen and classify_intent answer questions about the screen or the goal; use them when
-          the snapshot is not enough, then act.
+          the snapshot is not enough, then act. locate_element numbers the regions it finds (m1, m2, …): pass a
+          mark as the ref to act on a region the snapshot does not show (a canvas, an image).
         - When a step failed, read the current screen and take a different way: another element, close what covers the
           page, correct the value. Do not repeat a step that failed the same way.
         - Set sensitive=true on a click that pays, buys, books, sends or deletes something.

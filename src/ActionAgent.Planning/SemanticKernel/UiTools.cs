@@ -20,6 +20,10 @@ internal sealed class UiTools(PlanningContext context, PlannerPerception percept
     private readonly List<string> _errors = [];
     private readonly Dictionary<string, UiNode> _byRef = BuildRefIndex(context.Observation);
 
+    // Set-of-marks: regions the visual locator found, numbered m1, m2, … so the model can act on what only the
+    // screenshot shows (a canvas, an image button) by referring to the number.
+    private readonly List<LocatedElement> _marks = [];
+
     /// <summary>Steps the model asked for this turn.</summary>
     public IReadOnlyList<PlanStep> Steps => _steps;
 
@@ -142,10 +146,12 @@ internal sealed class UiTools(PlanningContext context, PlannerPerception percept
         var text = new StringBuilder();
         foreach (var element in found)
         {
+            _marks.Add(element);
             var node = NodeAt(element.Box);
-            text.Append(CultureInfo.InvariantCulture, $"- {element.Kind ?? "region"} \"{element.Text}\" box={element.Box} score={element.Score:0.00}");
+            text.Append(CultureInfo.InvariantCulture, $"- [mark=m{_marks.Count}] {element.Kind ?? "region"} \"{element.Text}\" box={element.Box} score={element.Score:0.00}");
             text.AppendLine(node?.Ref is null ? "" : $" (snapshot element {node.Role} \"{node.Name}\" [ref={node.Ref}])");
         }
+        text.AppendLine("Act on a snapshot element by its ref; on a region with no snapshot element, pass its mark (m1, m2, …) as the ref: the action is done at that place on the screen.");
         return text.ToString();
     }
 
@@ -174,6 +180,24 @@ internal sealed class UiTools(PlanningContext context, PlannerPerception percept
         if (string.IsNullOrWhiteSpace(reference)) return Reject($"{name} needs the element's ref");
         reference = reference.Trim().Trim('[', ']');
         if (reference.StartsWith("ref=", StringComparison.Ordinal)) reference = reference[4..];
+        if (reference.StartsWith("mark=", StringComparison.Ordinal)) reference = reference[5..];
+        if (MarkNumber(reference) is { } mark)
+        {
+            if (mark < 1 || mark > _marks.Count) return Reject($"{name}: there is no mark '{reference}'; marks come from locate_element (m1 to m{_marks.Count})");
+            if (action is ActionKind.Fill or ActionKind.Type && value is null) return Reject($"{name} needs a value");
+            if (value is not null && UnknownPlaceholder(value) is { } unknownValue) return Reject($"{name}: {unknownValue}");
+            var region = _marks[mark - 1];
+            return Add(new PlanStep
+            {
+                Action = action,
+                Target = new ElementTarget { Box = region.Box, Description = reason ?? region.Text },
+                Value = value,
+                Description = reason,
+                Expect = expect,
+                Tags = sensitive ? ["purchase"] : [],
+                Origin = origin,
+            });
+        }
         if (!_byRef.TryGetValue(reference, out var node))
         {
             return Reject($"{name}: there is no element with ref '{reference}' on the current screen; use a ref that appears as [ref=…] in the snapshot");
@@ -221,6 +245,9 @@ internal sealed class UiTools(PlanningContext context, PlannerPerception percept
         }
         return null;
     }
+
+    private static int? MarkNumber(string reference) =>
+        reference.Length > 1 && reference[0] == 'm' && int.TryParse(reference.AsSpan(1), NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : null;
 
     private UiNode? NodeAt(BoundingBox box) =>
         _byRef.Values.Where(n => n.Box is not null && n.Box.IntersectionOverUnion(box) > 0.5)

@@ -63,6 +63,34 @@ public sealed class SemanticKernelPlannerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_region_only_the_screenshot_shows_is_acted_on_by_its_mark_number()
+    {
+        var payBox = new BoundingBox(400, 300, 90, 36);
+        var locator = new FakeLocator(new LocatedElement(payBox, "Pay", 0.97, "button"));
+        _h.Server.Enqueue(ScriptedReply.Tools(("locate_element", new { description = "the Pay button drawn on the canvas" })));
+        _h.Server.Enqueue(ScriptedReply.Tools(("click", new { @ref = "m1", reason = "pay" })));
+
+        var decision = await _h.Planner(new PlannerPerception { Locator = locator }).NextAsync(PlannerHarness.Context(screenshot: [1, 2, 3]), CancellationToken.None);
+
+        Assert.Contains("[mark=m1]", _h.Requests[1].Messages.Last(m => m.Role == "tool").Content, StringComparison.Ordinal);
+        var target = Assert.Single(decision.Steps).Target!;
+        Assert.Equal(payBox, target.Box);
+        Assert.Null(target.Ref);
+    }
+
+    [Fact]
+    public async Task A_mark_that_was_never_given_is_refused_and_fed_back()
+    {
+        _h.Server.Enqueue(ScriptedReply.Tools(("click", new { @ref = "m4" })));
+        _h.Server.Enqueue(ScriptedReply.Tools(("click", new { @ref = "e5" })));
+
+        var decision = await _h.Planner().NextAsync(PlannerHarness.Context(), CancellationToken.None);
+
+        Assert.Contains("there is no mark 'm4'", _h.Requests[1].Messages.Last(m => m.Role == "tool").Content, StringComparison.Ordinal);
+        Assert.Equal("e5", Assert.Single(decision.Steps).Target!.Ref);
+    }
+
+    [Fact]
     public async Task A_missing_perception_role_answers_not_available()
     {
         _h.Server.Enqueue(ScriptedReply.Tools(("check_screen", new { expectation = "a results list" })));
