@@ -18,51 +18,45 @@ public static class RunStateMachine
         ArgumentNullException.ThrowIfNull(stepsLeft);
         var machine = new StateMachine<RunState, RunTrigger>(RunState.Pending);
 
+        // Every state that does work can be cancelled, and fails when a budget (steps, time, tokens, cost) runs out.
+        StateMachine<RunState, RunTrigger>.StateConfiguration Working(RunState state) =>
+            machine.Configure(state)
+                .Permit(RunTrigger.BudgetExceeded, RunState.Failed)
+                .Permit(RunTrigger.Cancel, RunState.Cancelled);
+
         machine.Configure(RunState.Pending)
             .Permit(RunTrigger.Start, RunState.Planning)
             .Permit(RunTrigger.Cancel, RunState.Cancelled);
 
-        machine.Configure(RunState.Planning)
+        Working(RunState.Planning)
             .PermitIf(RunTrigger.PlanReady, RunState.Acting, stepsLeft, "steps left")
             .Permit(RunTrigger.GoalReached, RunState.Succeeded)
             .Permit(RunTrigger.ExpectationsFailed, RunState.Failed)
-            .Permit(RunTrigger.PlannerGaveUp, RunState.Failed)
-            .Permit(RunTrigger.BudgetExceeded, RunState.Failed)
-            .Permit(RunTrigger.Cancel, RunState.Cancelled);
+            .Permit(RunTrigger.PlannerGaveUp, RunState.Failed);
 
-        machine.Configure(RunState.Acting)
+        Working(RunState.Acting)
             .Permit(RunTrigger.NeedsApproval, RunState.AwaitingApproval)
             .Permit(RunTrigger.ActionDone, RunState.Verifying)
-            .Permit(RunTrigger.ActionFailed, RunState.Recovering)
-            .Permit(RunTrigger.BudgetExceeded, RunState.Failed)
-            .Permit(RunTrigger.Cancel, RunState.Cancelled);
+            .Permit(RunTrigger.ActionFailed, RunState.Recovering);
 
-        machine.Configure(RunState.AwaitingApproval)
+        Working(RunState.AwaitingApproval)
             .Permit(RunTrigger.Approved, RunState.Acting)
-            .Permit(RunTrigger.Refused, RunState.Failed)
-            .Permit(RunTrigger.BudgetExceeded, RunState.Failed)
-            .Permit(RunTrigger.Cancel, RunState.Cancelled);
+            .Permit(RunTrigger.Refused, RunState.Failed);
 
-        machine.Configure(RunState.Verifying)
+        Working(RunState.Verifying)
             .PermitIf(RunTrigger.NextStep, RunState.Acting, stepsLeft, "steps left")
             .Permit(RunTrigger.NeedSteps, RunState.Planning)
-            .Permit(RunTrigger.CheckFailed, RunState.Recovering)
-            .Permit(RunTrigger.BudgetExceeded, RunState.Failed)
-            .Permit(RunTrigger.Cancel, RunState.Cancelled);
+            .Permit(RunTrigger.CheckFailed, RunState.Recovering);
 
-        machine.Configure(RunState.Recovering)
+        Working(RunState.Recovering)
             .PermitIf(RunTrigger.Replan, RunState.Replanning, canReplan, "replans left")
-            .Permit(RunTrigger.GiveUp, RunState.Failed)
-            .Permit(RunTrigger.BudgetExceeded, RunState.Failed)
-            .Permit(RunTrigger.Cancel, RunState.Cancelled);
+            .Permit(RunTrigger.GiveUp, RunState.Failed);
 
-        machine.Configure(RunState.Replanning)
+        Working(RunState.Replanning)
             .PermitIf(RunTrigger.PlanReady, RunState.Acting, stepsLeft, "steps left")
             .Permit(RunTrigger.GoalReached, RunState.Succeeded)
             .Permit(RunTrigger.ExpectationsFailed, RunState.Failed)
-            .Permit(RunTrigger.PlannerGaveUp, RunState.Failed)
-            .Permit(RunTrigger.BudgetExceeded, RunState.Failed)
-            .Permit(RunTrigger.Cancel, RunState.Cancelled);
+            .Permit(RunTrigger.PlannerGaveUp, RunState.Failed);
 
         return machine;
     }
