@@ -178,6 +178,12 @@ public sealed partial class PlaywrightDriver
 
         if (element.Locator is { } locator)
         {
+            // A read-only field never becomes editable: say so at once instead of waiting out the timeout.
+            if (action.Kind is ActionKind.Fill or ActionKind.Type && await IsReadOnlyAsync(locator).ConfigureAwait(false))
+            {
+                return ActionResult.Failure(ActionFailureKind.NotActionable,
+                    $"{target} was found but is read-only: it cannot be typed into (a picker or another control sets it).") with { ResolvedTarget = resolved };
+            }
             switch (action.Kind)
             {
                 case ActionKind.Click:
@@ -390,4 +396,17 @@ public sealed partial class PlaywrightDriver
     private static float Ms(TimeSpan timeout) => (float)Math.Max(1, timeout.TotalMilliseconds);
 
     private static string Seconds(TimeSpan timeout) => timeout.TotalSeconds.ToString("0.#", CultureInfo.InvariantCulture) + "s";
+
+    private static async Task<bool> IsReadOnlyAsync(ILocator locator)
+    {
+        try
+        {
+            return await locator.EvaluateAsync<bool>("e => (e instanceof HTMLInputElement || e instanceof HTMLTextAreaElement) && e.readOnly", null,
+                new() { Timeout = 1000 }).ConfigureAwait(false);
+        }
+        catch (PlaywrightException)
+        {
+            return false; // could not tell: let the action itself decide
+        }
+    }
 }

@@ -17,6 +17,22 @@ public sealed class ActionTests(BrowserFixture browser)
         Assert.Equal("Paris\nParma", await browser.TextOfAsync("#suggestions"));
     }
 
+    [Fact]
+    public async Task Fill_on_a_read_only_field_fails_without_waiting_out_the_timeout_and_says_it_is_read_only()
+    {
+        await browser.OpenAsync("form.html");
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+
+        // A generous timeout: waiting for the field to become editable would take all of it.
+        var result = await browser.DoAsync(ActionKind.Fill, new ElementTarget { Label = "Travel date" }, "2027-01-01", TimeSpan.FromSeconds(30));
+
+        Assert.False(result.Succeeded);
+        Assert.Equal(ActionFailureKind.NotActionable, result.FailureKind);
+        Assert.Contains("read-only", result.Error, StringComparison.Ordinal);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(30), $"waited out the timeout: {clock.Elapsed}");
+        Assert.Equal("2026-12-24", await browser.Driver.Page.InputValueAsync("#when"));
+    }
+
     [Theory]
     [InlineData("Business")]
     [InlineData("biz")]

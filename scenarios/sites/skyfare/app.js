@@ -104,6 +104,8 @@
   const fromBox = new AirportCombobox($("from-input"), $("from-listbox"), airports, { idPrefix: id("from"), onChange: clearOnChoice("from") });
   const toBox = new AirportCombobox($("to-input"), $("to-listbox"), airports, { idPrefix: id("to"), onChange: clearOnChoice("to") });
   const today = site.siteToday();
+  // ?variant=calendar: the date can only be chosen on the calendar (a read-only field, as many sites do).
+  if (site.variant === "calendar") $("date-input").readOnly = true;
   new DatePicker($("date-input"), $("date-button"), $("calendar"), {
     today, onPick: () => setError($("date-input"), $("date-error"), "")
   });

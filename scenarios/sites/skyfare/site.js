@@ -15,7 +15,7 @@
     }
   };
   // A variant lasts for the whole visit (tab); ?variant=standard (or any unknown value) turns it off.
-  remember("skyfare.variant", params.get("variant"), (v) => v === "drift" || v === "meaning");
+  remember("skyfare.variant", params.get("variant"), (v) => v === "drift" || v === "meaning" || v === "calendar");
   remember("skyfare.today", params.get("today"), (v) => /^\d{4}-\d{2}-\d{2}$/.test(v));
   const variant = sessionStorage.getItem("skyfare.variant") || "standard";
 

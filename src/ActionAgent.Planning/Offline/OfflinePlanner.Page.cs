@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 using ActionAgent.Core.Actions;
 using ActionAgent.Core.Ports;
@@ -111,6 +112,19 @@ public sealed partial class OfflinePlanner
             if (step.Target?.Css is { } css) _run.IgnoredWaits.Add(css);
             return null;
         }
+        if (step.Action == ActionKind.Fill && _run.TypedDate is { } typed && failure.Kind is ActionFailureKind.NotActionable or ActionFailureKind.Timeout)
+        {
+            // A date field that refuses typing (read-only): open its calendar and choose the day there.
+            _run.TypedDate = null;
+            _run.CalendarDate = typed;
+            _run.CalendarMoves = 0;
+            var openers = await _scorer.RankAsync("open the calendar to choose the date: calendar, choose a date, date picker", ActionKind.Click,
+                page.All.Where(n => n.Role == "button" && !n.Node.IsDisabled), cancellationToken).ConfigureAwait(false);
+            var open = openers.Count > 0 && openers[0].Score >= 0.3
+                ? Step(ActionKind.Click, openers[0].Node, null, "open the calendar")
+                : step with { Action = ActionKind.Click, Value = null, Description = "open the date field's calendar" };
+            return PlanDecision.Continue([open], "the date field cannot be typed into: choose the date on its calendar");
+        }
         if (failure.Reason.Contains("intercepts pointer events", StringComparison.OrdinalIgnoreCase))
         {
             var blocking = page.All.FirstOrDefault(n => n.Role is "dialog" or "alertdialog");
@@ -138,6 +152,40 @@ public sealed partial class OfflinePlanner
         if (step.Target?.Name is { } failedName) _run.Excluded.Add(failedName);
         if (++_run.Attempts > 2) return PlanDecision.GiveUp($"\"{step.Description}\" failed {_run.Attempts} times: {failure.Reason}");
         return null;
+    }
+
+    /// <summary>On an open calendar: click the day, or turn to the next month until it shows.</summary>
+    private async Task<PlanDecision> PickFromCalendarAsync(DateOnly day, PageModel page, CancellationToken cancellationToken)
+    {
+        var clickable = page.All.Where(n => n.Role is "button" or "gridcell" or "link" or "option" && !n.Node.IsDisabled).ToList();
+        var match = clickable.FirstOrDefault(n => NamesDate(n.Name, day));
+        if (match is not null)
+        {
+            _run.CalendarDate = null;
+            var label = day.ToString("d MMMM yyyy", CultureInfo.InvariantCulture);
+            return PlanDecision.Continue([Step(ActionKind.Click, match, null, $"choose {label} on the calendar")], $"the calendar shows {label}");
+        }
+        if (++_run.CalendarMoves > 24)
+        {
+            return PlanDecision.GiveUp($"The calendar never showed {day:yyyy-MM-dd} after turning {_run.CalendarMoves - 1} months.");
+        }
+        var next = await _scorer.RankAsync("the next month: next month, forward, later", ActionKind.Click, clickable, cancellationToken).ConfigureAwait(false);
+        if (next.Count == 0 || next[0].Score < 0.3)
+        {
+            _run.CalendarDate = null;
+            return PlanDecision.GiveUp($"No day button for {day:yyyy-MM-dd} and no way to the next month on the calendar.");
+        }
+        return PlanDecision.Continue([Step(ActionKind.Click, next[0].Node, null, "turn the calendar to the next month")], "the day is not on this month's page");
+    }
+
+    // A day button's name: the day number as a word, the month by name (or number), and the year when one is written.
+    private static bool NamesDate(string name, DateOnly day)
+    {
+        var words = TextTokens.Words(name).ToList();
+        var hasDay = words.Any(w => w.TrimEnd('s', 't', 'n', 'd', 'r', 'h') == day.Day.ToString(CultureInfo.InvariantCulture));
+        var hasMonth = words.Any(w => DateExpressionParser.MonthOf(w) == day.Month);
+        var years = words.Where(w => w.Length == 4 && w.All(char.IsDigit)).ToList();
+        return hasDay && hasMonth && (years.Count == 0 || years.Contains(day.Year.ToString(CultureInfo.InvariantCulture)));
     }
 
     private bool IsExcluded(PageNode node) =>

@@ -169,6 +169,7 @@ public sealed partial class OfflinePlanner
             : hint.Contains("DD.MM.YYYY", StringComparison.Ordinal) ? "dd.MM.yyyy"
             : hint.Contains("DD-MM-YYYY", StringComparison.Ordinal) ? "dd-MM-yyyy"
             : "yyyy-MM-dd";
+        _run.TypedDate = date;
         return [Step(ActionKind.Fill, node, date.ToString(format, CultureInfo.InvariantCulture), step.ToString(), step.Target)];
     }
 

@@ -54,10 +54,15 @@ public sealed partial class OfflinePlanner : IPlanner
             var recovery = await RecoverAsync(failure, page, cancellationToken).ConfigureAwait(false);
             if (recovery is not null) return recovery;
         }
+        else
+        {
+            _run.TypedDate = null; // the date field took the typing
+        }
 
         var interstitial = await DismissInterstitialAsync(page, cancellationToken).ConfigureAwait(false);
         if (interstitial is not null) return interstitial;
         if (WaitWhileBusy(page) is { } busy) return busy;
+        if (_run.CalendarDate is { } day) return await PickFromCalendarAsync(day, page, cancellationToken).ConfigureAwait(false);
 
         return _run.Commands is not null
             ? await NextCommandAsync(context, page, cancellationToken).ConfigureAwait(false)
@@ -178,6 +183,14 @@ public sealed partial class OfflinePlanner : IPlanner
         public bool SecretFilledOnPage { get; set; }
         public string? PageSignature { get; set; }
         public string? FinalSignature { get; set; }
+
+        /// <summary>The date just typed into a date field (kept for one call, in case the field refuses typing).</summary>
+        public DateOnly? TypedDate { get; set; }
+
+        /// <summary>The date to choose on an open calendar, and how many months were turned looking for it.</summary>
+        public DateOnly? CalendarDate { get; set; }
+
+        public int CalendarMoves { get; set; }
 
         public void Advance()
         {
