@@ -33,7 +33,7 @@ internal sealed record Perception(VisionServices? Vision, PlannerPerception ForP
                 escalatesTo = model.PlannerName;
             }
         }
-        var folder = skillsFolder ?? Environment.GetEnvironmentVariable("ACTIONAGENT_SKILLS");
+        var folder = PlannerChoice.SkillsFolder(skillsFolder);
         SkillCatalog skills;
         try
         {

@@ -17,7 +17,7 @@ internal static class PlannerChoice
     {
         error = null;
         if (scenario.Steps.Count > 0) return new ExplicitStepsPlanner(scenario.Steps);
-        skillsFolder ??= Environment.GetEnvironmentVariable("ACTIONAGENT_SKILLS");
+        skillsFolder = SkillsFolder(skillsFolder);
         if (skillsFolder is not null && !Directory.Exists(skillsFolder))
         {
             error = $"The skills folder \"{skillsFolder}\" does not exist.";
@@ -33,6 +33,9 @@ internal static class PlannerChoice
             return null;
         }
     }
+
+    /// <summary>The user skills folder: <c>--skills</c>, else <c>ACTIONAGENT_SKILLS</c>, else none.</summary>
+    public static string? SkillsFolder(string? requested) => requested ?? Environment.GetEnvironmentVariable("ACTIONAGENT_SKILLS");
 
     /// <summary>The grounder the engine uses for semantic targets (any planner's): the accessibility tree by embeddings.</summary>
     public static ITargetGrounder CreateGrounder() => new AccessibilityGrounder(MiniLmEmbedder.Shared);
