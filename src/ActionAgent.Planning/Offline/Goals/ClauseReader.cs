@@ -75,9 +75,24 @@ internal sealed partial class ClauseReader(VerbLexicon lexicon, DateOnly today)
 
     private IReadOnlyList<SubGoal> Enter(Context c)
     {
+        var settable = c.Verb is "set" or "change" or "update" or "switch" or "make" or "rename";
+        if (settable && SettingsSplitPattern().Split(c.Rest) is { Length: > 1 } settings)
+        {
+            // "set the start date to A and the end date to B": one setting each.
+            return [.. settings.SelectMany(setting => Enter(c with { Rest = setting }))];
+        }
+        if (c.Verb == "rename" && SetToPattern().Match(c.Rest) is { Success: true } rename)
+        {
+            // "rename the file "a.txt" to "b.txt"": the new name goes into the name field of that item, then is committed.
+            var item = Clean(rename.Groups["t"].Value.Replace("\"", "", StringComparison.Ordinal));
+            var name = new GoalValue(GoalValueKind.Text, Unquote(rename.Groups["v"].Value), "name");
+            return [Make(c, ActionFamily.EnterText, "name", [name], GoalQualifiers.None, item, new(EffectKind.ValueSet, "name", name.Text)),
+                    Implied(c, "rename", new(EffectKind.ItemAppeared, null, name.Text))];
+        }
         var literal = PlainCommandParser.ParseClause($"{c.Verb} {c.Rest}");
-        if (literal is not { Action: ActionKind.Type or ActionKind.Fill } && TypeIntoPattern().IsMatch(c.Rest)) literal = PlainCommandParser.ParseClause($"type {c.Rest}");
-        var settable = c.Verb is "set" or "change" or "update" or "switch" or "make";
+        // "fill the form with name: Ada, email: …" names its fields: read them one by one below.
+        if (literal?.Value?.Contains(':', StringComparison.Ordinal) == true && !literal.Value.Contains("://", StringComparison.Ordinal)) literal = null;
+        if (literal is null && TypeIntoPattern().IsMatch(c.Rest) && !c.Rest.Contains(':', StringComparison.Ordinal)) literal = PlainCommandParser.ParseClause($"type {c.Rest}");
         if (literal is not { Action: ActionKind.Type or ActionKind.Fill } && settable && SetToPattern().Match(c.Rest) is { Success: true } set)
         {
             literal = new PlainCommand(ActionKind.Fill, set.Groups["t"].Value, Unquote(set.Groups["v"].Value), c.Clause);
@@ -106,7 +121,7 @@ internal sealed partial class ClauseReader(VerbLexicon lexicon, DateOnly today)
         var items = parts.Values.Where(v => v.Kind is GoalValueKind.Text or GoalValueKind.Placeholder).ToList();
         var (target, scope) = (parts.Object, parts.Scope);
         // "on my list": the list is where the item goes, not a scope to look in.
-        if (target.Length == 0 && scope is not null) (target, scope) = (ClauseQualifiers.Strip(scope), null);
+        if (target.Length == 0 && scope is not null && ListWords().IsMatch(scope)) (target, scope) = (ClauseQualifiers.Strip(scope), null);
         if (target.Length == 0 && items.FirstOrDefault()?.Label is { } noun && noun is not ("name" or "to" or "from" or "username")) target = noun;
         if (parts.Values.Count == 0 && UnquotedItemPattern().Match(c.Rest) is { Success: true } m)
         {
@@ -114,9 +129,10 @@ internal sealed partial class ClauseReader(VerbLexicon lexicon, DateOnly today)
             var where = Clean(m.Groups["t"].Value);
             if (CartWords().IsMatch(where))
             {
-                // "add the blue shirt to the cart": press the add-to-cart control of that product.
+                // "add the blue shirt to the cart": press the add-to-cart control of that product (of each, for "2 of").
                 var control = $"{c.Verb} to {TextTokens.Words(where).Last()}";
-                return [Make(c, ActionFamily.Activate, control, [], parts.Qualifiers, item, new(EffectKind.ItemAppeared, where, item))];
+                var product = Analyse(m.Groups["v"].Value, places: false, countsAreQuantities: true, cutLabels: false);
+                return [Make(c, ActionFamily.Activate, control, product.Values, product.Qualifiers, product.Object, new(EffectKind.ItemAppeared, where, product.Object))];
             }
             items = [new(GoalValueKind.Text, item, null)];
             target = where;
@@ -158,13 +174,23 @@ internal sealed partial class ClauseReader(VerbLexicon lexicon, DateOnly today)
             // "select the "Weekly" option in …": the option is the quoted text.
             var option = InnerQuotePattern().Match(written) is { Success: true } q ? q.Groups["q"].Value : OptionWordPattern().Replace(Clean(written), "");
             var field = Analyse(target, places: false, countsAreQuantities: false, cutLabels: false);
-            return [Make(c, ActionFamily.Choose, field.Object, [new(GoalValueKind.Text, option, field.Object)], field.Qualifiers, field.Scope, new(EffectKind.Selected, field.Object, option))];
+            var value = Option(option, field.Object);
+            return [Make(c, ActionFamily.Choose, field.Object, [value], field.Qualifiers, field.Scope, new(EffectKind.Selected, field.Object, value.Text))];
         }
         var parts = Analyse(c.Rest, places: false, countsAreQuantities: true, cutLabels: false);
         var quoted = parts.Values.FirstOrDefault(v => v.Kind == GoalValueKind.Text);
         if (quoted is not null) return [Make(c, ActionFamily.Choose, parts.Object, [quoted], parts.Qualifiers, parts.Scope, new(EffectKind.Selected, NullIfEmpty(parts.Object), quoted.Text))];
         if (!parts.Qualifiers.IsEmpty) return Pick(c, implied: false);
         return [Make(c, ActionFamily.Choose, parts.Object, parts.Values, parts.Qualifiers, parts.Scope, new(EffectKind.Selected, null, parts.Object))];
+    }
+
+    // An option keeps its kind: "pick 24 December in the calendar" chooses a date, "choose 14:30" a time.
+    private GoalValue Option(string option, string? label)
+    {
+        var kind = ClauseValues.Classify(option, label);
+        return kind is GoalValueKind.Date or GoalValueKind.Time or GoalValueKind.Number
+            ? new(kind, ClauseValues.Normalise(option, label, today), NullIfEmpty(label))
+            : new(GoalValueKind.Text, option, NullIfEmpty(label));
     }
 
     private IReadOnlyList<SubGoal> Toggle(Context c)
@@ -209,7 +235,10 @@ internal sealed partial class ClauseReader(VerbLexicon lexicon, DateOnly today)
         }
         if (parts.Values.Count > 0 || typeQuery)
         {
-            result.AddRange(Fills(c, parts.Values, parts.Object, null, implied: false));
+            var values = sense.Query == QueryUse.None && sense.Commit is null
+                ? [.. parts.Values.Select(v => v is { Kind: GoalValueKind.Text, Label: null } ? v with { Label = "message" } : v)]
+                : parts.Values;
+            result.AddRange(Fills(c, values, parts.Object, null, implied: false));
             var subject = typeQuery ? null : NullIfEmpty(parts.Object);
             if (sense.Commit is not null) result.Add(Implied(c, sense.Commit, new(sense.CommitEffect, subject)));
             else result.Add(Make(c, ActionFamily.Submit, subject ?? c.Verb, [], GoalQualifiers.None, parts.Scope, new(sense.Effect, subject)));
@@ -399,6 +428,12 @@ internal sealed partial class ClauseReader(VerbLexicon lexicon, DateOnly today)
 
     [GeneratedRegex(@"\b(?:cart|basket|bag|trolley|wishlist|wish\s+list|favou?rites|order)\b", RegexOptions.IgnoreCase)]
     private static partial Regex CartWords();
+
+    [GeneratedRegex(@"\b(?:list|lists|calendar|board|column|todos?|tasks|cart|basket|table|folder|playlist|queue|inbox|wishlist|notes|agenda|schedule)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex ListWords();
+
+    [GeneratedRegex(@"(?:,\s*|\s+and\s+)(?=(?:the\s+|my\s+)?[\w\- ]+?\s+to\s+\S)", RegexOptions.IgnoreCase)]
+    private static partial Regex SettingsSplitPattern();
 
     [GeneratedRegex(@"\s+(?:named|called|titled|with\s+the\s+name)$", RegexOptions.IgnoreCase)]
     private static partial Regex NamedPattern();

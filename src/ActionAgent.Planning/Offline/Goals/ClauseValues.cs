@@ -129,7 +129,9 @@ internal sealed partial class ClauseValues
         if (UrlPattern().Match(v) is { Success: true } u && u.Length == v.Length) return GoalValueKind.Url;
         if (TimePattern().Match(v) is { Success: true } t && t.Length == v.Length) return GoalValueKind.Time;
         if (NumberPattern().IsMatch(v)) return GoalValueKind.Number;
-        if (DateExpressionParser.TryParse(v, new DateOnly(2000, 1, 1), out _, out var span) && span.Length >= v.Length - 1) return GoalValueKind.Date;
+        // "the 5th of January", "on Friday": the date may come with its article or preposition.
+        var date = DatePrefixPattern().Replace(v, "");
+        if (DateExpressionParser.TryParse(date, new DateOnly(2000, 1, 1), out _, out var span) && span.Length >= date.Length - 1) return GoalValueKind.Date;
         return GoalValueKind.Text;
     }
 
@@ -141,7 +143,7 @@ internal sealed partial class ClauseValues
         {
             case GoalValueKind.Time:
                 return Time(TimePattern().Match(v));
-            case GoalValueKind.Date when DateExpressionParser.TryParse(v, today, out var date, out _):
+            case GoalValueKind.Date when DateExpressionParser.TryParse(DatePrefixPattern().Replace(v, ""), today, out var date, out _):
                 return date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
             case GoalValueKind.Number:
                 return v.TrimStart('$', '€', '£').TrimEnd('%');
@@ -184,7 +186,9 @@ internal sealed partial class ClauseValues
         for (var i = words.Length - 1; i >= 0 && label.Count < 3; i--)
         {
             var word = words[i].ToLowerInvariant().Trim(',', ';');
-            if (word.Contains(Mark, StringComparison.Ordinal) || words[i].EndsWith(',')) break;
+            // A value, a comma or an earlier "label:" ends this value's label.
+            if (word.Contains(Mark, StringComparison.Ordinal) || word.Contains('@', StringComparison.Ordinal) || words[i].EndsWith(',') || (words[i].EndsWith(':') && label.Count > 0)) break;
+            word = word.TrimEnd(':');
             if (SeparatorWords.Contains(word))
             {
                 if (label.Count > 0) break;
@@ -279,6 +283,9 @@ internal sealed partial class ClauseValues
     }
 
     private const string PlaceWords = @"[\p{Lu}][\p{L}'’\-]*(?:\s+[\p{Lu}][\p{L}'’\-]*)*";
+
+    [GeneratedRegex(@"^(?:the|on|for)\s+", RegexOptions.IgnoreCase)]
+    private static partial Regex DatePrefixPattern();
 
     [GeneratedRegex("\u0001([\uE000-\uF8FF])\u0001")]
     private static partial Regex MarkPattern();
