@@ -130,8 +130,10 @@ internal sealed partial class ClauseValues
         if (TimePattern().Match(v) is { Success: true } t && t.Length == v.Length) return GoalValueKind.Time;
         if (NumberPattern().IsMatch(v)) return GoalValueKind.Number;
         // "the 5th of January", "on Friday": the date may come with its article or preposition.
-        var date = DatePrefixPattern().Replace(v, "");
-        if (DateExpressionParser.TryParse(date, new DateOnly(2000, 1, 1), out _, out var span) && span.Length >= date.Length - 1) return GoalValueKind.Date;
+        foreach (var date in new[] { v, DatePrefixPattern().Replace(v, "") })
+        {
+            if (DateExpressionParser.TryParse(date, new DateOnly(2000, 1, 1), out _, out var span) && span.Length >= date.Length - 1) return GoalValueKind.Date;
+        }
         return GoalValueKind.Text;
     }
 
@@ -143,7 +145,7 @@ internal sealed partial class ClauseValues
         {
             case GoalValueKind.Time:
                 return Time(TimePattern().Match(v));
-            case GoalValueKind.Date when DateExpressionParser.TryParse(DatePrefixPattern().Replace(v, ""), today, out var date, out _):
+            case GoalValueKind.Date when DateExpressionParser.TryParse(v, today, out var date, out _):
                 return date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
             case GoalValueKind.Number:
                 return v.TrimStart('$', '€', '£').TrimEnd('%');
