@@ -29,12 +29,17 @@ public sealed class SkillCatalog
     {
         if (folder is null) return BuiltIn;
         var user = Directory.EnumerateFiles(folder, "*.y*ml", SearchOption.TopDirectoryOnly)
+            .Where(path => !IsVerbsFile(path))
             .Order(StringComparer.Ordinal)
             .Select(path => Parse(File.ReadAllText(path), path))
             .ToList();
         var names = user.Select(s => s.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
         return new SkillCatalog(BuiltIn.Skills.Where(s => !names.Contains(s.Name)).Concat(user));
     }
+
+    /// <summary>Whether a file of a skills folder is the goal interpreter's verbs file (<c>verbs.yaml</c>), not a skill.</summary>
+    public static bool IsVerbsFile(string path) =>
+        Path.GetFileNameWithoutExtension(path).Equals("verbs", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Reads one skill from YAML text.</summary>
     /// <exception cref="FormatException">The YAML is not a skill.</exception>
@@ -63,7 +68,7 @@ public sealed class SkillCatalog
     private static IEnumerable<Skill> LoadBuiltIn()
     {
         var assembly = typeof(SkillCatalog).Assembly;
-        foreach (var name in assembly.GetManifestResourceNames().Where(n => n.EndsWith(".yaml", StringComparison.Ordinal)).Order(StringComparer.Ordinal))
+        foreach (var name in assembly.GetManifestResourceNames().Where(n => n.StartsWith("skills.", StringComparison.Ordinal) && n.EndsWith(".yaml", StringComparison.Ordinal)).Order(StringComparer.Ordinal))
         {
             using var stream = assembly.GetManifestResourceStream(name)!;
             using var reader = new StreamReader(stream);

@@ -1,0 +1,166 @@
+using System.Text.RegularExpressions;
+using ActionAgent.Core.Actions;
+using ActionAgent.Core.Goals;
+
+namespace ActionAgent.Planning.Offline.Goals;
+
+/// <summary>The form side of <see cref="ClauseReader"/>: fields to fill, items to commit, searches and sign-ins with their implied press, picks after a search.</summary>
+internal sealed partial class ClauseReader
+{
+    private IReadOnlyList<SubGoal> Enter(Context c)
+    {
+        var settable = c.Verb is "set" or "change" or "update" or "switch" or "make" or "rename";
+        if (settable && SettingsSplitPattern().Split(c.Rest) is { Length: > 1 } settings)
+        {
+            // "set the start date to A and the end date to B": one setting each.
+            return [.. settings.SelectMany(setting => Enter(c with { Rest = setting }))];
+        }
+        if (c.Verb == "rename" && SetToPattern().Match(c.Rest) is { Success: true } rename)
+        {
+            // "rename the file "a.txt" to "b.txt"": the new name goes into the name field of that item, then is committed.
+            var item = Clean(rename.Groups["t"].Value.Replace("\"", "", StringComparison.Ordinal));
+            var name = new GoalValue(GoalValueKind.Text, Unquote(rename.Groups["v"].Value), "name");
+            return [Make(c, ActionFamily.EnterText, "name", [name], GoalQualifiers.None, item, new(EffectKind.ValueSet, "name", name.Text)),
+                    Implied(c, "rename", new(EffectKind.ItemAppeared, null, name.Text))];
+        }
+        var literal = PlainCommandParser.ParseClause($"{c.Verb} {c.Rest}");
+        // "fill the form with name: Ada, email: …" names its fields: read them one by one below.
+        if (literal?.Value?.Contains(':', StringComparison.Ordinal) == true && !literal.Value.Contains("://", StringComparison.Ordinal)) literal = null;
+        if (literal is null && TypeIntoPattern().IsMatch(c.Rest) && !c.Rest.Contains(':', StringComparison.Ordinal)) literal = PlainCommandParser.ParseClause($"type {c.Rest}");
+        if (literal is not { Action: ActionKind.Type or ActionKind.Fill } && settable && SetToPattern().Match(c.Rest) is { Success: true } set)
+        {
+            literal = new PlainCommand(ActionKind.Fill, set.Groups["t"].Value, Unquote(set.Groups["v"].Value), c.Clause);
+        }
+        if (literal is { Action: ActionKind.Type or ActionKind.Fill, Target: { } target, Value: { Length: > 0 } value })
+        {
+            var field = Analyse(target, places: false, countsAreQuantities: false, cutLabels: false);
+            var kind = ClauseValues.Classify(value, field.Object);
+            // "set the theme to dark": a word that is no value of its own kind is an option to choose.
+            if (settable && kind == GoalValueKind.Text && !c.Rest.Contains('"', StringComparison.Ordinal))
+            {
+                return [Make(c, ActionFamily.Choose, field.Object, [new(GoalValueKind.Text, value, field.Object)], field.Qualifiers, field.Scope, new(EffectKind.Selected, field.Object, value))];
+            }
+            var goalValue = new GoalValue(kind, ClauseValues.Normalise(value, field.Object, _today), field.Object);
+            return [Make(c, ActionFamily.EnterText, field.Object, [goalValue], field.Qualifiers, field.Scope, new(EffectKind.ValueSet, field.Object, goalValue.Text))];
+        }
+        var parts = Analyse(c.Rest, places: false, countsAreQuantities: false, cutLabels: true);
+        if (parts.Values.Count == 0) return [Make(c, ActionFamily.EnterText, parts.Object, [], parts.Qualifiers, parts.Scope, new(EffectKind.ValueSet, parts.Object))];
+        return Fills(c, parts.Values, parts.Object, parts.Scope, implied: false);
+    }
+
+    private IReadOnlyList<SubGoal> Commit(Context c)
+    {
+        var sense = c.Sense!;
+        var parts = Analyse(c.Rest, places: false, countsAreQuantities: false, cutLabels: true);
+        var items = parts.Values.Where(v => v.Kind is GoalValueKind.Text or GoalValueKind.Placeholder).ToList();
+        var (target, scope) = (parts.Object, parts.Scope);
+        // "on my list": the list is where the item goes, not a scope to look in.
+        if (target.Length == 0 && scope is not null && ListWords().IsMatch(scope)) (target, scope) = (ClauseQualifiers.Strip(scope), null);
+        if (target.Length == 0 && items.FirstOrDefault()?.Label is { } noun && noun is not ("name" or "to" or "from" or "username")) target = noun;
+        if (parts.Values.Count == 0 && UnquotedItemPattern().Match(c.Rest) is { Success: true } m)
+        {
+            var item = Clean(m.Groups["v"].Value);
+            var where = Clean(m.Groups["t"].Value);
+            if (CartWords().IsMatch(where))
+            {
+                // "add the blue shirt to the cart": press the add-to-cart control of that product (of each, for "2 of").
+                var control = $"{c.Verb} to {TextTokens.Words(where).Last()}";
+                var product = Analyse(m.Groups["v"].Value, places: false, countsAreQuantities: true, cutLabels: false);
+                return [Make(c, ActionFamily.Activate, control, product.Values, product.Qualifiers, product.Object, new(EffectKind.ItemAppeared, where, product.Object))];
+            }
+            items = [new(GoalValueKind.Text, item, null)];
+            target = where;
+        }
+        target = NamedPattern().Replace(target, "").Trim();
+        var result = new List<SubGoal>();
+        if (items.Count == 0)
+        {
+            result.AddRange(Fills(c, parts.Values, target, scope, implied: false));
+            if (parts.Values.Count == 0) result.Add(Make(c, ActionFamily.EnterText, target, [], parts.Qualifiers, scope, new(EffectKind.ValueSet, NullIfEmpty(target))));
+            result.Add(Implied(c, sense.Commit!, new(sense.CommitEffect, NullIfEmpty(target))));
+            return result;
+        }
+        if (items.Count > 1 && items.Count == parts.Values.Count)
+        {
+            // Several items ("add "milk" and "eggs""): each is typed and committed, and each must appear.
+            foreach (var item in items)
+            {
+                result.Add(Make(c, ActionFamily.EnterText, target, [item], parts.Qualifiers, scope, new(EffectKind.ValueSet, NullIfEmpty(target), item.Text)));
+                result.Add(Implied(c, sense.Commit!, new(sense.CommitEffect, NullIfEmpty(target), item.Text)));
+            }
+            return result;
+        }
+        // One item with details (a date, a time): the item into the main field, each detail into its own, one commit.
+        foreach (var value in parts.Values)
+        {
+            if (value == items[0]) result.Add(Make(c, ActionFamily.EnterText, target, [value], parts.Qualifiers, scope, new(EffectKind.ValueSet, NullIfEmpty(target), value.Text)));
+            else result.AddRange(Fills(c, [value], "", scope, implied: false));
+        }
+        result.Add(Implied(c, sense.Commit!, new(sense.CommitEffect, NullIfEmpty(target), items[0].Text)));
+        return result;
+    }
+
+    private IReadOnlyList<SubGoal> Submit(Context c)
+    {
+        var sense = c.Sense!;
+        // "log in as admin": an unquoted user name after "as" is a value too.
+        var rest = sense.Commit is not null ? AsNamePattern().Replace(c.Rest, "as \"${v}\"") : c.Rest;
+        var parts = Analyse(rest, places: sense.Query != QueryUse.None, countsAreQuantities: false, cutLabels: true);
+        var result = new List<SubGoal>();
+        var pick = parts.Qualifiers is { Ordering: not null } or { Ordinal: not null } or { Quantity: not Quantity.One };
+        if (sense.Query != QueryUse.None)
+        {
+            // "search for "wireless headphones"": quoted text with no field of its own is the query.
+            parts = parts with { Values = [.. parts.Values.Select(v => v is { Kind: GoalValueKind.Text, Label: null } ? v with { Label = "search" } : v)] };
+        }
+        var typeQuery = parts.Object.Length > 0 && !pick && (sense.Query == QueryUse.Always || (sense.Query == QueryUse.Alone && parts.Values.Count == 0));
+        if (typeQuery)
+        {
+            var query = new GoalValue(GoalValueKind.Text, parts.Object, "search");
+            result.Add(Make(c, ActionFamily.EnterText, "search", [query], GoalQualifiers.None, parts.Scope, new(EffectKind.ValueSet, "search", query.Text)));
+        }
+        if (parts.Values.Count > 0 || typeQuery)
+        {
+            var values = sense.Query == QueryUse.None && sense.Commit is null
+                ? [.. parts.Values.Select(v => v is { Kind: GoalValueKind.Text, Label: null } ? v with { Label = "message" } : v)]
+                : parts.Values;
+            result.AddRange(Fills(c, values, parts.Object, null, implied: false));
+            var subject = typeQuery ? null : NullIfEmpty(parts.Object);
+            if (sense.Commit is not null) result.Add(Implied(c, sense.Commit, new(sense.CommitEffect, subject)));
+            else result.Add(Make(c, ActionFamily.Submit, subject ?? c.Verb, [], GoalQualifiers.None, parts.Scope, new(sense.Effect, subject)));
+        }
+        else if (!pick)
+        {
+            return [Make(c, ActionFamily.Submit, parts.Object.Length > 0 ? parts.Object : c.Verb, [], parts.Qualifiers, parts.Scope, new(sense.Effect, NullIfEmpty(parts.Object)))];
+        }
+        if (pick) result.Add(Make(c, ActionFamily.Pick, parts.Object, [], parts.Qualifiers, parts.Scope, new(EffectKind.Selected, NullIfEmpty(parts.Object))));
+        return result;
+    }
+
+    // A pick with route, date or count values first fills them and searches ("book the earliest flight from A to B").
+    private IReadOnlyList<SubGoal> Pick(Context c, bool implied)
+    {
+        var parts = Analyse(c.Rest, places: true, countsAreQuantities: false, cutLabels: true);
+        var result = new List<SubGoal>();
+        if (parts.Values.Count > 0)
+        {
+            result.AddRange(Fills(c, parts.Values, parts.Object, null, implied));
+            result.Add(Implied(c, "search", new(EffectKind.Navigated, NullIfEmpty(parts.Object))));
+        }
+        result.Add(Make(c, ActionFamily.Pick, parts.Object, [], parts.Qualifiers, parts.Scope, new(EffectKind.Selected, NullIfEmpty(parts.Object))));
+        return result;
+    }
+
+    private static List<SubGoal> Fills(Context c, IReadOnlyList<GoalValue> values, string obj, string? scope, bool implied)
+    {
+        var result = new List<SubGoal>();
+        foreach (var value in values)
+        {
+            var borrows = value.Kind is GoalValueKind.Text or GoalValueKind.Number or GoalValueKind.Placeholder && obj.Length > 0 && values.Count == 1;
+            var field = value.Label ?? (borrows ? obj : value.Kind.ToString().ToLowerInvariant());
+            var labelled = value with { Label = field };
+            result.Add(Make(c, ActionFamily.EnterText, field, [labelled], GoalQualifiers.None, scope, new(EffectKind.ValueSet, field, value.Text)) with { Implied = implied });
+        }
+        return result;
+    }
+}
