@@ -36,9 +36,10 @@ internal sealed partial class ScenarioReader(string file, ScenarioLoadOptions op
             errors.Add(SyntaxError(yaml, e));
             return Result(null);
         }
-        catch (InvalidOperationException)
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException or FormatException or OverflowException)
         {
-            // YamlDotNet's scanner throws this (instead of a YamlException) on some unclosed flow mappings.
+            // YamlDotNet's scanner and node loader throw these (instead of a YamlException) on some malformed input:
+            // unclosed flow mappings, an event the representation model does not expect (found by fuzzing).
             errors.Add(ParserCrashError(yaml));
             return Result(null);
         }

@@ -70,7 +70,7 @@ public static class YamlLimits
                 }
             }
         }
-        catch (Exception e) when (e is YamlException or InvalidOperationException)
+        catch (Exception e) when (e is YamlException or InvalidOperationException or ArgumentException)
         {
             // Not YAML: the loader's own parse reports the syntax error with its position.
         }

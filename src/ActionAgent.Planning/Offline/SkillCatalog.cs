@@ -89,10 +89,11 @@ public sealed class SkillCatalog
         public List<string> Requires { get; set; } = [];
         public List<StepDocument> Steps { get; set; } = [];
 
+        // YAML `~` sets any field to null; a missing list is an empty one, and the checks in Parse name what is missing.
         public Skill ToSkill() => new()
         {
-            Name = Name, Description = Description, Exemplars = Exemplars, Requires = Requires,
-            Steps = [.. Steps.Select(s => s.ToStep())],
+            Name = Name ?? "", Description = Description ?? "", Exemplars = [.. (Exemplars ?? []).OfType<string>()], Requires = [.. (Requires ?? []).OfType<string>()],
+            Steps = [.. (Steps ?? []).OfType<StepDocument>().Select(s => s.ToStep())],
         };
     }
 
@@ -109,7 +110,7 @@ public sealed class SkillCatalog
 
         public SkillStep ToStep() => new()
         {
-            Do = Do, Target = Target, Value = Value, As = As, When = When, Optional = Optional, Final = Final, Tags = Tags,
+            Do = Do ?? "", Target = Target ?? "", Value = Value, As = As ?? "text", When = When, Optional = Optional, Final = Final, Tags = [.. (Tags ?? []).OfType<string>()],
         };
     }
 }
