@@ -10,6 +10,7 @@ namespace ActionAgent.Cli.Tests.Safety;
 /// secrets are read from it, and nothing is put into the process environment: NODE_OPTIONS cannot run code inside
 /// Playwright's driver, and OPENAI_BASE_URL + ACTIONAGENT_PLANNER cannot send the user's key to another host.
 /// </summary>
+[Collection("safety-browser")]
 public sealed class HostileEnvFileTests
 {
     [Fact]
