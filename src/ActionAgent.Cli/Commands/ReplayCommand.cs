@@ -47,13 +47,11 @@ internal static class ReplayCommand
             disappeared, field values) must hold before the next step starts.
 
             Examples:
-              agent replay recordings/book-flight
-              agent replay recordings/book-flight --query variant=drift --heal-out /tmp/healed
-              agent replay recordings/book-flight --no-heal --junit test-results/book-flight.xml
-              agent replay recordings/book-flight --param passenger.first_name=Grace
-              agent replay recordings/book-flight --base-url http://localhost:8080
-              agent replay recordings/book-flight --scenario scenarios/book-flight.yaml --timeout 2m
-              agent replay recordings/book-flight --secret card_number=SKYFARE_CARD --secret card_cvc=SKYFARE_CVC
+              agent replay recordings/book-flight --scenario scenarios/book-flight.yaml
+              agent replay recordings/book-flight --scenario scenarios/book-flight.yaml --query variant=drift --heal-out /tmp/healed
+              agent replay recordings/book-flight --scenario scenarios/book-flight.yaml --no-heal --junit test-results/book-flight.xml
+              agent replay recordings/book-flight --scenario scenarios/book-flight.yaml --param passenger.first_name=Grace --timeout 2m
+              agent replay recordings/book-flight --secret card_number=SKYFARE_CARD --secret card_cvc=SKYFARE_CVC --base-url http://localhost:8080
 
             Secrets come only from what you declare (--secret NAME=ENV_VAR, or --scenario FILE and the .env beside it),
             never from the recording: a recording may come from someone else and must not choose what is read.
@@ -135,8 +133,7 @@ internal static class ReplayCommand
         }
         var secretSources = ReplaySecrets.Declared(options.Secrets, options.Scenario, out var secretError);
         if (secretSources is null) return BadInput(secretError!);
-        var folder = Path.GetFullPath(options.Output ?? Path.Combine("recordings", "replays",
-            $"{document.Header.Name}-{TimeProvider.System.GetUtcNow().ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture)}"));
+        var folder = Path.GetFullPath(options.Output ?? DefaultOutput(document.Header.Name));
         if (ReplayOutputs.Problem(folder, options.HealOut) is { } outputProblem) return BadInput(outputProblem);
         using var outputLock = FolderLock.TryAcquire(folder, out var lockError);
         if (outputLock is null) return BadInput(lockError!);
@@ -266,6 +263,15 @@ internal static class ReplayCommand
             console.MarkupLine($"  {(check.Passed ? "[green]✓[/]" : "[red]✗[/]")} expect {Markup.Escape(check.Check)}{(check.Detail is null ? "" : $" [grey]({Markup.Escape(check.Detail)})[/]")}");
         }
         console.MarkupLine($"Report: {Markup.Escape(Relative(Path.Combine(folder, "report.html")))} · JUnit: {Markup.Escape(Relative(Path.Combine(folder, "junit.xml")))}");
+    }
+
+    // recordings/replays/NAME-STAMP, with -2, -3… when two replays start in the same second (each gets its own folder).
+    private static string DefaultOutput(string name)
+    {
+        var stem = Path.Combine("recordings", "replays", $"{name}-{TimeProvider.System.GetUtcNow().ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture)}");
+        var folder = stem;
+        for (var n = 2; Directory.Exists(folder); n++) folder = $"{stem}-{n}";
+        return folder;
     }
 
     private static string Relative(string path) => Path.GetRelativePath(Environment.CurrentDirectory, path);
