@@ -67,7 +67,10 @@ public sealed partial class PlaywrightDriver
 
     private bool TryResolveUrl(string value, out Uri url)
     {
-        if (Uri.TryCreate(value, UriKind.Absolute, out var absolute) && absolute.Scheme.Length > 1)
+        // On Unix, .NET parses "/path" (and "//host/path") as an absolute file: URI; for a goto it is a path on the
+        // app's origin, so only a value that names its scheme is absolute.
+        var namesScheme = !value.StartsWith('/') && !value.StartsWith('\\');
+        if (namesScheme && Uri.TryCreate(value, UriKind.Absolute, out var absolute) && absolute.Scheme.Length > 1)
         {
             url = absolute;
             return true;

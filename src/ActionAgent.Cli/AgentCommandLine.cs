@@ -15,7 +15,7 @@ internal static class AgentCommandLine
             Quick start:
               agent run scenarios/book-flight.yaml     book a flight on the SkyFare demo site
               agent validate scenarios/book-flight.yaml
-              agent replay recordings/book-flight      replay a recording with no model (CI)
+              agent replay recordings/book-flight --scenario scenarios/book-flight.yaml   replay with no model (CI)
               agent record site:skyfare --out recordings/mine   record what you do in a browser
               agent graph                              the run engine's state machine
             """)

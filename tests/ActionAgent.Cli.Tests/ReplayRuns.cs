@@ -9,6 +9,9 @@ public sealed class ReplayRuns : IAsyncLifetime
 {
     public static string Recording => Path.Combine("recordings", "book-flight");
 
+    /// <summary>Replay reads secrets only from what the user declares: here, the scenario the recording was made from.</summary>
+    private static readonly string[] Secrets = ["--scenario", Path.Combine("scenarios", "book-flight.yaml")];
+
     public string Folder { get; } = Path.Combine(Path.GetTempPath(), "aa-replay-" + Guid.NewGuid().ToString("N")[..8]);
 
     public AgentResult Standard { get; private set; } = null!;
@@ -36,11 +39,11 @@ public sealed class ReplayRuns : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        Standard = await AgentProcess.RunAsync(["replay", Recording, "--out", Out("standard")]);
-        Drift = await AgentProcess.RunAsync(["replay", Recording, "--query", "variant=drift", "--out", Out("drift"), "--heal-out", Out("healed-recording")]);
-        Healed = await AgentProcess.RunAsync(["replay", Out("healed-recording"), "--query", "variant=drift", "--out", Out("healed")]);
-        NoHeal = await AgentProcess.RunAsync(["replay", Recording, "--query", "variant=drift", "--no-heal", "--out", Out("no-heal")]);
-        Meaning = await AgentProcess.RunAsync(["replay", Recording, "--query", "variant=meaning", "--step-timeout", "4s", "--out", Out("meaning")]);
+        Standard = await AgentProcess.RunAsync(["replay", .. Secrets, Recording, "--out", Out("standard")]);
+        Drift = await AgentProcess.RunAsync(["replay", .. Secrets, Recording, "--query", "variant=drift", "--out", Out("drift"), "--heal-out", Out("healed-recording")]);
+        Healed = await AgentProcess.RunAsync(["replay", .. Secrets, Out("healed-recording"), "--query", "variant=drift", "--out", Out("healed")]);
+        NoHeal = await AgentProcess.RunAsync(["replay", .. Secrets, Recording, "--query", "variant=drift", "--no-heal", "--out", Out("no-heal")]);
+        Meaning = await AgentProcess.RunAsync(["replay", .. Secrets, Recording, "--query", "variant=meaning", "--step-timeout", "4s", "--out", Out("meaning")]);
     }
 
     public Task DisposeAsync()

@@ -46,12 +46,20 @@ internal static class PlanCommand
                 return ExitCodes.BadInput;
             }
             var groundOn = parse.GetValue(start) is not null || parse.GetValue(ground) ? scenario : null;
-            UiObservation? observation;
+            UiObservation? observation = null;
             try
             {
-                observation = groundOn is null ? null : await ObserveStartAsync(groundOn, cancellationToken);
+                if (groundOn is not null)
+                {
+                    (observation, var openError) = await ObserveStartAsync(groundOn, cancellationToken);
+                    if (observation is null)
+                    {
+                        CliErrors.Error(openError!);
+                        return ExitCodes.BadInput;
+                    }
+                }
             }
-            catch (SiteNotFoundException e)
+            catch (Exception e) when (e is SiteNotFoundException or InvalidDataException)
             {
                 CliErrors.Error(e.Message);
                 return ExitCodes.BadInput;
@@ -76,7 +84,8 @@ internal static class PlanCommand
         return command;
     }
 
-    private static async Task<UiObservation> ObserveStartAsync(Scenario scenario, CancellationToken cancellationToken)
+    /// <summary>The start page's observation, or why it could not be opened (a closed port is bad input, not a crash).</summary>
+    private static async Task<(UiObservation? Observation, string? Error)> ObserveStartAsync(Scenario scenario, CancellationToken cancellationToken)
     {
         await using var setup = await RunSetup.PrepareAsync(scenario, cancellationToken);
         await using var driver = await PlaywrightDriver.LaunchAsync(new BrowserOptions(), cancellationToken);
@@ -84,9 +93,9 @@ internal static class PlanCommand
         {
             var open = new PlanStep { Action = ActionKind.Goto, Value = setup.StartUrl };
             var result = await driver.ExecuteAsync(new UiAction(open, setup.StartUrl, false, scenario.Policy.StepTimeout), cancellationToken);
-            if (!result.Succeeded) throw new InvalidOperationException($"Could not open {setup.StartUrl}: {result.Error}");
+            if (!result.Succeeded) return (null, $"--start: could not open {setup.StartUrl}: {result.Error}");
         }
-        return await driver.ObserveAsync(ObserveOptions.SnapshotOnly, cancellationToken);
+        return (await driver.ObserveAsync(ObserveOptions.SnapshotOnly, cancellationToken), null);
     }
 
     /// <summary>Each step's target as the page shows it now (steps for later pages say so).</summary>

@@ -58,7 +58,7 @@ internal static class RecordCommand
         TimeSpan? limit = null;
         if (duration is not null)
         {
-            if (!DurationSyntax.TryParse(duration, out var parsed)) { console.MarkupLine($"[red]error[/] --duration {Markup.Escape(duration)}: expected a duration such as 90s or 2m."); return ExitCodes.BadInput; }
+            if (!DurationSyntax.TryParse(duration, out var parsed) || parsed > DurationSyntax.MaxRunTimeout) { console.MarkupLine($"[red]error[/] --duration {Markup.Escape(duration)}: expected a duration such as 90s or 2m, at most 24h."); return ExitCodes.BadInput; }
             limit = parsed;
         }
 

@@ -35,6 +35,9 @@ internal static class ReplayCommand
         var shots = new Option<string>("--screenshots") { Description = "Which steps to photograph: none, failures (failures and heals; the default) or all.", DefaultValueFactory = _ => "failures" };
         var stepTimeout = new Option<string?>("--step-timeout") { Description = "How long a step may wait for its element and checks (e.g. 5s; default: the recording's policy)." };
         var trace = new Option<bool>("--trace") { Description = "Save a Playwright trace (trace.zip) in the output folder." };
+        var secret = new Option<string[]>("--secret") { Description = "Where a secret comes from: NAME=ENV_VAR (the recording's own secretSources are never read). Repeatable.", AllowMultipleArgumentsPerToken = false };
+        var scenario = new Option<string?>("--scenario") { Description = "Take the secrets' environment variables from this scenario file (and its .env), as agent run does." };
+        var timeout = new Option<string?>("--timeout") { Description = "How long the whole replay may take (e.g. 2m); when it runs out the replay stops and fails." };
         var verbose = new Option<bool>("--verbose", "-v") { Description = "Log details on the console too." };
 
         var command = new Command("replay", """
@@ -44,29 +47,48 @@ internal static class ReplayCommand
             disappeared, field values) must hold before the next step starts.
 
             Examples:
-              agent replay recordings/book-flight
-              agent replay recordings/book-flight --query variant=drift --heal-out /tmp/healed
-              agent replay recordings/book-flight --no-heal --junit test-results/book-flight.xml
-              agent replay recordings/book-flight --param passenger.first_name=Grace
-              agent replay recordings/book-flight --base-url http://localhost:8080
+              agent replay recordings/book-flight --scenario scenarios/book-flight.yaml
+              agent replay recordings/book-flight --scenario scenarios/book-flight.yaml --query variant=drift --heal-out /tmp/healed
+              agent replay recordings/book-flight --scenario scenarios/book-flight.yaml --no-heal --junit test-results/book-flight.xml
+              agent replay recordings/book-flight --scenario scenarios/book-flight.yaml --param passenger.first_name=Grace --timeout 2m
+              agent replay recordings/book-flight --secret card_number=SKYFARE_CARD --secret card_cvc=SKYFARE_CVC --base-url http://localhost:8080
+
+            Secrets come only from what you declare (--secret NAME=ENV_VAR, or --scenario FILE and the .env beside it),
+            never from the recording: a recording may come from someone else and must not choose what is read.
 
             Exit codes: 0 every step passed, 1 a step or check failed, 2 bad input (recording, parameters, secrets), 3 no browser.
             """)
         {
             recording, param, query, baseUrl, healOut, noHeal, output, junit, html, approve, headed, shots, stepTimeout, trace, verbose,
+            secret, scenario, timeout,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var options = new ReplayCommandOptions(parse.GetValue(recording)!, parse.GetValue(param) ?? [], parse.GetValue(query), parse.GetValue(baseUrl),
                 parse.GetValue(healOut), parse.GetValue(noHeal), parse.GetValue(output), parse.GetValue(junit), parse.GetValue(html), parse.GetValue(approve),
-                parse.GetValue(headed), parse.GetValue(shots) ?? "failures", parse.GetValue(stepTimeout), parse.GetValue(trace), parse.GetValue(verbose));
+                parse.GetValue(headed), parse.GetValue(shots) ?? "failures", parse.GetValue(stepTimeout), parse.GetValue(trace), parse.GetValue(verbose))
+            {
+                Secrets = parse.GetValue(secret) ?? [],
+                Scenario = parse.GetValue(scenario),
+                Timeout = parse.GetValue(timeout),
+            };
             return await ReplayAsync(console, options, cancellationToken);
         });
         return command;
     }
 
     internal sealed record ReplayCommandOptions(string Recording, string[] Params, string? Query, string? BaseUrl, string? HealOut, bool NoHeal,
-        string? Output, string? JUnit, string? Html, bool Approve, bool Headed, string Screenshots, string? StepTimeout, bool Trace, bool Verbose);
+        string? Output, string? JUnit, string? Html, bool Approve, bool Headed, string Screenshots, string? StepTimeout, bool Trace, bool Verbose)
+    {
+        /// <summary><c>--secret NAME=ENV_VAR</c> declarations.</summary>
+        public IReadOnlyList<string> Secrets { get; init; } = [];
+
+        /// <summary><c>--scenario FILE</c>: the secrets' sources from a scenario the user names.</summary>
+        public string? Scenario { get; init; }
+
+        /// <summary><c>--timeout</c>: the whole replay's limit.</summary>
+        public string? Timeout { get; init; }
+    }
 
     internal static async Task<int> ReplayAsync(IAnsiConsole console, ReplayCommandOptions options, CancellationToken cancellationToken)
     {
@@ -98,24 +120,35 @@ internal static class ReplayCommand
         TimeSpan? stepTimeout = null;
         if (options.StepTimeout is not null)
         {
-            if (!DurationSyntax.TryParse(options.StepTimeout, out var parsed)) return BadInput($"--step-timeout {options.StepTimeout}: expected a duration such as 5s or 1m.");
+            if (!DurationSyntax.TryParse(options.StepTimeout, out var parsed) || parsed > DurationSyntax.MaxStepTimeout)
+                return BadInput($"--step-timeout {options.StepTimeout}: expected a duration such as 5s or 1m, at most {DurationSyntax.Format(DurationSyntax.MaxStepTimeout)}.");
             stepTimeout = parsed;
         }
+        TimeSpan? timeout = null;
+        if (options.Timeout is not null)
+        {
+            if (!DurationSyntax.TryParse(options.Timeout, out var parsed) || parsed > DurationSyntax.MaxRunTimeout)
+                return BadInput($"--timeout {options.Timeout}: expected a duration such as 90s or 5m, at most {DurationSyntax.Format(DurationSyntax.MaxRunTimeout)}.");
+            timeout = parsed;
+        }
+        var secretSources = ReplaySecrets.Declared(options.Secrets, options.Scenario, out var secretError);
+        if (secretSources is null) return BadInput(secretError!);
+        var folder = Path.GetFullPath(options.Output ?? DefaultOutput(document.Header.Name));
+        if (ReplayOutputs.Problem(folder, options.HealOut) is { } outputProblem) return BadInput(outputProblem);
+        using var outputLock = FolderLock.TryAcquire(folder, out var lockError);
+        if (outputLock is null) return BadInput(lockError!);
 
         ReplaySetup setup;
         try
         {
-            setup = await ReplaySetup.PrepareAsync(document, path, options.BaseUrl, options.Query, cancellationToken);
+            setup = await ReplaySetup.PrepareAsync(document, path, options.BaseUrl, options.Query, secretSources, options.Scenario, cancellationToken);
         }
-        catch (Exception e) when (e is SiteNotFoundException or ArgumentException)
+        catch (Exception e) when (e is SiteNotFoundException or ArgumentException or InvalidDataException)
         {
             return BadInput(e.Message);
         }
         await using var _ = setup;
 
-        var folder = Path.GetFullPath(options.Output ?? Path.Combine("recordings", "replays",
-            $"{document.Header.Name}-{TimeProvider.System.GetUtcNow().ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture)}"));
-        Directory.CreateDirectory(folder);
         await using var log = RunLogging.Create(Path.Combine(folder, "log.jsonl"), options.Verbose);
         Serilog.Log.Logger = log;
         RunLogging.UseSecrets(setup.Secrets);
@@ -124,6 +157,8 @@ internal static class ReplayCommand
         {
             Parameters = parameters,
             Secrets = setup.Secrets,
+            SecretSources = secretSources,
+            Timeout = timeout,
             Urls = setup.Urls,
             AllowHeal = !options.NoHeal,
             Screenshots = screenshots.Value,
@@ -180,10 +215,7 @@ internal static class ReplayCommand
     private static async Task WriteOutputsAsync(ReplayResult result, RecordingDocument document, string recordingPath, string folder,
         ReplayCommandOptions options, CancellationToken cancellationToken)
     {
-        await using (var stream = File.Create(Path.Combine(folder, "replay.json")))
-        {
-            await JsonSerializer.SerializeAsync(stream, result, RecordingJson.Options, cancellationToken);
-        }
+        await AtomicFile.WriteAsync(Path.Combine(folder, "replay.json"), (stream, token) => JsonSerializer.SerializeAsync(stream, result, RecordingJson.Options, token), cancellationToken);
         await JUnitReportWriter.WriteAsync(result, Path.Combine(folder, "junit.xml"), cancellationToken);
         if (options.JUnit is not null) await JUnitReportWriter.WriteAsync(result, options.JUnit, cancellationToken);
         var model = ReportModel.FromReplay(result, document, Path.GetDirectoryName(recordingPath)!, folder);
@@ -195,7 +227,7 @@ internal static class ReplayCommand
         CancellationToken cancellationToken)
     {
         var healed = HealedRecording.Apply(document, result);
-        var target = healOut.EndsWith(".json", StringComparison.OrdinalIgnoreCase) ? Path.GetFullPath(healOut) : Path.Combine(Path.GetFullPath(healOut), "recording.json");
+        var target = ReplayOutputs.HealedPath(healOut);
         var directory = Path.GetDirectoryName(target)!;
         Directory.CreateDirectory(directory);
         // Keep the screenshots the recording refers to, so the healed folder replays and reports on its own.
@@ -204,10 +236,13 @@ internal static class ReplayCommand
         if (Directory.Exists(sourceShots) && !string.Equals(Path.GetFullPath(sourceShots), Path.GetFullPath(targetShots), StringComparison.Ordinal))
         {
             Directory.CreateDirectory(targetShots);
-            foreach (var file in Directory.EnumerateFiles(sourceShots)) File.Copy(file, Path.Combine(targetShots, Path.GetFileName(file)), overwrite: true);
+            // Only files that are inside the recording's folder (no link out of it) are copied.
+            foreach (var file in Directory.EnumerateFiles(sourceShots).Where(f => RecordingPaths.Problem(Path.GetDirectoryName(recordingPath)!, Path.Combine("shots", Path.GetFileName(f))) is null))
+            {
+                File.Copy(file, Path.Combine(targetShots, Path.GetFileName(file)), overwrite: true);
+            }
         }
-        await using var stream = File.Create(target);
-        await JsonSerializer.SerializeAsync(stream, healed, RecordingJson.Options, cancellationToken);
+        await AtomicFile.WriteAsync(target, (stream, token) => JsonSerializer.SerializeAsync(stream, healed, RecordingJson.Options, token), cancellationToken);
         return target;
     }
 
@@ -228,6 +263,15 @@ internal static class ReplayCommand
             console.MarkupLine($"  {(check.Passed ? "[green]✓[/]" : "[red]✗[/]")} expect {Markup.Escape(check.Check)}{(check.Detail is null ? "" : $" [grey]({Markup.Escape(check.Detail)})[/]")}");
         }
         console.MarkupLine($"Report: {Markup.Escape(Relative(Path.Combine(folder, "report.html")))} · JUnit: {Markup.Escape(Relative(Path.Combine(folder, "junit.xml")))}");
+    }
+
+    // recordings/replays/NAME-STAMP, with -2, -3… when two replays start in the same second (each gets its own folder).
+    private static string DefaultOutput(string name)
+    {
+        var stem = Path.Combine("recordings", "replays", $"{name}-{TimeProvider.System.GetUtcNow().ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture)}");
+        var folder = stem;
+        for (var n = 2; Directory.Exists(folder); n++) folder = $"{stem}-{n}";
+        return folder;
     }
 
     private static string Relative(string path) => Path.GetRelativePath(Environment.CurrentDirectory, path);

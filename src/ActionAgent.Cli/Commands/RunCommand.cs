@@ -88,6 +88,18 @@ internal static class RunCommand
 
         var time = TimeProvider.System;
         var folder = RecordingLocation.For(scenario.Name, options.RecordTo, time);
+        // One run writes a recording folder at a time: a second run into it fails here and the first loses nothing.
+        using var folderLock = FolderLock.TryAcquire(folder, out var lockError);
+        if (folderLock is null)
+        {
+            CliErrors.Error($"--record-to: {lockError}");
+            return ExitCodes.BadInput;
+        }
+        if (RecordingLocation.Problem(folder) is { } folderProblem)
+        {
+            CliErrors.Error($"--record-to {options.RecordTo ?? folder}: {folderProblem}");
+            return ExitCodes.BadInput;
+        }
         var writer = new RecordingWriter(folder);
         await using var log = RunLogging.Create(Path.Combine(folder, "log.jsonl"), options.Verbose);
         Serilog.Log.Logger = log;
@@ -97,7 +109,7 @@ internal static class RunCommand
         {
             setup = await RunSetup.PrepareAsync(scenario, cancellationToken);
         }
-        catch (SiteNotFoundException e)
+        catch (Exception e) when (e is SiteNotFoundException or InvalidDataException)
         {
             CliErrors.Error(e.Message);
             return ExitCodes.BadInput;

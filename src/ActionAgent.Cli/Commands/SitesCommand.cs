@@ -24,6 +24,10 @@ internal static class SitesCommand
 
         var name = new Argument<string>("site") { Description = "The site's folder name (skyfare...)." };
         var port = new Option<int>("--port", "-p") { Description = "The loopback port (0: any free port).", DefaultValueFactory = _ => 0 };
+        port.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() is < 0 or > 65535) result.AddError($"--port {result.GetValueOrDefault<int>()}: a port is a number from 0 (any free port) to 65535.");
+        });
         var serve = new Command("serve", """
             Serve a demo site on 127.0.0.1 until Ctrl+C, with its JSON store API (/api/COLLECTION).
 
@@ -51,7 +55,17 @@ internal static class SitesCommand
                 CliErrors.Error(e.Message);
                 return ExitCodes.BadInput;
             }
-            await using var host = await SiteHost.StartAsync(directory, parse.GetValue(port), cancellationToken);
+            SiteHost host;
+            try
+            {
+                host = await SiteHost.StartAsync(directory, parse.GetValue(port), cancellationToken);
+            }
+            catch (Exception e) when (e is IOException or System.Net.Sockets.SocketException or InvalidOperationException)
+            {
+                CliErrors.Error($"--port {parse.GetValue(port)}: cannot serve on it: {e.Message}");
+                return ExitCodes.BadInput;
+            }
+            await using var _ = host;
             console.MarkupLine($"Serving [bold]{Markup.Escape(parse.GetValue(name)!)}[/] at {host.BaseAddress} (Ctrl+C to stop)");
             try
             {

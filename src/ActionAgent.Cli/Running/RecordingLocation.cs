@@ -12,4 +12,13 @@ internal static class RecordingLocation
         for (var n = 2; Directory.Exists(path); n++) path = Path.GetFullPath(Path.Combine("recordings", "runs", $"{safe}-{stamp}-{n}"));
         return path;
     }
+
+    /// <summary>Why a run cannot record into <paramref name="folder"/>: it is a file, or it already holds a recording (never overwritten).</summary>
+    public static string? Problem(string folder)
+    {
+        if (File.Exists(folder)) return "is a file; a recording is a folder (choose a new folder name).";
+        if (File.Exists(Path.Combine(folder, "recording.json")))
+            return "already holds a recording; choose another folder or delete it first (a run never overwrites a recording).";
+        return null;
+    }
 }

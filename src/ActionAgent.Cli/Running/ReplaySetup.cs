@@ -8,7 +8,7 @@ namespace ActionAgent.Cli.Running;
 
 /// <summary>
 /// The environment a replay needs: the recording's app served again (<c>site:NAME</c>) or <c>--base-url</c>, the URL
-/// mapping from the recorded run to this one, and the secrets read again from the environment variables the recording names.
+/// mapping from the recorded run to this one, and the secrets read from the environment variables the user declared.
 /// </summary>
 internal sealed class ReplaySetup : IAsyncDisposable
 {
@@ -25,16 +25,18 @@ internal sealed class ReplaySetup : IAsyncDisposable
     public string? StartUrl { get; }
     public SiteHost? Site { get; }
 
+    // secretSources: each secret's environment variable as the user declared it (--secret, --scenario); the recording's
+    // own secretSources are never read. scenarioPath: the scenario named with --scenario, whose .env may give values.
     public static async Task<ReplaySetup> PrepareAsync(RecordingDocument recording, string recordingPath, string? baseUrl, string? query,
-        CancellationToken cancellationToken)
+        IReadOnlyDictionary<string, string> secretSources, string? scenarioPath, CancellationToken cancellationToken)
     {
         var header = recording.Header;
         var recordingDirectory = Path.GetDirectoryName(recordingPath)!;
-        LoadEnvFiles(recordingDirectory, header.Scenario);
+        var environment = SecretEnvironment.Beside(scenarioPath, recordingPath);
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var (name, variable) in header.SecretSources)
+        foreach (var (name, variable) in secretSources)
         {
-            if (Environment.GetEnvironmentVariable(variable) is { Length: > 0 } value) values[name] = value;
+            if (environment.Get(variable) is { Length: > 0 } value) values[name] = value;
         }
         var extra = new Dictionary<string, string>(ReplayUrls.ParseQuery(query), StringComparer.Ordinal);
 
@@ -56,23 +58,6 @@ internal sealed class ReplaySetup : IAsyncDisposable
         }
         var urls = ReplayUrls.For(header.StartUrl, start, extra);
         return new ReplaySetup(new SecretVault(values), urls, start is null ? null : urls.Rewrite(start), site);
-    }
-
-    // The run read a .env beside its scenario; replay reads the same one (found from the recording or the current folder), and one beside the recording.
-    private static void LoadEnvFiles(string recordingDirectory, string? scenario)
-    {
-        EnvFile.LoadBeside(Path.Combine(recordingDirectory, "recording.json"));
-        if (scenario is null) return;
-        for (var dir = new DirectoryInfo(recordingDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, scenario);
-            if (File.Exists(candidate))
-            {
-                EnvFile.LoadBeside(candidate);
-                return;
-            }
-        }
-        if (File.Exists(scenario)) EnvFile.LoadBeside(scenario);
     }
 
     public async ValueTask DisposeAsync()

@@ -23,9 +23,10 @@ internal sealed class RunSetup : IAsyncDisposable
         // Demo sites are looked for above the scenario file, or above the working directory for a --goal run.
         var searchFrom = scenario.SourcePath is null ? Environment.CurrentDirectory : Path.GetDirectoryName(Path.GetFullPath(scenario.SourcePath))!;
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        var environment = SecretEnvironment.Beside(scenario.SourcePath);
         foreach (var (name, source) in scenario.Secrets)
         {
-            var value = Environment.GetEnvironmentVariable(source.EnvironmentVariable);
+            var value = environment.Get(source.EnvironmentVariable);
             if (!string.IsNullOrEmpty(value)) values[name] = value;
         }
         var vault = new SecretVault(values);

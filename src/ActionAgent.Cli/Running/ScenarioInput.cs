@@ -8,12 +8,22 @@ internal static class ScenarioInput
 {
     public static ScenarioLoadResult Load(string path, SecretCheck secrets)
     {
-        if (File.Exists(path)) EnvFile.LoadBeside(path);
+        SecretEnvironment environment;
+        try
+        {
+            environment = SecretEnvironment.Beside(path);
+        }
+        catch (InvalidDataException e)
+        {
+            return new ScenarioLoadResult { Errors = [new ScenarioError(path, 0, 0, ".env", e.Message)] };
+        }
         var sitesRoot = SiteCatalog.FindSitesRoot(Path.GetDirectoryName(Path.GetFullPath(path)));
         var options = new ScenarioLoadOptions
         {
             SiteExists = sitesRoot is null ? _ => false : name => Directory.Exists(Path.Combine(sitesRoot, name)),
             CheckSecrets = secrets,
+            // Only the variables the scenario's secrets name are looked up, in the environment and then its .env.
+            GetEnvironmentVariable = environment.Get,
         };
         return ScenarioLoader.Load(path, options);
     }

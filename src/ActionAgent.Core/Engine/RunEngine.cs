@@ -25,7 +25,8 @@ public sealed partial class RunEngine
     /// <summary>Creates an engine over a driver, a planner and a recording sink.</summary>
     public RunEngine(IUiDriver driver, IPlanner planner, IRecordingSink sink, RunEngineServices? services = null)
     {
-        _driver = driver ?? throw new ArgumentNullException(nameof(driver));
+        // Wrapped so the time limit is a hard stop even when the browser cannot answer (AbandoningUiDriver).
+        _driver = AbandoningUiDriver.Wrap(driver ?? throw new ArgumentNullException(nameof(driver)));
         _planner = planner ?? throw new ArgumentNullException(nameof(planner));
         _sink = sink ?? throw new ArgumentNullException(nameof(sink));
         _services = services ?? new RunEngineServices();

@@ -40,7 +40,7 @@ public sealed class RecordingWriter : IRecordingSink
     public async Task<string> SaveArtifactAsync(string name, byte[] content, CancellationToken cancellationToken)
     {
         var relative = Path.Combine("shots", name).Replace('\\', '/');
-        await File.WriteAllBytesAsync(Path.Combine(Directory, relative), content, cancellationToken);
+        await AtomicFile.WriteAllBytesAsync(Path.Combine(Directory, relative), content, cancellationToken);
         return relative;
     }
 
@@ -73,12 +73,7 @@ public sealed class RecordingWriter : IRecordingSink
         await _gate.WaitAsync(cancellationToken);
         try
         {
-            var temp = DocumentPath + ".tmp";
-            await using (var stream = File.Create(temp))
-            {
-                await JsonSerializer.SerializeAsync(stream, _document, RecordingJson.Options, cancellationToken);
-            }
-            File.Move(temp, DocumentPath, overwrite: true);
+            await AtomicFile.WriteAsync(DocumentPath, (stream, token) => JsonSerializer.SerializeAsync(stream, _document, RecordingJson.Options, token), cancellationToken);
         }
         finally
         {

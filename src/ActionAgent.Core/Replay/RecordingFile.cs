@@ -6,6 +6,9 @@ namespace ActionAgent.Core.Replay;
 /// <summary>Loads a recording for replay: a folder holding <c>recording.json</c>, or the file itself.</summary>
 public static class RecordingFile
 {
+    /// <summary>A larger file is refused before it is parsed. <value>64 MB.</value></summary>
+    public const long MaxBytes = 64L * 1024 * 1024;
+
     /// <summary>The recording, or an error naming the file and the field that is wrong.</summary>
     public static async Task<(RecordingDocument? Recording, string Path, string? Error)> LoadAsync(string pathOrFolder, CancellationToken cancellationToken)
     {
@@ -21,6 +24,7 @@ public static class RecordingFile
         RecordingDocument document;
         try
         {
+            if (new FileInfo(path).Length > MaxBytes) return (null, path, $"{path}: the file is larger than {MaxBytes / (1024 * 1024)} MB; a recording is not that large.");
             document = await RecordingJson.ReadAsync(path, cancellationToken);
         }
         catch (JsonException e)
@@ -29,18 +33,12 @@ public static class RecordingFile
             var line = e.LineNumber is { } l ? $":{l + 1}" : "";
             return (null, path, $"{path}{line}: not a valid recording{where}: {FirstSentence(e.Message)}");
         }
-        catch (InvalidDataException e)
+        catch (Exception e) when (e is InvalidDataException or IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
         {
-            return (null, path, e.Message);
+            return (null, path, e is InvalidDataException ? e.Message : $"{path}: cannot read the recording: {FirstSentence(e.Message)}");
         }
-        var missing = new List<string>();
-        if (document.Header is null) missing.Add("header");
-        else if (string.IsNullOrWhiteSpace(document.Header.Name)) missing.Add("header.name");
-        for (var i = 0; i < (document.Steps?.Count ?? 0); i++)
-        {
-            if (string.IsNullOrWhiteSpace(document.Steps![i].Action)) missing.Add($"steps[{i}].action");
-        }
-        return missing.Count > 0 ? (null, path, $"{path}: the field {string.Join(", ", missing)} is missing or empty.") : (document, path, null);
+        var problems = RecordingValidation.Problems(document, System.IO.Path.GetDirectoryName(path)!);
+        return problems.Count > 0 ? (null, path, $"{path}: {string.Join("; ", problems)}.") : (document, path, null);
     }
 
     private static string FirstSentence(string message)

@@ -22,9 +22,9 @@ public sealed partial class ReplayEngine
     public ReplayEngine(IUiDriver driver, ReplayOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(driver);
-        _driver = driver;
+        _driver = Engine.AbandoningUiDriver.Wrap(driver);
         _options = options ?? new ReplayOptions();
-        _checks = new CheckVerifier(driver, _options.Time);
+        _checks = new CheckVerifier(_driver, _options.Time);
         _log = (_options.Logger ?? Serilog.Log.Logger).ForContext<ReplayEngine>();
     }
 
@@ -57,7 +57,10 @@ public sealed partial class ReplayEngine
             {
                 if (scope == "secrets" && !options.Secrets.TryGet(name, out _) && missingSecrets.Add(name))
                 {
-                    var source = recording.Header.SecretSources.TryGetValue(name, out var env) ? $"set the environment variable {env}" : "the recording does not say where it comes from";
+                    // The recording's own secretSources are never used: a recording must not choose which variables are read.
+                    var source = options.SecretSources.TryGetValue(name, out var env)
+                        ? $"the environment variable {env} (declared for it) is not set"
+                        : $"declare where it comes from with --secret {name}=ENV_VAR or --scenario FILE";
                     problems.Add($"steps[{step.Index}].value: the secret \"{name}\" has no value: {source}.");
                 }
                 else if (scope == "inputs" && !recording.Header.Inputs.ContainsKey(name) && !options.Parameters.ContainsKey(name))

@@ -9,8 +9,17 @@ public sealed record ReplayOptions
     /// <summary>Input values that replace the recording's (<c>--param trip.destination="Rome (FCO)"</c>), by input name.</summary>
     public IReadOnlyDictionary<string, string> Parameters { get; init; } = new Dictionary<string, string>();
 
-    /// <summary>The secrets' values (read from the environment variables the recording names).</summary>
+    /// <summary>The secrets' values, read from the environment variables the user declared (never the recording's own mapping).</summary>
     public SecretVault Secrets { get; init; } = SecretVault.Empty;
+
+    /// <summary>
+    /// The environment variable the user declared for each secret (<c>--secret NAME=VAR</c> or the scenario the user
+    /// named), used to say what is missing. <value>The default value is empty.</value>
+    /// </summary>
+    public IReadOnlyDictionary<string, string> SecretSources { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>How long the whole replay may take. <value>The default value is null: no limit beyond each step's timeout.</value></summary>
+    public TimeSpan? Timeout { get; init; }
 
     /// <summary>How the recorded URLs map onto this replay's app (a served site's new port, extra query flags).</summary>
     public ReplayUrls Urls { get; init; } = ReplayUrls.Unchanged;

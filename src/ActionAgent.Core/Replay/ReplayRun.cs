@@ -26,9 +26,14 @@ public sealed partial class ReplayEngine
             var start = Options.Time.GetTimestamp();
             var results = new List<ReplayStepResult>();
             string? reason = null;
+            // --timeout bounds the whole replay; the driver's calls are abandoned when it runs out (AbandoningUiDriver).
+            using var deadline = Options.Timeout is { } limit ? new CancellationTokenSource(limit, Options.Time) : new CancellationTokenSource();
+            using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
+            bool TimedOut() => deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested;
             foreach (var step in recording.Steps)
             {
                 cancellationToken.ThrowIfCancellationRequested();
+                if (reason is null && TimedOut()) reason = $"The replay went over its time limit of {Options.Timeout} before step {step.Index}.";
                 if (reason is not null)
                 {
                     results.Add(Skipped(step, "an earlier step failed"));
@@ -41,13 +46,29 @@ public sealed partial class ReplayEngine
                     continue;
                 }
                 Options.Progress?.StepStarted(step);
-                var result = await ReplayStepAsync(step, cancellationToken);
+                ReplayStepResult result;
+                try
+                {
+                    result = await ReplayStepAsync(step, linked.Token);
+                }
+                catch (OperationCanceledException) when (TimedOut())
+                {
+                    result = Skipped(step, "") with { Outcome = "failed", Error = $"The replay went over its time limit of {Options.Timeout} during this step." };
+                }
                 results.Add(result);
                 Options.Progress?.StepFinished(result);
                 if (!result.Passed) reason = result.Error;
             }
 
-            var expectations = reason is null ? await CheckExpectationsAsync(cancellationToken) : [];
+            IReadOnlyList<CheckResult> expectations = [];
+            try
+            {
+                if (reason is null) expectations = await CheckExpectationsAsync(linked.Token);
+            }
+            catch (OperationCanceledException) when (TimedOut())
+            {
+                reason = $"The replay went over its time limit of {Options.Timeout} while checking its expectations.";
+            }
             var failedExpectation = expectations.FirstOrDefault(e => !e.Passed);
             if (reason is null && failedExpectation is not null)
             {

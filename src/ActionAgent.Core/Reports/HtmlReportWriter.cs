@@ -20,8 +20,7 @@ public static class HtmlReportWriter
         ArgumentNullException.ThrowIfNull(model);
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         var full = Path.GetFullPath(path);
-        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-        await File.WriteAllTextAsync(full, Render(model, Path.GetDirectoryName(full)!, images), Encoding.UTF8, cancellationToken);
+        await Recording.AtomicFile.WriteAllTextAsync(full, Render(model, Path.GetDirectoryName(full)!, images), Encoding.UTF8, cancellationToken);
     }
 
     /// <summary>The report's HTML; image paths are made relative to <paramref name="reportDirectory"/> or embedded.</summary>
@@ -114,9 +113,15 @@ public static class HtmlReportWriter
     {
         if (!File.Exists(file)) return null;
         if (images == ReportImages.Link) return Path.GetRelativePath(reportDirectory, file).Replace('\\', '/');
-        var type = file.EndsWith(".jpg", StringComparison.OrdinalIgnoreCase) || file.EndsWith(".jpeg", StringComparison.OrdinalIgnoreCase) ? "image/jpeg" : "image/png";
-        return $"data:{type};base64,{Convert.ToBase64String(File.ReadAllBytes(file))}";
+        // Only PNG or JPEG files are embedded, whatever their name says: nothing else is a screenshot.
+        var bytes = File.ReadAllBytes(file);
+        var type = bytes.AsSpan().StartsWith(PngSignature) ? "image/png" : bytes.AsSpan().StartsWith(JpegSignature) ? "image/jpeg" : null;
+        return type is null ? null : $"data:{type};base64,{Convert.ToBase64String(bytes)}";
     }
+
+    private static ReadOnlySpan<byte> PngSignature => [0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A];
+
+    private static ReadOnlySpan<byte> JpegSignature => [0xFF, 0xD8, 0xFF];
 
     private static (int, int)? PngSize(string file)
     {

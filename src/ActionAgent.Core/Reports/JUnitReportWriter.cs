@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Xml;
+using ActionAgent.Core.Recording;
 using ActionAgent.Core.Replay;
 
 namespace ActionAgent.Core.Reports;
@@ -16,9 +17,7 @@ public static class JUnitReportWriter
     public static async Task WriteAsync(ReplayResult result, string path, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(result);
-        var full = Path.GetFullPath(path);
-        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-        await File.WriteAllTextAsync(full, Render(result), new UTF8Encoding(false), cancellationToken);
+        await AtomicFile.WriteAllTextAsync(path, Render(result), new UTF8Encoding(false), cancellationToken);
     }
 
     /// <summary>The JUnit XML of a replay.</summary>
@@ -32,18 +31,18 @@ public static class JUnitReportWriter
             var suite = "replay." + result.Name;
             var expectationFailed = result.Expectations.Any(e => !e.Passed);
             xml.WriteStartElement("testsuites");
-            xml.WriteAttributeString("name", "agent replay");
-            xml.WriteAttributeString("tests", Int(result.Steps.Count + 1));
-            xml.WriteAttributeString("failures", Int(result.FailedCount + (expectationFailed ? 1 : 0)));
-            xml.WriteAttributeString("time", Seconds(result.DurationMs));
+            Attribute(xml, "name", "agent replay");
+            Attribute(xml, "tests", Int(result.Steps.Count + 1));
+            Attribute(xml, "failures", Int(result.FailedCount + (expectationFailed ? 1 : 0)));
+            Attribute(xml, "time", Seconds(result.DurationMs));
             xml.WriteStartElement("testsuite");
-            xml.WriteAttributeString("name", suite);
-            xml.WriteAttributeString("tests", Int(result.Steps.Count + 1));
-            xml.WriteAttributeString("failures", Int(result.FailedCount + (expectationFailed ? 1 : 0)));
-            xml.WriteAttributeString("errors", "0");
-            xml.WriteAttributeString("skipped", Int(result.SkippedCount));
-            xml.WriteAttributeString("time", Seconds(result.DurationMs));
-            xml.WriteAttributeString("timestamp", result.StartedAt.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss", CultureInfo.InvariantCulture));
+            Attribute(xml, "name", suite);
+            Attribute(xml, "tests", Int(result.Steps.Count + 1));
+            Attribute(xml, "failures", Int(result.FailedCount + (expectationFailed ? 1 : 0)));
+            Attribute(xml, "errors", "0");
+            Attribute(xml, "skipped", Int(result.SkippedCount));
+            Attribute(xml, "time", Seconds(result.DurationMs));
+            Attribute(xml, "timestamp", result.StartedAt.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss", CultureInfo.InvariantCulture));
             xml.WriteStartElement("properties");
             Property(xml, "heals", Int(result.HealCount));
             Property(xml, "healRate", result.HealRate.ToString("0.###", CultureInfo.InvariantCulture));
@@ -52,9 +51,9 @@ public static class JUnitReportWriter
             foreach (var step in result.Steps)
             {
                 xml.WriteStartElement("testcase");
-                xml.WriteAttributeString("classname", suite);
-                xml.WriteAttributeString("name", $"step {step.Index:00} {step.Summary}");
-                xml.WriteAttributeString("time", Seconds(step.DurationMs));
+                Attribute(xml, "classname", suite);
+                Attribute(xml, "name", $"step {step.Index:00} {step.Summary}");
+                Attribute(xml, "time", Seconds(step.DurationMs));
                 if (step.Heal is { } heal)
                 {
                     xml.WriteStartElement("properties");
@@ -65,41 +64,41 @@ public static class JUnitReportWriter
                 if (step.Outcome == "skipped")
                 {
                     xml.WriteStartElement("skipped");
-                    xml.WriteAttributeString("message", step.Error ?? "skipped");
+                    Attribute(xml, "message", step.Error ?? "skipped");
                     xml.WriteEndElement();
                 }
                 else if (step.Outcome == "failed")
                 {
                     xml.WriteStartElement("failure");
-                    xml.WriteAttributeString("message", step.Error ?? "failed");
-                    xml.WriteAttributeString("type", step.Heal is not null && step.Checks.All(c => c.Passed) ? "heal-refused" : step.Checks.Any(c => !c.Passed) ? "check-failed" : "step-failed");
-                    xml.WriteString(string.Join("\n", step.Checks.Select(c => $"{(c.Passed ? "ok " : "FAIL")} {c.Check}{(c.Detail is null ? "" : ": " + c.Detail)}")));
+                    Attribute(xml, "message", step.Error ?? "failed");
+                    Attribute(xml, "type", step.Heal is not null && step.Checks.All(c => c.Passed) ? "heal-refused" : step.Checks.Any(c => !c.Passed) ? "check-failed" : "step-failed");
+                    Text(xml, string.Join("\n", step.Checks.Select(c => $"{(c.Passed ? "ok " : "FAIL")} {c.Check}{(c.Detail is null ? "" : ": " + c.Detail)}")));
                     xml.WriteEndElement();
                 }
                 var output = new List<string>();
                 if (step.ResolvedBy is not null) output.Add($"found by {step.ResolvedBy}");
                 if (step.Heal is { } h) output.Add($"HEAL: {h.BrokenLocator} no longer matches; found by {h.FoundLocator}{(h.Shot is null ? "" : $" (screenshot {h.Shot})")}");
                 if (step.Shot is not null) output.Add($"screenshot: {step.Shot}");
-                if (output.Count > 0) xml.WriteElementString("system-out", string.Join("\n", output));
+                if (output.Count > 0) Element(xml, "system-out", string.Join("\n", output));
                 xml.WriteEndElement();
             }
             xml.WriteStartElement("testcase");
-            xml.WriteAttributeString("classname", suite);
-            xml.WriteAttributeString("name", "expectations");
-            xml.WriteAttributeString("time", "0");
+            Attribute(xml, "classname", suite);
+            Attribute(xml, "name", "expectations");
+            Attribute(xml, "time", "0");
             if (result.Steps.Any(s => s.Outcome == "failed"))
             {
                 xml.WriteStartElement("skipped");
-                xml.WriteAttributeString("message", "not checked: a step failed");
+                Attribute(xml, "message", "not checked: a step failed");
                 xml.WriteEndElement();
             }
             else if (expectationFailed)
             {
                 xml.WriteStartElement("failure");
-                xml.WriteAttributeString("message", result.Reason ?? "an expectation failed");
+                Attribute(xml, "message", result.Reason ?? "an expectation failed");
                 xml.WriteEndElement();
             }
-            xml.WriteElementString("system-out", string.Join("\n", result.Expectations.Select(e => $"{(e.Passed ? "ok " : "FAIL")} {e.Check}{(e.Detail is null ? "" : ": " + e.Detail)}")));
+            Element(xml, "system-out", string.Join("\n", result.Expectations.Select(e => $"{(e.Passed ? "ok " : "FAIL")} {e.Check}{(e.Detail is null ? "" : ": " + e.Detail)}")));
             xml.WriteEndElement();
             xml.WriteEndElement();
             xml.WriteEndElement();
@@ -110,9 +109,37 @@ public static class JUnitReportWriter
     private static void Property(XmlWriter xml, string name, string value)
     {
         xml.WriteStartElement("property");
-        xml.WriteAttributeString("name", name);
-        xml.WriteAttributeString("value", value);
+        Attribute(xml, "name", name);
+        Attribute(xml, "value", value);
         xml.WriteEndElement();
+    }
+
+    // Page text, recorded values and error messages may hold control characters XML 1.0 cannot carry (XmlWriter
+    // throws on them): each becomes a visible \uXXXX so the report is still well-formed and says what was there.
+    private static void Attribute(XmlWriter xml, string name, string value) => xml.WriteAttributeString(name, Clean(value));
+
+    private static void Element(XmlWriter xml, string name, string value) => xml.WriteElementString(name, Clean(value));
+
+    private static void Text(XmlWriter xml, string value) => xml.WriteString(Clean(value));
+
+    internal static string Clean(string value)
+    {
+        StringBuilder? clean = null;
+        for (var i = 0; i < value.Length; i++)
+        {
+            var c = value[i];
+            var valid = c is '\t' or '\n' or '\r' || (c >= 0x20 && c <= 0xD7FF) || (c >= 0xE000 && c <= 0xFFFD)
+                        || (char.IsHighSurrogate(c) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1]))
+                        || (char.IsLowSurrogate(c) && i > 0 && char.IsHighSurrogate(value[i - 1]));
+            if (valid)
+            {
+                clean?.Append(c);
+                continue;
+            }
+            clean ??= new StringBuilder(value, 0, i, value.Length + 8);
+            clean.Append(CultureInfo.InvariantCulture, $"\\u{(int)c:X4}");
+        }
+        return clean?.ToString() ?? value;
     }
 
     private static string Int(int n) => n.ToString(CultureInfo.InvariantCulture);

@@ -32,13 +32,14 @@ public sealed record ReportModel
     {
         ArgumentNullException.ThrowIfNull(result);
         ArgumentNullException.ThrowIfNull(recording);
-        var recorded = recording.Steps.ToDictionary(s => s.Index);
+        var recorded = recording.Steps.GroupBy(s => s.Index).ToDictionary(g => g.Key, g => g.First());
         var steps = result.Steps.Select(s =>
         {
             recorded.TryGetValue(s.Index, out var r);
             var images = new List<ReportImage>();
-            if (r?.ShotBefore is { } before) images.Add(new ReportImage("recorded before", Path.Combine(recordingDirectory, before)));
-            if (r?.ShotAfter is { } after) images.Add(new ReportImage("recorded after", Path.Combine(recordingDirectory, after)));
+            // The recording may come from someone else: only files inside its folder are shown (or embedded).
+            if (r?.ShotBefore is { } before && RecordingPaths.Resolve(recordingDirectory, before) is { } beforeFile) images.Add(new ReportImage("recorded before", beforeFile));
+            if (r?.ShotAfter is { } after && RecordingPaths.Resolve(recordingDirectory, after) is { } afterFile) images.Add(new ReportImage("recorded after", afterFile));
             if (s.Shot is { } shot && outputDirectory is not null && s.Shot != s.Heal?.Shot) images.Add(new ReportImage(s.Outcome == "failed" ? "replay (failed)" : "replay after", Path.Combine(outputDirectory, shot)));
             return new ReportStep
             {
@@ -76,8 +77,8 @@ public sealed record ReportModel
         var steps = recording.Steps.Select(r =>
         {
             var images = new List<ReportImage>();
-            if (r.ShotBefore is { } before) images.Add(new ReportImage("before", Path.Combine(recordingDirectory, before)));
-            if (r.ShotAfter is { } after) images.Add(new ReportImage("after", Path.Combine(recordingDirectory, after)));
+            if (r.ShotBefore is { } before && RecordingPaths.Resolve(recordingDirectory, before) is { } beforeFile) images.Add(new ReportImage("before", beforeFile));
+            if (r.ShotAfter is { } after && RecordingPaths.Resolve(recordingDirectory, after) is { } afterFile) images.Add(new ReportImage("after", afterFile));
             var checks = r.Checks.Select(c => new CheckResult(c.Kind + " " + c.Expected, true, "derived")).ToList();
             if (r.Verdict is { } v) checks.Add(new CheckResult($"screen check ({v.Backend}, {v.Confidence:0.00})", v.Outcome != "failed", v.Reason));
             return new ReportStep

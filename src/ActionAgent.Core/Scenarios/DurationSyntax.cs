@@ -24,23 +24,30 @@ public static partial class DurationSyntax
         }
 
         if (!Whole().IsMatch(trimmed)) return false;
-        var total = TimeSpan.Zero;
+        // Summed in seconds as a double, so 99999999999h is "too long", not an OverflowException.
+        var totalSeconds = 0.0;
         foreach (Match part in Part().Matches(trimmed))
         {
             var amount = double.Parse(part.Groups["n"].Value, CultureInfo.InvariantCulture);
-            total += part.Groups["u"].Value switch
+            totalSeconds += part.Groups["u"].Value switch
             {
-                "ms" => TimeSpan.FromMilliseconds(amount),
-                "s" => TimeSpan.FromSeconds(amount),
-                "m" => TimeSpan.FromMinutes(amount),
-                _ => TimeSpan.FromHours(amount),
+                "ms" => amount / 1000,
+                "s" => amount,
+                "m" => amount * 60,
+                _ => amount * 3600,
             };
         }
 
-        if (total <= TimeSpan.Zero) return false;
-        duration = total;
+        if (totalSeconds <= 0 || double.IsInfinity(totalSeconds) || totalSeconds > TimeSpan.MaxValue.TotalSeconds / 2) return false;
+        duration = TimeSpan.FromSeconds(totalSeconds);
         return true;
     }
+
+    /// <summary>The longest a run (or replay) may be given: <c>policy.timeout</c>, <c>--timeout</c>. <value>24 hours.</value></summary>
+    public static TimeSpan MaxRunTimeout { get; } = TimeSpan.FromHours(24);
+
+    /// <summary>The longest one step may wait: <c>policy.step_timeout</c>, a step's <c>timeout</c>, <c>--step-timeout</c>. <value>1 hour.</value></summary>
+    public static TimeSpan MaxStepTimeout { get; } = TimeSpan.FromHours(1);
 
     /// <summary>Writes a duration in the shortest form <see cref="TryParse"/> reads back (<c>2m</c>, <c>1m30s</c>, <c>500ms</c>).</summary>
     public static string Format(TimeSpan duration)

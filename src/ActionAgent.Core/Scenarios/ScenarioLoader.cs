@@ -15,6 +15,8 @@ public static class ScenarioLoader
         string yaml;
         try
         {
+            if (new FileInfo(path).Length > YamlLimits.MaxChars * 4L)
+                return new ScenarioLoadResult { Errors = [new ScenarioError(path, 0, 0, "(file)", $"the file is larger than {YamlLimits.MaxChars / 1024} KB; a scenario is not that large")] };
             yaml = File.ReadAllText(path);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)

@@ -86,12 +86,25 @@ internal sealed partial class ScenarioReader
         return null;
     }
 
-    private TimeSpan? ReadDuration(YamlNode node, string field)
+    private TimeSpan? ReadDuration(YamlNode node, string field, TimeSpan maximum)
     {
-        if (node is YamlScalarNode { Value: { } text } && DurationSyntax.TryParse(text, out var duration)) return duration;
+        if (node is YamlScalarNode { Value: { } text } && DurationSyntax.TryParse(text, out var duration))
+        {
+            if (duration <= maximum) return duration;
+            Error(node, field, $"{text} is longer than the most this field allows ({DurationSyntax.Format(maximum)})");
+            return null;
+        }
+        if (node is YamlScalarNode { Value: { } tooLong } && LooksLikeDuration().IsMatch(tooLong.Trim()))
+        {
+            Error(node, field, $"{tooLong} is longer than the most this field allows ({DurationSyntax.Format(maximum)})");
+            return null;
+        }
         Error(node, field, $"expected a duration more than zero, such as 500ms, 90s, 2m, 1h or a number of seconds, not {Describe(node)}");
         return null;
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(\d+(\.\d+)?(ms|s|m|h)?)+$")]
+    private static partial System.Text.RegularExpressions.Regex LooksLikeDuration();
 
     private List<string>? ReadStringList(YamlNode node, string field)
     {

@@ -136,7 +136,7 @@ internal sealed partial class ScenarioReader
 
             if (name == "timeout")
             {
-                timeout = ReadDuration(node, path);
+                timeout = ReadDuration(node, path, DurationSyntax.MaxStepTimeout);
                 ok &= timeout is not null;
                 continue;
             }

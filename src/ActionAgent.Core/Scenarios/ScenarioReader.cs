@@ -20,6 +20,12 @@ internal sealed partial class ScenarioReader(string file, ScenarioLoadOptions op
 
     public ScenarioLoadResult Read(string yaml)
     {
+        if (YamlLimits.Check(yaml) is { } limit)
+        {
+            Error(limit.Line, limit.Column, "(root)", limit.Message);
+            return Result(null);
+        }
+
         var stream = new YamlStream();
         try
         {
@@ -30,9 +36,10 @@ internal sealed partial class ScenarioReader(string file, ScenarioLoadOptions op
             errors.Add(SyntaxError(yaml, e));
             return Result(null);
         }
-        catch (InvalidOperationException)
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException or FormatException or OverflowException)
         {
-            // YamlDotNet's scanner throws this (instead of a YamlException) on some unclosed flow mappings.
+            // YamlDotNet's scanner and node loader throw these (instead of a YamlException) on some malformed input:
+            // unclosed flow mappings, an event the representation model does not expect (found by fuzzing).
             errors.Add(ParserCrashError(yaml));
             return Result(null);
         }
@@ -292,8 +299,8 @@ internal sealed partial class ScenarioReader(string file, ScenarioLoadOptions op
                 "allow_domains" => ReadStringList(value, field) is { } domains ? policy with { AllowDomains = domains } : policy,
                 "approve" => ReadStringList(value, field) is { } approve ? policy with { Approve = approve } : policy,
                 "max_steps" => ReadInt(value, field, 1) is { } steps ? policy with { MaxSteps = steps } : policy,
-                "timeout" => ReadDuration(value, field) is { } timeout ? policy with { Timeout = timeout } : policy,
-                "step_timeout" => ReadDuration(value, field) is { } stepTimeout ? policy with { StepTimeout = stepTimeout } : policy,
+                "timeout" => ReadDuration(value, field, DurationSyntax.MaxRunTimeout) is { } timeout ? policy with { Timeout = timeout } : policy,
+                "step_timeout" => ReadDuration(value, field, DurationSyntax.MaxStepTimeout) is { } stepTimeout ? policy with { StepTimeout = stepTimeout } : policy,
                 "retries" => ReadInt(value, field, 0) is { } retries ? policy with { Retries = retries } : policy,
                 "max_replans" => ReadInt(value, field, 0) is { } replans ? policy with { MaxReplans = replans } : policy,
                 "max_tokens" => ReadLong(value, field) is { } tokens ? policy with { MaxTokens = tokens } : policy,

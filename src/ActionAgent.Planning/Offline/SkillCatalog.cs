@@ -45,6 +45,9 @@ public sealed class SkillCatalog
     /// <exception cref="FormatException">The YAML is not a skill.</exception>
     public static Skill Parse(string yaml, string source)
     {
+        ArgumentNullException.ThrowIfNull(yaml);
+        // A skill file may come from someone else: deep nesting or an alias bomb is an error, not a crash.
+        if (Core.Scenarios.YamlLimits.Check(yaml) is { } limit) throw new FormatException($"{source}({limit.Line},{limit.Column}): {limit.Message}");
         Skill? skill;
         try
         {
@@ -52,7 +55,11 @@ public sealed class SkillCatalog
         }
         catch (YamlDotNet.Core.YamlException e)
         {
-            throw new FormatException($"{source}({e.Start.Line},{e.Start.Column}): {e.Message}", e);
+            throw new FormatException($"{source}({e.Start.Line},{e.Start.Column}): {FirstLine(e.InnerException?.Message ?? e.Message)}", e);
+        }
+        catch (InvalidOperationException e)
+        {
+            throw new FormatException($"{source}: not a skill: {FirstLine(e.Message)}", e);
         }
         if (skill is null || string.IsNullOrWhiteSpace(skill.Name)) throw new FormatException($"{source}: a skill needs a name");
         if (skill.Exemplars.Count == 0) throw new FormatException($"{source}: skill '{skill.Name}' needs at least one exemplar goal");
@@ -64,6 +71,8 @@ public sealed class SkillCatalog
         }
         return skill with { Source = source };
     }
+
+    private static string FirstLine(string message) => message.Split('\n', 2)[0].Trim();
 
     private static IEnumerable<Skill> LoadBuiltIn()
     {
@@ -85,10 +94,11 @@ public sealed class SkillCatalog
         public List<string> Requires { get; set; } = [];
         public List<StepDocument> Steps { get; set; } = [];
 
+        // YAML `~` sets any field to null; a missing list is an empty one, and the checks in Parse name what is missing.
         public Skill ToSkill() => new()
         {
-            Name = Name, Description = Description, Exemplars = Exemplars, Requires = Requires,
-            Steps = [.. Steps.Select(s => s.ToStep())],
+            Name = Name ?? "", Description = Description ?? "", Exemplars = [.. (Exemplars ?? []).OfType<string>()], Requires = [.. (Requires ?? []).OfType<string>()],
+            Steps = [.. (Steps ?? []).OfType<StepDocument>().Select(s => s.ToStep())],
         };
     }
 
@@ -105,7 +115,7 @@ public sealed class SkillCatalog
 
         public SkillStep ToStep() => new()
         {
-            Do = Do, Target = Target, Value = Value, As = As, When = When, Optional = Optional, Final = Final, Tags = Tags,
+            Do = Do ?? "", Target = Target ?? "", Value = Value, As = As ?? "text", When = When, Optional = Optional, Final = Final, Tags = [.. (Tags ?? []).OfType<string>()],
         };
     }
 }

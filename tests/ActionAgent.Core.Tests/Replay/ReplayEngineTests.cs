@@ -138,13 +138,25 @@ public sealed class ReplayEngineTests
     }
 
     [Fact]
-    public void Preflight_names_an_unset_secret_and_its_environment_variable()
+    public void Preflight_never_names_the_recordings_own_secret_source_and_asks_the_user_to_declare_one()
     {
+        // The fixture's header maps card_number to FIXTURE_CARD; a recording must not choose what is read.
         var step = ReplayFixtures.FillName with { Value = "${secrets.card_number}" };
 
         var problems = ReplayEngine.Preflight(ReplayFixtures.Recording(step), new ReplayOptions());
 
-        Assert.Equal("steps[2].value: the secret \"card_number\" has no value: set the environment variable FIXTURE_CARD.", Assert.Single(problems));
+        Assert.Equal("steps[2].value: the secret \"card_number\" has no value: declare where it comes from with --secret card_number=ENV_VAR or --scenario FILE.", Assert.Single(problems));
+    }
+
+    [Fact]
+    public void Preflight_names_the_environment_variable_the_user_declared_when_it_is_unset()
+    {
+        var step = ReplayFixtures.FillName with { Value = "${secrets.card_number}" };
+
+        var problems = ReplayEngine.Preflight(ReplayFixtures.Recording(step),
+            new ReplayOptions { SecretSources = new Dictionary<string, string> { ["card_number"] = "MY_CARD" } });
+
+        Assert.Equal("steps[2].value: the secret \"card_number\" has no value: the environment variable MY_CARD (declared for it) is not set.", Assert.Single(problems));
     }
 
     [Fact]

@@ -20,6 +20,15 @@ public sealed class DurationSyntaxTests
     }
 
     [Theory]
+    [InlineData("99999999999h")]
+    [InlineData("99999999999999999999999999999999s")]
+    [InlineData("1e400")]
+    public void A_duration_too_large_for_a_TimeSpan_is_refused_not_an_overflow(string text)
+    {
+        Assert.False(DurationSyntax.TryParse(text, out _));
+    }
+
+    [Theory]
     [InlineData("")]
     [InlineData("soon")]
     [InlineData("0")]
