@@ -108,7 +108,7 @@
     const plans = c.r.shuffle(["Basic", "Family", "Premium"]);
     const target = c.r.pick(plans);
     const open = new Set();
-    c.root.append(h("h1", {}, "Mobile plans"), plans.map((p) => {
+    c.root.append(h("h1", {}, "Mobile plans"), ...plans.map((p) => {
       const more = h("div", { hidden: true }, h("p", {}, "Unlimited calls, 20 GB data, EU roaming."));
       return h("div", { class: "card" }, h("h2", {}, p), h("span", { class: "clicky", "data-more": p, onclick: () => { more.hidden = false; open.add(p); } }, c.r.pick(["Show details", "More info", "See what's included"])), more);
     }));

@@ -144,7 +144,7 @@
       const head = h("button", { id, type: "button", class: "link", "aria-expanded": "false", onclick: () => { ans.hidden = !ans.hidden; head.setAttribute("aria-expanded", String(!ans.hidden)); } }, q[1]);
       return { q, el: h("div", { class: "card" }, head, ans), sel: "#" + id, lsel: "#" + lid };
     });
-    c.root.append(h("h1", {}, "Help centre"), h("h2", {}, "Frequently asked questions"), items.map((i) => i.el));
+    c.root.append(h("h1", {}, "Help centre"), h("h2", {}, "Frequently asked questions"), ...items.map((i) => i.el));
     c.goal("Expand the question about " + target[0] + " and open its form");
     c.check(() => opened ? true : "not opened");
     const it = items.find((i) => i.q === target);
