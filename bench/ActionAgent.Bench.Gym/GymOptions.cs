@@ -14,6 +14,7 @@ internal sealed record GymOptions
     public double MinSuccess { get; init; }
     public bool Slice { get; init; }
     public string? Out { get; init; }
+    public int Workers { get; init; } = 1;
 
     /// <summary>A small fixed subset for CI: one task per kind of page, seed 1.</summary>
     public static readonly IReadOnlyList<string> SliceTasks =
@@ -31,6 +32,7 @@ internal sealed record GymOptions
           --timeout SECONDS    per run (default 90)
           --min-success RATE   exit 1 when the success rate is below RATE (0..1; default 0)
           --out DIR            where the results go (default artifacts/gym)
+          --workers N          run N tasks at once, each in its own Chromium (default 1; times per task grow with N)
 
         Exit codes: 0 ok, 1 a false success or success below --min-success, 2 bad arguments.
         """;
@@ -62,6 +64,7 @@ internal sealed record GymOptions
                     "--timeout" => options with { Timeout = TimeSpan.FromSeconds(double.Parse(Next(), CultureInfo.InvariantCulture)) },
                     "--min-success" => options with { MinSuccess = double.Parse(Next(), CultureInfo.InvariantCulture) },
                     "--out" => options with { Out = Next() },
+                    "--workers" => options with { Workers = int.Parse(Next(), CultureInfo.InvariantCulture) },
                     _ => throw new FormatException($"unknown option '{args[i]}'"),
                 };
             }
@@ -74,6 +77,7 @@ internal sealed record GymOptions
 
         if (options.MinSuccess is < 0 or > 1) error = "--min-success is a rate between 0 and 1";
         if (options.Seeds.Count == 0) error = "--seeds lists no seed";
+        if (options.Workers is < 1 or > 8) error = "--workers is between 1 and 8";
         return error is null ? options with { AgentArgs = agentArgs } : null;
     }
 

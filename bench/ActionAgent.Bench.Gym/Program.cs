@@ -57,14 +57,21 @@ var runner = new AgentProcess(agent, options.AgentArgs);
 var runs = new List<GymRun>();
 
 await using var site = await SiteHost.StartAsync(gymFolder);
-await using var browser = await GymBrowser.StartAsync(CancellationToken.None);
-Console.WriteLine($"gym: {tasks.Count} tasks × seeds {string.Join(",", seeds)} = {tasks.Count * seeds.Count} runs; agent {agent}; browser {browser.CdpUrl}; timeout {options.Timeout.TotalSeconds:0} s");
+Console.WriteLine($"gym: {tasks.Count} tasks × seeds {string.Join(",", seeds)} = {tasks.Count * seeds.Count} runs; agent {agent}; {options.Workers} worker(s); timeout {options.Timeout.TotalSeconds:0} s");
 
 // Seed-major order: a run that is stopped early has still covered every task once.
-foreach (var seed in seeds)
+var queue = new System.Collections.Concurrent.ConcurrentQueue<(string Id, string Pattern, int Seed)>(
+    seeds.SelectMany(seed => tasks.Select(t => (t.Id, t.Pattern, seed))));
+var gate = new SemaphoreSlim(1, 1);
+await Task.WhenAll(Enumerable.Range(0, options.Workers).Select(_ => Task.Run(WorkAsync)));
+
+async Task WorkAsync()
 {
-    foreach (var (id, taskPattern) in tasks)
+    // Each worker has its own browser: the agent acts in the first tab of the browser it connects to.
+    await using var browser = await GymBrowser.StartAsync(CancellationToken.None);
+    while (queue.TryDequeue(out var item))
     {
+        var (id, taskPattern, seed) = item;
         var goal = await browser.OpenTaskAsync(site.Address($"task.html?id={Uri.EscapeDataString(id)}&seed={seed}"));
         var recording = Path.Combine(outFolder, stem, $"{id}-{seed}");
         var clock = Stopwatch.StartNew();
@@ -75,11 +82,19 @@ foreach (var seed in seeds)
         await File.WriteAllTextAsync(Path.Combine(recording, "agent-output.txt"), output);
         var run = new GymRun(id, taskPattern, seed, goal, exitCode, timedOut, done, detail, Math.Round(clock.Elapsed.TotalSeconds, 1),
             GymRun.Classify(exitCode, done), AgentProcess.Reason(output), Path.GetRelativePath(repositoryRoot, recording));
-        runs.Add(run);
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{runs.Count,4} {run.Outcome,-13} {id,-26} s{seed} exit {(timedOut ? "timeout" : exitCode?.ToString(CultureInfo.InvariantCulture)),-7} {run.Seconds,6:0.0}s  page: {Short(detail)}  agent: {Short(run.AgentReason)}"));
-        // Results so far, so that a long run stopped early still leaves its numbers.
-        await GymReport.WriteAsync(outFolder, stem, runs, options, agent, CancellationToken.None);
+        await gate.WaitAsync();
+        try
+        {
+            runs.Add(run);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{runs.Count,4} {run.Outcome,-13} {id,-26} s{seed} exit {(timedOut ? "timeout" : exitCode?.ToString(CultureInfo.InvariantCulture)),-7} {run.Seconds,6:0.0}s  page: {Short(detail)}  agent: {Short(run.AgentReason)}"));
+            // Results so far, so that a long run stopped early still leaves its numbers.
+            await GymReport.WriteAsync(outFolder, stem, runs, options, agent, CancellationToken.None);
+        }
+        finally
+        {
+            gate.Release();
+        }
     }
 }
 
