@@ -65,7 +65,7 @@ internal sealed class AgentProcess(string agent, IReadOnlyList<string> extraArgs
             if (next.Length > 0 && !next.StartsWith("Recording:", StringComparison.Ordinal) && !next.StartsWith('✓') && !next.StartsWith('✗')) return next;
         }
         // No reason printed (a success, or a failure without one): the last failed step's explanation says most.
-        var failedStep = lines.FindLastIndex(l => l.TrimStart().StartsWith('✗'));
+        var failedStep = lines.FindLastIndex(l => l.Contains(" ✗ ", StringComparison.Ordinal));
         if (failedStep >= 0 && failedStep + 1 < lines.Count && lines[failedStep + 1].Trim() is { Length: > 0 } why && !why.StartsWith('↻'))
         {
             return "last failed step: " + why;

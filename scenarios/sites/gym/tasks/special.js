@@ -94,7 +94,7 @@
     g.fillStyle = "#13233a"; g.fillRect(0, 0, w, hgt);
     boxes.forEach((b) => { g.fillStyle = "#f2f5fa"; g.fillRect(b.x, b.y, b.w, b.h); g.fillStyle = "#13233a"; g.font = "bold 22px sans-serif"; g.textAlign = "center"; g.textBaseline = "middle"; g.fillText(b.l, b.x + b.w / 2, b.y + b.h / 2); });
     let pressed = null;
-    cv.addEventListener("click", (e) => { const r = cv.getBoundingClientRect(); const x = e.clientX - r.left, y = e.clientY - r.top; const hit = boxes.find((b) => x >= b.x && x <= b.x + b.w && y >= b.y && y <= b.y + b.h); if (hit) { pressed = hit.l; if (hit.l !== target) c.fail("pressed " + hit.l); } });
+    cv.addEventListener("click", (e) => { const r = cv.getBoundingClientRect(); const x = e.clientX - r.left, y = e.clientY - r.top; const hit = boxes.find((b) => x >= b.x && x <= b.x + b.w && y >= b.y && y <= b.y + b.h); if (hit) { pressed = hit.l; if (hit.l !== target) c.fail("pressed " + hit.l); g.fillStyle = "#13233a"; g.fillRect(0, 0, w, hgt); g.fillStyle = "#f2f5fa"; g.font = "bold 26px sans-serif"; g.textAlign = "center"; g.fillText(hit.l + "…", w / 2, hgt / 2); } });
     c.root.append(h("h1", {}, "Space Pebbles"), cv);
     c.goal("Press " + target + " in the game menu");
     c.check(() => pressed ? true : "nothing pressed");
