@@ -11,6 +11,7 @@ public sealed class DemoSitesTests
     [Theory]
     [InlineData("jetway")]
     [InlineData("commands")]
+    [InlineData("gym")]
     public void The_repository_lists_the_site(string name)
     {
         Assert.Contains(name, SiteCatalog.List(SiteCatalog.FindSitesRoot(AppContext.BaseDirectory)!));
@@ -27,6 +28,9 @@ public sealed class DemoSitesTests
     [InlineData("commands", "/frame.html", "frame-form.html")]
     [InlineData("commands", "/frame-form.html", "Subscribe")]
     [InlineData("commands", "/keys.html", "Load more")]
+    [InlineData("gym", "/", "Practice gym")]
+    [InlineData("gym", "/task.html?id=todo-add&seed=2", "gym.js")]
+    [InlineData("gym", "/tasks.json", "\"todo-add\"")]
     public async Task The_page_is_served(string name, string path, string expectedText)
     {
         await using var host = await SiteHost.StartAsync(Site(name));
