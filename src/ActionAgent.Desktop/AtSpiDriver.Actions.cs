@@ -58,7 +58,9 @@ public sealed partial class AtSpiDriver
         {
             var fresh = await ReadAsync(cancellationToken).ConfigureAwait(false);
             (element, layer, tried) = DesktopTargetResolver.Resolve(target, fresh, _last);
-            if (element is not null || time.GetElapsedTime(start) >= action.Timeout) break;
+            // Like a person, wait for a disabled element to become enabled (a Save button enables once a name is typed).
+            var ready = element is not null && (element.States.IsEnabled || IsPassive(action.Kind));
+            if (ready || time.GetElapsedTime(start) >= action.Timeout) break;
             await Task.Delay(TimeSpan.FromMilliseconds(150), time, cancellationToken).ConfigureAwait(false);
         }
         var where = $"in {_app.Name}";
@@ -72,7 +74,7 @@ public sealed partial class AtSpiDriver
             };
         }
         var resolved = Describe(element);
-        if (!element.States.IsEnabled && action.Kind is not (ActionKind.WaitFor or ActionKind.Assert or ActionKind.Extract or ActionKind.Hover or ActionKind.Scroll))
+        if (!element.States.IsEnabled && !IsPassive(action.Kind))
         {
             return ActionResult.Failure(ActionFailureKind.NotActionable, $"{resolved} was found {where} but is disabled.") with { ResolvedTarget = resolved };
         }
@@ -270,6 +272,8 @@ public sealed partial class AtSpiDriver
             Box = element.Box,
         };
     }
+
+    private static bool IsPassive(ActionKind kind) => kind is ActionKind.WaitFor or ActionKind.Assert or ActionKind.Extract or ActionKind.Hover or ActionKind.Scroll;
 
     private static string Shown(UiAction action) => action.ValueIsSecret ? "(secret value)" : $"\"{action.Value}\"";
 

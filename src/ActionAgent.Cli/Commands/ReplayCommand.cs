@@ -36,6 +36,7 @@ internal static class ReplayCommand
         var stepTimeout = new Option<string?>("--step-timeout") { Description = "How long a step may wait for its element and checks (e.g. 5s; default: the recording's policy)." };
         var trace = new Option<bool>("--trace") { Description = "Save a Playwright trace (trace.zip) in the output folder." };
         var verbose = new Option<bool>("--verbose", "-v") { Description = "Log details on the console too." };
+        var allowApp = new Option<string[]>("--allow-app") { Description = "A desktop recording's app may be launched (or attached to) only when named here: a recording never chooses what runs. Repeatable." };
 
         var command = new Command("replay", """
             Replay a recording deterministically, with no model calls: each step's element is found through its recorded
@@ -53,20 +54,27 @@ internal static class ReplayCommand
             Exit codes: 0 every step passed, 1 a step or check failed, 2 bad input (recording, parameters, secrets), 3 no browser.
             """)
         {
-            recording, param, query, baseUrl, healOut, noHeal, output, junit, html, approve, headed, shots, stepTimeout, trace, verbose,
+            recording, param, query, baseUrl, healOut, noHeal, output, junit, html, approve, headed, shots, stepTimeout, trace, verbose, allowApp,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var options = new ReplayCommandOptions(parse.GetValue(recording)!, parse.GetValue(param) ?? [], parse.GetValue(query), parse.GetValue(baseUrl),
                 parse.GetValue(healOut), parse.GetValue(noHeal), parse.GetValue(output), parse.GetValue(junit), parse.GetValue(html), parse.GetValue(approve),
-                parse.GetValue(headed), parse.GetValue(shots) ?? "failures", parse.GetValue(stepTimeout), parse.GetValue(trace), parse.GetValue(verbose));
+                parse.GetValue(headed), parse.GetValue(shots) ?? "failures", parse.GetValue(stepTimeout), parse.GetValue(trace), parse.GetValue(verbose))
+            {
+                AllowApps = parse.GetValue(allowApp) ?? [],
+            };
             return await ReplayAsync(console, options, cancellationToken);
         });
         return command;
     }
 
     internal sealed record ReplayCommandOptions(string Recording, string[] Params, string? Query, string? BaseUrl, string? HealOut, bool NoHeal,
-        string? Output, string? JUnit, string? Html, bool Approve, bool Headed, string Screenshots, string? StepTimeout, bool Trace, bool Verbose);
+        string? Output, string? JUnit, string? Html, bool Approve, bool Headed, string Screenshots, string? StepTimeout, bool Trace, bool Verbose)
+    {
+        /// <summary>Desktop apps the person replaying allows the recording to launch (<c>--allow-app</c>).</summary>
+        public IReadOnlyList<string> AllowApps { get; init; } = [];
+    }
 
     internal static async Task<int> ReplayAsync(IAnsiConsole console, ReplayCommandOptions options, CancellationToken cancellationToken)
     {
@@ -140,17 +148,28 @@ internal static class ReplayCommand
             return ExitCodes.BadInput;
         }
 
-        PlaywrightDriver driver;
+        Core.Ports.IUiDriver driver;
         try
         {
-            driver = await PlaywrightDriver.LaunchAsync(new BrowserOptions
-            {
-                Headed = options.Headed,
-                AllowedHosts = document.Header.Policy.AllowDomains.Count > 0 ? new RunPolicy { AllowDomains = document.Header.Policy.AllowDomains }.IsAllowed : null,
-                TracePath = options.Trace ? Path.Combine(folder, "trace.zip") : null,
-            }, cancellationToken);
+            driver = document.Header.Driver == "desktop"
+                ? await DesktopDriverChoice.StartForReplayAsync(document.Header, options.AllowApps, cancellationToken)
+                : await PlaywrightDriver.LaunchAsync(new BrowserOptions
+                {
+                    Headed = options.Headed,
+                    AllowedHosts = document.Header.Policy.AllowDomains.Count > 0 ? new RunPolicy { AllowDomains = document.Header.Policy.AllowDomains }.IsAllowed : null,
+                    TracePath = options.Trace ? Path.Combine(folder, "trace.zip") : null,
+                }, cancellationToken);
         }
         catch (BrowserNotFoundException e)
+        {
+            console.MarkupLine($"[red]error[/] {Markup.Escape(e.Message)}");
+            return ExitCodes.Environment;
+        }
+        catch (Desktop.AppNotAllowedException e)
+        {
+            return BadInput(e.Message);
+        }
+        catch (Desktop.DesktopEnvironmentException e)
         {
             console.MarkupLine($"[red]error[/] {Markup.Escape(e.Message)}");
             return ExitCodes.Environment;

@@ -17,8 +17,13 @@ internal static class SnapshotRenderer
     {
         var text = new StringBuilder();
         var refs = new Dictionary<string, AtSpiElement>(StringComparer.Ordinal);
-        // The active window (a dialog the app just opened) comes first: that is where the next step happens.
-        var ordered = windows.OrderByDescending(w => w.States.Has(AtSpiState.Active)).ThenByDescending(w => w.States.Has(AtSpiState.Modal)).ToList();
+        // The window where the next step happens comes first: the active one, else (no window manager marks one active)
+        // a dialog the app opened, the newest first.
+        var ordered = windows.Select((w, i) => (w, i))
+            .OrderByDescending(p => p.w.States.Has(AtSpiState.Active))
+            .ThenByDescending(p => DesktopRoles.ToAria(p.w.RoleName) is "dialog" or "alertdialog" || p.w.States.Has(AtSpiState.Modal))
+            .ThenByDescending(p => p.i)
+            .Select(p => p.w).ToList();
         foreach (var window in ordered) Write(window, 0, text, refs);
         return new DesktopSnapshot { Text = text.ToString().TrimEnd('\n'), Refs = refs, Windows = ordered };
     }
@@ -47,7 +52,7 @@ internal static class SnapshotRenderer
         {
             text.Append(CultureInfo.InvariantCulture, $" [box={box.X:0},{box.Y:0},{box.Width:0},{box.Height:0}]");
         }
-        var value = role == "text" ? null : element.Value;
+        var value = role == "text" || element.Value?.Trim() == element.Name ? null : element.Value;
         if (visibleChildren.Count > 0)
         {
             text.Append(":\n");
