@@ -85,10 +85,24 @@ internal static class DesktopTargetResolver
         var ordered = snapshot.All().Where(e => e.States.IsShowing).ToList();
         var field = ordered.FirstOrDefault(e => IsField(e) && NameMatches(e.Name, label, exact));
         if (field is not null) return field;
-        for (var i = 0; i < ordered.Count; i++)
+        var labels = ordered.Where(e => DesktopRoles.ToAria(e.RoleName) == "text" && NameMatches(e.Name, label, exact)).ToList();
+        var fields = ordered.Where(IsField).ToList();
+        // Where the label is on the screen says which field it names: the nearest field on its row to the right, else
+        // the nearest below it (toolkits list a grid's children in any order, so "the next field" is not enough).
+        foreach (var text in labels.Where(l => l.Box is not null))
         {
-            if (DesktopRoles.ToAria(ordered[i].RoleName) != "text" || !NameMatches(ordered[i].Name, label, exact)) continue;
-            var next = ordered.Skip(i + 1).FirstOrDefault(IsField);
+            var box = text.Box!;
+            var (lx, ly) = box.Center;
+            var sameRow = fields.Where(f => f.Box is { } b && b.X >= box.X + box.Width - 2 && Math.Abs(b.Center.Y - ly) <= Math.Max(box.Height, b.Height) / 2)
+                .OrderBy(f => f.Box!.X - box.X).FirstOrDefault();
+            if (sameRow is not null) return sameRow;
+            var below = fields.Where(f => f.Box is { } b && b.Y >= box.Y + box.Height / 2 && Math.Abs(b.X - box.X) < 200)
+                .OrderBy(f => f.Box!.Y - box.Y).FirstOrDefault();
+            if (below is not null) return below;
+        }
+        foreach (var text in labels)
+        {
+            var next = ordered.SkipWhile(e => e != text).Skip(1).FirstOrDefault(IsField);
             if (next is not null) return next;
         }
         return null;

@@ -19,8 +19,6 @@ public sealed class MousepadDriverTests(DesktopSession session)
 
         await Act(driver, ActionKind.Fill, new ElementTarget { Role = "textbox" }, text);
         await Act(driver, ActionKind.Press, null, "Control+S");
-        var dialog = await driver.ObserveAsync(ObserveOptions.SnapshotOnly, CancellationToken.None);
-        File.WriteAllText("/tmp/mousepad-dialog.txt", dialog.SnapshotText);
         await Act(driver, ActionKind.Fill, new ElementTarget { Label = "Name" }, path);
         await Act(driver, ActionKind.Click, new ElementTarget { Role = "button", Name = "Save", Exact = true }, null);
         await Act(driver, ActionKind.WaitFor, null, "note.txt");
