@@ -49,6 +49,12 @@ internal static class DesktopTargetResolver
             var byText = Best(all.Where(e => NameMatches(e.Name, text, target.Exact) || (e.Value is { } v && NameMatches(v, text, target.Exact))), text);
             if (byText is not null) return (byText, "text", Join(tried));
         }
+        if (target.Css is "body" or "html" or ":root")
+        {
+            // A selector for the document root means the UI itself: on the desktop, the window where the next step happens.
+            tried.Add($"css {target.Css} (the window)");
+            if (fresh.Windows.FirstOrDefault() is { } window) return (window, "css", Join(tried));
+        }
         if (target.Box is { } box)
         {
             tried.Add($"box {box}");
