@@ -39,6 +39,7 @@ internal static class ReplayCommand
         var scenario = new Option<string?>("--scenario") { Description = "Take the secrets' environment variables from this scenario file (and its .env), as agent run does." };
         var timeout = new Option<string?>("--timeout") { Description = "How long the whole replay may take (e.g. 2m); when it runs out the replay stops and fails." };
         var verbose = new Option<bool>("--verbose", "-v") { Description = "Log details on the console too." };
+        var allowApp = new Option<string[]>("--allow-app") { Description = "A desktop recording's app may be launched (or attached to) only when named here: a recording never chooses what runs. Repeatable." };
 
         var command = new Command("replay", """
             Replay a recording deterministically, with no model calls: each step's element is found through its recorded
@@ -60,7 +61,7 @@ internal static class ReplayCommand
             """)
         {
             recording, param, query, baseUrl, healOut, noHeal, output, junit, html, approve, headed, shots, stepTimeout, trace, verbose,
-            secret, scenario, timeout,
+            secret, scenario, timeout, allowApp,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -71,6 +72,7 @@ internal static class ReplayCommand
                 Secrets = parse.GetValue(secret) ?? [],
                 Scenario = parse.GetValue(scenario),
                 Timeout = parse.GetValue(timeout),
+                AllowApps = parse.GetValue(allowApp) ?? [],
             };
             return await ReplayAsync(console, options, cancellationToken);
         });
@@ -88,6 +90,9 @@ internal static class ReplayCommand
 
         /// <summary><c>--timeout</c>: the whole replay's limit.</summary>
         public string? Timeout { get; init; }
+
+        /// <summary>Desktop apps the person replaying allows the recording to launch (<c>--allow-app</c>).</summary>
+        public IReadOnlyList<string> AllowApps { get; init; } = [];
     }
 
     internal static async Task<int> ReplayAsync(IAnsiConsole console, ReplayCommandOptions options, CancellationToken cancellationToken)
@@ -175,17 +180,28 @@ internal static class ReplayCommand
             return ExitCodes.BadInput;
         }
 
-        PlaywrightDriver driver;
+        Core.Ports.IUiDriver driver;
         try
         {
-            driver = await PlaywrightDriver.LaunchAsync(new BrowserOptions
-            {
-                Headed = options.Headed,
-                AllowedHosts = document.Header.Policy.AllowDomains.Count > 0 ? new RunPolicy { AllowDomains = document.Header.Policy.AllowDomains }.IsAllowed : null,
-                TracePath = options.Trace ? Path.Combine(folder, "trace.zip") : null,
-            }, cancellationToken);
+            driver = document.Header.Driver == "desktop"
+                ? await DesktopDriverChoice.StartForReplayAsync(document.Header, options.AllowApps, cancellationToken)
+                : await PlaywrightDriver.LaunchAsync(new BrowserOptions
+                {
+                    Headed = options.Headed,
+                    AllowedHosts = document.Header.Policy.AllowDomains.Count > 0 ? new RunPolicy { AllowDomains = document.Header.Policy.AllowDomains }.IsAllowed : null,
+                    TracePath = options.Trace ? Path.Combine(folder, "trace.zip") : null,
+                }, cancellationToken);
         }
         catch (BrowserNotFoundException e)
+        {
+            console.MarkupLine($"[red]error[/] {Markup.Escape(e.Message)}");
+            return ExitCodes.Environment;
+        }
+        catch (Desktop.AppNotAllowedException e)
+        {
+            return BadInput(e.Message);
+        }
+        catch (Desktop.DesktopEnvironmentException e)
         {
             console.MarkupLine($"[red]error[/] {Markup.Escape(e.Message)}");
             return ExitCodes.Environment;

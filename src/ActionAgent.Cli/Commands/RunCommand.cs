@@ -7,6 +7,7 @@ using ActionAgent.Core.Ports;
 using ActionAgent.Core.Recording;
 using ActionAgent.Core.Reports;
 using ActionAgent.Core.Scenarios;
+using ActionAgent.Desktop;
 using ActionAgent.Sites;
 using Spectre.Console;
 
@@ -127,6 +128,15 @@ internal static class RunCommand
             CliErrors.Error(e.Message);
             return ExitCodes.Environment;
         }
+        catch (Exception e) when (e is DesktopEnvironmentException or AppNotAllowedException)
+        {
+            // The desktop app could not be started or touched: say why, and leave a recording that says it too.
+            Serilog.Log.Error("The run could not start its app: {Reason}", e.Message);
+            await DesktopDriverChoice.WriteNotStartedAsync(writer, scenario, planner.Name, e.Message, time);
+            CliErrors.Error(e.Message);
+            console.MarkupLine($"Recording: {Markup.Escape(Relative(folder))}");
+            return e is AppNotAllowedException ? ExitCodes.BadInput : ExitCodes.Environment;
+        }
         await using var __ = driver;
 
         console.MarkupLine($"[bold]{Markup.Escape(scenario.Name)}[/] [grey]{Markup.Escape(scenario.Goal ?? "")}[/]");
@@ -168,6 +178,7 @@ internal static class RunCommand
 
     private static async Task<IUiDriver> CreateDriverAsync(Scenario scenario, RunOptions options, string folder, CancellationToken cancellationToken)
     {
+        if (scenario.App.Desktop is not null) return await DesktopDriverChoice.StartAsync(scenario, cancellationToken);
         var browserOptions = new BrowserOptions
         {
             Headed = options.Headed,

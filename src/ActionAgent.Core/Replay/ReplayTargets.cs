@@ -8,12 +8,12 @@ namespace ActionAgent.Core.Replay;
 /// The locators replay uses for a recorded step. The <b>primary</b> locator is the step's first layer: the target the
 /// run asked for and resolved (a scenario's <c>role button "Search flights"</c>), or, when that was only a description
 /// or a snapshot ref, the first layer of the element as recorded. The <b>full</b> target is the element as recorded in
-/// every layer (role+name, label, placeholder, text, CSS, XPath, box), walked in that order when the primary fails.
+/// every layer (role+name, label, placeholder, text, CSS, XPath, the desktop accessibility path, box), walked in that order when the primary fails.
 /// </summary>
 public static class ReplayTargets
 {
     /// <summary>The layer names, in the order drivers walk them.</summary>
-    public static IReadOnlyList<string> LayerOrder { get; } = ["testid", "role", "name", "label", "placeholder", "text", "css", "xpath", "box"];
+    public static IReadOnlyList<string> LayerOrder { get; } = ["testid", "role", "name", "label", "placeholder", "text", "css", "xpath", "path", "box"];
 
     // Names and texts are cut at 80 characters by the describer: such a value cannot match exactly.
     private const int TruncatedLength = 80;
@@ -36,7 +36,7 @@ public static class ReplayTargets
         ArgumentNullException.ThrowIfNull(step);
         var recorded = step.Target ?? step.RequestedTarget;
         if (recorded is null) return null;
-        var full = recorded with { Ref = null, Description = null, AccessibilityPath = null, Exact = true };
+        var full = recorded with { Ref = null, Description = null, Exact = true };
         // What an extract step reads is its output, not a way to find the element; long values were truncated.
         if (string.Equals(step.Action, "extract", StringComparison.Ordinal) || full.Text is { Length: >= TruncatedLength }) full = full with { Text = null };
         if (full.Name is { Length: >= TruncatedLength }) full = full with { Name = null, Role = null };
@@ -65,6 +65,7 @@ public static class ReplayTargets
             "text" => target.Text is not null,
             "css" => target.Css is not null,
             "xpath" => target.XPath is not null,
+            "path" => target.AccessibilityPath is not null,
             "box" => target.Box is not null,
             "ref" => target.Ref is not null,
             _ => false,
@@ -86,6 +87,7 @@ public static class ReplayTargets
             "text" => new ElementTarget { Text = target.Text, Exact = exact },
             "css" => new ElementTarget { Css = target.Css },
             "xpath" => new ElementTarget { XPath = target.XPath },
+            "path" => new ElementTarget { AccessibilityPath = target.AccessibilityPath },
             "box" => new ElementTarget { Box = target.Box },
             "ref" => new ElementTarget { Ref = target.Ref },
             _ => target,
@@ -106,6 +108,7 @@ public static class ReplayTargets
             "text" => $"text \"{target.Text}\"",
             "css" => $"css {target.Css}",
             "xpath" => $"xpath {target.XPath}",
+            "path" => $"path {target.AccessibilityPath}",
             "box" => string.Create(CultureInfo.InvariantCulture, $"box {target.Box}"),
             "ref" => $"ref {target.Ref}",
             _ => target.ToString(),

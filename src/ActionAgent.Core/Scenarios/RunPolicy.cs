@@ -6,6 +6,9 @@ public sealed record RunPolicy
     /// <summary>Hosts the browser may load (empty: any). Subdomains of a listed host are allowed.</summary>
     public IReadOnlyList<string> AllowDomains { get; init; } = [];
 
+    /// <summary>Desktop applications the run may launch or touch (executable or application names; empty: only the scenario's own app).</summary>
+    public IReadOnlyList<string> AllowApps { get; init; } = [];
+
     /// <summary>Step tags or actions that need approval before they run (for example <c>purchase</c>).</summary>
     public IReadOnlyList<string> Approve { get; init; } = [];
 

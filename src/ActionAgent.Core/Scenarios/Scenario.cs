@@ -65,9 +65,24 @@ public sealed record BrowserAppSpec(string Start)
     }
 }
 
-/// <summary>A desktop app: the command that starts it.</summary>
-/// <param name="Command">The program and its arguments.</param>
-public sealed record DesktopAppSpec(string Command);
+/// <summary>A desktop app: the command that starts it, or the name of a running app to attach to.</summary>
+public sealed record DesktopAppSpec
+{
+    /// <summary>The program and its arguments to launch (<c>mousepad</c>); null when attaching.</summary>
+    public string? Launch { get; init; }
+
+    /// <summary>The running application to attach to, by its accessible or process name; null when launching.</summary>
+    public string? Attach { get; init; }
+
+    /// <summary>Text the app's window title must contain before the run starts; null: any window.</summary>
+    public string? Window { get; init; }
+
+    /// <summary>How long to wait for the window; null: the driver's default.</summary>
+    public TimeSpan? Wait { get; init; }
+
+    /// <summary>The launch command, or <c>attach:NAME</c>: what a recording keeps as the app.</summary>
+    public string Command => Launch ?? $"attach:{Attach}";
+}
 
 /// <summary>Where a secret's value comes from.</summary>
 /// <param name="EnvironmentVariable">The environment variable holding it.</param>

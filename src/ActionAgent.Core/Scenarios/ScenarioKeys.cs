@@ -14,11 +14,11 @@ internal static class ScenarioKeys
 
     public static readonly string[] App = ["browser", "desktop"];
     public static readonly string[] BrowserApp = ["start"];
-    public static readonly string[] DesktopApp = ["command"];
+    public static readonly string[] DesktopApp = ["launch", "command", "attach", "window", "wait"];
     public static readonly string[] Secret = ["env"];
 
     public static readonly string[] Policy =
-        ["allow_domains", "approve", "max_steps", "timeout", "step_timeout", "retries", "max_replans", "max_tokens", "max_cost"];
+        ["allow_domains", "allow_apps", "approve", "max_steps", "timeout", "step_timeout", "retries", "max_replans", "max_tokens", "max_cost"];
 
     public static readonly string[] Expectation = ["text", "screen", "url"];
 

@@ -134,7 +134,7 @@ internal sealed partial class ScenarioReader(string file, ScenarioLoadOptions op
         var steps = stepsNode is null ? [] : ReadSteps(stepsNode);
 
         if (name is null && !HasKey(map, "name")) Error(map, "name", "missing required key 'name'");
-        if (!hasApp) Error(map, "app", "missing required key 'app' (app: { browser: { start: URL } } or app: { desktop: { command: … } })");
+        if (!hasApp) Error(map, "app", "missing required key 'app' (app: { browser: { start: URL } } or app: { desktop: { launch: … } })");
         if (!HasKey(map, "goal") && (stepsNode is not YamlSequenceNode seq || seq.Children.Count == 0))
             Error(map, "goal", "a scenario needs a goal, steps, or both");
 
@@ -206,15 +206,41 @@ internal sealed partial class ScenarioReader(string file, ScenarioLoadOptions op
     private DesktopAppSpec? ReadDesktop(YamlNode node)
     {
         if (!ExpectMapping(node, "app.desktop", out var map)) return null;
-        string? command = null;
-        foreach (var (_, value) in Entries(map, "app.desktop", ScenarioKeys.DesktopApp))
+        var spec = new DesktopAppSpec();
+        foreach (var (key, value) in Entries(map, "app.desktop", ScenarioKeys.DesktopApp))
         {
-            command = ReadString(value, "app.desktop.command");
-            if (command is { Length: 0 }) Error(value, "app.desktop.command", "the command cannot be empty");
+            var field = $"app.desktop.{key}";
+            if (key == "wait")
+            {
+                if (ReadDuration(value, field) is { } wait) spec = spec with { Wait = wait };
+                continue;
+            }
+            var text = ReadString(value, field);
+            if (text is { Length: 0 } || (text is not null && string.IsNullOrWhiteSpace(text)))
+            {
+                Error(value, field, $"'{key}' cannot be empty");
+                continue;
+            }
+            spec = key switch
+            {
+                "launch" or "command" => spec with { Launch = text },
+                "attach" => spec with { Attach = text },
+                _ => spec with { Window = text },
+            };
         }
 
-        if (!HasKey(map, "command")) Error(map, "app.desktop.command", "missing required key 'command'");
-        return string.IsNullOrEmpty(command) ? null : new DesktopAppSpec(command);
+        var starts = new[] { "launch", "command", "attach" }.Count(k => HasKey(map, k));
+        if (starts == 0)
+        {
+            Error(map, "app.desktop.launch", "missing 'launch' (the command that starts the app) or 'attach' (the name of a running app)");
+            return null;
+        }
+        if (starts > 1)
+        {
+            Error(map, "app.desktop", "give one of 'launch' (or its older name 'command') and 'attach', not several");
+            return null;
+        }
+        return spec.Launch is null && spec.Attach is null ? null : spec;
     }
 
     // Nested maps become dotted keys; list items become .0, .1, …; only scalars are values.
@@ -297,6 +323,7 @@ internal sealed partial class ScenarioReader(string file, ScenarioLoadOptions op
             policy = key switch
             {
                 "allow_domains" => ReadStringList(value, field) is { } domains ? policy with { AllowDomains = domains } : policy,
+                "allow_apps" => ReadStringList(value, field) is { } apps ? policy with { AllowApps = apps } : policy,
                 "approve" => ReadStringList(value, field) is { } approve ? policy with { Approve = approve } : policy,
                 "max_steps" => ReadInt(value, field, 1) is { } steps ? policy with { MaxSteps = steps } : policy,
                 "timeout" => ReadDuration(value, field, DurationSyntax.MaxRunTimeout) is { } timeout ? policy with { Timeout = timeout } : policy,

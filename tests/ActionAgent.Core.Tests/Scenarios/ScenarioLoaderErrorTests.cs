@@ -77,7 +77,7 @@ public sealed class ScenarioLoaderErrorTests
     {
         var errors = Errors("goal: g\n");
 
-        Assert.Equal(["s.yaml:1:1: name: missing required key 'name'", "s.yaml:1:1: app: missing required key 'app' (app: { browser: { start: URL } } or app: { desktop: { command: … } })"],
+        Assert.Equal(["s.yaml:1:1: name: missing required key 'name'", "s.yaml:1:1: app: missing required key 'app' (app: { browser: { start: URL } } or app: { desktop: { launch: … } })"],
             errors.Select(e => e.ToString()));
     }
 

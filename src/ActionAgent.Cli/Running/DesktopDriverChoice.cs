@@ -1,0 +1,75 @@
+using ActionAgent.Core.Recording;
+using ActionAgent.Core.Scenarios;
+using ActionAgent.Desktop;
+
+namespace ActionAgent.Cli.Running;
+
+/// <summary>
+/// The desktop side of choosing a driver: a scenario with <c>app.desktop</c> runs on the AT-SPI driver, never in a
+/// browser. When the app cannot be started, the run still leaves a recording that says why.
+/// </summary>
+internal static class DesktopDriverChoice
+{
+    public static DesktopOptions OptionsFor(Scenario scenario, string? workingDirectory)
+    {
+        var app = scenario.App.Desktop!;
+        var options = new DesktopOptions
+        {
+            Launch = app.Launch,
+            Attach = app.Launch is null ? app.Attach : null,
+            Window = app.Window,
+            AllowedApps = scenario.Policy.AllowApps,
+            WorkingDirectory = workingDirectory,
+        };
+        return app.Wait is { } wait ? options with { WindowTimeout = wait } : options;
+    }
+
+    public static Task<AtSpiDriver> StartAsync(Scenario scenario, CancellationToken cancellationToken)
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            throw new DesktopEnvironmentException("Desktop scenarios run on Linux (AT-SPI) only for now; a Windows (UI Automation) adapter is not built yet.");
+        }
+        return AtSpiDriver.StartAsync(OptionsFor(scenario, null), cancellationToken);
+    }
+
+    /// <summary>
+    /// Starts the app a desktop recording names, only when the person replaying allowed it (<c>--allow-app</c>):
+    /// a recording may come from someone else, and must not choose which program runs.
+    /// </summary>
+    public static async Task<AtSpiDriver> StartForReplayAsync(RecordingHeader header, IReadOnlyList<string> allowed, CancellationToken cancellationToken)
+    {
+        var app = header.AppStart ?? throw new DesktopEnvironmentException("The desktop recording does not name its app (header.appStart).");
+        var attach = app.StartsWith("attach:", StringComparison.Ordinal) ? app[7..] : null;
+        var program = attach ?? CommandLineSplitter.Split(app).FirstOrDefault() ?? app;
+        if (allowed.Count == 0 || !AppAllowList.Allows(allowed, program))
+        {
+            throw new AppNotAllowedException($"This recording launches \"{app}\": replay it with --allow-app {Path.GetFileName(program)} to let it (a recording never chooses on its own which program runs).");
+        }
+        if (!OperatingSystem.IsLinux()) throw new DesktopEnvironmentException("Desktop recordings replay on Linux (AT-SPI) only for now.");
+        return await AtSpiDriver.StartAsync(new DesktopOptions { Launch = attach is null ? app : null, Attach = attach, AllowedApps = allowed }, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Writes the recording of a run that ended before its first step: the app could not be started or touched.</summary>
+    public static async Task WriteNotStartedAsync(RecordingWriter writer, Scenario scenario, string planner, string reason, TimeProvider time)
+    {
+        var now = time.GetUtcNow();
+        await writer.BeginAsync(new RecordingHeader
+        {
+            Name = scenario.Name,
+            Goal = scenario.Goal,
+            Scenario = scenario.SourcePath,
+            AppStart = scenario.App.Desktop?.Command,
+            Driver = "desktop",
+            Planner = planner,
+            StartedAt = now,
+        }, CancellationToken.None).ConfigureAwait(false);
+        await writer.CompleteAsync(new RunSummary
+        {
+            Status = "failed",
+            FinalState = "Failed",
+            Reason = reason,
+            FinishedAt = now,
+        }, CancellationToken.None).ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,44 @@
+using ActionAgent.Core.Actions;
+
+namespace ActionAgent.Desktop.AtSpi;
+
+/// <summary>One element of an application's accessibility tree, as read at one moment.</summary>
+internal sealed class AtSpiElement
+{
+    public required AccessibleRef Ref { get; init; }
+
+    /// <summary>AT-SPI's role name (<c>push button</c>, <c>text</c>, <c>frame</c>).</summary>
+    public required string RoleName { get; init; }
+
+    public string Name { get; init; } = "";
+
+    public string Description { get; init; } = "";
+
+    public AtSpiStates States { get; init; }
+
+    /// <summary>Where the element is on the screen (screen coordinates), when it has the Component interface.</summary>
+    public BoundingBox? Box { get; init; }
+
+    /// <summary>The element's text (Text interface) or value (Value interface), when it has one.</summary>
+    public string? Value { get; init; }
+
+    public IReadOnlyList<string> Interfaces { get; init; } = [];
+
+    public List<AtSpiElement> Children { get; } = [];
+
+    /// <summary>The path from the window down (<c>frame[Calculator]/push button[7]</c>).</summary>
+    public string Path { get; set; } = "";
+
+    public bool Has(string shortInterface) => Interfaces.Contains("org.a11y.atspi." + shortInterface, StringComparer.Ordinal);
+
+    public IEnumerable<AtSpiElement> DescendantsAndSelf()
+    {
+        yield return this;
+        foreach (var child in Children)
+        {
+            foreach (var node in child.DescendantsAndSelf()) yield return node;
+        }
+    }
+
+    public override string ToString() => Name.Length == 0 ? RoleName : $"{RoleName} \"{Name}\"";
+}

@@ -1,0 +1,30 @@
+namespace ActionAgent.Desktop;
+
+/// <summary>How the desktop driver reaches its application: launch a command, or attach to a running app by name.</summary>
+public sealed record DesktopOptions
+{
+    /// <summary>The command to launch (<c>mousepad</c>, <c>zenity --forms --add-entry=Name</c>); null to attach.</summary>
+    public string? Launch { get; init; }
+
+    /// <summary>The application to attach to, by its accessible name or process name; used when <see cref="Launch"/> is null.</summary>
+    public string? Attach { get; init; }
+
+    /// <summary>Text the first window's title must contain before the run starts; null: any window.</summary>
+    public string? Window { get; init; }
+
+    /// <summary>Applications the run may launch or touch (executable or application names); empty: only the scenario's own app.</summary>
+    public IReadOnlyList<string> AllowedApps { get; init; } = [];
+
+    /// <summary>How long to wait for the app's window.</summary>
+    /// <value>The default value is 20 seconds.</value>
+    public TimeSpan WindowTimeout { get; init; } = TimeSpan.FromSeconds(20);
+
+    /// <summary>The session bus address; null: <c>DBUS_SESSION_BUS_ADDRESS</c>.</summary>
+    public string? SessionBusAddress { get; init; }
+
+    /// <summary>The clock for waits.</summary>
+    public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
+
+    /// <summary>The working directory of a launched app; null: the current one.</summary>
+    public string? WorkingDirectory { get; init; }
+}

@@ -1,0 +1,35 @@
+using ActionAgent.Core.Actions;
+using ActionAgent.Core.Ports;
+
+namespace ActionAgent.Desktop.Tests;
+
+[Collection(DesktopCollection.Name)]
+public sealed class MousepadDriverTests(DesktopSession session)
+{
+    private static readonly TimeSpan StepTimeout = TimeSpan.FromSeconds(10);
+
+    [Fact]
+    public async Task Mousepad_writes_a_text_and_saves_it_through_the_Save_dialog()
+    {
+        _ = session;
+        var folder = Directory.CreateTempSubdirectory("desktop-note-").FullName;
+        var path = Path.Combine(folder, "note.txt");
+        var text = $"Shopping list {Guid.NewGuid():N}";
+        await using var driver = await AtSpiDriver.StartAsync(new DesktopOptions { Launch = "mousepad" }, CancellationToken.None);
+
+        await Act(driver, ActionKind.Fill, new ElementTarget { Role = "textbox" }, text);
+        await Act(driver, ActionKind.Press, null, "Control+S");
+        await Act(driver, ActionKind.Fill, new ElementTarget { Label = "Name" }, path);
+        await Act(driver, ActionKind.Click, new ElementTarget { Role = "button", Name = "Save", Exact = true }, null);
+        await Act(driver, ActionKind.WaitFor, null, "note.txt");
+
+        Assert.Equal(text, (await File.ReadAllTextAsync(path)).TrimEnd('\n'));
+    }
+
+    private static async Task Act(AtSpiDriver driver, ActionKind kind, ElementTarget? target, string? value)
+    {
+        await driver.ObserveAsync(ObserveOptions.SnapshotOnly, CancellationToken.None);
+        var result = await driver.ExecuteAsync(new UiAction(new PlanStep { Action = kind, Target = target, Value = value }, value, false, StepTimeout), CancellationToken.None);
+        Assert.True(result.Succeeded, $"{kind} {target}: {result.Error}");
+    }
+}
