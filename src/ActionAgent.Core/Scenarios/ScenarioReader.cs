@@ -212,7 +212,7 @@ internal sealed partial class ScenarioReader(string file, ScenarioLoadOptions op
             var field = $"app.desktop.{key}";
             if (key == "wait")
             {
-                if (ReadDuration(value, field) is { } wait) spec = spec with { Wait = wait };
+                if (ReadDuration(value, field, DurationSyntax.MaxStepTimeout) is { } wait) spec = spec with { Wait = wait };
                 continue;
             }
             var text = ReadString(value, field);
