@@ -36,6 +36,7 @@ internal static class ReplayCommand
         var stepTimeout = new Option<string?>("--step-timeout") { Description = "How long a step may wait for its element and checks (e.g. 5s; default: the recording's policy)." };
         var trace = new Option<bool>("--trace") { Description = "Save a Playwright trace (trace.zip) in the output folder." };
         var verbose = new Option<bool>("--verbose", "-v") { Description = "Log details on the console too." };
+        var allowDomain = new Option<string[]>("--allow-domain") { Description = "A host the replay may reach (subdomains included). Repeatable. Default: the host the replay starts on. The recording's own list can only narrow this, never widen it." };
 
         var command = new Command("replay", """
             Replay a recording deterministically, with no model calls: each step's element is found through its recorded
@@ -53,20 +54,27 @@ internal static class ReplayCommand
             Exit codes: 0 every step passed, 1 a step or check failed, 2 bad input (recording, parameters, secrets), 3 no browser.
             """)
         {
-            recording, param, query, baseUrl, healOut, noHeal, output, junit, html, approve, headed, shots, stepTimeout, trace, verbose,
+            recording, param, query, baseUrl, healOut, noHeal, output, junit, html, approve, headed, shots, stepTimeout, trace, verbose, allowDomain,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var options = new ReplayCommandOptions(parse.GetValue(recording)!, parse.GetValue(param) ?? [], parse.GetValue(query), parse.GetValue(baseUrl),
                 parse.GetValue(healOut), parse.GetValue(noHeal), parse.GetValue(output), parse.GetValue(junit), parse.GetValue(html), parse.GetValue(approve),
-                parse.GetValue(headed), parse.GetValue(shots) ?? "failures", parse.GetValue(stepTimeout), parse.GetValue(trace), parse.GetValue(verbose));
+                parse.GetValue(headed), parse.GetValue(shots) ?? "failures", parse.GetValue(stepTimeout), parse.GetValue(trace), parse.GetValue(verbose))
+            {
+                AllowDomains = parse.GetValue(allowDomain) ?? [],
+            };
             return await ReplayAsync(console, options, cancellationToken);
         });
         return command;
     }
 
     internal sealed record ReplayCommandOptions(string Recording, string[] Params, string? Query, string? BaseUrl, string? HealOut, bool NoHeal,
-        string? Output, string? JUnit, string? Html, bool Approve, bool Headed, string Screenshots, string? StepTimeout, bool Trace, bool Verbose);
+        string? Output, string? JUnit, string? Html, bool Approve, bool Headed, string Screenshots, string? StepTimeout, bool Trace, bool Verbose)
+    {
+        /// <summary>The user's allow-list (<c>--allow-domain</c>); empty: the host the replay starts on.</summary>
+        public IReadOnlyList<string> AllowDomains { get; init; } = [];
+    }
 
     internal static async Task<int> ReplayAsync(IAnsiConsole console, ReplayCommandOptions options, CancellationToken cancellationToken)
     {
@@ -78,6 +86,11 @@ internal static class ReplayCommand
 
         var (document, path, error) = await RecordingFile.LoadAsync(options.Recording, cancellationToken);
         if (document is null) return BadInput(error!);
+        if (options.Trace && document.Header.SecretNames.Count > 0)
+        {
+            return BadInput($"--trace is refused: the recording uses secrets ({string.Join(", ", document.Header.SecretNames)}), and a Playwright trace keeps typed values, " +
+                            "DOM snapshots and screencast frames in clear, where they cannot be masked. Replay without --trace.");
+        }
         var parameters = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var p in options.Params)
         {
@@ -120,8 +133,10 @@ internal static class ReplayCommand
         Serilog.Log.Logger = log;
         RunLogging.UseSecrets(setup.Secrets);
 
+        var allowList = RunAllowList.ForReplay(options.AllowDomains, setup.StartUrl, document.Header.Policy.AllowDomains);
         var replayOptions = new ReplayOptions
         {
+            SecretHosts = allowList,
             Parameters = parameters,
             Secrets = setup.Secrets,
             Urls = setup.Urls,
@@ -146,7 +161,7 @@ internal static class ReplayCommand
             driver = await PlaywrightDriver.LaunchAsync(new BrowserOptions
             {
                 Headed = options.Headed,
-                AllowedHosts = document.Header.Policy.AllowDomains.Count > 0 ? new RunPolicy { AllowDomains = document.Header.Policy.AllowDomains }.IsAllowed : null,
+                AllowList = allowList,
                 TracePath = options.Trace ? Path.Combine(folder, "trace.zip") : null,
             }, cancellationToken);
         }
