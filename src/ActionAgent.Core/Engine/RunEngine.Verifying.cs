@@ -24,9 +24,19 @@ public sealed partial class RunEngine
             var verifier = _engine._services.Verifier;
             if (verifier is not null)
             {
-                var answer = await verifier.VerifyAsync(new ScreenCheck(pending.Step, pending.Step.Expect, pending.Before, after), token);
+                // A vision model may be asked: the URL, title and snapshot it gets are masked like a planner's.
+                var answer = await verifier.VerifyAsync(new ScreenCheck(pending.Step, pending.Step.Expect, MaskForPlanner(pending.Before), MaskForPlanner(after)), token);
+                _s.Usage += answer.Usage;
                 verdict = new RecordedVerdict(answer.Outcome.ToString().ToLowerInvariant(), answer.Confidence, Vault.Mask(answer.Reason), answer.Backend,
                     answer.Evidence.ToDictionary(p => p.Key, p => Vault.Mask(p.Value), StringComparer.Ordinal));
+            }
+
+            if (OverModelBudget(out var budgetReason))
+            {
+                await RecordAsync(pending, after, checks, verdict, null);
+                _s.Reason = budgetReason;
+                await _machine.FireAsync(RunTrigger.BudgetExceeded);
+                return;
             }
 
             var failed = verdict is { Outcome: "failed" };
