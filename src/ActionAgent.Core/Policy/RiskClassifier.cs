@@ -16,7 +16,7 @@ public static partial class RiskClassifier
     /// </summary>
     public static IReadOnlyDictionary<string, string[]> Categories { get; } = new Dictionary<string, string[]>(StringComparer.OrdinalIgnoreCase)
     {
-        ["purchase"] = ["pay", "buy", "purchase", "checkout", "check out", "book", "order", "place order", "subscribe", "confirm payment", "donate", "transfer", "bid"],
+        ["purchase"] = ["pay", "buy", "purchase", "checkout", "check out", "book", "order", "place order", "subscribe", "confirm payment", "submit payment", "make payment", "donate", "transfer", "bid"],
         ["delete"] = ["delete", "remove", "erase", "destroy", "discard", "wipe", "purge", "uninstall", "close account", "deactivate"],
         ["send"] = ["send", "submit final", "final submit", "submit application", "publish", "post message", "post comment", "reply", "invite"],
         ["sign-out"] = ["sign out everywhere", "log out everywhere", "sign out of all", "log out of all", "revoke", "end all sessions"],
@@ -65,7 +65,7 @@ public static partial class RiskClassifier
         // Words split on case changes and separators ("PayNow", "pay-now", "pay_now" all contain "pay").
         var spaced = CaseBoundary().Replace(text, " ").ToLowerInvariant();
         spaced = Separators().Replace(spaced, " ");
-        var pattern = @"(?<![a-z0-9])" + Regex.Escape(word).Replace(@"\ ", @"\s+", StringComparison.Ordinal) + @"(s|es|ed|d|ing|ment)?(?![a-z0-9])";
+        var pattern = @"(?<![a-z0-9])" + Regex.Escape(word).Replace(@"\ ", @"\s+", StringComparison.Ordinal) + @"(s|es|ed|d|ing)?(?![a-z0-9])";
         return Regex.IsMatch(spaced, pattern, RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(200));
     }
 
