@@ -6,11 +6,9 @@ namespace ActionAgent.Cli.Running;
 /// <summary>Which allow-list a run, plan or replay enforces: always the user's, never one a recording or page chose.</summary>
 internal static class RunAllowList
 {
-    private static readonly string[] Loopback = ["127.0.0.1", "localhost", "[::1]"];
-
     /// <summary>
     /// A scenario's <c>policy.allow_domains</c>; for a <c>--goal</c> run or <c>agent plan</c> without one, the start host
-    /// (loopback as a whole when the start is on loopback, as the demo sites are); otherwise any host.
+    /// (a demo site's is 127.0.0.1, where it is served); otherwise any host.
     /// </summary>
     public static AllowList For(Scenario scenario, string? startUrl, bool defaultToStartHost)
     {
@@ -32,6 +30,6 @@ internal static class RunAllowList
     private static string[]? StartHost(string? startUrl)
     {
         if (startUrl is null || !Uri.TryCreate(startUrl, UriKind.Absolute, out var uri) || uri.Host.Length == 0) return null;
-        return uri.IsLoopback ? Loopback : [uri.Host];
+        return [uri.Host];
     }
 }
