@@ -38,6 +38,21 @@ public sealed record BrowserOptions
     /// </summary>
     public Func<Uri, bool>? AllowedHosts { get; init; }
 
+    /// <summary>
+    /// The allow-list every request of the page is checked against (navigation, sub-resources, fetch/XHR, WebSockets,
+    /// popups, iframes, downloads); see <see cref="Core.Policy.AllowList"/> for what an entry means. When both this and
+    /// <see cref="AllowedHosts"/> are set, a request must pass both.
+    /// <value>The default value is null: any http(s)/ws(s) host; other schemes only as <see cref="Core.Policy.AllowList"/> says.</value>
+    /// </summary>
+    public Core.Policy.AllowList? AllowList { get; init; }
+
+    /// <summary>The one allow-list the driver enforces, from <see cref="AllowList"/> and <see cref="AllowedHosts"/>.</summary>
+    public Core.Policy.AllowList EffectiveAllowList()
+    {
+        var list = AllowList ?? Core.Policy.AllowList.AnyHost;
+        return AllowedHosts is { } hosts ? list.NarrowedBy(Core.Policy.AllowList.FromHostPredicate(hosts)) : list;
+    }
+
     /// <summary>What relative <c>goto</c> URLs resolve against when the page is not on an http(s) URL yet.</summary>
     public Uri? BaseUrl { get; init; }
 

@@ -15,6 +15,7 @@ public sealed partial class PlaywrightDriver
         ArgumentNullException.ThrowIfNull(action);
         ObjectDisposedException.ThrowIf(_disposed, this);
         cancellationToken.ThrowIfCancellationRequested();
+        if (await RefuseSecretAsync(action).ConfigureAwait(false) is { } refused) return refused;
         try
         {
             return (action.Kind, action.Target) switch
@@ -45,10 +46,11 @@ public sealed partial class PlaywrightDriver
             return ActionResult.Failure(ActionFailureKind.NavigationFailed,
                 $"Cannot open \"{action.Value}\": it is not an absolute URL and there is no page URL or BaseUrl to resolve it against.");
         }
-        if (_options.AllowedHosts is { } allowed && IsWebScheme(url) && !allowed(url))
+        if (!_allowList.Allows(url, navigation: true))
         {
-            return ActionResult.Failure(ActionFailureKind.NavigationFailed,
-                $"Navigation to host \"{url.Host}\" is not allowed by the AllowedHosts policy ({url}).");
+            return ActionResult.Failure(ActionFailureKind.NavigationFailed, IsWebScheme(url)
+                ? $"Navigation to host \"{url.Host}\" is not allowed by the allow-list ({url})."
+                : $"Navigation to a {url.Scheme}: URL is not allowed: only http(s) pages are opened unless the allow-list names \"{url.Scheme}:\" ({url}).");
         }
         try
         {
@@ -88,7 +90,9 @@ public sealed partial class PlaywrightDriver
     private async Task<ActionResult> PressOnPageAsync(UiAction action)
     {
         if (string.IsNullOrWhiteSpace(action.Value)) return ActionResult.Failure(ActionFailureKind.InvalidStep, "press needs a key in its value (Enter, Tab, Control+A).");
-        await Page.Keyboard.PressAsync(action.Value).ConfigureAwait(false);
+        // A secret is never a key name: it is keyed into the focused element, character by character (a PIN pad).
+        if (action.ValueIsSecret) await Page.Keyboard.TypeAsync(action.Value).ConfigureAwait(false);
+        else await Page.Keyboard.PressAsync(action.Value).ConfigureAwait(false);
         return ActionResult.Success();
     }
 
@@ -181,6 +185,7 @@ public sealed partial class PlaywrightDriver
 
         if (element.Locator is { } locator)
         {
+            if (await RefuseSecretInFrameAsync(action, locator).ConfigureAwait(false) is { } refused) return refused with { ResolvedTarget = resolved };
             // A read-only field never becomes editable: say so at once instead of waiting out the timeout.
             if (action.Kind is ActionKind.Fill or ActionKind.Type && await IsReadOnlyAsync(locator).ConfigureAwait(false))
             {
@@ -209,6 +214,9 @@ public sealed partial class PlaywrightDriver
                     break;
                 case ActionKind.Uncheck:
                     await locator.UncheckAsync(new() { Timeout = timeout }).ConfigureAwait(false);
+                    break;
+                case ActionKind.Press when action.ValueIsSecret:
+                    await locator.PressSequentiallyAsync(value, new() { Timeout = timeout }).ConfigureAwait(false);
                     break;
                 case ActionKind.Press:
                     await locator.PressAsync(value, new() { Timeout = timeout }).ConfigureAwait(false);
@@ -249,7 +257,8 @@ public sealed partial class PlaywrightDriver
                     break;
                 case ActionKind.Press:
                     await Page.Mouse.ClickAsync((float)x, (float)y).ConfigureAwait(false);
-                    await Page.Keyboard.PressAsync(value).ConfigureAwait(false);
+                    if (action.ValueIsSecret) await Page.Keyboard.TypeAsync(value).ConfigureAwait(false);
+                    else await Page.Keyboard.PressAsync(value).ConfigureAwait(false);
                     break;
                 case ActionKind.Hover:
                     await Page.Mouse.MoveAsync((float)x, (float)y).ConfigureAwait(false);

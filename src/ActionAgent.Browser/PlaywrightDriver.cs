@@ -28,6 +28,7 @@ public sealed partial class PlaywrightDriver : IUiDriver
         _options = options;
         _ownsBrowser = ownsBrowser;
         _resolver = new TargetResolver(page, options.TimeProvider);
+        _allowList = options.EffectiveAllowList();
     }
 
     /// <inheritdoc />
@@ -109,29 +110,12 @@ public sealed partial class PlaywrightDriver : IUiDriver
 
     private async Task StartAsync()
     {
-        if (_options.AllowedHosts is { } allowed)
-        {
-            // Requests (sub-resources, redirects, scripts' fetches) to hosts outside the policy are aborted.
-            await _context.RouteAsync("**/*", async route =>
-            {
-                if (Uri.TryCreate(route.Request.Url, UriKind.Absolute, out var uri) && IsWebScheme(uri) && !allowed(uri))
-                {
-                    await route.AbortAsync("blockedbyclient").ConfigureAwait(false);
-                }
-                else
-                {
-                    await route.ContinueAsync().ConfigureAwait(false);
-                }
-            }).ConfigureAwait(false);
-        }
+        await EnforcePolicyAsync().ConfigureAwait(false);
         if (_options.TracePath is not null)
         {
             await _context.Tracing.StartAsync(new() { Screenshots = true, Snapshots = true, Sources = false }).ConfigureAwait(false);
         }
     }
-
-    private static bool IsWebScheme(Uri uri) =>
-        uri.Scheme is "http" or "https" or "ws" or "wss";
 
     /// <inheritdoc />
     public async Task<UiObservation> ObserveAsync(ObserveOptions options, CancellationToken cancellationToken)
@@ -223,7 +207,7 @@ public sealed partial class PlaywrightDriver : IUiDriver
             {
                 await _browser.CloseAsync().ConfigureAwait(false);
             }
-            else if (_options.AllowedHosts is not null)
+            else if (!_allowList.AllowsAnyHost)
             {
                 await _context.UnrouteAllAsync(new() { Behavior = UnrouteBehavior.IgnoreErrors }).ConfigureAwait(false);
             }

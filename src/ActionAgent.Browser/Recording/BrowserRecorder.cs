@@ -72,7 +72,15 @@ public sealed class BrowserRecorder
             ? k.EnumerateArray().Select(e => e.GetString() ?? "").Where(s => s.Length > 0).ToList()
             : [];
         var value = root.TryGetProperty("value", out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
-        Add(new CapturedEvent(root.GetProperty("action").GetString()!, target, value, root.GetProperty("url").GetString() ?? "", keys, _time.GetUtcNow()));
+        var action = root.GetProperty("action").GetString()!;
+        if (action == "fill-secret")
+        {
+            // The recording gets a placeholder; the person sets the value in the environment when replaying.
+            var name = SecretPlaceholders.NameFor(target);
+            Add(new CapturedEvent("fill", target, $"${{secrets.{name}}}", root.GetProperty("url").GetString() ?? "", keys, _time.GetUtcNow()) { SecretName = name });
+            return;
+        }
+        Add(new CapturedEvent(action, target, value, root.GetProperty("url").GetString() ?? "", keys, _time.GetUtcNow()));
     }
 
     // A main-frame navigation long after the last event is one the person started (address bar, bookmark).

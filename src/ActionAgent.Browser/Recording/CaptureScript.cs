@@ -32,12 +32,16 @@ internal static class CaptureScript
           };
           const textField = (el) => el instanceof HTMLTextAreaElement ||
             (el instanceof HTMLInputElement && !['button', 'submit', 'reset', 'checkbox', 'radio', 'image', 'file', 'range', 'color'].includes(el.type));
+          const secretField = (el) => el instanceof HTMLInputElement && (el.type === 'password' ||
+            /^(current-password|new-password|one-time-code|cc-number|cc-csc|cc-exp)$/.test(el.autocomplete || ''));
           // Only what the person typed is a fill; values a widget sets (an option chosen) come from the click.
           const typed = new WeakSet();
           const sendFill = (el) => {
             if (!typed.has(el)) return;
             typed.delete(el);
-            send('fill', el, el.value);
+            // A password (or card, one-time code) never leaves the page: only the fact that it was typed.
+            if (secretField(el)) send('fill-secret', el, null);
+            else send('fill', el, el.value);
           };
           document.addEventListener('input', (e) => { if (e.isTrusted && textField(e.target)) typed.add(e.target); }, true);
           document.addEventListener('click', (e) => {

@@ -9,4 +9,11 @@ namespace ActionAgent.Browser.Recording;
 /// <param name="Url">The page URL when it happened (before its effect).</param>
 /// <param name="Keys">The visible headings, buttons, dialogs and alerts (<c>button "Search flights"</c>) when it happened.</param>
 /// <param name="At">When it was captured.</param>
-public sealed record CapturedEvent(string Action, ElementTarget? Target, string? Value, string Url, IReadOnlyList<string> Keys, DateTimeOffset At);
+public sealed record CapturedEvent(string Action, ElementTarget? Target, string? Value, string Url, IReadOnlyList<string> Keys, DateTimeOffset At)
+{
+    /// <summary>
+    /// Set when the person typed into a password (or card, one-time code) field: the value is never captured, and
+    /// <see cref="Value"/> is the placeholder <c>${secrets.NAME}</c>.
+    /// </summary>
+    public string? SecretName { get; init; }
+}

@@ -28,7 +28,7 @@ public static class RecordedSteps
             {
                 checks.Add(new DerivedCheck("url", CheckDeriver.PathOf(afterUrl)));
             }
-            if (e.Action == "fill" && e.Value is not null && e.Target is not null) checks.Add(new DerivedCheck("value", e.Value, e.Target));
+            if (e.Action == "fill" && e.SecretName is null && e.Value is not null && e.Target is not null) checks.Add(new DerivedCheck("value", e.Value, e.Target));
             if (e.Action is "check" or "uncheck" && e.Target is not null) checks.Add(new DerivedCheck(e.Action == "check" ? "checked" : "unchecked", "true", e.Target));
             var before = e.Action == "goto" ? new HashSet<string>(StringComparer.Ordinal) : e.Keys.ToHashSet(StringComparer.Ordinal);
             foreach (var key in afterKeys.Where(k => !before.Contains(k)).Take(Math.Max(0, 3 - checks.Count)))
@@ -44,6 +44,7 @@ public static class RecordedSteps
                 Index = i + 1,
                 Action = e.Action,
                 Value = e.Value,
+                Parameters = e.SecretName is null ? [] : [$"secrets.{e.SecretName}"],
                 Target = e.Target,
                 ResolvedBy = e.Target is null ? null : FirstLayer(e.Target),
                 Outcome = "succeeded",

@@ -88,7 +88,10 @@ internal static class PlanCommand
     private static async Task<(UiObservation? Observation, string? Error)> ObserveStartAsync(Scenario scenario, CancellationToken cancellationToken)
     {
         await using var setup = await RunSetup.PrepareAsync(scenario, cancellationToken);
-        await using var driver = await PlaywrightDriver.LaunchAsync(new BrowserOptions(), cancellationToken);
+        await using var driver = await PlaywrightDriver.LaunchAsync(new BrowserOptions
+        {
+            AllowList = RunAllowList.For(scenario, setup.StartUrl, defaultToStartHost: true),
+        }, cancellationToken);
         if (setup.StartUrl is not null)
         {
             var open = new PlanStep { Action = ActionKind.Goto, Value = setup.StartUrl };

@@ -131,6 +131,7 @@ internal static class RecordCommand
             events = recorder.Events;
         }
 
+        var secretNames = events.Select(e => e.SecretName).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
         var writer = new RecordingWriter(folder);
         await writer.BeginAsync(new RecordingHeader
         {
@@ -141,6 +142,9 @@ internal static class RecordCommand
             Driver = "browser",
             Planner = "human (agent record)",
             Policy = new RecordedPolicy { AllowDomains = [new Uri(startUrl).Host], StepTimeoutMs = 10_000 },
+            // Password fields were recorded as ${secrets.NAME}: the recording declares them (never their values).
+            SecretNames = [.. secretNames],
+            SecretSources = secretNames.ToDictionary(n => n, SecretPlaceholders.EnvironmentVariableFor, StringComparer.Ordinal),
             StartedAt = startedAt,
         }, CancellationToken.None);
         var steps = RecordedSteps.From(events, finalUrl, finalKeys);

@@ -40,6 +40,7 @@ internal static class ReplayCommand
         var timeout = new Option<string?>("--timeout") { Description = "How long the whole replay may take (e.g. 2m); when it runs out the replay stops and fails." };
         var verbose = new Option<bool>("--verbose", "-v") { Description = "Log details on the console too." };
         var allowApp = new Option<string[]>("--allow-app") { Description = "A desktop recording's app may be launched (or attached to) only when named here: a recording never chooses what runs. Repeatable." };
+        var allowDomain = new Option<string[]>("--allow-domain") { Description = "A host the replay may reach (subdomains included). Repeatable. Default: the host the replay starts on. The recording's own list can only narrow this, never widen it." };
 
         var command = new Command("replay", """
             Replay a recording deterministically, with no model calls: each step's element is found through its recorded
@@ -61,7 +62,7 @@ internal static class ReplayCommand
             """)
         {
             recording, param, query, baseUrl, healOut, noHeal, output, junit, html, approve, headed, shots, stepTimeout, trace, verbose,
-            secret, scenario, timeout, allowApp,
+            secret, scenario, timeout, allowApp, allowDomain,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -73,6 +74,7 @@ internal static class ReplayCommand
                 Scenario = parse.GetValue(scenario),
                 Timeout = parse.GetValue(timeout),
                 AllowApps = parse.GetValue(allowApp) ?? [],
+                AllowDomains = parse.GetValue(allowDomain) ?? [],
             };
             return await ReplayAsync(console, options, cancellationToken);
         });
@@ -93,6 +95,9 @@ internal static class ReplayCommand
 
         /// <summary>Desktop apps the person replaying allows the recording to launch (<c>--allow-app</c>).</summary>
         public IReadOnlyList<string> AllowApps { get; init; } = [];
+
+        /// <summary>The user's allow-list (<c>--allow-domain</c>); empty: the host the replay starts on.</summary>
+        public IReadOnlyList<string> AllowDomains { get; init; } = [];
     }
 
     internal static async Task<int> ReplayAsync(IAnsiConsole console, ReplayCommandOptions options, CancellationToken cancellationToken)
@@ -105,6 +110,11 @@ internal static class ReplayCommand
 
         var (document, path, error) = await RecordingFile.LoadAsync(options.Recording, cancellationToken);
         if (document is null) return BadInput(error!);
+        if (options.Trace && document.Header.SecretNames.Count > 0)
+        {
+            return BadInput($"--trace is refused: the recording uses secrets ({string.Join(", ", document.Header.SecretNames)}), and a Playwright trace keeps typed values, " +
+                            "DOM snapshots and screencast frames in clear, where they cannot be masked. Replay without --trace.");
+        }
         var parameters = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var p in options.Params)
         {
@@ -158,8 +168,10 @@ internal static class ReplayCommand
         Serilog.Log.Logger = log;
         RunLogging.UseSecrets(setup.Secrets);
 
+        var allowList = RunAllowList.ForReplay(options.AllowDomains, setup.StartUrl, document.Header.Policy.AllowDomains);
         var replayOptions = new ReplayOptions
         {
+            SecretHosts = allowList,
             Parameters = parameters,
             Secrets = setup.Secrets,
             SecretSources = secretSources,
@@ -188,7 +200,7 @@ internal static class ReplayCommand
                 : await PlaywrightDriver.LaunchAsync(new BrowserOptions
                 {
                     Headed = options.Headed,
-                    AllowedHosts = document.Header.Policy.AllowDomains.Count > 0 ? new RunPolicy { AllowDomains = document.Header.Policy.AllowDomains }.IsAllowed : null,
+                    AllowList = allowList,
                     TracePath = options.Trace ? Path.Combine(folder, "trace.zip") : null,
                 }, cancellationToken);
         }

@@ -87,6 +87,12 @@ internal static class RunCommand
             return ExitCodes.BadInput;
         }
 
+        if (options.Trace && TraceRefusal(scenario) is { } refusal)
+        {
+            CliErrors.Error(refusal);
+            return ExitCodes.BadInput;
+        }
+
         var time = TimeProvider.System;
         var folder = RecordingLocation.For(scenario.Name, options.RecordTo, time);
         // One run writes a recording folder at a time: a second run into it fails here and the first loses nothing.
@@ -117,11 +123,12 @@ internal static class RunCommand
         }
         await using var _ = setup;
         RunLogging.UseSecrets(setup.Secrets);
+        writer.Secrets = setup.Secrets;
 
         IUiDriver driver;
         try
         {
-            driver = await CreateDriverAsync(scenario, options, folder, cancellationToken);
+            driver = await CreateDriverAsync(scenario, options, folder, setup.StartUrl, cancellationToken);
         }
         catch (BrowserNotFoundException e)
         {
@@ -165,7 +172,7 @@ internal static class RunCommand
         if (writer.Document is { } recorded)
         {
             // The run's report sits next to its recording and links the screenshots in shots/.
-            await HtmlReportWriter.WriteAsync(ReportModel.FromRecording(recorded, folder), Path.Combine(folder, "report.html"), ReportImages.Link, CancellationToken.None);
+            await HtmlReportWriter.WriteAsync(ReportModel.FromRecording(recorded, folder) with { Secrets = setup.Secrets }, Path.Combine(folder, "report.html"), ReportImages.Link, CancellationToken.None);
         }
         PrintSummary(console, result, folder);
         return result.FinalState switch
@@ -176,13 +183,21 @@ internal static class RunCommand
         };
     }
 
-    private static async Task<IUiDriver> CreateDriverAsync(Scenario scenario, RunOptions options, string folder, CancellationToken cancellationToken)
+    /// <summary>
+    /// A Playwright trace keeps what was typed, DOM snapshots and screencast frames in clear, and none of them can be
+    /// masked reliably: with secrets in play, --trace is refused.
+    /// </summary>
+    internal static string? TraceRefusal(Scenario scenario) => scenario.Secrets.Count == 0 ? null
+        : $"--trace is refused: the scenario uses secrets ({string.Join(", ", scenario.Secrets.Keys)}), and a Playwright trace keeps typed values, " +
+          "DOM snapshots and screencast frames in clear, where they cannot be masked. Run without --trace (the recording, screenshots and report are masked).";
+
+    private static async Task<IUiDriver> CreateDriverAsync(Scenario scenario, RunOptions options, string folder, string? startUrl, CancellationToken cancellationToken)
     {
         if (scenario.App.Desktop is not null) return await DesktopDriverChoice.StartAsync(scenario, cancellationToken);
         var browserOptions = new BrowserOptions
         {
             Headed = options.Headed,
-            AllowedHosts = scenario.Policy.AllowDomains.Count > 0 ? BrowserOptions.AllowOnly(scenario.Policy.AllowDomains) : null,
+            AllowList = RunAllowList.For(scenario, startUrl, defaultToStartHost: options.Goal is not null),
             TracePath = options.Trace ? Path.Combine(folder, "trace.zip") : null,
         };
         return options.Connect is not null

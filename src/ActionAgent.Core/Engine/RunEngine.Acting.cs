@@ -11,37 +11,6 @@ public sealed partial class RunEngine
 {
     private sealed partial class ActiveRun
     {
-        private bool NeedsApproval(PlanStep step, out string reason)
-        {
-            var match = Policy.Approve.FirstOrDefault(a =>
-                step.Tags.Contains(a, StringComparer.OrdinalIgnoreCase) ||
-                string.Equals(a, step.Action.ToName(), StringComparison.OrdinalIgnoreCase));
-            reason = match is null ? "" : $"the policy asks for approval of '{match}' steps";
-            return match is not null;
-        }
-
-        private async Task ApproveAsync(CancellationToken token)
-        {
-            var step = _s.Queue.Peek();
-            NeedsApproval(step, out var reason);
-            var gate = _engine._services.Approvals;
-            if (gate is null)
-            {
-                _s.Reason = $"Step {_s.StepCount + 1} ({Vault.Mask(step.ToString())}) needs approval: {reason}, and no approver is configured (run interactively, or pass --approve).";
-                await _machine.FireAsync(RunTrigger.Refused);
-                return;
-            }
-            if (await gate.ApproveAsync(step, reason, token))
-            {
-                Log.Information("Step {Index} approved", _s.StepCount + 1);
-                _s.ApprovedCurrent = true;
-                await _machine.FireAsync(RunTrigger.Approved);
-                return;
-            }
-            _s.Reason = $"Step {_s.StepCount + 1} ({Vault.Mask(step.ToString())}) was refused approval.";
-            await _machine.FireAsync(RunTrigger.Refused);
-        }
-
         private async Task ActAsync(CancellationToken token)
         {
             var step = _s.Queue.Peek();
@@ -77,6 +46,10 @@ public sealed partial class RunEngine
                 var missing = ValueTemplate.Placeholders(step.Value).Select(p => $"{p.Scope}.{p.Name}");
                 result = ActionResult.Failure(ActionFailureKind.InvalidStep, $"The value refers to {string.Join(", ", missing)}, which the run does not have.");
             }
+            else if (RefuseSecretUrl(step) is { } refused)
+            {
+                result = refused;
+            }
             else
             {
                 (step, grounding, var groundingError) = await GroundAsync(step, before, token);
@@ -91,9 +64,10 @@ public sealed partial class RunEngine
             }
             var actionMs = (long)_engine.Time.GetElapsedTime(startTimestamp).TotalMilliseconds;
 
-            if (result.Succeeded && ValueTemplate.ReferencesSecret(step.Value))
+            // A page-level press has no element to mask.
+            if (result.Succeeded && ValueTemplate.ReferencesSecret(step.Value) && (result.ResolvedTarget ?? step.Target) is { } typedInto)
             {
-                _s.Masked.Add(result.ResolvedTarget ?? step.Target!);
+                _s.Masked.Add(typedInto);
             }
             if (result.Succeeded && step.Action == ActionKind.Extract && step.Value is not null)
             {
@@ -117,7 +91,10 @@ public sealed partial class RunEngine
 
         private async Task<ActionResult> ExecuteWithPipelineAsync(PlanStep step, string? value, CancellationToken token)
         {
-            var action = new UiAction(step, value, ValueTemplate.ReferencesSecret(step.Value), step.Timeout ?? Policy.StepTimeout);
+            var action = new UiAction(step, value, ValueTemplate.ReferencesSecret(step.Value), step.Timeout ?? Policy.StepTimeout)
+            {
+                SecretHosts = SecretHostsFor(step),
+            };
             try
             {
                 return await _pipeline.ExecuteAsync(async ct => await Driver.ExecuteAsync(action, ct), token);

@@ -112,7 +112,9 @@ public sealed partial class RunEngine
                 return new CheckResult(expectation.ToString(), true, "not checked: no screen verifier is configured");
             }
             var finalStep = new PlanStep { Action = ActionKind.Assert, Description = expectation.Screen };
-            var verdict = await verifier.VerifyAsync(new ScreenCheck(finalStep, expectation.Screen, observation, observation), token);
+            var masked = MaskForPlanner(observation);
+            var verdict = await verifier.VerifyAsync(new ScreenCheck(finalStep, expectation.Screen, masked, masked), token);
+            _s.Usage += verdict.Usage;
             return new CheckResult(expectation.ToString(), verdict.Outcome != VerdictOutcome.Failed,
                 $"{verdict.Outcome.ToString().ToLowerInvariant()} ({verdict.Confidence:0.00}, {verdict.Backend}): {verdict.Reason}");
         }

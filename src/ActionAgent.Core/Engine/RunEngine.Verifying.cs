@@ -16,16 +16,27 @@ public sealed partial class RunEngine
             _s.Pending = null;
             var after = await ObserveAsync(screenshot: true, token);
             var recordedValue = pending.Step.Value is null || ValueTemplate.ReferencesSecret(pending.Step.Value) ? null : Vault.Mask(pending.Step.Value);
-            var checks = CheckDeriver.Derive(pending.Step, pending.Before, after, pending.Result.ResolvedTarget,
-                recordedValue is null ? null : ValueTemplate.Resolve(recordedValue, Scenario.Inputs, SecretVault.Empty, _s.Variables, out _));
+            // A ${vars.*} value may hold a secret the page echoed, and the page's names may quote one: masked.
+            var checks = MaskChecks(CheckDeriver.Derive(pending.Step, pending.Before, after, pending.Result.ResolvedTarget,
+                recordedValue is null ? null : ValueTemplate.Resolve(recordedValue, Scenario.Inputs, SecretVault.Empty, _s.Variables, out _)));
 
             RecordedVerdict? verdict = null;
             var verifier = _engine._services.Verifier;
             if (verifier is not null)
             {
-                var answer = await verifier.VerifyAsync(new ScreenCheck(pending.Step, pending.Step.Expect, pending.Before, after), token);
+                // A vision model may be asked: the URL, title and snapshot it gets are masked like a planner's.
+                var answer = await verifier.VerifyAsync(new ScreenCheck(pending.Step, pending.Step.Expect, MaskForPlanner(pending.Before), MaskForPlanner(after)), token);
+                _s.Usage += answer.Usage;
                 verdict = new RecordedVerdict(answer.Outcome.ToString().ToLowerInvariant(), answer.Confidence, Vault.Mask(answer.Reason), answer.Backend,
                     answer.Evidence.ToDictionary(p => p.Key, p => Vault.Mask(p.Value), StringComparer.Ordinal));
+            }
+
+            if (OverModelBudget(out var budgetReason))
+            {
+                await RecordAsync(pending, after, checks, verdict, null);
+                _s.Reason = budgetReason;
+                await _machine.FireAsync(RunTrigger.BudgetExceeded);
+                return;
             }
 
             var failed = verdict is { Outcome: "failed" };
@@ -69,24 +80,25 @@ public sealed partial class RunEngine
                 Value = step.Value is null ? null : Vault.Mask(step.Value),
                 Parameters = [.. ValueTemplate.Placeholders(step.Value).Select(p => $"{p.Scope}.{p.Name}")
                     .Concat(TargetTemplate.Placeholders(pending.RequestedTarget)).Distinct(StringComparer.Ordinal)],
-                Description = step.Description,
+                Description = MaskOrNull(step.Description),
                 // Placeholders stay in the recording (replay's --param changes them); otherwise the target as grounded.
-                RequestedTarget = TargetTemplate.Placeholders(pending.RequestedTarget).Count > 0 ? pending.RequestedTarget : step.Target,
-                Target = pending.Result.ResolvedTarget,
+                RequestedTarget = MaskTarget(TargetTemplate.Placeholders(pending.RequestedTarget).Count > 0 ? pending.RequestedTarget : step.Target),
+                Target = MaskTarget(pending.Result.ResolvedTarget),
                 ResolvedBy = pending.Result.ResolvedBy,
-                Grounding = pending.Grounding,
+                Grounding = MaskOrNull(pending.Grounding),
                 Outcome = error is null ? "succeeded" : "failed",
                 Error = error,
                 Attempts = pending.Attempts,
                 Checks = checks,
                 Verdict = verdict,
-                LocationBefore = pending.Before.Location,
-                LocationAfter = after.Location,
+                LocationBefore = Vault.Mask(pending.Before.Location),
+                LocationAfter = Vault.Mask(after.Location),
                 ShotBefore = pending.ShotBefore,
                 ShotAfter = shotAfter,
                 Crop = crop,
                 Planner = step.Origin ?? _engine._planner.Name,
                 Tags = step.Tags,
+                Approval = TakeApproval(),
                 StartedAt = pending.StartedAt,
                 ActionMs = pending.ActionMs,
                 DurationMs = (long)_engine.Time.GetElapsedTime(pending.StartTimestamp).TotalMilliseconds,
@@ -111,6 +123,13 @@ public sealed partial class RunEngine
             return png is null ? null : await _engine._sink.SaveArtifactAsync($"{pending.Index:000}-crop.png", png, CancellationToken.None);
         }
 
+        private RecordedApproval? TakeApproval()
+        {
+            var approval = _s.StepApproval;
+            _s.StepApproval = null;
+            return approval;
+        }
+
         /// <summary>A step that acted but was interrupted before its check is still recorded.</summary>
         private async Task FlushPendingAsync(string failedReason)
         {
@@ -127,7 +146,8 @@ public sealed partial class RunEngine
                 Outcome = "failed",
                 Error = $"The step acted but was not checked: {failedReason}.",
                 ShotBefore = pending.ShotBefore,
-                LocationBefore = pending.Before.Location,
+                LocationBefore = Vault.Mask(pending.Before.Location),
+                Approval = TakeApproval(),
                 StartedAt = pending.StartedAt,
                 ActionMs = pending.ActionMs,
             };

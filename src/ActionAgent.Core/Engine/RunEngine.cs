@@ -185,12 +185,13 @@ public sealed partial class RunEngine
         {
             Goal = Scenario.Goal ?? Scenario.Name,
             Inputs = Scenario.Inputs,
-            SecretNames = [.. Scenario.Secrets.Keys],
+            // Only the secrets bound to this page's host: a planner cannot fill a secret on a page it does not belong to.
+            SecretNames = SecretNamesAllowedAt(observation.Location),
             Observation = MaskForPlanner(observation),
-            History = [.. _s.History],
-            Failure = replanning ? _s.Failure : null,
+            History = MaskedHistory(),
+            Failure = replanning && _s.Failure is { } failure ? failure with { Reason = Vault.Mask(failure.Reason) } : null,
             ReplanCount = _s.Replans,
-            Variables = _s.Variables,
+            Variables = MaskedVariables(),
         };
 
         /// <summary>

@@ -21,6 +21,7 @@ internal sealed class RunSession
     public StepFailure? Failure { get; set; }
     public string? Reason { get; set; }
     public bool ApprovedCurrent { get; set; }
+    public RecordedApproval? StepApproval { get; set; }
     public IReadOnlyList<CheckResult> Expectations { get; set; } = [];
     public PendingCheck? Pending { get; set; }
 }

@@ -29,6 +29,9 @@ public sealed record ScreenVerdict(VerdictOutcome Outcome, double Confidence, st
 {
     /// <summary>Evidence for the report (OCR text seen, change ratio, matched phrase...).</summary>
     public IReadOnlyDictionary<string, string> Evidence { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>What asking a model for this verdict cost (counted toward the run's token and cost budgets).</summary>
+    public ModelUsage Usage { get; init; } = ModelUsage.None;
 }
 
 /// <summary>The possible screen check outcomes.</summary>

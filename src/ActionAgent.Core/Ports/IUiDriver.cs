@@ -43,6 +43,12 @@ public sealed record UiAction(PlanStep Step, string? Value, bool ValueIsSecret, 
 
     /// <summary>The step's target.</summary>
     public ElementTarget? Target => Step.Target;
+
+    /// <summary>
+    /// When the value is a secret: the hosts it may be typed on. The driver checks the page (and the frame) it would
+    /// type into right before typing, and refuses any other host. Null: no binding.
+    /// </summary>
+    public Policy.AllowList? SecretHosts { get; init; }
 }
 
 /// <summary>Why an action failed, so the engine can decide to retry, relocate or replan.</summary>

@@ -26,6 +26,12 @@ public sealed class RecordingWriter : IRecordingSink
     /// <summary>The path of <c>recording.json</c>.</summary>
     public string DocumentPath => Path.Combine(Directory, "recording.json");
 
+    /// <summary>
+    /// The run's secrets: the whole file is masked through them as it is written (defence in depth: the engine masks
+    /// every field it records, and this catches any it missed). <value>The default value is an empty vault.</value>
+    /// </summary>
+    public Secrets.SecretVault Secrets { get; set; } = ActionAgent.Core.Secrets.SecretVault.Empty;
+
     /// <summary>The document as written so far.</summary>
     public RecordingDocument? Document => _document;
 
@@ -73,7 +79,8 @@ public sealed class RecordingWriter : IRecordingSink
         await _gate.WaitAsync(cancellationToken);
         try
         {
-            await AtomicFile.WriteAsync(DocumentPath, (stream, token) => JsonSerializer.SerializeAsync(stream, _document, RecordingJson.Options, token), cancellationToken);
+            var json = Secrets.Mask(JsonSerializer.Serialize(_document, RecordingJson.Options));
+            await AtomicFile.WriteAllTextAsync(DocumentPath, json, new System.Text.UTF8Encoding(false), cancellationToken);
         }
         finally
         {

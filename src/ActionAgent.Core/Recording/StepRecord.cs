@@ -68,6 +68,9 @@ public sealed record StepRecord
     /// <summary>Step tags (approvals refer to them).</summary>
     public IReadOnlyList<string> Tags { get; init; } = [];
 
+    /// <summary>Who approved this step, when the policy gated it.</summary>
+    public RecordedApproval? Approval { get; init; }
+
     /// <summary>When the step started.</summary>
     public DateTimeOffset StartedAt { get; init; }
 
@@ -98,3 +101,10 @@ public sealed record CheckResult(string Check, bool Passed, string? Detail);
 /// <param name="Evidence">What it saw.</param>
 public sealed record RecordedVerdict(string Outcome, double Confidence, string Reason, string Backend,
     IReadOnlyDictionary<string, string>? Evidence = null);
+
+/// <summary>An approval decision on a gated step.</summary>
+/// <param name="Categories">The policy entries that gated it (<c>purchase</c>, <c>delete</c>…).</param>
+/// <param name="Gate">Who decided: <c>console</c> (a person), <c>--approve</c>, or <c>none</c> (no approver configured).</param>
+/// <param name="Decision"><c>approved</c> or <c>refused</c>.</param>
+/// <param name="At">When.</param>
+public sealed record RecordedApproval(IReadOnlyList<string> Categories, string Gate, string Decision, DateTimeOffset At);

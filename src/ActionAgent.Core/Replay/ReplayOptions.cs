@@ -39,6 +39,12 @@ public sealed record ReplayOptions
     /// </summary>
     public TimeSpan FastPathMinimum { get; init; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>
+    /// The hosts a secret may be typed on during the replay (the user's allow-list); the driver refuses any other.
+    /// <value>The default value is null: no binding beyond the browser's allow-list.</value>
+    /// </summary>
+    public Policy.AllowList? SecretHosts { get; init; }
+
     /// <summary>Who approves steps the recorded policy marks as sensitive. <value>The default value is null: such steps fail.</value></summary>
     public IApprovalGate? Approvals { get; init; }
 

@@ -5,6 +5,10 @@ namespace ActionAgent.Core.Replay;
 /// <summary>The outcome of a replay: every step, the end-of-run expectations, the heals.</summary>
 public sealed record ReplayResult
 {
+    /// <summary>The replay's secrets: reports written from this result are masked through them (never serialised).</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public Secrets.SecretVault Secrets { get; init; } = ActionAgent.Core.Secrets.SecretVault.Empty;
+
     /// <summary>The recording's name.</summary>
     public required string Name { get; init; }
 

@@ -125,14 +125,15 @@ public sealed partial class ReplayEngine
 
         private async Task<ActionResult> ActAsync(PlanStep step, ElementTarget? target, string? value, bool isSecret, TimeSpan timeout, CancellationToken cancellationToken)
         {
-            var action = new UiAction(step with { Target = target }, value, isSecret, timeout);
+            var action = new UiAction(step with { Target = target }, value, isSecret, timeout) { SecretHosts = isSecret ? Options.SecretHosts : null };
             return await Driver.ExecuteAsync(action, cancellationToken);
         }
 
         private async Task<string?> ApprovalRefusedAsync(StepRecord step, PlanStep planStep, CancellationToken cancellationToken)
         {
             var match = recording.Header.Policy.Approve.FirstOrDefault(a =>
-                step.Tags.Contains(a, StringComparer.OrdinalIgnoreCase) || string.Equals(a, step.Action, StringComparison.OrdinalIgnoreCase));
+                step.Tags.Contains(a, StringComparer.OrdinalIgnoreCase) || string.Equals(a, step.Action, StringComparison.OrdinalIgnoreCase)
+                || Policy.RiskClassifier.Classify(planStep).Contains(a, StringComparer.OrdinalIgnoreCase));
             if (match is null) return null;
             var reason = $"the recorded policy asks for approval of '{match}' steps";
             if (Options.Approvals is null) return $"needs approval ({reason}) and no approver is configured: pass --approve to approve such steps in CI.";

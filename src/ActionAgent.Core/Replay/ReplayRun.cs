@@ -76,6 +76,7 @@ public sealed partial class ReplayEngine
             }
             return new ReplayResult
             {
+                Secrets = Vault,
                 Name = recording.Header.Name,
                 Status = reason is null ? "passed" : "failed",
                 Reason = reason,

@@ -91,7 +91,7 @@ public static class HtmlReportWriter
             html.Append("</ul>");
         }
         html.Append("</main><footer>ActionAgent report · no scripts, no external resources</footer></body></html>\n");
-        return html.ToString();
+        return model.Secrets.Mask(html.ToString());
     }
 
     private static string WithoutAction(ReportStep step) =>

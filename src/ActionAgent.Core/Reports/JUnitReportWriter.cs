@@ -103,7 +103,7 @@ public static class JUnitReportWriter
             xml.WriteEndElement();
             xml.WriteEndElement();
         }
-        return builder.ToString();
+        return result.Secrets.Mask(builder.ToString());
     }
 
     private static void Property(XmlWriter xml, string name, string value)

@@ -6,6 +6,9 @@ namespace ActionAgent.Core.Reports;
 /// <summary>What a report shows, whether of a run (from its recording) or of a replay.</summary>
 public sealed record ReportModel
 {
+    /// <summary>The run's secrets: the rendered report is masked through them. <value>The default value is an empty vault.</value></summary>
+    public Secrets.SecretVault Secrets { get; init; } = ActionAgent.Core.Secrets.SecretVault.Empty;
+
     /// <summary>The title (the recording's name).</summary>
     public required string Title { get; init; }
 
@@ -52,6 +55,7 @@ public sealed record ReportModel
         var replayed = result.Steps.Count(s => s.Outcome != "skipped");
         return new ReportModel
         {
+            Secrets = result.Secrets,
             Title = result.Name,
             Kind = "replay",
             Status = result.Status,

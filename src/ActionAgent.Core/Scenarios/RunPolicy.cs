@@ -3,7 +3,10 @@ namespace ActionAgent.Core.Scenarios;
 /// <summary>What a run may do and for how long.</summary>
 public sealed record RunPolicy
 {
-    /// <summary>Hosts the browser may load (empty: any). Subdomains of a listed host are allowed.</summary>
+    /// <summary>
+    /// Hosts the browser may load (empty: any). Subdomains of a listed host are allowed; other schemes than
+    /// http(s)/ws(s) only when listed as <c>file:</c>, <c>data:</c>…  (<see cref="Policy.AllowList"/> says exactly).
+    /// </summary>
     public IReadOnlyList<string> AllowDomains { get; init; } = [];
 
     /// <summary>Desktop applications the run may launch or touch (executable or application names; empty: only the scenario's own app).</summary>
@@ -40,13 +43,9 @@ public sealed record RunPolicy
     /// <value>The default value is 0.</value>
     public decimal MaxCost { get; init; }
 
-    /// <summary>Whether a URL's host is allowed by <see cref="AllowDomains"/>.</summary>
-    public bool IsAllowed(Uri uri)
-    {
-        ArgumentNullException.ThrowIfNull(uri);
-        if (AllowDomains.Count == 0 || uri.Scheme is "about" or "data" or "blob") return true;
-        var host = uri.Host;
-        return AllowDomains.Any(d => host.Equals(d, StringComparison.OrdinalIgnoreCase) ||
-                                     host.EndsWith("." + d, StringComparison.OrdinalIgnoreCase));
-    }
+    /// <summary>Whether a top-level navigation to a URL is allowed by <see cref="AllowDomains"/>.</summary>
+    public bool IsAllowed(Uri uri) => ToAllowList().Allows(uri, navigation: true);
+
+    /// <summary>The allow-list <see cref="AllowDomains"/> stands for.</summary>
+    public Policy.AllowList ToAllowList() => new(AllowDomains);
 }

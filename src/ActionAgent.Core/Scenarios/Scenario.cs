@@ -84,9 +84,16 @@ public sealed record DesktopAppSpec
     public string Command => Launch ?? $"attach:{Attach}";
 }
 
-/// <summary>Where a secret's value comes from.</summary>
+/// <summary>Where a secret's value comes from, and where it may be typed.</summary>
 /// <param name="EnvironmentVariable">The environment variable holding it.</param>
-public sealed record SecretSource(string EnvironmentVariable);
+public sealed record SecretSource(string EnvironmentVariable)
+{
+    /// <summary>
+    /// Hosts whose pages the secret may be typed into (subdomains included, as in <c>allow_domains</c>). Empty: the
+    /// host the scenario starts on.
+    /// </summary>
+    public IReadOnlyList<string> Domains { get; init; } = [];
+}
 
 /// <summary>An expectation checked at the end of a run.</summary>
 public sealed record Expectation

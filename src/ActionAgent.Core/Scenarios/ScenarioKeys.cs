@@ -15,7 +15,7 @@ internal static class ScenarioKeys
     public static readonly string[] App = ["browser", "desktop"];
     public static readonly string[] BrowserApp = ["start"];
     public static readonly string[] DesktopApp = ["launch", "command", "attach", "window", "wait"];
-    public static readonly string[] Secret = ["env"];
+    public static readonly string[] Secret = ["env", "domains"];
 
     public static readonly string[] Policy =
         ["allow_domains", "allow_apps", "approve", "max_steps", "timeout", "step_timeout", "retries", "max_replans", "max_tokens", "max_cost"];

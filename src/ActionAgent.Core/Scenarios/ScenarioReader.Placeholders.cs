@@ -60,6 +60,7 @@ internal sealed partial class ScenarioReader
         {
             PlaceholderUse.Value => null,
             PlaceholderUse.Target => $"secret '{name}' cannot be part of a target: targets are written to recordings and logs; use it in a value",
+            PlaceholderUse.Url => $"secret '{name}' cannot be part of a URL: a URL goes to servers, redirects and history; type the secret into a field with fill",
             _ => $"secret '{name}' cannot be used here: this text is sent to models and written to logs; use it in a step's value",
         };
     }

@@ -86,7 +86,7 @@ internal sealed partial class ScenarioReader
         switch (kind)
         {
             case ActionKind.Goto or ActionKind.Press:
-                CheckPlaceholders(scalar, text, field, PlaceholderUse.Value);
+                CheckPlaceholders(scalar, text, field, kind == ActionKind.Goto ? PlaceholderUse.Url : PlaceholderUse.Value);
                 return new PlanStep { Action = kind, Value = text };
             case ActionKind.Fill or ActionKind.Type or ActionKind.Select:
                 Error(scalar, field, $"{kind.ToName()} needs a target and a value: write {{ label: …, value: … }}");
@@ -157,7 +157,8 @@ internal sealed partial class ScenarioReader
 
             var use = name switch
             {
-                "value" or "key" or "url" => PlaceholderUse.Value,
+                "value" or "key" => PlaceholderUse.Value,
+                "url" => PlaceholderUse.Url,
                 "expect" or "note" => PlaceholderUse.ModelVisible,
                 _ => PlaceholderUse.Target,
             };

@@ -292,8 +292,14 @@ internal sealed partial class ScenarioReader(string file, ScenarioLoadOptions op
             var field = $"secrets.{name}";
             if (!ExpectMapping(value, field, out var secret)) continue;
             string? variable = null;
-            foreach (var (_, envNode) in Entries(secret, field, ScenarioKeys.Secret))
+            IReadOnlyList<string> domains = [];
+            foreach (var (secretKey, envNode) in Entries(secret, field, ScenarioKeys.Secret))
             {
+                if (secretKey == "domains")
+                {
+                    domains = ReadStringList(envNode, $"{field}.domains") ?? [];
+                    continue;
+                }
                 variable = ReadString(envNode, $"{field}.env");
                 if (variable is null) continue;
                 if (!EnvNamePattern().IsMatch(variable))
@@ -309,7 +315,7 @@ internal sealed partial class ScenarioReader(string file, ScenarioLoadOptions op
             }
 
             if (!HasKey(secret, "env")) Error(secret, $"{field}.env", "missing required key 'env' (the environment variable holding the secret)");
-            if (variable is not null) secrets[name] = new SecretSource(variable);
+            if (variable is not null) secrets[name] = new SecretSource(variable) { Domains = domains };
         }
     }
 

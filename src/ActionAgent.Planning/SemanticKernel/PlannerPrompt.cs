@@ -58,32 +58,42 @@ internal static partial class PlannerPrompt
             foreach (var name in context.SecretNames) text.AppendLine(CultureInfo.InvariantCulture, $"- ${{secrets.{name}}}");
             text.AppendLine();
         }
+        // Variables were read off the page (extract): page text, fenced.
         if (context.Variables.Count > 0)
         {
-            text.AppendLine("# Variables read so far");
-            foreach (var (name, value) in context.Variables) text.AppendLine(CultureInfo.InvariantCulture, $"- {name} = {value}");
-            text.AppendLine();
+            text.AppendLine("# Variables read so far (read from the page)");
+            text.AppendLine(FenceOpen);
+            foreach (var (name, value) in context.Variables) text.AppendLine(CultureInfo.InvariantCulture, $"- {name} = {Defuse(value)}");
+            text.AppendLine(FenceClose).AppendLine();
         }
 
+        // Steps quote the page (element names) and their errors quote it too ("Closest on the page: …"): fenced.
         text.AppendLine("# Steps done so far");
         if (context.History.Count == 0) text.AppendLine("None yet.");
         var skipped = Math.Max(0, context.History.Count - options.MaxHistorySteps);
         if (skipped > 0) text.AppendLine(CultureInfo.InvariantCulture, $"({skipped} earlier steps not shown)");
+        if (context.History.Count > 0) text.AppendLine(FenceOpen);
         for (var i = skipped; i < context.History.Count; i++)
         {
             var done = context.History[i];
-            text.Append(CultureInfo.InvariantCulture, $"{i + 1}. {done.Step}");
-            if (done.Step.Description is { Length: > 0 } why) text.Append(CultureInfo.InvariantCulture, $" ({why})");
-            text.AppendLine(done.Succeeded ? " - ok" : $" - FAILED: {done.Error}");
+            var line = new StringBuilder();
+            line.Append(CultureInfo.InvariantCulture, $"{i + 1}. {done.Step}");
+            if (done.Step.Description is { Length: > 0 } why) line.Append(CultureInfo.InvariantCulture, $" ({why})");
+            line.Append(done.Succeeded ? " - ok" : $" - FAILED: {done.Error}");
+            text.AppendLine(Defuse(line.ToString()));
         }
+        if (context.History.Count > 0) text.AppendLine(FenceClose);
         text.AppendLine();
 
         if (context.Failure is { } failure)
         {
             text.AppendLine(CultureInfo.InvariantCulture, $"# Replanning (replan {context.ReplanCount + 1})");
-            text.AppendLine(CultureInfo.InvariantCulture, $"The last step failed: {failure.Step}");
-            text.AppendLine(CultureInfo.InvariantCulture, $"Why: {failure.Reason}");
             if (failure.Kind != ActionFailureKind.None) text.AppendLine(CultureInfo.InvariantCulture, $"Failure kind: {failure.Kind}");
+            text.AppendLine("The last step and why it failed (the reason quotes the page):");
+            text.AppendLine(FenceOpen);
+            text.AppendLine(Defuse($"Step: {failure.Step}"));
+            text.AppendLine(Defuse($"Why: {failure.Reason}"));
+            text.AppendLine(FenceClose);
             text.AppendLine("Plan again from the current screen below.").AppendLine();
         }
 

@@ -112,6 +112,8 @@ public sealed class SemanticKernelPlanner : IPlanner
                 var result = await InvokeAsync(call, kernel, tools, cancellationToken).ConfigureAwait(false);
                 history.Add(new FunctionResultContent(call, result).ToChatMessage());
             }
+            // check_screen may have asked a remote vision model: its calls count toward the run's budgets too.
+            usage += tools.TakePerceptionUsage();
 
             if (tools.Errors.Count > 0)
             {

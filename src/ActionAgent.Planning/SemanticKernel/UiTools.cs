@@ -55,6 +55,16 @@ internal sealed class UiTools(PlanningContext context, PlannerPerception percept
         return $"Error: {error}. Nothing was done; fix the call and call the tools again.";
     }
 
+    private ModelUsage PerceptionUsage { get; set; } = ModelUsage.None;
+
+    /// <summary>What the perception tools' model calls cost since the last call (check_screen escalating to a remote model).</summary>
+    public ModelUsage TakePerceptionUsage()
+    {
+        var usage = PerceptionUsage;
+        PerceptionUsage = ModelUsage.None;
+        return usage;
+    }
+
     [KernelFunction("click"), Description("Click an element on the current screen.")]
     public string Click(
         [Description("The element's ref from the snapshot, like e12.")] string @ref,
@@ -104,6 +114,7 @@ internal sealed class UiTools(PlanningContext context, PlannerPerception percept
     [KernelFunction("goto"), Description("Open a URL (absolute, or a path relative to the app's start URL).")]
     public string Goto([Description("The URL.")] string url, [Description("Why.")] string? reason = null) =>
         string.IsNullOrWhiteSpace(url) ? Reject("goto needs a url")
+        : url.Contains("${secrets.", StringComparison.OrdinalIgnoreCase) ? Reject("goto may never carry a secret: a URL goes to servers, redirects and history; fill the secret into a field instead")
         : Add(new PlanStep { Action = ActionKind.Goto, Value = url.Trim(), Description = reason, Origin = origin });
 
     [KernelFunction("scroll"), Description("Scroll an element into view, or the page up or down.")]
@@ -151,8 +162,9 @@ internal sealed class UiTools(PlanningContext context, PlannerPerception percept
             text.Append(CultureInfo.InvariantCulture, $"- [mark=m{_marks.Count}] {element.Kind ?? "region"} \"{element.Text}\" box={element.Box} score={element.Score:0.00}");
             text.AppendLine(node?.Ref is null ? "" : $" (snapshot element {node.Role} \"{node.Name}\" [ref={node.Ref}])");
         }
-        text.AppendLine("Act on a snapshot element by its ref; on a region with no snapshot element, pass its mark (m1, m2, …) as the ref: the action is done at that place on the screen.");
-        return text.ToString();
+        // Region texts and element names come from the screen: page text, fenced.
+        var fenced = $"{PlannerPrompt.FenceOpen}\n{PlannerPrompt.Defuse(text.ToString().TrimEnd())}\n{PlannerPrompt.FenceClose}\n";
+        return fenced + "Act on a snapshot element by its ref; on a region with no snapshot element, pass its mark (m1, m2, …) as the ref: the action is done at that place on the screen.";
     }
 
     [KernelFunction("check_screen"), Description("Ask the screen check whether the screen shows something (a confirmation, an error).")]
@@ -162,7 +174,9 @@ internal sealed class UiTools(PlanningContext context, PlannerPerception percept
         if (context.Observation is not { } observation) return "check_screen is not available: nothing has been observed yet.";
         var step = new PlanStep { Action = ActionKind.Assert, Description = expectation, Expect = expectation, Origin = origin };
         var verdict = await perception.Verifier.VerifyAsync(new ScreenCheck(step, expectation, observation, observation), cancellationToken).ConfigureAwait(false);
-        return FormattableString.Invariant($"{verdict.Outcome.ToString().ToLowerInvariant()} (confidence {verdict.Confidence:0.00}): {verdict.Reason}");
+        PerceptionUsage += verdict.Usage;
+        // The reason quotes what the screen shows: page text, fenced.
+        return FormattableString.Invariant($"{verdict.Outcome.ToString().ToLowerInvariant()} (confidence {verdict.Confidence:0.00}):\n{PlannerPrompt.FenceOpen}\n{PlannerPrompt.Defuse(verdict.Reason)}\n{PlannerPrompt.FenceClose}");
     }
 
     [KernelFunction("classify_intent"), Description("Ask the intent parser which task a text asks for, with its slots (origin, date, ...).")]

@@ -25,11 +25,12 @@ public sealed class EscalatingScreenVerifier(IScreenVerifier primary, IScreenVer
         catch (Exception e) when (e is HttpRequestException or InvalidOperationException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
         {
             var kept = new Dictionary<string, string>(first.Evidence, StringComparer.Ordinal) { ["escalation"] = $"{remote.Name} failed: {e.Message}" };
-            return first with { Evidence = kept };
+            // The failed call was still made: it counts as one call toward the budgets.
+            return first with { Evidence = kept, Usage = first.Usage + new ModelUsage(0, 0, 0m, 1) };
         }
         var evidence = new Dictionary<string, string>(second.Evidence, StringComparer.Ordinal);
         foreach (var (key, value) in first.Evidence) evidence.TryAdd($"{primary.Name}.{key}", value);
         evidence["escalatedFrom"] = $"{primary.Name}: {first.Reason}";
-        return second with { Evidence = evidence };
+        return second with { Evidence = evidence, Usage = first.Usage + second.Usage };
     }
 }

@@ -57,8 +57,14 @@ public sealed class SemanticKernelScreenVerifier : IScreenVerifier
             """;
         history.AddUserMessage([new TextContent(question), new ImageContent(shot, "image/png")]);
         var answer = await _chat.GetChatMessageContentAsync(history, cancellationToken: cancellationToken);
-        return Parse(answer.Content ?? "", Name);
+        return Parse(answer.Content ?? "", Name) with { Usage = UsageOf(answer) };
     }
+
+    // Every model call counts toward the run's budgets, even when the endpoint reports no token counts.
+    private static ModelUsage UsageOf(ChatMessageContent answer) =>
+        answer.Metadata?.TryGetValue("Usage", out var value) == true && value is OpenAI.Chat.ChatTokenUsage tokens
+            ? new ModelUsage(tokens.InputTokenCount, tokens.OutputTokenCount, 0m, 1)
+            : new ModelUsage(0, 0, 0m, 1);
 
     private static bool IsSecretLike(PlanStep step) => step.Value?.Contains("${secrets.", StringComparison.Ordinal) == true;
 

@@ -107,8 +107,9 @@ public sealed class SkyFareBookingPolicy
 
     private static IReadOnlyList<UiNode> ScreenOf(string prompt)
     {
-        var start = prompt.IndexOf("<untrusted_page>", StringComparison.Ordinal);
-        var end = prompt.IndexOf("</untrusted_page>", StringComparison.Ordinal);
+        // The screen is the last fenced section (history, failures and variables are fenced too, before it).
+        var start = prompt.LastIndexOf("<untrusted_page>", StringComparison.Ordinal);
+        var end = prompt.LastIndexOf("</untrusted_page>", StringComparison.Ordinal);
         return start < 0 || end < 0 ? [] : AriaSnapshotParser.Parse(prompt[start..end]);
     }
 }
