@@ -16,6 +16,7 @@ public sealed partial class PlaywrightDriver : IUiDriver
     private readonly IBrowserContext _context;
     private readonly BrowserOptions _options;
     private readonly bool _ownsBrowser;
+    private bool _ownsContext;
     private readonly TargetResolver _resolver;
     private bool _disposed;
 
@@ -222,6 +223,11 @@ public sealed partial class PlaywrightDriver : IUiDriver
             if (_ownsBrowser)
             {
                 await _browser.CloseAsync().ConfigureAwait(false);
+            }
+            else if (_ownsContext)
+            {
+                // A context opened in a remote browser for one run: closing it leaves the browser for the next run.
+                await _context.CloseAsync().ConfigureAwait(false);
             }
             else if (_options.AllowedHosts is not null)
             {
