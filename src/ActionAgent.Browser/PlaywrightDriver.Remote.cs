@@ -22,19 +22,33 @@ public sealed partial class PlaywrightDriver
             var browser = cdp
                 ? await playwright.Chromium.ConnectOverCDPAsync(endpoint.ToString()).ConfigureAwait(false)
                 : await playwright.Chromium.ConnectAsync(endpoint.ToString()).ConfigureAwait(false);
-            var context = await browser.NewContextAsync(new()
-            {
-                ViewportSize = new ViewportSize { Width = options.ViewportWidth, Height = options.ViewportHeight },
-                BaseURL = options.BaseUrl?.ToString(),
-            }).ConfigureAwait(false);
+            return await InNewContextAsync(playwright, browser, options, ownsPlaywright: true).ConfigureAwait(false);
+        }
+        catch
+        {
+            playwright.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>A driver in a new context of a browser someone else owns; disposing closes only the context.</summary>
+    internal static async Task<PlaywrightDriver> InNewContextAsync(IPlaywright playwright, IBrowser browser, BrowserOptions options, bool ownsPlaywright)
+    {
+        var context = await browser.NewContextAsync(new()
+        {
+            ViewportSize = new ViewportSize { Width = options.ViewportWidth, Height = options.ViewportHeight },
+            BaseURL = options.BaseUrl?.ToString(),
+        }).ConfigureAwait(false);
+        try
+        {
             var page = await context.NewPageAsync().ConfigureAwait(false);
-            var driver = new PlaywrightDriver(playwright, browser, context, page, options, ownsBrowser: false) { _ownsContext = true };
+            var driver = new PlaywrightDriver(playwright, browser, context, page, options, ownsBrowser: false) { _ownsContext = true, _ownsPlaywright = ownsPlaywright };
             await driver.StartAsync().ConfigureAwait(false);
             return driver;
         }
         catch
         {
-            playwright.Dispose();
+            await context.CloseAsync().ConfigureAwait(false);
             throw;
         }
     }

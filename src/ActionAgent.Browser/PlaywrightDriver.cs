@@ -17,6 +17,7 @@ public sealed partial class PlaywrightDriver : IUiDriver
     private readonly BrowserOptions _options;
     private readonly bool _ownsBrowser;
     private bool _ownsContext;
+    private bool _ownsPlaywright = true;
     private readonly TargetResolver _resolver;
     private bool _disposed;
 
@@ -237,7 +238,7 @@ public sealed partial class PlaywrightDriver : IUiDriver
         finally
         {
             // For an attached browser this only drops the CDP connection; the browser and its tabs stay.
-            _playwright.Dispose();
+            if (_ownsPlaywright) _playwright.Dispose();
         }
     }
 }

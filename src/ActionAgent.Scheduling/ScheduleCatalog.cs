@@ -46,6 +46,10 @@ public sealed class ScheduleCatalog : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(spec);
         var trigger = BuildTrigger(spec);
+        if (trigger.GetFireTimeAfter(TimeProvider.System.GetUtcNow()) is null)
+        {
+            throw new ScheduleException(ScheduleErrorKind.BadInput, $"--cron: '{spec.Cron}' never fires again (its last time is past).");
+        }
         if (!File.Exists(spec.Scenario)) throw new ScheduleException(ScheduleErrorKind.BadInput, $"{spec.Scenario}: the scenario file does not exist.");
         var job = JobBuilder.Create<ScenarioJob>()
             .WithIdentity(spec.Key)
@@ -57,7 +61,14 @@ public sealed class ScheduleCatalog : IAsyncDisposable
         {
             throw new ScheduleException(ScheduleErrorKind.BadInput, $"a job named '{spec.Name}' already exists (agent schedule remove {spec.Name}, or add --replace).");
         }
-        await _scheduler.ScheduleJob(job, [trigger], new ScheduleJobOptions { Replace = true }, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await _scheduler.ScheduleJob(job, [trigger], new ScheduleJobOptions { Replace = true }, cancellationToken).ConfigureAwait(false);
+        }
+        catch (SchedulerException e) when (e is not JobPersistenceException)
+        {
+            throw new ScheduleException(ScheduleErrorKind.BadInput, $"job '{spec.Name}': {e.Message}", e);
+        }
         return trigger.GetFireTimeAfter(TimeProvider.System.GetUtcNow());
     }
 

@@ -79,7 +79,8 @@ internal static class WorkerCommand
 
             var logFile = Path.Combine(location.DataFolder, "logs", $"worker-{options.WorkerId}.jsonl");
             await using var log = RunLogging.Create(logFile, verbose: true);
-            var runner = new ScheduledScenarioRunner(parse.GetValue(noVision), parse.GetValue(planner));
+            await using var localBrowser = new ActionAgent.Browser.SharedBrowser();
+            var runner = new ScheduledScenarioRunner(parse.GetValue(noVision), parse.GetValue(planner), localBrowser);
             using var host = WorkerHost.Create(location, options, runner, log.ForContext("WorkerId", options.WorkerId));
             console.MarkupLine($"worker [bold]{Markup.Escape(options.WorkerId)}[/] on {Markup.Escape(location.Describe())} · {options.Concurrency} at once · log {Markup.Escape(logFile)}");
             // The host stops on SIGTERM/SIGINT itself (System.CommandLine leaves those signals to it for this command).

@@ -14,9 +14,10 @@ namespace ActionAgent.Cli.Scheduling;
 /// <summary>
 /// Runs a job's scenario in the worker the way <c>agent run FILE --record-to DIR</c> does — the same loading, planner
 /// choice, perception, site serving, secrets, engine and report — with a local Chromium or a context in a remote browser,
-/// and no console: the run's log goes to its <c>log.jsonl</c> (secrets masked) and carries the job and run ids.
+/// and no console: the run's log goes to its <c>log.jsonl</c> (secrets masked) and carries the job and run ids. Each run
+/// gets its own browser context: in the worker's shared local Chromium, or in a remote browser from the pool.
 /// </summary>
-internal sealed class ScheduledScenarioRunner(bool noVision, string? plannerName) : IScenarioRunner
+internal sealed class ScheduledScenarioRunner(bool noVision, string? plannerName, SharedBrowser localBrowser) : IScenarioRunner
 {
     public async Task<ScenarioRunOutcome> RunAsync(ScenarioRunRequest request, CancellationToken cancellationToken)
     {
@@ -63,7 +64,7 @@ internal sealed class ScheduledScenarioRunner(bool noVision, string? plannerName
             };
             driver = request.Browser is { } remote
                 ? await PlaywrightDriver.OpenContextAsync(remote.Url, remote.IsCdp, options, cancellationToken)
-                : await PlaywrightDriver.LaunchAsync(options, cancellationToken);
+                : await localBrowser.NewDriverAsync(options, cancellationToken);
         }
         catch (BrowserNotFoundException e)
         {
