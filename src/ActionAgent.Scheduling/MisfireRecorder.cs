@@ -1,4 +1,3 @@
-using System.Globalization;
 using Quartz;
 
 namespace ActionAgent.Scheduling;
@@ -17,7 +16,7 @@ internal sealed class MisfireRecorder(RunHistory history, WorkerRuntime runtime,
         var missed = trigger.NextFireTimeUtc;
         if (missed is null) return;
         var now = runtime.Time.GetUtcNow();
-        var firing = $"{trigger.JobKey.Name}@{missed.Value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture)}";
+        var firing = ScenarioJob.FiringKey(trigger.JobKey.Name, missed.Value);
         await history.SaveAsync(new HistoryEntry
         {
             RunId = Guid.NewGuid().ToString("N")[..12], Job = trigger.JobKey.Name, Firing = firing, Cause = "misfire",

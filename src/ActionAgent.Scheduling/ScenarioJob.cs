@@ -17,7 +17,13 @@ public sealed class ScenarioJob(IScenarioRunner runner, RunHistory history, Work
         ArgumentNullException.ThrowIfNull(context);
         var spec = JobSpec.FromJobData(context.JobDetail.Key.Name, context.MergedJobDataMap);
         var scheduled = context.ScheduledFireTimeUtc ?? context.FireTimeUtc;
-        var firing = $"{spec.Name}@{scheduled.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture)}";
+        // A recovered firing runs under a recovery trigger: its own firing is the one the dead worker had.
+        if (context.Recovering && context.MergedJobDataMap.TryGetValue(SchedulerConstants.FailedJobOriginalTriggerScheduledFireTime, out var original)
+            && ParseTime(original?.ToString()) is { } due)
+        {
+            scheduled = due;
+        }
+        var firing = FiringKey(spec.Name, scheduled);
         var cause = context.Recovering ? "recovered"
             : context.MergedJobDataMap.TryGetValue("cause", out var c) && c is string given ? given
             : context.FireTimeUtc - scheduled > runtime.Options.MisfireThreshold ? "misfire" : "schedule";
@@ -104,6 +110,16 @@ public sealed class ScenarioJob(IScenarioRunner runner, RunHistory history, Work
         if (RunStatus.IsFailure(status)) runLog.Warning("Run {RunId} of job {JobId} {Status}: {Reason}", runId, spec.Name, status, reason);
         else runLog.Information("Run {RunId} of job {JobId} {Status} in {Duration}", runId, spec.Name, status, entry.Duration);
         return entry;
+    }
+
+    /// <summary>A firing's identity in the history: the job and the second it was due.</summary>
+    internal static string FiringKey(string job, DateTimeOffset due) =>
+        $"{job}@{due.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture)}";
+
+    private static DateTimeOffset? ParseTime(string? text)
+    {
+        if (long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var ms)) return DateTimeOffset.FromUnixTimeMilliseconds(ms);
+        return DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var time) ? time : null;
     }
 
     private static string Safe(string name) => string.Concat(name.Select(ch => char.IsLetterOrDigit(ch) || ch is '-' or '_' or '.' ? ch : '-'));
