@@ -3,7 +3,7 @@ namespace ActionAgent.Scheduling.Tests;
 /// <summary>Scale-out: two workers on one PostgreSQL store form a Quartz cluster.</summary>
 public sealed class PostgresClusterTests(PostgresServer postgres) : IClassFixture<PostgresServer>
 {
-    private static readonly TimeSpan Patience = TimeSpan.FromMinutes(4);
+    private static readonly TimeSpan Patience = TimeSpan.FromMinutes(7);
 
     [SkippableFact]
     public async Task Two_workers_on_one_store_run_each_of_fifty_firings_exactly_once()
