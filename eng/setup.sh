@@ -11,7 +11,7 @@ need_commands=(chromium tesseract)
 packages=(chromium fonts-liberation fonts-dejavu-core tesseract-ocr tesseract-ocr-eng)
 if [[ "$mode" == "test" ]]; then
   need_commands+=(Xvfb xdotool convert dbus-launch mousepad zenity)
-  packages+=(xvfb xdotool imagemagick dbus-x11 at-spi2-core mousepad zenity)
+  packages+=(xvfb xdotool imagemagick dbus-x11 at-spi2-core mousepad zenity postgresql)
 fi
 
 if ! command -v dotnet >/dev/null 2>&1; then
@@ -26,6 +26,10 @@ done
 # A browser given by configuration counts as installed.
 if [[ -n "${ACTIONAGENT_BROWSER:-}" && -x "${ACTIONAGENT_BROWSER}" ]]; then
   missing=("${missing[@]/chromium}")
+fi
+# The scheduler's cluster tests start their own PostgreSQL server from Debian's binaries (not on PATH).
+if [[ "$mode" == "test" ]] && ! compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null && ! command -v initdb >/dev/null 2>&1; then
+  missing+=(postgresql)
 fi
 missing=($(printf '%s\n' "${missing[@]}" | grep -v '^$' || true))
 [[ ${#missing[@]} -eq 0 ]] && exit 0

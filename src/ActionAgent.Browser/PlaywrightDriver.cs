@@ -16,6 +16,8 @@ public sealed partial class PlaywrightDriver : IUiDriver
     private readonly IBrowserContext _context;
     private readonly BrowserOptions _options;
     private readonly bool _ownsBrowser;
+    private bool _ownsContext;
+    private bool _ownsPlaywright = true;
     private readonly TargetResolver _resolver;
     private bool _disposed;
 
@@ -207,6 +209,11 @@ public sealed partial class PlaywrightDriver : IUiDriver
             {
                 await _browser.CloseAsync().ConfigureAwait(false);
             }
+            else if (_ownsContext)
+            {
+                // A context opened in a remote browser for one run: closing it leaves the browser for the next run.
+                await _context.CloseAsync().ConfigureAwait(false);
+            }
             else if (!_allowList.AllowsAnyHost)
             {
                 await _context.UnrouteAllAsync(new() { Behavior = UnrouteBehavior.IgnoreErrors }).ConfigureAwait(false);
@@ -215,7 +222,7 @@ public sealed partial class PlaywrightDriver : IUiDriver
         finally
         {
             // For an attached browser this only drops the CDP connection; the browser and its tabs stay.
-            _playwright.Dispose();
+            if (_ownsPlaywright) _playwright.Dispose();
         }
     }
 }

@@ -28,6 +28,9 @@ internal static class AgentCommandLine
             ModelsCommand.Create(console),
             ReplayCommand.Create(console),
             RecordCommand.Create(console),
+            ScheduleCommand.Create(console),
+            HistoryCommand.Create(console),
+            WorkerCommand.Create(console),
         };
 
     public static async Task<int> InvokeAsync(string[] args, IAnsiConsole console, TextWriter output)
@@ -42,6 +45,8 @@ internal static class AgentCommandLine
         }
         // Ctrl+C cancels the run; the engine then completes the recording and the browser closes, which can take a
         // few seconds, so the process waits for that rather than System.CommandLine's default of 2 seconds.
-        return await parse.InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = TimeSpan.FromSeconds(15) });
+        // The worker's host handles SIGTERM itself, with its own grace period for running jobs.
+        var worker = args.Length > 0 && args[0] == "worker";
+        return await parse.InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = worker ? null : TimeSpan.FromSeconds(15) });
     }
 }

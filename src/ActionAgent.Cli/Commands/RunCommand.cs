@@ -5,7 +5,6 @@ using ActionAgent.Cli.Running;
 using ActionAgent.Core.Engine;
 using ActionAgent.Core.Ports;
 using ActionAgent.Core.Recording;
-using ActionAgent.Core.Reports;
 using ActionAgent.Core.Scenarios;
 using ActionAgent.Desktop;
 using ActionAgent.Sites;
@@ -161,19 +160,12 @@ internal static class RunCommand
         {
             services = services with { Verifier = vision.Verifier, Locator = vision.Locator, Cropper = vision.Cropper };
         }
-        var engine = new RunEngine(driver, planner, writer, services);
-        var result = await engine.RunAsync(new RunRequest
+        var result = await ScenarioExecution.RunAsync(driver, planner, writer, services, new RunRequest
         {
             Scenario = scenario,
             Secrets = setup.Secrets,
             StartUrl = options.Connect is not null && options.Start is null ? null : setup.StartUrl,
-        }, cancellationToken);
-
-        if (writer.Document is { } recorded)
-        {
-            // The run's report sits next to its recording and links the screenshots in shots/.
-            await HtmlReportWriter.WriteAsync(ReportModel.FromRecording(recorded, folder) with { Secrets = setup.Secrets }, Path.Combine(folder, "report.html"), ReportImages.Link, CancellationToken.None);
-        }
+        }, folder, cancellationToken);
         PrintSummary(console, result, folder);
         return result.FinalState switch
         {

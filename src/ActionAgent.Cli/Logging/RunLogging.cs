@@ -17,12 +17,15 @@ internal static class RunLogging
     /// <summary>The vault the masking enricher reads; set once secrets are loaded.</summary>
     public static void UseSecrets(SecretVault vault) => _vault = vault;
 
-    public static Logger Create(string? logFile, bool verbose)
+    /// <param name="logFile">The run's log.jsonl, or null for the console only.</param>
+    /// <param name="verbose">Log information on the console too.</param>
+    /// <param name="vault">The secrets to mask, when this logger belongs to one of several runs in one process (a worker); null: the command's vault.</param>
+    public static Logger Create(string? logFile, bool verbose, Func<SecretVault>? vault = null)
     {
         var config = new LoggerConfiguration()
             .MinimumLevel.Debug()
             .MinimumLevel.Override("Microsoft", LogEventLevel.Warning)
-            .Enrich.With(new SecretMaskingEnricher(() => _vault))
+            .Enrich.With(new SecretMaskingEnricher(vault ?? (() => _vault)))
             .WriteTo.Console(
                 // Progress and failures are drawn by the command itself; the console log adds only errors unless --verbose.
                 restrictedToMinimumLevel: verbose ? LogEventLevel.Information : LogEventLevel.Error,
