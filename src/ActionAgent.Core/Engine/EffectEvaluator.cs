@@ -204,6 +204,8 @@ public static partial class EffectEvaluator
     private static EffectEvidence Navigated(UiObservation before, UiObservation after)
     {
         if (!string.Equals(before.Location, after.Location, StringComparison.Ordinal)) return new(true, $"the page went from {before.Location} to {after.Location}");
+        // A form that answers with an error message stayed where it was: the message is not the next page.
+        if (NewError(before, after) is { } error) return new(false, $"the page shows an error: \"{error}\"");
         if (!string.Equals(before.Title, after.Title, StringComparison.Ordinal)) return new(true, $"the title is now \"{after.Title}\"");
         var headingsBefore = Headings(before);
         var headingsAfter = Headings(after);
@@ -213,6 +215,7 @@ public static partial class EffectEvaluator
         }
         var newWords = NewWords(before, after);
         if (newWords.Count >= 3) return new(true, $"new content shows: {string.Join(" ", newWords.Take(8))}");
+        if (NewMessage(before, after) is { } message) return new(true, $"the page now says \"{message}\"");
         var items = ListChanged(before, after);
         return items.Observed ? items : new(false, $"the page stayed at {after.Location} with the same heading and content");
     }
@@ -242,6 +245,29 @@ public static partial class EffectEvaluator
         var wasShown = before.AllNodes().Any(n => n.Role == now.Role && n.Name == now.Name && OnScreen(n) && n.Box == now.Box);
         return wasShown ? new(true, $"{Describe(now)} shows (it showed before too)") : new(true, $"{Describe(now)} now shows");
     }
+
+    /// <summary>A sentence that was not on the page before (a confirmation, "Your bus: 09:30 …"), not an error.</summary>
+    private static string? NewMessage(UiObservation before, UiObservation after)
+    {
+        var old = before.AllNodes().Select(n => n.InnerText()).ToHashSet(StringComparer.Ordinal);
+        return after.AllNodes()
+            .Where(n => n.Role is "alert" or "status" or "text" or "paragraph" or "heading" && n.Children.Count == 0 || n.Role is "paragraph" or "status")
+            .Select(n => n.InnerText())
+            .FirstOrDefault(t => t.Length is >= 12 and < 200 && !old.Contains(t) && !ErrorWords().IsMatch(t) && Words(t).Count >= 3);
+    }
+
+    private static string? NewError(UiObservation before, UiObservation after)
+    {
+        var old = before.AllNodes().Where(n => n.Role is "alert" or "status" or "text" or "paragraph").Select(n => n.InnerText()).ToHashSet(StringComparer.Ordinal);
+        return after.AllNodes()
+            .Where(n => n.Role is "alert" or "status" or "text" or "paragraph" && !old.Contains(n.InnerText()))
+            .Select(n => n.InnerText())
+            .FirstOrDefault(t => t.Length < 200 && ErrorWords().IsMatch(t));
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:invalid|unknown|incorrect|wrong|error|failed|not recogni[sz]ed|is required|are required|please (?:enter|give|fill|select|accept|check|try))\b",
+        System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex ErrorWords();
 
     private static bool OnScreen(UiNode node) => node.Box is not { } b || (b.Width > 0 && b.Height > 0 && b.Y + b.Height > 0);
 

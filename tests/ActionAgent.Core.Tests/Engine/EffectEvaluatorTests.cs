@@ -121,4 +121,14 @@ public sealed class EffectEvaluatorTests
 
         Assert.True(EffectEvaluator.Evaluate(new ExpectedEffect(EffectKind.ValueRead), screen, screen, step).Observed);
     }
+
+    [Fact]
+    public void An_error_message_after_a_submit_is_not_a_navigation()
+    {
+        var evidence = Check(EffectKind.Navigated, "- textbox \"Access code\"\n- button \"Enter\"",
+            "- textbox \"Access code\"\n- button \"Enter\"\n- alert: Unknown handle or code.");
+
+        Assert.False(evidence.Observed);
+        Assert.Contains("error", evidence.Detail);
+    }
 }
