@@ -100,7 +100,7 @@ public sealed partial class OfflinePlanner
         var fields = pool.Where(n => FillRoles.Contains(n.Role) && !n.IsDisabled && !(values.Count > 1 && s.FilledFields.Contains(KeyOf(n)))).ToList();
         var ranked = await _scorer.RankAsync(description, ActionKind.Fill, fields, cancellationToken, n => s.Tried.Contains(CandidateKey(ActionKind.Fill, n))).ConfigureAwait(false);
         // A lone unlabeled box ("type hello in the box") scores low on words but is the only place the text can go.
-        // A field labelled in other words ("Member handle" for a user name) still ranks first among the few unfilled
+        // A field labelled in other words (a "handle" or "login" for a user name) still ranks first among the few unfilled
         // ones; the effect check and the later sub-goals show whether it was right.
         var unfilled = ranked.Where(r => !s.FilledFields.Contains(KeyOf(r.Node))).ToList();
         var best = ranked.FirstOrDefault(r => r.Score >= _options.MinimumScore)

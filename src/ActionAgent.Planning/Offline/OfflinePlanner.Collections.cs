@@ -23,7 +23,7 @@ public sealed partial class OfflinePlanner
         if (goal.Family is ActionFamily.EnterText or ActionFamily.Navigate or ActionFamily.Wait or ActionFamily.Choose) return false;
         var q = goal.Qualifiers;
         if (q.Ordinal is not null || q.Ordering is not null || q.Quantity != Quantity.One || goal.Family == ActionFamily.Pick) return true;
-        // "Remove the item "old shoes"", "tick off "buy milk"": the value names an item, and the action is inside it.
+        // "remove the item X", "tick off Y": the value names an item, and the action is inside it.
         return goal.Family is ActionFamily.Remove or ActionFamily.Toggle && goal.Values.FirstOrDefault()?.Text is { } text &&
             page.Collections().Any(set => set.Any(i => Contains(i.InnerText(), text)));
     }
