@@ -78,9 +78,9 @@ public sealed class PageModel
     public IReadOnlyList<IReadOnlyList<PageNode>> Collections()
     {
         var sets = new List<IReadOnlyList<PageNode>>();
-        foreach (var parent in All)
+        foreach (var siblings in All.Select(p => (IReadOnlyList<PageNode>)p.Children).Prepend(Roots))
         {
-            foreach (var group in parent.Children.Where(c => c.Role is "listitem" or "row" or "article" or "group" or "generic" or "treeitem" or "option")
+            foreach (var group in siblings.Where(c => c.Role is "listitem" or "row" or "article" or "group" or "generic" or "treeitem" or "option")
                 .GroupBy(c => c.Role))
             {
                 var items = group.Where(c => c.InnerText().Length > 0).ToList();
