@@ -30,6 +30,12 @@ public sealed record PlanStep
     /// <summary>Where the step came from (scenario file position, planner name).</summary>
     public string? Origin { get; init; }
 
+    /// <summary>
+    /// The index (from 1) of the goal's sub-goal this step serves, when the planner knows it. The engine checks that
+    /// sub-goal's expected effect after the step; for steps without it, the engine attributes effects itself.
+    /// </summary>
+    public int? SubGoal { get; init; }
+
     /// <summary>A one-line summary for progress output and logs (never contains a secret value).</summary>
     public override string ToString() =>
         Target is null ? $"{Action.ToName()} {Value}".TrimEnd() : $"{Action.ToName()} {Target}{(Value is null ? "" : $" = {Value}")}";

@@ -17,6 +17,7 @@ public sealed partial class RunEngine
                 return;
             }
             if (replanning) _s.Queue.Clear();
+            await InterpretGoalAsync(token);
 
             var observation = _s.LastObservation ?? await ObserveAsync(screenshot: false, token);
             var planner = _engine._planner;
@@ -84,12 +85,14 @@ public sealed partial class RunEngine
             }
             _s.Expectations = results;
             var failed = results.Where(r => !r.Passed).ToList();
-            if (failed.Count == 0)
+            var missing = MissingSubGoals(observation);
+            if (failed.Count == 0 && missing is null)
             {
                 await _machine.FireAsync(RunTrigger.GoalReached);
                 return;
             }
-            _s.Reason = "The goal's expectations do not hold: " + string.Join("; ", failed.Select(f => $"{f.Check} ({f.Detail})"));
+            _s.Reason = failed.Count == 0 ? missing
+                : (missing is null ? "" : missing + " ") + "The goal's expectations do not hold: " + string.Join("; ", failed.Select(f => $"{f.Check} ({f.Detail})"));
             await _machine.FireAsync(RunTrigger.ExpectationsFailed);
         }
 

@@ -41,7 +41,8 @@ public sealed partial class RunEngine
 
             var failed = verdict is { Outcome: "failed" };
             var error = failed ? $"The screen check failed: {verdict!.Reason}" : null;
-            var record = await RecordAsync(pending, after, checks, verdict, error);
+            var (subGoal, effect) = CheckEffect(pending, after);
+            var record = await RecordAsync(pending, after, checks, verdict, error, subGoal, effect);
             if (failed)
             {
                 _s.Failure = new StepFailure(pending.Step, $"Step {pending.Index} ({Vault.Mask(pending.Step.ToString())}): {error} Screenshot: {record.ShotAfter}.", ActionFailureKind.None);
@@ -67,7 +68,7 @@ public sealed partial class RunEngine
 
         /// <summary>Saves the after-shot and the step record; the after observation becomes the next step's before.</summary>
         private async Task<StepRecord> RecordAsync(PendingCheck pending, UiObservation after, IReadOnlyList<DerivedCheck> checks,
-            RecordedVerdict? verdict, string? error)
+            RecordedVerdict? verdict, string? error, int? subGoal = null, RecordedEffect? effect = null)
         {
             var shotAfter = after.Screenshot is null ? null
                 : await _engine._sink.SaveArtifactAsync($"{pending.Index:000}-after.png", after.Screenshot, CancellationToken.None);
@@ -96,6 +97,8 @@ public sealed partial class RunEngine
                 ShotBefore = pending.ShotBefore,
                 ShotAfter = shotAfter,
                 Crop = crop,
+                SubGoal = subGoal ?? step.SubGoal,
+                Effect = effect,
                 Planner = step.Origin ?? _engine._planner.Name,
                 Tags = step.Tags,
                 Approval = TakeApproval(),

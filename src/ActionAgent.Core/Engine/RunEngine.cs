@@ -119,6 +119,7 @@ public sealed partial class RunEngine
                 Reason = _s.Reason is null ? null : Vault.Mask(_s.Reason),
                 Steps = [.. _s.Records],
                 Expectations = _s.Expectations,
+                SubGoals = SubGoalReport(),
                 Variables = _s.Variables.ToDictionary(p => p.Key, p => Vault.Mask(p.Value), StringComparer.Ordinal),
                 Usage = _s.Usage,
                 Replans = _s.Replans,
@@ -133,6 +134,7 @@ public sealed partial class RunEngine
                 Replans = _s.Replans,
                 Usage = _s.Usage,
                 Expectations = _s.Expectations,
+                SubGoals = result.SubGoals,
                 Variables = result.Variables,
                 FinishedAt = _engine.Time.GetUtcNow(),
                 DurationMs = (long)elapsed.TotalMilliseconds,
@@ -192,6 +194,8 @@ public sealed partial class RunEngine
             Failure = replanning && _s.Failure is { } failure ? failure with { Reason = Vault.Mask(failure.Reason) } : null,
             ReplanCount = _s.Replans,
             Variables = MaskedVariables(),
+            SubGoals = SubGoalsForPlanner,
+            AchievedSubGoals = AchievedForPlanner,
         };
 
         /// <summary>

@@ -20,6 +20,12 @@ public sealed record RunEngineServices
     /// <summary>Approves sensitive steps; with none, a step that needs approval fails the run.</summary>
     public IApprovalGate? Approvals { get; init; }
 
+    /// <summary>
+    /// Reads the goal as sub-goals. When set and the scenario has a goal and no explicit steps, the engine checks every
+    /// sub-goal's expected effect and succeeds only when all were observed (the evidence rule).
+    /// </summary>
+    public IGoalInterpreter? Interpreter { get; init; }
+
     /// <summary>Live progress.</summary>
     public IRunProgress Progress { get; init; } = NoRunProgress.Instance;
 

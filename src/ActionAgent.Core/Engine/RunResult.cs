@@ -18,6 +18,9 @@ public sealed record RunResult
     /// <summary>End-of-run expectation results.</summary>
     public IReadOnlyList<CheckResult> Expectations { get; init; } = [];
 
+    /// <summary>The goal's sub-goals and whether each one's effect was observed (empty when the run had no interpreter).</summary>
+    public IReadOnlyList<RecordedSubGoal> SubGoals { get; init; } = [];
+
     /// <summary>Variables extracted by the run (secrets masked).</summary>
     public IReadOnlyDictionary<string, string> Variables { get; init; } = new Dictionary<string, string>();
 

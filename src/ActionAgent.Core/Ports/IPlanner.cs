@@ -46,6 +46,15 @@ public sealed record PlanningContext
 
     /// <summary>Values extracted by earlier steps.</summary>
     public IReadOnlyDictionary<string, string> Variables { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>
+    /// The goal read as sub-goals by the engine's interpreter (empty when none is configured or the run has explicit
+    /// steps). A planner that tags its steps with <see cref="PlanStep.SubGoal"/> refers to these indexes.
+    /// </summary>
+    public IReadOnlyList<Goals.SubGoal> SubGoals { get; init; } = [];
+
+    /// <summary>The indexes of the sub-goals whose effect the engine has observed so far.</summary>
+    public IReadOnlySet<int> AchievedSubGoals { get; init; } = new HashSet<int>();
 }
 
 /// <summary>A step that was carried out, as planners see it (values masked).</summary>

@@ -140,6 +140,9 @@ public sealed record RunSummary
     /// <summary>Variables extracted during the run (secrets masked).</summary>
     public IReadOnlyDictionary<string, string> Variables { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>The goal's sub-goals and whether each one's effect was observed (empty when the run had no interpreter).</summary>
+    public IReadOnlyList<RecordedSubGoal> SubGoals { get; init; } = [];
+
     /// <summary>When it finished.</summary>
     public DateTimeOffset FinishedAt { get; init; }
 

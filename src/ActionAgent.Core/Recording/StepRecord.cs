@@ -62,6 +62,12 @@ public sealed record StepRecord
     /// <summary>A crop of the element acted on, relative to the recording folder.</summary>
     public string? Crop { get; init; }
 
+    /// <summary>The index (from 1) of the goal's sub-goal the step served, when known (tagged by the planner or attributed by the engine).</summary>
+    public int? SubGoal { get; init; }
+
+    /// <summary>The check of that sub-goal's expected effect after this step: what was expected and what the screen showed.</summary>
+    public RecordedEffect? Effect { get; init; }
+
     /// <summary>The planner that made the step.</summary>
     public string? Planner { get; init; }
 

@@ -39,6 +39,11 @@ public sealed class AccessibilityGrounder(ITextEmbedder embedder) : ITargetGroun
     public static ElementTarget ToTarget(PageNode node, string? description)
     {
         ArgumentNullException.ThrowIfNull(node);
+        if (node.Node.Ref is null && node.Node.Attributes.TryGetValue("css", out var css))
+        {
+            // A clickable the DOM probe found (no role, no ref): its CSS path, its text, then its box.
+            return new ElementTarget { Css = css, Text = node.Name.Length > 0 ? node.Name : null, Exact = node.Name.Length > 0, Box = node.Node.Box, Description = description };
+        }
         return new ElementTarget
         {
             Ref = node.Node.Ref,

@@ -51,7 +51,9 @@ public sealed partial class OfflinePlanner : IPlanner
 
         if (context.Failure is { } failure)
         {
-            var recovery = await RecoverAsync(failure, page, cancellationToken).ConfigureAwait(false);
+            var recovery = _run.Search is not null && failure.Step.Action != ActionKind.WaitFor
+                ? SearchStepFailed(failure, page)
+                : await RecoverAsync(failure, page, cancellationToken).ConfigureAwait(false);
             if (recovery is not null) return recovery;
         }
         else
@@ -64,6 +66,7 @@ public sealed partial class OfflinePlanner : IPlanner
         if (WaitWhileBusy(page) is { } busy) return busy;
         if (_run.CalendarDate is { } day) return await PickFromCalendarAsync(day, page, cancellationToken).ConfigureAwait(false);
 
+        if (_run.Search is not null) return await NextSearchStepAsync(context, page, cancellationToken).ConfigureAwait(false);
         return _run.Commands is not null
             ? await NextCommandAsync(context, page, cancellationToken).ConfigureAwait(false)
             : await NextSkillStepAsync(context, page, cancellationToken).ConfigureAwait(false);
@@ -113,13 +116,21 @@ public sealed partial class OfflinePlanner : IPlanner
         var intent = await _classifier.ClassifyAsync(context.Goal, cancellationToken).ConfigureAwait(false);
         _run.Intent = intent;
         _run.Slots = new Dictionary<string, string>(intent.Slots, StringComparer.Ordinal);
-        if (intent.Intent == EmbeddingIntentClassifier.Commands)
+        var subGoals = await SubGoalsAsync(context, cancellationToken).ConfigureAwait(false);
+        if (intent.Intent == EmbeddingIntentClassifier.Commands && subGoals.All(IsPlainCommand))
         {
+            // Literal commands ("type Ada into Name and click Submit") keep their direct path: each one names its target.
             PlainCommandParser.TryParse(context.Goal, out var commands);
             _run.Commands = commands;
             return null;
         }
         var skill = (_options.Skills ?? SkillCatalog.BuiltIn).Skills.FirstOrDefault(s => s.Name == intent.Intent);
+        if (subGoals.Count > 0 && !UseAsMacro(skill, intent))
+        {
+            // The general path: the goal's sub-goals, each searched for on the page and verified by its effect.
+            _run.Search = new SearchState(subGoals);
+            return null;
+        }
         if (skill is null)
         {
             return $"The offline planner does not know how to do \"{context.Goal}\": it is not a list of commands (click, type … into …, select … from …, check, press, go to) and no skill is close enough (best {intent.Confidence:0.00}). Add a skill (--skills DIR) or write explicit steps.";
@@ -132,6 +143,26 @@ public sealed partial class OfflinePlanner : IPlanner
         _run.Skill = skill;
         return null;
     }
+
+    /// <summary>The engine's sub-goals for the goal, else the planner's own interpreter's, else none.</summary>
+    private async Task<IReadOnlyList<Core.Goals.SubGoal>> SubGoalsAsync(PlanningContext context, CancellationToken cancellationToken)
+    {
+        if (context.SubGoals.Count > 0) return context.SubGoals;
+        if (_options.Interpreter is not { } interpreter) return [];
+        var interpretation = await interpreter.InterpretAsync(context.Goal, cancellationToken).ConfigureAwait(false);
+        return interpretation.SubGoals;
+    }
+
+    /// <summary>A sub-goal a literal command says all of: one named target, no ordinal, quantity, scope or item to commit.</summary>
+    private static bool IsPlainCommand(Core.Goals.SubGoal goal) =>
+        goal.Qualifiers.IsEmpty && goal.Scope is null && goal.Effect.Kind is not (Core.Goals.EffectKind.ItemAppeared or Core.Goals.EffectKind.ItemDisappeared) &&
+        goal.Family is Core.Goals.ActionFamily.Activate or Core.Goals.ActionFamily.EnterText or Core.Goals.ActionFamily.Choose or Core.Goals.ActionFamily.Toggle
+            or Core.Goals.ActionFamily.Navigate or Core.Goals.ActionFamily.Scroll or Core.Goals.ActionFamily.Hover or Core.Goals.ActionFamily.Wait;
+
+    /// <summary>A skill runs as a macro when the goal matches it well: close to its exemplars, or all of its several slots found.</summary>
+    private bool UseAsMacro(Skill? skill, IntentResult intent) =>
+        skill is not null && skill.Requires.All(_run.Slots.ContainsKey) &&
+        (intent.Confidence >= _options.MacroConfidence || skill.Requires.Count >= 2);
 
     /// <summary>Replaces <c>{slot}</c> with slot values; <c>${inputs.x}</c> placeholders are left for the engine.</summary>
     internal static string SubstituteSlots(string template, IReadOnlyDictionary<string, string> slots, out List<string> missing)
@@ -165,6 +196,7 @@ public sealed partial class OfflinePlanner : IPlanner
         public Dictionary<string, string> Slots { get; set; } = new(StringComparer.Ordinal);
         public Skill? Skill { get; set; }
         public IReadOnlyList<PlainCommand>? Commands { get; set; }
+        public SearchState? Search { get; set; }
         public int Index { get; set; }
         public int LastIndex { get; set; }
         public int LastPhase { get; set; }

@@ -60,6 +60,38 @@ public sealed class PageModel
     public string Signature() =>
         Observation.Location + "|" + MainHeading + "|" + string.Join(",", All.Where(n => IsInteractive(n)).Select(n => n.Role + ":" + n.Name).Take(40));
 
+    /// <summary>
+    /// The containers of the page, with their text: rows, list items, cards (articles), dialogs, sections (regions,
+    /// groups, forms), menus, tab panels and tree items. A target can be scoped to one of them ("the row for Porto").
+    /// </summary>
+    public IEnumerable<PageNode> Containers => All.Where(IsContainer);
+
+    /// <summary>Whether the node groups other content a goal can point at.</summary>
+    public static bool IsContainer(PageNode node) => node.Role is "listitem" or "row" or "article" or "dialog" or "alertdialog" or "region"
+        or "group" or "form" or "menu" or "menubar" or "tabpanel" or "treeitem" or "list" or "table" or "grid" or "listbox" or "navigation"
+        or "complementary" or "main" or "tree" or "radiogroup" || (node.Role == "generic" && node.Children.Count >= 2 && node.Children.Any(c => IsInteractive(c) || c.Role is "text" or "paragraph"));
+
+    /// <summary>
+    /// Repeated items: the children of one parent that share a role (list items, rows, articles, cards) and number at
+    /// least two, the largest such set first. A feed, a todo list or a results table.
+    /// </summary>
+    public IReadOnlyList<IReadOnlyList<PageNode>> Collections()
+    {
+        var sets = new List<IReadOnlyList<PageNode>>();
+        foreach (var siblings in All.Select(p => (IReadOnlyList<PageNode>)p.Children).Prepend(Roots))
+        {
+            foreach (var group in siblings.Where(c => c.Role is "listitem" or "row" or "article" or "group" or "generic" or "treeitem" or "option")
+                .GroupBy(c => c.Role))
+            {
+                var items = group.Where(c => c.InnerText().Length > 0).ToList();
+                if (group.Key == "row") items = [.. items.Where(r => !r.Children.Any(c => c.Role == "columnheader"))];
+                if (group.Key is "generic" && items.Any(i => i.Children.Count == 0)) continue;
+                if (items.Count >= 2) sets.Add(items);
+            }
+        }
+        return [.. sets.OrderByDescending(s => s.Count)];
+    }
+
     /// <summary>Whether a person can act on the node (a control, not plain text).</summary>
     public static bool IsInteractive(PageNode node) =>
         FieldRoles.Contains(node.Role) || node.Role is "button" or "link" or "option" or "menuitem" or "tab" or "menuitemcheckbox" or "menuitemradio";

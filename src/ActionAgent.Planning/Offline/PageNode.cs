@@ -48,6 +48,17 @@ public sealed class PageNode
     /// <summary>Whether the node has a flag (<c>checked</c>, <c>expanded</c>, <c>selected</c>).</summary>
     public bool Has(string flag) => Node.Flags.Contains(flag);
 
+    /// <summary>Whether the node says it is collapsed (<c>[expanded=false]</c>): a section, menu or tree item that can be opened.</summary>
+    public bool IsCollapsed => Node.Attributes.TryGetValue("expanded", out var e) && e == "false";
+
+    /// <summary>Whether the node is a clickable the accessibility tree gives no role (found by the DOM probe or by <c>cursor=pointer</c>).</summary>
+    public bool IsRolelessClickable =>
+        Role is "generic" or "text" or "paragraph" or "img" or "listitem" or "cell" or "gridcell" &&
+        (Node.Attributes.TryGetValue("cursor", out var c) && c == "pointer" || Node.Attributes.ContainsKey("clickable"));
+
+    /// <summary>The nearest ancestor that is a container (a row, list item, card, dialog, section, menu…), or null.</summary>
+    public PageNode? Container => Ancestors().FirstOrDefault(PageModel.IsContainer);
+
     /// <summary>Whether the node is drawn somewhere a person could see it (no box means unknown, taken as visible).</summary>
     public bool IsOnScreen => Node.Box is not { } b || (b.Width > 0 && b.Height > 0 && b.X + b.Width > 0 && b.Y + b.Height > 0);
 

@@ -17,6 +17,7 @@ internal sealed class EngineHarness
     public IReadOnlyList<Expectation> Expect { get; set; } = [];
     public IReadOnlyDictionary<string, string> Secrets { get; set; } = new Dictionary<string, string>();
     public RunEngineServices Services { get; set; } = new();
+    public IReadOnlyList<PlanStep> Steps { get; set; } = [];
 
     public static PlanStep Click(string name, params string[] tags) =>
         new() { Action = ActionKind.Click, Target = new ElementTarget { Role = "button", Name = name }, Tags = tags };
@@ -30,6 +31,7 @@ internal sealed class EngineHarness
             App = new AppSpec { Browser = new BrowserAppSpec("http://app.test/") },
             Policy = Policy,
             Expect = Expect,
+            Steps = Steps,
             Inputs = new Dictionary<string, string> { ["user.name"] = "Ada" },
             Secrets = Secrets.ToDictionary(p => p.Key, p => new SecretSource("ENV_" + p.Key)),
         };

@@ -48,6 +48,25 @@ public sealed class RecordingSchemaTests
         Assert.False(Schema.Evaluate(document.RootElement).IsValid);
     }
 
+    [Fact]
+    public void A_step_with_its_sub_goal_and_effect_evidence_follows_the_schema()
+    {
+        var step = new StepRecord
+        {
+            Index = 1, Action = "check", Outcome = "succeeded", SubGoal = 2,
+            Effect = new RecordedEffect(2, "Checked on rules", true, "checkbox \"I agree to the rules\" is checked"),
+        };
+        var document = ReplayFixtures.Recording(step) with
+        {
+            Summary = new RunSummary { Status = "failed", SubGoals = [new RecordedSubGoal(2, "agree to the rules", "Toggle", "Checked on rules", true, "is checked", AtStep: 1)] },
+        };
+        using var json = JsonDocument.Parse(JsonSerializer.Serialize(document, RecordingJson.Options));
+        var result = Schema.Evaluate(json.RootElement, new EvaluationOptions { OutputFormat = OutputFormat.List });
+
+        Assert.True(result.IsValid, Describe(result));
+        Assert.Equal(2, json.RootElement.GetProperty("steps")[0].GetProperty("effect").GetProperty("subGoal").GetInt32());
+    }
+
     private static string Describe(EvaluationResults result) =>
         string.Join(Environment.NewLine, (result.Details ?? []).Where(d => d.Errors is not null)
             .SelectMany(d => d.Errors!.Select(e => $"{d.InstanceLocation} ({d.EvaluationPath}): {e.Key}: {e.Value}")));

@@ -29,5 +29,5 @@ public sealed class NullRecordingSink : IRecordingSink
     public Task CompleteAsync(RunSummary summary, CancellationToken cancellationToken) => Task.CompletedTask;
 
     public string Describe() => string.Join("\n", Steps.Select(s =>
-        $"{s.Index} {s.Action} {s.Target?.ToString() ?? s.RequestedTarget?.ToString()} {s.Value} [{s.Outcome}] {s.Description} {s.Error}"));
+        $"{s.Index} {s.Action} {s.Target?.ToString() ?? s.RequestedTarget?.ToString()} {s.Value} [{s.Outcome}] {s.Description} {s.Error}{(s.Effect is { } e ? $" (sub-goal {e.SubGoal}: {e.Expected} {(e.Observed ? "observed" : "not observed")}: {e.Evidence})" : "")}"));
 }

@@ -16,7 +16,7 @@ public static class OfflineRun
 
     public static async Task<(RunResult Result, NullRecordingSink Sink)> RunAsync(PlaywrightDriver driver, string goal, string startUrl,
         IReadOnlyDictionary<string, string>? inputs = null, IReadOnlyDictionary<string, string>? secrets = null,
-        IReadOnlyList<Expectation>? expect = null, int maxSteps = 80)
+        IReadOnlyList<Expectation>? expect = null, int maxSteps = 80, ActionAgent.Core.Ports.IGoalInterpreter? interpreter = null)
     {
         var planner = new OfflinePlanner(MiniLmEmbedder.Shared, new OfflinePlannerOptions { Time = new FakeTimeProvider(Today) });
         var sink = new NullRecordingSink();
@@ -24,6 +24,7 @@ public static class OfflineRun
         {
             Grounder = new AccessibilityGrounder(MiniLmEmbedder.Shared),
             Approvals = new ApproveAll(),
+            Interpreter = interpreter,
             Logger = Serilog.Core.Logger.None,
         });
         secrets ??= new Dictionary<string, string>();

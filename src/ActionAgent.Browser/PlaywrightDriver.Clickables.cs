@@ -1,0 +1,98 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using ActionAgent.Core.Observation;
+using Microsoft.Playwright;
+
+namespace ActionAgent.Browser;
+
+// The AI snapshot merges inline text: a clickable <span> inside a paragraph, or a <div> with a click handler and no
+// role, has no node of its own. A DOM probe finds them (computed cursor:pointer, onclick, tabindex) and adds them to
+// the snapshot as `generic` lines with a CSS path, so planners can rank and target them like any other element.
+public sealed partial class PlaywrightDriver
+{
+    private const int MaxProbedClickables = 60;
+
+    private const string ClickablesScript = """
+        (max) => {
+          const native = 'a[href],button,input,select,textarea,label,summary,option,[role],[contenteditable=""],[contenteditable=true]';
+          const path = (el) => {
+            const parts = [];
+            for (let e = el; e && e.nodeType === 1 && e !== document.documentElement; e = e.parentElement) {
+              if (e === document.body) { parts.unshift('body'); break; }
+              const i = Array.prototype.indexOf.call(e.parentElement.children, e) + 1;
+              parts.unshift(e.tagName.toLowerCase() + ':nth-child(' + i + ')');
+            }
+            return parts.join(' > ');
+          };
+          const out = [];
+          const collapsed = [...document.querySelectorAll('[aria-expanded=false], details:not([open]) > summary')]
+            .map(e => (e.innerText || e.getAttribute('aria-label') || '').trim().replace(/\s+/g, ' ')).filter(t => t && t.length <= 80);
+          for (const el of document.body ? document.body.querySelectorAll('*') : []) {
+            if (out.length >= max) break;
+            if (el.matches(native) || el.closest('a[href],button,label,summary,[role=button],[role=link]')) continue;
+            const style = getComputedStyle(el);
+            const pointer = style.cursor === 'pointer' && (!el.parentElement || getComputedStyle(el.parentElement).cursor !== 'pointer');
+            const handler = el.hasAttribute('onclick') || typeof el.onclick === 'function';
+            const focusable = el.hasAttribute('tabindex') && el.tabIndex >= 0;
+            if (!pointer && !handler && !focusable) continue;
+            const r = el.getBoundingClientRect();
+            if (r.width < 2 || r.height < 2 || style.visibility === 'hidden') continue;
+            const text = (el.innerText || el.getAttribute('title') || el.getAttribute('aria-label') || '').trim().replace(/\s+/g, ' ');
+            if (!text || text.length > 80) continue;
+            out.push({ text, css: path(el), x: Math.round(r.x), y: Math.round(r.y), w: Math.round(r.width), h: Math.round(r.height) });
+          }
+          return { clickables: out, collapsed };
+        }
+        """;
+
+    /// <summary>
+    /// The snapshot with what the DOM probe adds: <c>[expanded=false]</c> on collapsed controls (the AI snapshot marks
+    /// only expanded ones), and lines for clickables without a role that have no node of their own.
+    /// </summary>
+    private async Task<string> ProbeAsync(string snapshot)
+    {
+        JsonElement found;
+        try
+        {
+            found = await Page.EvaluateAsync<JsonElement>(ClickablesScript, MaxProbedClickables).ConfigureAwait(false);
+        }
+        catch (PlaywrightException)
+        {
+            return snapshot; // a page that navigates while probed: the snapshot stands on its own
+        }
+        snapshot = MarkCollapsed(snapshot, found.GetProperty("collapsed").EnumerateArray().Select(e => e.GetString() ?? "").ToHashSet(StringComparer.Ordinal));
+        var named = AriaSnapshotParser.Parse(snapshot).SelectMany(n => n.DescendantsAndSelf())
+            .Where(n => n.Attributes.TryGetValue("cursor", out var c) && c == "pointer" || n.Role is "button" or "link")
+            .Select(n => n.Name).ToHashSet(StringComparer.Ordinal);
+        var lines = new StringBuilder();
+        foreach (var item in found.GetProperty("clickables").EnumerateArray())
+        {
+            var text = item.GetProperty("text").GetString() ?? "";
+            if (named.Contains(text)) continue;
+            var css = item.GetProperty("css").GetString() ?? "";
+            if (css.Contains(']', StringComparison.Ordinal)) continue;
+            lines.Append(CultureInfo.InvariantCulture,
+                $"- generic \"{text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal)}\" [cursor=pointer] [clickable] [css={css}] [box={item.GetProperty("x").GetInt32()},{item.GetProperty("y").GetInt32()},{item.GetProperty("w").GetInt32()},{item.GetProperty("h").GetInt32()}]\n");
+        }
+        return lines.Length == 0 ? snapshot : snapshot.TrimEnd('\n') + "\n" + lines;
+    }
+
+    private static string MarkCollapsed(string snapshot, HashSet<string> names)
+    {
+        if (names.Count == 0) return snapshot;
+        var lines = snapshot.Split('\n');
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var line = lines[i];
+            var trimmed = line.TrimStart();
+            if (!trimmed.StartsWith("- ", StringComparison.Ordinal) || line.Contains("[expanded", StringComparison.Ordinal)) continue;
+            var quote = trimmed.IndexOf('"', StringComparison.Ordinal);
+            var end = quote < 0 ? -1 : trimmed.IndexOf('"', quote + 1);
+            if (end < 0 || !names.Contains(trimmed[(quote + 1)..end])) continue;
+            var at = line.IndexOf(" [ref=", StringComparison.Ordinal);
+            if (at > 0) lines[i] = line[..at] + " [expanded=false]" + line[at..];
+        }
+        return string.Join('\n', lines);
+    }
+}

@@ -1,0 +1,280 @@
+using System.Globalization;
+using System.Text;
+using ActionAgent.Core.Actions;
+using ActionAgent.Core.Goals;
+using ActionAgent.Core.Observation;
+
+namespace ActionAgent.Core.Engine;
+
+/// <summary>
+/// Decides from two observations (before the sub-goal's steps, and now) whether a sub-goal's expected effect shows on
+/// the screen: a field holds the value, a box is checked, an item appeared or disappeared, a section expanded, the page
+/// navigated. Pure: no driver, no model, so any planner's steps are judged the same way and the rule is unit-tested.
+/// </summary>
+public static partial class EffectEvaluator
+{
+    private static readonly HashSet<string> FieldRoles = new(StringComparer.Ordinal) { "textbox", "searchbox", "combobox", "spinbutton" };
+    private static readonly HashSet<string> ToggleRoles = new(StringComparer.Ordinal) { "checkbox", "radio", "switch", "menuitemcheckbox", "menuitemradio" };
+    private static readonly HashSet<string> ItemRoles = new(StringComparer.Ordinal) { "listitem", "row", "article", "treeitem", "option" };
+    private static readonly HashSet<string> PopupRoles = new(StringComparer.Ordinal) { "dialog", "alertdialog", "menu", "listbox" };
+
+    /// <summary>Whether the effect shows, judged between <paramref name="before"/> and <paramref name="after"/>.</summary>
+    /// <param name="effect">The expected effect.</param>
+    /// <param name="before">The screen before the steps that served the sub-goal.</param>
+    /// <param name="after">The screen now.</param>
+    /// <param name="step">The step just carried out, when any (a read is proven by the extract step itself).</param>
+    public static EffectEvidence Evaluate(ExpectedEffect effect, UiObservation before, UiObservation after, PlanStep? step = null)
+    {
+        ArgumentNullException.ThrowIfNull(effect);
+        ArgumentNullException.ThrowIfNull(before);
+        ArgumentNullException.ThrowIfNull(after);
+        var value = IsPlaceholder(effect.Value) ? null : effect.Value;
+        var secretValue = IsPlaceholder(effect.Value);
+        return effect.Kind switch
+        {
+            EffectKind.ValueSet => ValueSet(effect.Subject, value, secretValue, before, after),
+            EffectKind.Checked => Toggled(effect.Subject ?? value, wanted: true, before, after),
+            EffectKind.Unchecked => Toggled(effect.Subject ?? value, wanted: false, before, after),
+            EffectKind.Selected => Selected(effect.Subject, value, before, after),
+            EffectKind.ItemAppeared => ItemAppeared(value, before, after),
+            EffectKind.ItemDisappeared => ItemDisappeared(value ?? effect.Subject, before, after),
+            EffectKind.Expanded => Expanded(effect.Subject, before, after),
+            EffectKind.Closed => Closed(effect.Subject, before, after),
+            EffectKind.Navigated => Navigated(before, after),
+            EffectKind.ListChanged => ListChanged(before, after),
+            EffectKind.TextVisible => TextVisible(value ?? effect.Subject, after),
+            EffectKind.ValueRead => step is { Action: ActionKind.Extract }
+                ? new EffectEvidence(true, $"read into variable \"{step.Value}\"")
+                : Changed(before, after),
+            EffectKind.Revealed => Revealed(effect.Subject ?? value, before, after),
+            _ => Changed(before, after),
+        };
+    }
+
+    private static EffectEvidence ValueSet(string? subject, string? value, bool secret, UiObservation before, UiObservation after)
+    {
+        var fields = Fields(after).ToList();
+        if (fields.Count == 0) return new(false, "the screen shows no text field");
+        if (value is not null)
+        {
+            var holding = fields.Where(f => SameValue(f.Value, value)).ToList();
+            if (holding.Count > 0)
+            {
+                var best = BestBySubject(holding, subject) ?? holding[0];
+                return new(true, $"{Describe(best)} holds \"{value}\"");
+            }
+        }
+        // A masked or secret value cannot be compared: a field that fits the subject and changed to something is the evidence.
+        var beforeValues = Fields(before).Select(f => (f.Role, f.Name, f.Value ?? "")).ToList();
+        var changed = fields.Where(f => !string.IsNullOrEmpty(f.Value) && !beforeValues.Contains((f.Role, f.Name, f.Value ?? ""))).ToList();
+        if ((secret || value is null || LooksMasked(fields, value)) && changed.Count > 0)
+        {
+            var best = BestBySubject(changed, subject) ?? changed[0];
+            return new(true, $"{Describe(best)} now holds a value");
+        }
+        return new(false, value is null ? "no field changed" : $"no field holds \"{value}\"; fields: {Summarise(fields)}");
+    }
+
+    private static bool LooksMasked(List<UiNode> fields, string? value) =>
+        value is not null && fields.Any(f => f.Value is { Length: > 0 } v && v.All(c => c is '•' or '*' or '●'));
+
+    private static EffectEvidence Toggled(string? subject, bool wanted, UiObservation before, UiObservation after)
+    {
+        var toggles = after.AllNodes().Where(n => ToggleRoles.Contains(n.Role) || n.Attributes.ContainsKey("pressed") || n.Flags.Contains("pressed")).ToList();
+        var state = wanted ? "checked" : "not checked";
+        if (toggles.Count == 0) return new(false, "the screen shows no checkbox, switch or radio");
+        var matched = BestBySubject(toggles, subject);
+        if (matched is not null)
+        {
+            return IsOn(matched) == wanted
+                ? new(true, $"{Describe(matched)} is {state}")
+                : new(false, $"{Describe(matched)} is {(wanted ? "not checked" : "checked")}");
+        }
+        // No label fits the words: the box whose state turned as wanted is the evidence.
+        var was = before.AllNodes().Where(n => ToggleRoles.Contains(n.Role)).Select(n => (n.Role, n.Name, IsOn(n))).ToList();
+        var turned = toggles.FirstOrDefault(n => IsOn(n) == wanted && was.Contains((n.Role, n.Name, !wanted)));
+        return turned is not null
+            ? new(true, $"{Describe(turned)} turned {state}")
+            : new(false, $"no box fits \"{subject}\" and none turned {state}; boxes: {Summarise(toggles.Take(6))}");
+    }
+
+    private static bool IsOn(UiNode node) =>
+        node.Flags.Contains("checked") || node.Flags.Contains("pressed") || node.Flags.Contains("selected") ||
+        (node.Attributes.TryGetValue("checked", out var c) && c is "true" or "mixed") ||
+        (node.Attributes.TryGetValue("pressed", out var p) && p == "true");
+
+    private static EffectEvidence Selected(string? subject, string? value, UiObservation before, UiObservation after)
+    {
+        if (value is not null)
+        {
+            foreach (var node in after.AllNodes())
+            {
+                if (node.Role is "combobox" or "listbox" && (SameValue(node.Value, value) ||
+                    node.Children.Any(o => IsOn(o) && SameValue(o.Name, value))))
+                {
+                    return new(true, $"{Describe(node)} shows \"{value}\"");
+                }
+                if ((IsOn(node) || node.Flags.Contains("active")) && SameValue(node.Name, value))
+                {
+                    return new(true, $"{Describe(node)} is selected");
+                }
+            }
+            // A custom dropdown shows the choice as its button's name.
+            var shown = after.AllNodes().FirstOrDefault(n => n.Role is "button" or "combobox" && Contains(n.Name, value) &&
+                !before.AllNodes().Any(b => b.Role == n.Role && b.Name == n.Name));
+            if (shown is not null) return new(true, $"{Describe(shown)} now shows \"{value}\"");
+            return new(false, $"nothing shows \"{value}\" as selected");
+        }
+        // "Pick the cheapest": the choice shows as a changed selection, a new page or new content.
+        var flagsBefore = StateFlags(before);
+        var flagsAfter = StateFlags(after);
+        if (!flagsBefore.SetEquals(flagsAfter))
+        {
+            var turned = flagsAfter.Except(flagsBefore).FirstOrDefault() ?? flagsBefore.Except(flagsAfter).First();
+            return new(true, $"the selection changed ({turned})");
+        }
+        var navigated = Navigated(before, after);
+        return navigated.Observed ? navigated : new(false, $"no selection changed and {navigated.Detail}");
+    }
+
+    private static HashSet<string> StateFlags(UiObservation observation) =>
+        observation.AllNodes().Where(IsOn).Select(n => $"{n.Role} \"{n.Name}\"").ToHashSet(StringComparer.Ordinal);
+
+    private static EffectEvidence ItemAppeared(string? value, UiObservation before, UiObservation after)
+    {
+        if (value is null)
+        {
+            int b = Items(before).Count, a = Items(after).Count;
+            return a > b ? new(true, $"the list grew from {b} to {a} items") : new(false, $"the list did not grow ({b} → {a} items)");
+        }
+        var was = Occurrences(ContentText(before), value);
+        var now = Occurrences(ContentText(after), value);
+        return now > was
+            ? new(true, $"\"{value}\" now shows {now} time(s) outside the fields (before: {was})")
+            : new(false, now == 0 ? $"\"{value}\" does not show on the page outside the fields" : $"\"{value}\" shows {now} time(s), as before");
+    }
+
+    private static EffectEvidence ItemDisappeared(string? value, UiObservation before, UiObservation after)
+    {
+        if (value is null)
+        {
+            int b = Items(before).Count, a = Items(after).Count;
+            return a < b ? new(true, $"the list shrank from {b} to {a} items") : new(false, $"the list did not shrink ({b} → {a} items)");
+        }
+        var was = Occurrences(ContentText(before), value);
+        var now = Occurrences(ContentText(after), value);
+        if (was == 0) return new(false, $"\"{value}\" was not on the page to begin with");
+        return now < was ? new(true, $"\"{value}\" shows {now} time(s), down from {was}") : new(false, $"\"{value}\" still shows ({now} time(s))");
+    }
+
+    private static EffectEvidence Expanded(string? subject, UiObservation before, UiObservation after)
+    {
+        var wasExpanded = before.AllNodes().Where(IsExpanded).Select(n => n.Role + n.Name).ToHashSet(StringComparer.Ordinal);
+        var opened = after.AllNodes().Where(n => IsExpanded(n) && !wasExpanded.Contains(n.Role + n.Name)).ToList();
+        var best = BestBySubject(opened, subject) ?? opened.FirstOrDefault();
+        if (best is not null) return new(true, $"{Describe(best)} is expanded");
+        var matched = BestBySubject([.. after.AllNodes().Where(n => IsExpanded(n) || n.Attributes.ContainsKey("expanded"))], subject);
+        if (matched is not null && IsExpanded(matched)) return new(true, $"{Describe(matched)} is expanded");
+        var newText = NewWords(before, after);
+        int popupsBefore = before.AllNodes().Count(n => PopupRoles.Contains(n.Role)), popupsAfter = after.AllNodes().Count(n => PopupRoles.Contains(n.Role));
+        if (popupsAfter > popupsBefore) return new(true, "a dialog, menu or list opened");
+        return newText.Count >= 2
+            ? new(true, $"new content shows: {string.Join(" ", newText.Take(8))}")
+            : new(false, matched is null ? "nothing expanded and no new content shows" : $"{Describe(matched)} is still collapsed");
+    }
+
+    private static bool IsExpanded(UiNode node) =>
+        node.Flags.Contains("expanded") || (node.Attributes.TryGetValue("expanded", out var e) && e == "true");
+
+    private static EffectEvidence Closed(string? subject, UiObservation before, UiObservation after)
+    {
+        int b = before.AllNodes().Count(n => PopupRoles.Contains(n.Role)), a = after.AllNodes().Count(n => PopupRoles.Contains(n.Role));
+        if (a < b) return new(true, $"{b - a} dialog(s) or menu(s) closed");
+        var wasOpen = before.AllNodes().Where(IsExpanded).ToList();
+        var closed = wasOpen.FirstOrDefault(w => !after.AllNodes().Any(n => n.Role == w.Role && n.Name == w.Name && IsExpanded(n)));
+        if (closed is not null) return new(true, $"{Describe(closed)} collapsed");
+        var gone = BestBySubject([.. before.AllNodes()], subject);
+        if (gone is not null && !after.AllNodes().Any(n => n.Role == gone.Role && n.Name == gone.Name))
+        {
+            return new(true, $"{Describe(gone)} is gone");
+        }
+        return new(false, "no dialog, menu or section closed");
+    }
+
+    private static EffectEvidence Navigated(UiObservation before, UiObservation after)
+    {
+        if (!string.Equals(before.Location, after.Location, StringComparison.Ordinal)) return new(true, $"the page went from {before.Location} to {after.Location}");
+        // A form that answers with an error message stayed where it was: the message is not the next page.
+        if (NewError(before, after) is { } error) return new(false, $"the page shows an error: \"{error}\"");
+        if (!string.Equals(before.Title, after.Title, StringComparison.Ordinal)) return new(true, $"the title is now \"{after.Title}\"");
+        var headingsBefore = Headings(before);
+        var headingsAfter = Headings(after);
+        if (!headingsBefore.SequenceEqual(headingsAfter, StringComparer.Ordinal) && headingsAfter.Count > 0)
+        {
+            return new(true, $"the headings are now: {string.Join(", ", headingsAfter.Take(3))}");
+        }
+        var newWords = NewWords(before, after);
+        if (newWords.Count >= 3) return new(true, $"new content shows: {string.Join(" ", newWords.Take(8))}");
+        if (NewMessage(before, after) is { } message) return new(true, $"the page now says \"{message}\"");
+        var items = ListChanged(before, after);
+        return items.Observed ? items : new(false, $"the page stayed at {after.Location} with the same heading and content");
+    }
+
+    private static EffectEvidence ListChanged(UiObservation before, UiObservation after)
+    {
+        var b = Items(before);
+        var a = Items(after);
+        if (a.Count != b.Count) return new(true, $"the list shows {a.Count} items (before: {b.Count})");
+        return a.SequenceEqual(b, StringComparer.Ordinal)
+            ? new(false, $"the list shows the same {a.Count} items")
+            : new(true, "the list shows other items");
+    }
+
+    private static EffectEvidence TextVisible(string? text, UiObservation after)
+    {
+        if (string.IsNullOrWhiteSpace(text)) return new(false, "no text was given to look for");
+        return Occurrences(ContentText(after), text) > 0 || Contains(after.VisibleText(), text)
+            ? new(true, $"\"{text}\" is visible")
+            : new(false, $"\"{text}\" is not on the screen");
+    }
+
+    private static EffectEvidence Revealed(string? subject, UiObservation before, UiObservation after)
+    {
+        var now = BestBySubject([.. after.AllNodes().Where(OnScreen)], subject);
+        if (now is null) return subject is null ? Changed(before, after) : new(false, $"nothing that fits \"{subject}\" shows");
+        var wasShown = before.AllNodes().Any(n => n.Role == now.Role && n.Name == now.Name && OnScreen(n) && n.Box == now.Box);
+        return wasShown ? new(true, $"{Describe(now)} shows (it showed before too)") : new(true, $"{Describe(now)} now shows");
+    }
+
+    /// <summary>A sentence that was not on the page before (a confirmation, "Your bus: 09:30 …"), not an error.</summary>
+    private static string? NewMessage(UiObservation before, UiObservation after)
+    {
+        var old = before.AllNodes().Select(n => n.InnerText()).ToHashSet(StringComparer.Ordinal);
+        return after.AllNodes()
+            .Where(n => n.Role is "alert" or "status" or "text" or "paragraph" or "heading" && n.Children.Count == 0 || n.Role is "paragraph" or "status")
+            .Select(n => n.InnerText())
+            .FirstOrDefault(t => t.Length is >= 12 and < 200 && !old.Contains(t) && !ErrorWords().IsMatch(t) && Words(t).Count >= 3);
+    }
+
+    private static string? NewError(UiObservation before, UiObservation after)
+    {
+        var old = before.AllNodes().Where(n => n.Role is "alert" or "status" or "text" or "paragraph").Select(n => n.InnerText()).ToHashSet(StringComparer.Ordinal);
+        return after.AllNodes()
+            .Where(n => n.Role is "alert" or "status" or "text" or "paragraph" && !old.Contains(n.InnerText()))
+            .Select(n => n.InnerText())
+            .FirstOrDefault(t => t.Length < 200 && ErrorWords().IsMatch(t));
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:invalid|unknown|incorrect|wrong|error|failed|not recogni[sz]ed|is required|are required|please (?:enter|give|fill|select|accept|check|try))\b",
+        System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex ErrorWords();
+
+    private static bool OnScreen(UiNode node) => node.Box is not { } b || (b.Width > 0 && b.Height > 0 && b.Y + b.Height > 0);
+
+    private static EffectEvidence Changed(UiObservation before, UiObservation after) =>
+        before.SnapshotText != after.SnapshotText || before.Location != after.Location
+            ? new(true, "the screen changed")
+            : new(false, "the screen did not change");
+
+    private static bool IsPlaceholder(string? value) => value is not null && value.Contains("${", StringComparison.Ordinal);
+}

@@ -1,0 +1,81 @@
+using ActionAgent.Core.Actions;
+using ActionAgent.Core.Goals;
+using ActionAgent.Core.Observation;
+
+namespace ActionAgent.Core.Engine;
+
+/// <summary>
+/// The evidence rule's bookkeeping for one run: the goal's sub-goals, which ones showed their effect (after which
+/// step, with what evidence), and the screen each one is judged against.
+/// </summary>
+internal sealed class SubGoalLedger(IReadOnlyList<SubGoal> subGoals)
+{
+    private readonly Dictionary<int, UiObservation> _baselines = [];
+    private readonly Dictionary<int, (EffectEvidence Evidence, int Step)> _achieved = [];
+    private readonly Dictionary<int, string> _lastSeen = [];
+
+    public IReadOnlyList<SubGoal> SubGoals { get; } = subGoals;
+
+    public IReadOnlySet<int> Achieved => _achieved.Keys.ToHashSet();
+
+    public bool IsAchieved(int index) => _achieved.ContainsKey(index);
+
+    /// <summary>
+    /// Checks the effect of the sub-goal a step served (<see cref="PlanStep.SubGoal"/>), or, for a step the planner did
+    /// not tag, of the sub-goals still pending: a specific effect (a value, a box, an item) is credited to whichever
+    /// sub-goal shows it; a mere change of screen only to the first pending one.
+    /// </summary>
+    public (int? SubGoal, EffectEvidence? Evidence) AfterStep(int stepIndex, PlanStep step, UiObservation before, UiObservation after)
+    {
+        if (SubGoals.Count == 0) return (null, null);
+        if (step.SubGoal is { } tagged && SubGoals.FirstOrDefault(g => g.Index == tagged) is { } served)
+        {
+            if (!_baselines.ContainsKey(tagged)) _baselines[tagged] = before;
+            var evidence = EffectEvaluator.Evaluate(served.Effect, _baselines[tagged], after, step);
+            Note(served, evidence, stepIndex);
+            return (tagged, evidence);
+        }
+        (int? Index, EffectEvidence? Evidence) credited = (null, null);
+        var first = true;
+        foreach (var goal in SubGoals.Where(g => !IsAchieved(g.Index)))
+        {
+            var weak = goal.Effect.Kind is EffectKind.ScreenChanged or EffectKind.Navigated or EffectKind.ListChanged or EffectKind.Revealed;
+            if (weak && !first) continue;
+            first = false;
+            var evidence = EffectEvaluator.Evaluate(goal.Effect, before, after, step);
+            _lastSeen[goal.Index] = evidence.Detail;
+            if (!evidence.Observed) continue;
+            _achieved[goal.Index] = (evidence, stepIndex);
+            if (credited.Index is null) credited = (goal.Index, evidence);
+        }
+        return credited;
+    }
+
+    /// <summary>When the planner says it is done: state effects (a value, a box, visible text) are judged once more on the final screen.</summary>
+    public void AtEnd(UiObservation start, UiObservation final)
+    {
+        foreach (var goal in SubGoals.Where(g => !IsAchieved(g.Index)))
+        {
+            if (goal.Effect.Kind is not (EffectKind.ValueSet or EffectKind.Checked or EffectKind.Unchecked or EffectKind.Selected or EffectKind.TextVisible or EffectKind.Expanded)) continue;
+            var evidence = EffectEvaluator.Evaluate(goal.Effect, _baselines.GetValueOrDefault(goal.Index, start), final);
+            _lastSeen[goal.Index] = evidence.Detail;
+            if (evidence.Observed) _achieved[goal.Index] = (evidence, 0);
+        }
+    }
+
+    /// <summary>The non-optional sub-goals whose effect was never observed.</summary>
+    public IReadOnlyList<SubGoal> Missing() => [.. SubGoals.Where(g => !g.Optional && !IsAchieved(g.Index))];
+
+    public string LastSeen(int index) => _lastSeen.GetValueOrDefault(index, "no step served it");
+
+    public IEnumerable<(SubGoal Goal, bool Achieved, string Evidence, int? AtStep)> Report() =>
+        SubGoals.Select(g => _achieved.TryGetValue(g.Index, out var a)
+            ? (g, true, a.Evidence.Detail, a.Step > 0 ? a.Step : (int?)null)
+            : (g, false, LastSeen(g.Index), (int?)null));
+
+    private void Note(SubGoal goal, EffectEvidence evidence, int stepIndex)
+    {
+        _lastSeen[goal.Index] = evidence.Detail;
+        if (evidence.Observed) _achieved[goal.Index] = (evidence, stepIndex);
+    }
+}

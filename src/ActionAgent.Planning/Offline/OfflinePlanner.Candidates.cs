@@ -1,0 +1,297 @@
+using System.Globalization;
+using ActionAgent.Core.Actions;
+using ActionAgent.Core.Goals;
+using ActionAgent.Core.Ports;
+
+namespace ActionAgent.Planning.Offline;
+
+// The candidates of one sub-goal: role fit for its family, meaning and words of its object, its scope, visibility.
+public sealed partial class OfflinePlanner
+{
+    private static readonly HashSet<string> FillRoles = new(StringComparer.Ordinal) { "textbox", "searchbox", "combobox", "spinbutton" };
+
+    /// <summary>The best untried action for the sub-goal on this page, or null when nothing fits well enough.</summary>
+    private async Task<SearchAttempt?> BestCandidateAsync(SubGoal goal, PageModel page, CancellationToken cancellationToken)
+    {
+        if (NeedsCollection(goal, page)) return await CollectionCandidateAsync(goal, page, cancellationToken).ConfigureAwait(false);
+        if (goal.Values.FirstOrDefault(v => v.Kind == GoalValueKind.Key) is { } key && _run.Search!.Tried.Add("key:" + key.Text))
+        {
+            // "press Enter", "hit Escape": the key goes to the field just filled, else to the page.
+            var field = _run.Search.LastField;
+            var press = field is null
+                ? new PlanStep { Action = ActionKind.Press, Value = key.Text, Description = goal.Text, Origin = Name }
+                : SearchStep(ActionKind.Press, field, key.Text, goal.Text, "the field just filled");
+            return new SearchAttempt("key:" + key.Text, press, $"press {key.Text}");
+        }
+        var pool = InScope(goal, page).Where(n => n.IsOnScreen || n.Node.Box is null).ToList();
+        return goal.Family switch
+        {
+            ActionFamily.EnterText => await EnterTextAsync(goal, pool, cancellationToken).ConfigureAwait(false),
+            ActionFamily.Toggle => await ToggleAsync(goal, pool, cancellationToken).ConfigureAwait(false),
+            ActionFamily.Choose => await ChooseAsync(goal, pool, cancellationToken).ConfigureAwait(false),
+            ActionFamily.Expand => await ExpandAsync(goal, pool, cancellationToken).ConfigureAwait(false),
+            ActionFamily.Navigate => await NavigateAsync(goal, pool, cancellationToken).ConfigureAwait(false),
+            ActionFamily.Hover => await OnBestAsync(goal, ActionKind.Hover, ObjectWords(goal), pool, cancellationToken).ConfigureAwait(false),
+            ActionFamily.Scroll => await OnBestAsync(goal, ActionKind.Scroll, ObjectWords(goal), pool, cancellationToken).ConfigureAwait(false),
+            ActionFamily.Read => await ReadAsync(goal, pool, cancellationToken).ConfigureAwait(false),
+            ActionFamily.Wait => Wait(goal),
+            ActionFamily.Drag => null, // the drivers have no drag action yet: the search gives up naming the sub-goal
+            ActionFamily.Remove => await OnBestAsync(goal, ActionKind.Click, $"{ObjectWords(goal)} remove delete", pool, cancellationToken).ConfigureAwait(false),
+            ActionFamily.Submit => await SubmitAsync(goal, pool, cancellationToken).ConfigureAwait(false),
+            ActionFamily.Filter => await OnBestAsync(goal, ActionKind.Click, ObjectWords(goal), pool, cancellationToken,
+                n => n.Role is "button" or "link" or "tab" or "radio" or "option" or "menuitem" or "menuitemradio" or "checkbox" || n.IsRolelessClickable ? 1 : 0,
+                byMeaning: true).ConfigureAwait(false),
+            _ => await OnBestAsync(goal, ActionKind.Click, ObjectWords(goal), pool, cancellationToken).ConfigureAwait(false),
+        };
+    }
+
+    /// <summary>The object in words; for a sub-goal that names none, its value's label or kind, else its verb.</summary>
+    private static string ObjectWords(SubGoal goal)
+    {
+        if (goal.Object.Length > 0) return goal.Object;
+        var value = goal.Values.FirstOrDefault();
+        if (value?.Label is { Length: > 0 } label) return label;
+        return goal.Family switch
+        {
+            ActionFamily.EnterText => value?.Kind switch
+            {
+                GoalValueKind.Email => "email",
+                GoalValueKind.Password => "password",
+                GoalValueKind.Date => "date",
+                GoalValueKind.Time => "time",
+                GoalValueKind.Number => "number quantity",
+                _ => "text",
+            },
+            ActionFamily.Submit => goal.Verb ?? "submit",
+            _ => goal.Verb is { } verb && value is not null ? $"{verb} {value.Text}" : goal.Verb ?? goal.Text,
+        };
+    }
+
+    // byMeaning: also accept the closest in meaning when no label shares a word, if it stands out from the rest ("the
+    // tasks I have finished" → "Completed"), for families whose effect check tells a wrong guess at once (filter, submit).
+    private async Task<SearchAttempt?> OnBestAsync(SubGoal goal, ActionKind action, string description, IEnumerable<PageNode> pool, CancellationToken cancellationToken,
+        Func<PageNode, double>? fit = null, bool byMeaning = false)
+    {
+        var s = _run.Search!;
+        var ranked = await _scorer.RankAsync(description, action, fit ?? (n => ElementScorer.RoleFit(action, n)), pool, cancellationToken,
+            n => s.Tried.Contains(CandidateKey(action, n))).ConfigureAwait(false);
+        if (ranked.Count == 0) return null;
+        if (ranked[0].Score < _options.MinimumScore)
+        {
+            if (!byMeaning) return null;
+            var closest = ranked.OrderByDescending(r => r.Similarity).ToList();
+            var standsOut = closest.Count == 1 || closest[0].Similarity - closest[1].Similarity >= 0.05;
+            if (closest[0].Similarity < 0.35 || !standsOut) return null;
+            ranked = closest;
+        }
+        var best = ranked[0];
+        var step = SearchStep(action, best.Node, action is ActionKind.Hover or ActionKind.Scroll or ActionKind.Click ? null : goal.Values.FirstOrDefault()?.Text, goal.Text, description);
+        return new SearchAttempt(CandidateKey(action, best.Node), step, best.Explain());
+    }
+
+    private async Task<SearchAttempt?> EnterTextAsync(SubGoal goal, List<PageNode> pool, CancellationToken cancellationToken)
+    {
+        var s = _run.Search!;
+        var values = goal.Values.Where(IsTypedValue).ToList();
+        var index = values.FindIndex(v => !s.DoneTargets.Contains("value:" + v.Text));
+        if (index < 0) return null;
+        var value = values[index];
+        var description = value.Label ?? (values.Count == 1 ? ObjectWords(goal) : KindWords(value) ?? ObjectWords(goal));
+        var fields = pool.Where(n => FillRoles.Contains(n.Role) && !n.IsDisabled && !(values.Count > 1 && s.FilledFields.Contains(KeyOf(n)))).ToList();
+        var ranked = await _scorer.RankAsync(description, ActionKind.Fill, fields, cancellationToken, n => s.Tried.Contains(CandidateKey(ActionKind.Fill, n))).ConfigureAwait(false);
+        // A lone unlabeled box ("type hello in the box") scores low on words but is the only place the text can go.
+        // A field labelled in other words (a "handle" or "login" for a user name) still ranks first among the few unfilled
+        // ones; the effect check and the later sub-goals show whether it was right.
+        var unfilled = ranked.Where(r => !s.FilledFields.Contains(KeyOf(r.Node))).ToList();
+        var best = ranked.FirstOrDefault(r => r.Score >= _options.MinimumScore)
+            ?? (unfilled.Count is > 0 and <= 4 && unfilled[0].Score >= 0.1 ? unfilled[0] : null)
+            ?? (fields.Count(f => !s.Tried.Contains(CandidateKey(ActionKind.Fill, f))) == 1 && ranked.Count == 1 ? ranked[0] : null);
+        if (best is null) return null;
+        var text = FormatForField(value, best.Node);
+        s.FilledFields.Add(KeyOf(best.Node));
+        s.LastField = best.Node;
+        var step = SearchStep(ActionKind.Fill, best.Node, text, goal.Text, description);
+        return new SearchAttempt(CandidateKey(ActionKind.Fill, best.Node), step, best.Explain(), Undo: step with { Value = "", Description = "clear the field" },
+            TargetKey: values.Count > 1 ? "value:" + value.Text : null);
+    }
+
+    private static string? KindWords(GoalValue value) => value.Kind switch
+    {
+        GoalValueKind.Email => "email",
+        GoalValueKind.Password => "password code pin",
+        GoalValueKind.Date => "date",
+        _ => null,
+    };
+
+    /// <summary>A date goes in the form the field asks for (its placeholder), else as written by the interpreter.</summary>
+    private static string FormatForField(GoalValue value, PageNode field)
+    {
+        if (value.Kind != GoalValueKind.Date || !DateOnly.TryParseExact(value.Text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)) return value.Text;
+        var hint = (field.Placeholder ?? field.Label()).ToUpperInvariant();
+        if (hint.Contains("MM/DD/YYYY", StringComparison.Ordinal)) return date.ToString("MM/dd/yyyy", CultureInfo.InvariantCulture);
+        if (hint.Contains("DD/MM/YYYY", StringComparison.Ordinal)) return date.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
+        if (hint.Contains("DD.MM.YYYY", StringComparison.Ordinal)) return date.ToString("dd.MM.yyyy", CultureInfo.InvariantCulture);
+        return value.Text;
+    }
+
+    private async Task<SearchAttempt?> ToggleAsync(SubGoal goal, List<PageNode> pool, CancellationToken cancellationToken)
+    {
+        var on = goal.Qualifiers.DesiredState ?? goal.Effect.Kind != EffectKind.Unchecked;
+        var action = on ? ActionKind.Check : ActionKind.Uncheck;
+        var description = ObjectWords(goal);
+        var attempt = await OnBestAsync(goal, action, description, pool, cancellationToken).ConfigureAwait(false);
+        if (attempt is not null) return attempt with { Undo = attempt.Step with { Action = on ? ActionKind.Uncheck : ActionKind.Check, Description = "take the toggle back" } };
+        // A custom toggle without a checkbox role: click the control whose words fit.
+        return await OnBestAsync(goal, ActionKind.Click, description, pool, cancellationToken,
+            n => n.Role is "button" or "switch" || n.IsRolelessClickable ? 1 : 0).ConfigureAwait(false);
+    }
+
+    private async Task<SearchAttempt?> ChooseAsync(SubGoal goal, List<PageNode> pool, CancellationToken cancellationToken)
+    {
+        var s = _run.Search!;
+        var value = goal.Values.FirstOrDefault()?.Text;
+        var description = ObjectWords(goal);
+        if (value is null) return await OnBestAsync(goal, ActionKind.Click, description, pool, cancellationToken).ConfigureAwait(false);
+        // A native select whose options hold the value.
+        var selects = pool.Where(n => n.Role is "combobox" or "listbox" && n.Children.Any(c => c.Role == "option") && !s.Tried.Contains(CandidateKey(ActionKind.Select, n))).ToList();
+        var withOption = new List<(PageNode Select, PageNode Option)>();
+        foreach (var select in selects)
+        {
+            var options = select.Children.Where(c => c.Role == "option").ToList();
+            var option = options.FirstOrDefault(o => string.Equals(o.Name, value, StringComparison.OrdinalIgnoreCase))
+                ?? options.FirstOrDefault(o => o.Name.Contains(value, StringComparison.OrdinalIgnoreCase));
+            if (option is not null) withOption.Add((select, option));
+        }
+        if (withOption.Count > 0)
+        {
+            var ranked = await _scorer.RankAsync(description, ActionKind.Select, withOption.Select(w => w.Select), cancellationToken).ConfigureAwait(false);
+            var select = ranked.Count > 0 ? ranked[0].Node : withOption[0].Select;
+            var option = withOption.First(w => w.Select == select).Option;
+            return new SearchAttempt(CandidateKey(ActionKind.Select, select), SearchStep(ActionKind.Select, select, option.Name, goal.Text, description), $"the list {select} has \"{option.Name}\"");
+        }
+        // A radio, tab, option or button named like the value.
+        var named = await OnBestAsync(goal, ActionKind.Click, value, pool, cancellationToken,
+            n => n.Role is "radio" or "tab" or "option" or "menuitemradio" or "menuitem" or "button" or "link" or "treeitem" || n.IsRolelessClickable ? 1 : 0).ConfigureAwait(false);
+        if (named is not null && TextTokens.Overlap(TextTokens.Content(value), TextTokens.Content(named.Step.Target?.Name ?? "")) > 0.5) return named;
+        // A custom dropdown: open it; the follow-up clicks the option.
+        return await OnBestAsync(goal, ActionKind.Click, description, pool, cancellationToken,
+            n => n.Role is "combobox" or "button" && (n.Node.Attributes.ContainsKey("haspopup") || n.IsCollapsed || n.Role == "combobox") ? 1 : 0).ConfigureAwait(false) ?? named;
+    }
+
+    private async Task<SearchAttempt?> ExpandAsync(SubGoal goal, List<PageNode> pool, CancellationToken cancellationToken)
+    {
+        var attempt = await OnBestAsync(goal, ActionKind.Click, ObjectWords(goal), pool, cancellationToken,
+            n => n.IsCollapsed ? 1 : n.Role is "button" or "tab" or "treeitem" or "link" || n.IsRolelessClickable ? 0.6 : 0).ConfigureAwait(false);
+        if (attempt is null)
+        {
+            // "Open the collapsed panel" names no panel: the collapsed ones, in page order, are the candidates.
+            var s = _run.Search!;
+            var collapsed = pool.FirstOrDefault(n => n.IsCollapsed && !n.IsDisabled && !s.Tried.Contains(CandidateKey(ActionKind.Click, n)));
+            if (collapsed is null) return null;
+            attempt = new SearchAttempt(CandidateKey(ActionKind.Click, collapsed), SearchStep(ActionKind.Click, collapsed, null, goal.Text, collapsed.Label()),
+                $"{collapsed} is collapsed and nothing else fits \"{ObjectWords(goal)}\"");
+        }
+        return attempt with { Undo = attempt.Step with { Description = "close it again" } };
+    }
+
+    private async Task<SearchAttempt?> NavigateAsync(SubGoal goal, List<PageNode> pool, CancellationToken cancellationToken)
+    {
+        var url = goal.Values.FirstOrDefault(v => v.Kind == GoalValueKind.Url)?.Text;
+        if (url is not null && !_run.Search!.Tried.Contains("goto:" + url))
+        {
+            return new SearchAttempt("goto:" + url, new PlanStep { Action = ActionKind.Goto, Value = url, Description = goal.Text, Origin = Name }, $"open {url}");
+        }
+        return await OnBestAsync(goal, ActionKind.Click, ObjectWords(goal), pool, cancellationToken,
+            n => n.Role is "link" or "tab" or "menuitem" ? 1 : n.Role == "button" ? 0.8 : 0).ConfigureAwait(false);
+    }
+
+    private async Task<SearchAttempt?> ReadAsync(SubGoal goal, List<PageNode> pool, CancellationToken cancellationToken)
+    {
+        var name = string.Join('_', TextTokens.Content(goal.Object).Take(3));
+        var attempt = await OnBestAsync(goal, ActionKind.Extract, ObjectWords(goal), pool, cancellationToken).ConfigureAwait(false);
+        return attempt is null ? null : attempt with { Step = attempt.Step with { Value = name.Length > 0 ? name : "value" } };
+    }
+
+    private SearchAttempt? Wait(SubGoal goal)
+    {
+        var text = goal.Values.FirstOrDefault()?.Text ?? goal.Object;
+        if (text.Length == 0 || !_run.Search!.Tried.Add("wait:" + text)) return null;
+        var step = new PlanStep { Action = ActionKind.WaitFor, Target = new ElementTarget { Text = text }, Description = goal.Text, Timeout = _options.WaitTimeout, Origin = Name };
+        return new SearchAttempt("wait:" + text, step, $"wait for \"{text}\"");
+    }
+
+    private async Task<SearchAttempt?> SubmitAsync(SubGoal goal, List<PageNode> pool, CancellationToken cancellationToken)
+    {
+        var s = _run.Search!;
+        // The form's own button first: a button in the same container as the field just filled.
+        var form = s.LastField?.Ancestors().FirstOrDefault(a => a.Role is "form" or "dialog" or "region" or "group");
+        var inForm = form is null ? pool : [.. pool.Where(n => n.Ancestors().Contains(form))];
+        var attempt = await OnBestAsync(goal, ActionKind.Click, ObjectWords(goal), inForm, cancellationToken,
+            n => n.Role is "button" ? 1 : n.Role is "link" or "menuitem" ? 0.7 : n.IsRolelessClickable ? 0.6 : 0, byMeaning: true).ConfigureAwait(false)
+            ?? await OnBestAsync(goal, ActionKind.Click, ObjectWords(goal), pool, cancellationToken,
+                n => n.Role is "button" ? 1 : n.Role is "link" or "menuitem" ? 0.7 : n.IsRolelessClickable ? 0.6 : 0).ConfigureAwait(false);
+        if (attempt is not null) return attempt;
+        // No button fits: Enter in the last field filled submits most forms.
+        if (s.LastField is { } field && s.Tried.Add("enter:" + KeyOf(field)))
+        {
+            return new SearchAttempt("enter:" + KeyOf(field), SearchStep(ActionKind.Press, field, "Enter", goal.Text, "the field just filled"), "press Enter in the field just filled");
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// A second step when the first did not show the effect yet: Enter after typing an item that has to be committed,
+    /// or the option after a list was opened.
+    /// </summary>
+    private async Task<SearchAttempt?> FollowUpAsync(SubGoal goal, SearchAttempt pending, PageModel page, CancellationToken cancellationToken)
+    {
+        var step = pending.Step;
+        if (step.Action == ActionKind.Fill && goal.Effect.Kind is EffectKind.ItemAppeared or EffectKind.Navigated or EffectKind.ListChanged && pending.FollowUps == 0)
+        {
+            return pending with { Step = step with { Action = ActionKind.Press, Value = "Enter", Description = "commit what was typed" }, Why = "press Enter to commit it", Undo = null };
+        }
+        if (goal.Family == ActionFamily.Choose && step.Action == ActionKind.Click && goal.Values.FirstOrDefault()?.Text is { } value)
+        {
+            var options = page.All.Where(n => n.Role is "option" or "menuitem" or "menuitemradio" or "radio" or "listitem" or "treeitem" || n.IsRolelessClickable)
+                .Where(n => n.IsOnScreen && !n.IsDisabled).ToList();
+            var ranked = await _scorer.RankAsync(value, ActionKind.Click, n => 1, options, cancellationToken).ConfigureAwait(false);
+            if (ranked.Count > 0 && ranked[0].Score >= _options.MinimumScore)
+            {
+                var option = ranked[0].Node;
+                return pending with { Step = SearchStep(ActionKind.Click, option, null, goal.Text, value), Why = $"choose the option {ranked[0].Explain()}" };
+            }
+        }
+        return null;
+    }
+
+    /// <summary>The sub-goal as a described target, for the engine's grounder and visual locator.</summary>
+    private PlanStep? Described(SubGoal goal)
+    {
+        var action = goal.Family switch
+        {
+            ActionFamily.EnterText => ActionKind.Fill,
+            ActionFamily.Toggle => ActionKind.Click,
+            ActionFamily.Hover => ActionKind.Hover,
+            ActionFamily.Activate or ActionFamily.Submit or ActionFamily.Expand or ActionFamily.Pick or ActionFamily.Remove or ActionFamily.Filter or ActionFamily.Choose => ActionKind.Click,
+            _ => (ActionKind?)null,
+        };
+        var words = ObjectWords(goal);
+        if (action is null || words.Length == 0) return null;
+        return new PlanStep
+        {
+            Action = action.Value, Target = ElementTarget.Describe(words), Value = action == ActionKind.Fill ? goal.Values.FirstOrDefault()?.Text : null,
+            Description = goal.Text, Origin = Name, SubGoal = goal.Index,
+        };
+    }
+
+    private PlanStep SearchStep(ActionKind action, PageNode node, string? value, string description, string targetDescription) => new()
+    {
+        Action = action,
+        Target = AccessibilityGrounder.ToTarget(node, targetDescription),
+        Value = value,
+        Description = description,
+        Origin = Name,
+    };
+
+    private static string CandidateKey(ActionKind action, PageNode node) => $"{action}:{node.Node.Ref ?? KeyOf(node)}";
+}

@@ -1,0 +1,239 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using ActionAgent.Core.Actions;
+using ActionAgent.Core.Goals;
+using ActionAgent.Core.Ports;
+
+namespace ActionAgent.Planning.Offline;
+
+// Sub-goals about items of a collection ("the second task", "every photo by @ana", "the cheapest row"), scopes
+// ("in the dialog", "the row for Porto"), and controls hidden until hover or inside collapsed sections.
+public sealed partial class OfflinePlanner
+{
+    // Words of a scope or object that name the kind of container, not which one ("the post by @ana" → "ana").
+    private static readonly HashSet<string> ContainerNouns = new(StringComparer.Ordinal)
+    {
+        "post", "row", "item", "card", "entry", "section", "panel", "photo", "picture", "image", "task", "todo", "one", "result", "line",
+        "message", "mail", "email", "comment", "tweet", "product", "by", "from", "posted", "written", "called", "named", "labelled", "shared",
+    };
+
+    /// <summary>Whether the sub-goal is about items of a list (an ordinal, an ordering, a quantity, or a named item to act in).</summary>
+    private static bool NeedsCollection(SubGoal goal, PageModel page)
+    {
+        if (goal.Family is ActionFamily.EnterText or ActionFamily.Navigate or ActionFamily.Wait or ActionFamily.Choose) return false;
+        var q = goal.Qualifiers;
+        if (q.Ordinal is not null || q.Ordering is not null || q.Quantity != Quantity.One || goal.Family == ActionFamily.Pick) return true;
+        // "remove the item X", "tick off Y": the value names an item, and the action is inside it.
+        return goal.Family is ActionFamily.Remove or ActionFamily.Toggle && goal.Values.FirstOrDefault()?.Text is { } text &&
+            page.Collections().Any(set => set.Any(i => Contains(i.InnerText(), text)));
+    }
+
+    /// <summary>The items the sub-goal points at, in the order they are acted on.</summary>
+    private List<PageNode> TargetItems(SubGoal goal, PageModel page)
+    {
+        var sets = page.Collections();
+        if (sets.Count == 0) return [];
+        var named = goal.Values.FirstOrDefault(v => v.Kind == GoalValueKind.Text)?.Text;
+        var scopeWords = DistinctWords(goal.Scope);
+        var objectWords = DistinctWords(goal.Object);
+        // The set whose items carry the named text, the scope's words or the object's words; else the largest set.
+        IReadOnlyList<PageNode> set = sets.FirstOrDefault(x => named is not null && x.Any(i => Contains(i.InnerText(), named)))
+            ?? sets.FirstOrDefault(x => scopeWords.Count > 0 && x.Any(i => Covers(i, scopeWords)))
+            ?? sets.FirstOrDefault(x => x.Any(i => ControlFor(goal, i) is not null))
+            ?? sets[0];
+        var items = set.Where(i => i.IsOnScreen || i.Node.Box is null).ToList();
+        if (named is not null && items.Any(i => Contains(i.InnerText(), named))) items = [.. items.Where(i => Contains(i.InnerText(), named))];
+        if (scopeWords.Count > 0) items = [.. items.Where(i => Covers(i, scopeWords))];
+        var q = goal.Qualifiers;
+        if (q.Ordering is { } ordering) items = Order(items, ordering);
+        if (q.Ordinal is { } ordinal)
+        {
+            var at = ordinal > 0 ? ordinal - 1 : items.Count + ordinal;
+            return at >= 0 && at < items.Count ? [items[at]] : [];
+        }
+        if (q.Quantity == Quantity.All) return items;
+        if (q.Quantity == Quantity.Count && q.Count is { } count) return [.. items.Take(count)];
+        return items.Take(1).ToList();
+    }
+
+    /// <summary>The next item of the sub-goal to act on, and the action in it; hovering the item when its control is hidden.</summary>
+    private async Task<SearchAttempt?> CollectionCandidateAsync(SubGoal goal, PageModel page, CancellationToken cancellationToken)
+    {
+        var s = _run.Search!;
+        foreach (var item in TargetItems(goal, page))
+        {
+            var itemKey = "item:" + ItemKey(item);
+            if (s.DoneTargets.Contains(itemKey) || s.Tried.Contains(itemKey)) continue;
+            var control = ControlFor(goal, item);
+            if (control is null)
+            {
+                if (s.Revealed.Add("hover:" + itemKey))
+                {
+                    // A control that shows only on hover (a todo's delete button): hover the item, then look again.
+                    var hover = SearchStep(ActionKind.Hover, item, null, $"hover {Shorten(item.InnerText())} to reveal its controls", "the item");
+                    return new SearchAttempt("hover:" + itemKey, hover, "the item shows no control for this yet; hover it", TargetKey: null) with { Key = "reveal" };
+                }
+                s.Tried.Add(itemKey);
+                continue;
+            }
+            var (action, value) = ActionFor(goal, control);
+            var step = SearchStep(action, control, value, goal.Text, ObjectWords(goal));
+            var undo = action is ActionKind.Check or ActionKind.Uncheck ? step with { Action = action == ActionKind.Check ? ActionKind.Uncheck : ActionKind.Check } : null;
+            return new SearchAttempt(itemKey, step, $"{control} in the item \"{Shorten(item.InnerText())}\"", undo,
+                TargetKey: IsMultiTarget(goal) ? itemKey : null, TargetText: TargetSignature(control));
+        }
+        await Task.CompletedTask.ConfigureAwait(false);
+        return null;
+    }
+
+    /// <summary>The control inside an item that does what the sub-goal asks (its checkbox, its delete button, its like button, its link).</summary>
+    private static PageNode? ControlFor(SubGoal goal, PageNode item)
+    {
+        var controls = item.DescendantsAndSelf().Where(n => n != item && !n.IsDisabled &&
+            (PageModel.IsInteractive(n) || n.IsRolelessClickable)).ToList();
+        var words = DistinctWords(goal.Object).Where(w => !ContainerNouns.Contains(w)).ToHashSet(StringComparer.Ordinal);
+        switch (goal.Family)
+        {
+            case ActionFamily.Toggle:
+                return controls.FirstOrDefault(c => c.Role is "checkbox" or "switch" or "radio" or "menuitemcheckbox");
+            case ActionFamily.Remove:
+                return controls.FirstOrDefault(c => RemoveWords().IsMatch(c.Label()) || c.Name.Trim() is "×" or "✕" or "x" or "🗑");
+            default:
+                var byWords = words.Count == 0 ? null : controls.FirstOrDefault(c => TextTokens.Content(c.Label()).Overlaps(words.Select(TextTokens.Stem)));
+                if (byWords is not null) return byWords;
+                if (goal.Family is ActionFamily.Pick or ActionFamily.Activate && words.Count == 0 || goal.Family == ActionFamily.Pick)
+                {
+                    return controls.FirstOrDefault(c => ChooseWords().IsMatch(c.Label())) ?? controls.FirstOrDefault(c => c.Role is "link" or "button" or "radio")
+                        ?? (item.IsRolelessClickable ? item : null);
+                }
+                return null;
+        }
+    }
+
+    private (ActionKind Action, string? Value) ActionFor(SubGoal goal, PageNode control)
+    {
+        if (goal.Family == ActionFamily.Toggle && control.Role is "checkbox" or "switch" or "menuitemcheckbox")
+        {
+            var on = goal.Qualifiers.DesiredState ?? (goal.Effect.Kind != EffectKind.Unchecked);
+            return (on ? ActionKind.Check : ActionKind.Uncheck, null);
+        }
+        if (goal.Family == ActionFamily.Read && !(control.Role is "link" or "button")) return (ActionKind.Extract, "value");
+        return (ActionKind.Click, null);
+    }
+
+    /// <summary>Orders items by a criterion read from their text: prices, durations, clock times, dates.</summary>
+    private static List<PageNode> Order(List<PageNode> items, string ordering)
+    {
+        var o = ordering.ToLowerInvariant();
+        decimal? Key(PageNode item)
+        {
+            var text = item.InnerText();
+            if (o.Contains("cheap") || o.Contains("expensive") || o.Contains("price") || o.Contains("lowest") || o.Contains("highest")) return ResultListReader.ParsePrice(text);
+            if (o.Contains("short") || o.Contains("long") || o.Contains("fast") || o.Contains("quick")) return ResultListReader.ParseDuration(text);
+            if (DateOf(text) is { } date) return date.DayNumber;
+            return ResultListReader.ParseTime(text);
+        }
+        var keyed = items.Select(i => (Item: i, Key: Key(i))).Where(p => p.Key is not null).ToList();
+        if (keyed.Count == 0) return o is "last" or "latest" or "newest" ? [.. Enumerable.Reverse(items)] : items;
+        var descending = o.Contains("expensive") || o.Contains("highest") || o.Contains("long") || o.Contains("latest") || o.Contains("newest") || o.Contains("most recent") || o == "last";
+        return descending ? [.. keyed.OrderByDescending(p => p.Key).Select(p => p.Item)] : [.. keyed.OrderBy(p => p.Key).Select(p => p.Item)];
+    }
+
+    private static DateOnly? DateOf(string text)
+    {
+        var iso = IsoDate().Match(text);
+        if (iso.Success && DateOnly.TryParseExact(iso.Value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)) return d;
+        var named = NamedDate().Match(text);
+        if (named.Success && DateExpressionParser.MonthOf(named.Groups["m"].Value) is { } month &&
+            int.TryParse(named.Groups["d"].Value, CultureInfo.InvariantCulture, out var day) && int.TryParse(named.Groups["y"].Value, CultureInfo.InvariantCulture, out var year) && day <= DateTime.DaysInMonth(year, month))
+        {
+            return new DateOnly(year, month, day);
+        }
+        return null;
+    }
+
+    /// <summary>The nodes a sub-goal may act on: inside the containers its scope names ("in the dialog", "the row for Porto"), else all.</summary>
+    private static IEnumerable<PageNode> InScope(SubGoal goal, PageModel page)
+    {
+        if (string.IsNullOrWhiteSpace(goal.Scope)) return page.All;
+        var words = TextTokens.Words(goal.Scope);
+        if (words.Any(w => w is "dialog" or "popup" or "modal"))
+        {
+            var dialogs = page.All.Where(n => n.Role is "dialog" or "alertdialog").ToList();
+            if (dialogs.Count > 0) return dialogs.SelectMany(d => d.DescendantsAndSelf());
+        }
+        var wanted = DistinctWords(goal.Scope);
+        if (wanted.Count == 0) return page.All;
+        // The smallest containers whose text covers the scope's words.
+        var matches = page.Containers.Where(c => Covers(c, wanted)).ToList();
+        var smallest = matches.Where(m => !matches.Any(o => o != m && o.Ancestors().Contains(m))).ToList();
+        return smallest.Count == 0 ? page.All : smallest.SelectMany(c => c.DescendantsAndSelf());
+    }
+
+    /// <summary>
+    /// When nothing fits yet: hover a container the goal points at (hover-only controls), or open a collapsed section
+    /// whose words fit, then look again. Each is tried once per sub-goal.
+    /// </summary>
+    private async Task<PlanDecision?> RevealAsync(SubGoal goal, PageModel page, CancellationToken cancellationToken)
+    {
+        var s = _run.Search!;
+        var collapsed = page.All.Where(n => n.IsCollapsed && !n.IsDisabled && !s.Revealed.Contains("open:" + KeyOf(n))).ToList();
+        if (collapsed.Count > 0)
+        {
+            var ranked = await _scorer.RankAsync($"{ObjectWords(goal)} {goal.Scope}", ActionKind.Click, n => 1, collapsed, cancellationToken).ConfigureAwait(false);
+            var best = ranked.FirstOrDefault(r => r.Score >= 0.25) ?? (collapsed.Count == 1 && ranked.Count == 1 ? ranked[0] : null);
+            if (best is not null)
+            {
+                s.Revealed.Add("open:" + KeyOf(best.Node));
+                return PlanDecision.Continue([SearchStep(ActionKind.Click, best.Node, null, $"open the collapsed {best.Node.Label()} to look inside", best.Node.Label())],
+                    $"sub-goal {goal}: nothing fits on the page; {best.Explain()} is collapsed");
+            }
+        }
+        var scopeWords = DistinctWords(goal.Scope);
+        var container = page.Containers.FirstOrDefault(c => c.Role is "listitem" or "row" or "article" && scopeWords.Count > 0 && Covers(c, scopeWords) && !s.Revealed.Contains("hover:" + KeyOf(c)));
+        if (container is not null)
+        {
+            s.Revealed.Add("hover:" + KeyOf(container));
+            return PlanDecision.Continue([SearchStep(ActionKind.Hover, container, null, "hover the item to reveal its controls", "the item")],
+                $"sub-goal {goal}: the item shows no fitting control; hover it");
+        }
+        return null;
+    }
+
+    private static HashSet<string> DistinctWords(string? text) =>
+        TextTokens.Words(text).Where(w => !ContainerNouns.Contains(w) && w is not ("the" or "a" or "an" or "of" or "in" or "on" or "for" or "with" or "to" or "my" or "dialog"))
+            .ToHashSet(StringComparer.Ordinal);
+
+    private static bool Covers(PageNode node, HashSet<string> words)
+    {
+        var text = TextTokens.Words(node.InnerText()).ToHashSet(StringComparer.Ordinal);
+        return words.All(text.Contains);
+    }
+
+    private static bool Contains(string text, string part) =>
+        string.Join(' ', TextTokens.Words(text)).Contains(string.Join(' ', TextTokens.Words(part)), StringComparison.Ordinal);
+
+    /// <summary>An item's own words (not its controls' labels or numbers), which stay the same when acting on it redraws it.</summary>
+    private static string ItemKey(PageNode item)
+    {
+        var words = item.DescendantsAndSelf()
+            .Where(n => !PageModel.IsInteractive(n) && !n.Ancestors().Any(PageModel.IsInteractive))
+            .SelectMany(n => TextTokens.Words(n.Role is "listitem" or "row" or "article" ? "" : n.Name + " " + n.Value))
+            .Where(w => !w.All(char.IsDigit));
+        return Shorten(string.Join(' ', words));
+    }
+
+    private static string Shorten(string text) => text.Length > 60 ? text[..60] : text;
+
+    [GeneratedRegex(@"\b(?:remove|delete|discard|trash|bin|clear|destroy)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex RemoveWords();
+
+    [GeneratedRegex(@"\b(?:select|choose|book|pick|buy|reserve|view|open)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex ChooseWords();
+
+    [GeneratedRegex(@"\b\d{4}-\d{2}-\d{2}\b")]
+    private static partial Regex IsoDate();
+
+    [GeneratedRegex(@"\b(?<d>\d{1,2})\s+(?<m>[A-Za-z]{3,9})\.?\s+(?<y>\d{4})\b")]
+    private static partial Regex NamedDate();
+}

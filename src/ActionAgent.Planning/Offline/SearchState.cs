@@ -1,0 +1,65 @@
+using ActionAgent.Core.Actions;
+using ActionAgent.Core.Goals;
+using ActionAgent.Core.Observation;
+
+namespace ActionAgent.Planning.Offline;
+
+/// <summary>The action search's memory for one run: which sub-goal it works on, what it tried, what it acted on last.</summary>
+internal sealed class SearchState(IReadOnlyList<SubGoal> subGoals)
+{
+    public IReadOnlyList<SubGoal> SubGoals { get; } = subGoals;
+
+    /// <summary>The position (in <see cref="SubGoals"/>) of the sub-goal being worked on.</summary>
+    public int Current { get; set; }
+
+    /// <summary>The screen before the current sub-goal's first step: its effect is judged against it.</summary>
+    public UiObservation? Baseline { get; set; }
+
+    /// <summary>The candidate acted on last, whose effect the next call checks.</summary>
+    public SearchAttempt? Pending { get; set; }
+
+    /// <summary>Candidates tried for the current sub-goal (their effect did not show).</summary>
+    public HashSet<string> Tried { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Containers hovered or sections opened while looking for a hidden control.</summary>
+    public HashSet<string> Revealed { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Targets of a multi-target sub-goal already acted on and verified.</summary>
+    public HashSet<string> DoneTargets { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Fields filled by this run (a later value goes to another field).</summary>
+    public HashSet<string> FilledFields { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>The last text field filled (Enter commits it when there is no button).</summary>
+    public PageNode? LastField { get; set; }
+
+    public int Attempts { get; set; }
+
+    public int Waits { get; set; }
+
+    public string? LastEvidence { get; set; }
+
+    public void Next()
+    {
+        Current++;
+        Baseline = null;
+        Pending = null;
+        Tried.Clear();
+        Revealed.Clear();
+        DoneTargets.Clear();
+        Attempts = 0;
+        Waits = 0;
+        LastEvidence = null;
+    }
+}
+
+/// <summary>An action the search took for a sub-goal, waiting for its effect to be checked.</summary>
+/// <param name="Key">The candidate's key (not tried again when its effect does not show).</param>
+/// <param name="Step">The step.</param>
+/// <param name="Why">Why it was chosen.</param>
+/// <param name="Undo">The step that takes it back when the effect does not show (uncheck, clear the field), when any.</param>
+/// <param name="TargetKey">For multi-target sub-goals, which target this acted on.</param>
+/// <param name="TargetText">The target item's text before the action (the item changes when the action took).</param>
+/// <param name="FollowUps">How many follow-up steps (Enter after typing, the option after opening a list) were taken.</param>
+internal sealed record SearchAttempt(string Key, PlanStep Step, string Why, PlanStep? Undo = null, string? TargetKey = null,
+    string? TargetText = null, int FollowUps = 0);

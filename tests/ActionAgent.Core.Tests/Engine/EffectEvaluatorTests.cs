@@ -1,0 +1,134 @@
+using ActionAgent.Core.Actions;
+using ActionAgent.Core.Engine;
+using ActionAgent.Core.Goals;
+using ActionAgent.Core.Observation;
+
+namespace ActionAgent.Core.Tests.Engine;
+
+/// <summary>The effect checks of the evidence rule, on snapshots before and after a sub-goal's steps.</summary>
+public sealed class EffectEvaluatorTests
+{
+    private static UiObservation Screen(string snapshot, string location = "http://app.test/", string title = "App") =>
+        new() { Location = location, Title = title, SnapshotText = snapshot, Nodes = AriaSnapshotParser.Parse(snapshot) };
+
+    private static EffectEvidence Check(EffectKind kind, string before, string after, string? subject = null, string? value = null) =>
+        EffectEvaluator.Evaluate(new ExpectedEffect(kind, subject, value), Screen(before), Screen(after));
+
+    [Fact]
+    public void A_field_holding_the_value_shows_the_value_was_set()
+    {
+        var evidence = Check(EffectKind.ValueSet, "- textbox \"Email\" [ref=e1]", "- textbox \"Email\" [ref=e1]: ana@example.net", "email", "ana@example.net");
+
+        Assert.True(evidence.Observed, evidence.Detail);
+        Assert.Contains("Email", evidence.Detail);
+    }
+
+    [Fact]
+    public void A_field_holding_another_value_is_not_evidence()
+    {
+        var evidence = Check(EffectKind.ValueSet, "- textbox \"Email\" [ref=e1]", "- textbox \"Email\" [ref=e1]: bob@example.net", "email", "ana@example.net");
+
+        Assert.False(evidence.Observed);
+        Assert.Contains("bob@example.net", evidence.Detail);
+    }
+
+    [Fact]
+    public void A_date_typed_in_another_format_counts_as_the_same_value()
+    {
+        var evidence = Check(EffectKind.ValueSet, "- textbox \"Check-in\"", "- textbox \"Check-in\": 03/03/2027", "check-in", "2027-03-03");
+
+        Assert.True(evidence.Observed, evidence.Detail);
+    }
+
+    [Fact]
+    public void The_box_whose_label_fits_must_be_checked()
+    {
+        const string Before = "- checkbox \"Monthly newsletter\" [checked]\n- checkbox \"I agree to the rules\"";
+        var unchanged = Check(EffectKind.Checked, Before, Before, "rules");
+        var ticked = Check(EffectKind.Checked, Before, "- checkbox \"Monthly newsletter\" [checked]\n- checkbox \"I agree to the rules\" [checked]", "rules");
+
+        Assert.False(unchanged.Observed);
+        Assert.Contains("I agree to the rules", unchanged.Detail);
+        Assert.True(ticked.Observed, ticked.Detail);
+    }
+
+    [Fact]
+    public void Text_typed_into_the_new_item_box_is_not_an_item_on_the_list()
+    {
+        const string Before = "- list:\n  - listitem: buy milk\n- textbox \"New task\"";
+        var typedOnly = Check(EffectKind.ItemAppeared, Before, "- list:\n  - listitem: buy milk\n- textbox \"New task\": call the bank", value: "call the bank");
+        var added = Check(EffectKind.ItemAppeared, Before, "- list:\n  - listitem: buy milk\n  - listitem: call the bank\n- textbox \"New task\"", value: "call the bank");
+
+        Assert.False(typedOnly.Observed);
+        Assert.True(added.Observed, added.Detail);
+    }
+
+    [Fact]
+    public void An_item_that_is_still_listed_did_not_disappear()
+    {
+        const string Before = "- list:\n  - listitem: old shoes\n  - listitem: new hat";
+        Assert.False(Check(EffectKind.ItemDisappeared, Before, Before, value: "old shoes").Observed);
+        Assert.True(Check(EffectKind.ItemDisappeared, Before, "- list:\n  - listitem: new hat", value: "old shoes").Observed);
+    }
+
+    [Fact]
+    public void A_section_that_turned_expanded_is_evidence_of_expanding()
+    {
+        var evidence = Check(EffectKind.Expanded, "- button \"Advanced settings\" [expanded=false]", "- button \"Advanced settings\" [expanded]\n- button \"Save\"", "advanced settings");
+
+        Assert.True(evidence.Observed, evidence.Detail);
+    }
+
+    [Fact]
+    public void The_same_page_is_not_a_navigation()
+    {
+        const string Page = "- heading \"Search\" [level=1]\n- button \"Go\"";
+        var evidence = Check(EffectKind.Navigated, Page, Page);
+
+        Assert.False(evidence.Observed);
+        Assert.Contains("stayed", evidence.Detail);
+    }
+
+    [Fact]
+    public void A_new_url_is_a_navigation()
+    {
+        var evidence = EffectEvaluator.Evaluate(new ExpectedEffect(EffectKind.Navigated), Screen("- button \"Go\""), Screen("- button \"Go\"", "http://app.test/results"));
+
+        Assert.True(evidence.Observed);
+    }
+
+    [Fact]
+    public void A_chosen_option_shows_as_the_controls_value()
+    {
+        var evidence = Check(EffectKind.Selected, "- combobox \"Country\": Spain", "- combobox \"Country\": France", "country", "France");
+
+        Assert.True(evidence.Observed, evidence.Detail);
+    }
+
+    [Fact]
+    public void A_filter_that_leaves_the_list_as_it_was_did_not_change_it()
+    {
+        const string Before = "- list:\n  - listitem: a\n  - listitem: b";
+        Assert.False(Check(EffectKind.ListChanged, Before, Before).Observed);
+        Assert.True(Check(EffectKind.ListChanged, Before, "- list:\n  - listitem: b").Observed);
+    }
+
+    [Fact]
+    public void A_read_is_proven_by_the_extract_step()
+    {
+        var screen = Screen("- paragraph: Total €12");
+        var step = new PlanStep { Action = ActionKind.Extract, Value = "total" };
+
+        Assert.True(EffectEvaluator.Evaluate(new ExpectedEffect(EffectKind.ValueRead), screen, screen, step).Observed);
+    }
+
+    [Fact]
+    public void An_error_message_after_a_submit_is_not_a_navigation()
+    {
+        var evidence = Check(EffectKind.Navigated, "- textbox \"Access code\"\n- button \"Enter\"",
+            "- textbox \"Access code\"\n- button \"Enter\"\n- alert: Unknown handle or code.");
+
+        Assert.False(evidence.Observed);
+        Assert.Contains("error", evidence.Detail);
+    }
+}
