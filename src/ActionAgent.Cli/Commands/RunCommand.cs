@@ -155,6 +155,7 @@ internal static class RunCommand
             Logger = log,
             Time = time,
             Grounder = PlannerChoice.CreateGrounder(),
+            Interpreter = PlannerChoice.CreateInterpreter(options.Skills),
         };
         if (perception.Vision is { } vision)
         {

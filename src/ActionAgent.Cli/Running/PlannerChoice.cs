@@ -3,6 +3,7 @@ using ActionAgent.Core.Ports;
 using ActionAgent.Core.Scenarios;
 using ActionAgent.Embeddings;
 using ActionAgent.Planning.Offline;
+using ActionAgent.Planning.Offline.Goals;
 
 namespace ActionAgent.Cli.Running;
 
@@ -25,7 +26,11 @@ internal static class PlannerChoice
         }
         try
         {
-            return new OfflinePlanner(MiniLmEmbedder.Shared, new OfflinePlannerOptions { Skills = SkillCatalog.WithFolder(skillsFolder) });
+            return new OfflinePlanner(MiniLmEmbedder.Shared, new OfflinePlannerOptions
+            {
+                Skills = SkillCatalog.WithFolder(skillsFolder),
+                Interpreter = CreateInterpreter(skillsFolder),
+            });
         }
         catch (FormatException e)
         {
@@ -36,6 +41,20 @@ internal static class PlannerChoice
 
     /// <summary>The user skills folder: <c>--skills</c>, else <c>ACTIONAGENT_SKILLS</c>, else none.</summary>
     public static string? SkillsFolder(string? requested) => requested ?? Environment.GetEnvironmentVariable("ACTIONAGENT_SKILLS");
+
+    /// <summary>
+    /// The goal interpreter the engine checks every planner's run against (and the offline planner plans from): the
+    /// built-in verb data plus <c>verbs.yaml</c> of the user's skills folder, when there is one.
+    /// </summary>
+    /// <remarks>One instance per verb set, shared by the planner and the engine, so the verb vectors are embedded once.</remarks>
+    public static IGoalInterpreter CreateInterpreter(string? skillsFolder)
+    {
+        var verbFiles = GoalInterpreterOptions.VerbFilesOfSkillsFolder(SkillsFolder(skillsFolder));
+        return Interpreters.GetOrAdd(string.Join("|", verbFiles),
+            _ => new GoalInterpreter(MiniLmEmbedder.Shared, new GoalInterpreterOptions { ExtraVerbFiles = verbFiles }));
+    }
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, IGoalInterpreter> Interpreters = new(StringComparer.Ordinal);
 
     /// <summary>The grounder the engine uses for semantic targets (any planner's): the accessibility tree by embeddings.</summary>
     public static ITargetGrounder CreateGrounder() => new AccessibilityGrounder(MiniLmEmbedder.Shared);

@@ -77,7 +77,7 @@ internal sealed class ScheduledScenarioRunner(bool noVision, string? plannerName
         await using var __ = driver;
 
         var writer = new RecordingWriter(folder);
-        var services = new RunEngineServices { Logger = log, Time = TimeProvider.System, Grounder = PlannerChoice.CreateGrounder() };
+        var services = new RunEngineServices { Logger = log, Time = TimeProvider.System, Grounder = PlannerChoice.CreateGrounder(), Interpreter = PlannerChoice.CreateInterpreter(null) };
         if (perception.Vision is { } vision)
         {
             services = services with { Verifier = vision.Verifier, Locator = vision.Locator, Cropper = vision.Cropper };

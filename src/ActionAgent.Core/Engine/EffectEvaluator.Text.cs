@@ -12,7 +12,19 @@ public static partial class EffectEvaluator
         "the", "a", "an", "of", "to", "for", "on", "in", "my", "your", "box", "field", "button", "checkbox", "link", "this", "that", "and", "with",
     };
 
-    private static IEnumerable<UiNode> Fields(UiObservation observation) => observation.AllNodes().Where(n => FieldRoles.Contains(n.Role));
+    /// <summary>
+    /// The fields on screen, each with the value it shows. A textbox with a placeholder puts its value on a child
+    /// <c>text:</c> line in the AI snapshot instead of after the colon, so the value is taken from there when needed.
+    /// </summary>
+    private static IEnumerable<UiNode> Fields(UiObservation observation) =>
+        observation.AllNodes().Where(n => FieldRoles.Contains(n.Role)).Select(n => string.IsNullOrEmpty(n.Value) && FieldText(n) is { } text ? n with { Value = text } : n);
+
+    private static string? FieldText(UiNode field)
+    {
+        var text = string.Join(" ", field.Children.Where(c => c.Role == "text").Select(c => string.IsNullOrEmpty(c.Value) ? c.Name : c.Value)
+            .Where(t => !string.IsNullOrWhiteSpace(t)));
+        return text.Length == 0 ? null : text;
+    }
 
     private static List<string> Items(UiObservation observation) =>
         [.. observation.AllNodes().Where(n => ItemRoles.Contains(n.Role)).Select(n => Normalise(n.InnerText()))];

@@ -39,7 +39,9 @@ internal sealed class SubGoalLedger(IReadOnlyList<SubGoal> subGoals)
         var first = true;
         foreach (var goal in SubGoals.Where(g => !IsAchieved(g.Index)))
         {
-            var weak = goal.Effect.Kind is EffectKind.ScreenChanged or EffectKind.Navigated or EffectKind.ListChanged or EffectKind.Revealed;
+            // A choice with no value to look for ("pick the cheapest") is proven only by a change, as weak as a navigation.
+            var weak = goal.Effect.Kind is EffectKind.ScreenChanged or EffectKind.Navigated or EffectKind.ListChanged or EffectKind.Revealed ||
+                (goal.Effect.Kind is EffectKind.Selected && string.IsNullOrEmpty(goal.Effect.Value));
             if (weak && !first) continue;
             first = false;
             var evidence = EffectEvaluator.Evaluate(goal.Effect, before, after, step);

@@ -131,4 +131,26 @@ public sealed class EffectEvaluatorTests
         Assert.False(evidence.Observed);
         Assert.Contains("error", evidence.Detail);
     }
+
+    [Fact]
+    public void A_value_the_snapshot_shows_below_a_placeholder_counts_as_the_field_value()
+    {
+        // Playwright's AI snapshot puts the value of a textbox with a placeholder on a child text line.
+        var before = Screen("- textbox \"Departure date\" [ref=e1]:\n  - /placeholder: YYYY-MM-DD");
+        var after = Screen("- textbox \"Departure date\" [active] [ref=e1]:\n  - /placeholder: YYYY-MM-DD\n  - text: 2026-12-24");
+
+        var evidence = EffectEvaluator.Evaluate(new ExpectedEffect(EffectKind.ValueSet, "date", "2026-12-24"), before, after);
+
+        Assert.True(evidence.Observed, evidence.Detail);
+    }
+
+    [Fact]
+    public void A_placeholder_alone_is_not_a_value()
+    {
+        var screen = Screen("- textbox \"Departure date\" [ref=e1]:\n  - /placeholder: 2026-12-24");
+
+        var evidence = EffectEvaluator.Evaluate(new ExpectedEffect(EffectKind.ValueSet, "date", "2026-12-24"), screen, screen);
+
+        Assert.False(evidence.Observed, evidence.Detail);
+    }
 }
