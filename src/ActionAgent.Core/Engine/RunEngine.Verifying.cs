@@ -41,7 +41,7 @@ public sealed partial class RunEngine
 
             var failed = verdict is { Outcome: "failed" };
             var error = failed ? $"The screen check failed: {verdict!.Reason}" : null;
-            var (subGoal, effect) = CheckEffect(pending, after);
+            var (subGoal, effect) = await VisualEffectAsync(pending, after, verdict, CheckEffect(pending, after), token);
             var record = await RecordAsync(pending, after, checks, verdict, error, subGoal, effect);
             if (failed)
             {

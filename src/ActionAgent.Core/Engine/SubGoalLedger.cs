@@ -53,6 +53,13 @@ internal sealed class SubGoalLedger(IReadOnlyList<SubGoal> subGoals)
         return credited;
     }
 
+    /// <summary>The sub-goals still pending from the one a step is tagged with (else from the first), in order.</summary>
+    public IEnumerable<SubGoal> PendingAfter(PlanStep step) =>
+        SubGoals.Where(g => !IsAchieved(g.Index) && (step.SubGoal is not { } tagged || g.Index >= tagged));
+
+    /// <summary>Notes evidence found outside the accessibility tree (on the screenshots); an observed effect achieves the sub-goal.</summary>
+    public void Credit(SubGoal goal, EffectEvidence evidence, int stepIndex) => Note(goal, evidence, stepIndex);
+
     /// <summary>When the planner says it is done: state effects (a value, a box, visible text) are judged once more on the final screen.</summary>
     public void AtEnd(UiObservation start, UiObservation final)
     {

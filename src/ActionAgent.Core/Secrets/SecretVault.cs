@@ -68,6 +68,8 @@ public sealed class SecretVault
     private readonly Lazy<IReadOnlyList<Regex>> _digitPatterns;
     private readonly Lazy<Regex?> _spellings;
 
+    // No match timeout: the patterns are escaped literals (and digits with optional one-character separators), which
+    // match in linear time, while a timeout would crash the masking of a large report on a busy machine.
     private static Regex? Spellings(IEnumerable<string> values)
     {
         var forms = values.Where(v => v.Length >= 3)
@@ -87,7 +89,7 @@ public sealed class SecretVault
             .Select(Regex.Escape)
             .ToList();
         return forms.Count == 0 ? null
-            : new Regex(string.Join('|', forms), RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(2));
+            : new Regex(string.Join('|', forms), RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled, Regex.InfiniteMatchTimeout);
     }
 
     // Pages that escape every character (&#112;&#97;…) to hide a value from naive filters.
@@ -101,6 +103,6 @@ public sealed class SecretVault
             .Where(d => d.Length >= 6)
             .Distinct(StringComparer.Ordinal)
             .OrderByDescending(d => d.Length)
-            .Select(d => new Regex(@"(?<!\d)" + string.Join(@"(?:[ \-.]|%20|\+)?", d.Select(c => c.ToString())) + @"(?!\d)", RegexOptions.CultureInvariant)),
+            .Select(d => new Regex(@"(?<!\d)" + string.Join(@"(?:[ \-.]|%20|\+)?", d.Select(c => c.ToString())) + @"(?!\d)", RegexOptions.CultureInvariant | RegexOptions.Compiled, Regex.InfiniteMatchTimeout)),
     ];
 }
