@@ -81,6 +81,20 @@ public sealed class GoalOverConnectTests : IAsyncLifetime
         Assert.Contains("via visual", result.Stdout, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_canvas_pay_that_only_shows_an_error_is_not_reported_as_a_success()
+    {
+        await OpenAsync(_canvas.BaseAddress);
+
+        // With no quantity the canvas answers "Enter a quantity first": the click happened, the goal did not.
+        var result = await AgentProcess.RunAsync(["run", "--goal", "click Pay", "--connect", CdpUrl, "--record-to", Recording("canvas-error")]);
+
+        Assert.True(result.ExitCode == 1, result.ToString());
+        var state = await PageStateAsync("window.shopState");
+        Assert.False(state.GetProperty("paid").GetBoolean(), state.ToString());
+        Assert.Contains("sub-goal #1", result.Stdout, StringComparison.Ordinal);
+    }
+
     private string CdpUrl => $"http://127.0.0.1:{_port}";
 
     private string Recording(string name) => Path.Combine(_profile.FullName, "recordings", name);
