@@ -34,7 +34,7 @@ public sealed partial class RunEngine
                     _ => null,
                 };
                 if (evidence is null) continue;
-                _goals.Credit(goal, evidence, pending.Index); // what the screenshot showed is kept for the failure message either way
+                _goals.Note(goal, evidence, pending.Index); // what the screenshot showed is kept for the failure message either way
                 if (!evidence.Observed) continue;
                 Log.Information("Step {Index} served sub-goal {SubGoal} on the screenshot: {Expected} observed ({Evidence})", pending.Index, goal.Index,
                     goal.Effect.ToString(), Vault.Mask(evidence.Detail));

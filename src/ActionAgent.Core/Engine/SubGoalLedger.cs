@@ -57,9 +57,6 @@ internal sealed class SubGoalLedger(IReadOnlyList<SubGoal> subGoals)
     public IEnumerable<SubGoal> PendingAfter(PlanStep step) =>
         SubGoals.Where(g => !IsAchieved(g.Index) && (step.SubGoal is not { } tagged || g.Index >= tagged));
 
-    /// <summary>Notes evidence found outside the accessibility tree (on the screenshots); an observed effect achieves the sub-goal.</summary>
-    public void Credit(SubGoal goal, EffectEvidence evidence, int stepIndex) => Note(goal, evidence, stepIndex);
-
     /// <summary>When the planner says it is done: state effects (a value, a box, visible text) are judged once more on the final screen.</summary>
     public void AtEnd(UiObservation start, UiObservation final)
     {
@@ -82,7 +79,8 @@ internal sealed class SubGoalLedger(IReadOnlyList<SubGoal> subGoals)
             ? (g, true, a.Evidence.Detail, a.Step > 0 ? a.Step : (int?)null)
             : (g, false, LastSeen(g.Index), (int?)null));
 
-    private void Note(SubGoal goal, EffectEvidence evidence, int stepIndex)
+    /// <summary>Keeps what the screen showed for a sub-goal; an observed effect achieves it (tree or screenshot evidence alike).</summary>
+    public void Note(SubGoal goal, EffectEvidence evidence, int stepIndex)
     {
         _lastSeen[goal.Index] = evidence.Detail;
         if (evidence.Observed) _achieved[goal.Index] = (evidence, stepIndex);
