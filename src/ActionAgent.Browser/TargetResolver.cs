@@ -16,7 +16,8 @@ namespace ActionAgent.Browser;
 internal sealed class TargetResolver(IPage page, TimeProvider time)
 {
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(150);
-    private static readonly TimeSpan MaxBoxGrace = TimeSpan.FromSeconds(2);
+    // Long enough that a page slowed by a busy machine (a CI runner) is not clicked blind by its recorded coordinates.
+    private static readonly TimeSpan MaxBoxGrace = TimeSpan.FromSeconds(5);
 
     private static readonly HashSet<string> InteractiveRoles = new(StringComparer.OrdinalIgnoreCase)
     {

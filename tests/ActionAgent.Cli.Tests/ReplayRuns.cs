@@ -43,7 +43,7 @@ public sealed class ReplayRuns : IAsyncLifetime
         Drift = await AgentProcess.RunAsync(["replay", .. Secrets, Recording, "--query", "variant=drift", "--out", Out("drift"), "--heal-out", Out("healed-recording")]);
         Healed = await AgentProcess.RunAsync(["replay", .. Secrets, Out("healed-recording"), "--query", "variant=drift", "--out", Out("healed")]);
         NoHeal = await AgentProcess.RunAsync(["replay", .. Secrets, Recording, "--query", "variant=drift", "--no-heal", "--out", Out("no-heal")]);
-        Meaning = await AgentProcess.RunAsync(["replay", .. Secrets, Recording, "--query", "variant=meaning", "--step-timeout", "4s", "--out", Out("meaning")]);
+        Meaning = await AgentProcess.RunAsync(["replay", .. Secrets, Recording, "--query", "variant=meaning", "--step-timeout", "8s", "--out", Out("meaning")]);
     }
 
     public Task DisposeAsync()
