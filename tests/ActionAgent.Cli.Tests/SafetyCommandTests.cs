@@ -81,6 +81,19 @@ public sealed class SafetyCommandTests : IDisposable
     }
 
     [Fact]
+    public void A_scenario_without_allow_domains_stays_on_its_start_host_and_its_subdomains()
+    {
+        var scenario = new ActionAgent.Core.Scenarios.Scenario { Name = "s", App = new ActionAgent.Core.Scenarios.AppSpec() };
+
+        var list = RunAllowList.For(scenario, "https://shop.example.com/cart");
+
+        Assert.True(list.Allows(new Uri("https://shop.example.com/pay"), navigation: true));
+        Assert.True(list.Allows(new Uri("https://cdn.shop.example.com/app.js"), navigation: false));
+        Assert.False(list.Allows(new Uri("https://attacker.test/collect"), navigation: true));
+        Assert.False(list.Allows(new Uri("https://example.com/"), navigation: true));
+    }
+
+    [Fact]
     public void Replay_takes_the_users_allow_list_and_the_recordings_list_only_narrows_it()
     {
         var list = RunAllowList.ForReplay(["example.com"], "https://example.com/", ["attacker.test", "shop.example.com"]);

@@ -90,7 +90,7 @@ internal static class PlanCommand
         await using var setup = await RunSetup.PrepareAsync(scenario, cancellationToken);
         await using var driver = await PlaywrightDriver.LaunchAsync(new BrowserOptions
         {
-            AllowList = RunAllowList.For(scenario, setup.StartUrl, defaultToStartHost: true),
+            AllowList = RunAllowList.For(scenario, setup.StartUrl),
         }, cancellationToken);
         if (setup.StartUrl is not null)
         {

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text.RegularExpressions;
 using ActionAgent.Browser;
 using ActionAgent.Browser.Recording;
+using ActionAgent.Cli.Running;
 using ActionAgent.Core.Recording;
 using ActionAgent.Core.Reports;
 using ActionAgent.Core.Scenarios;
@@ -85,6 +86,19 @@ internal static class RecordCommand
         await using var _ = site;
         var recordingName = name ?? spec.SiteName ?? new Uri(startUrl).Host;
         var folder = Path.GetFullPath(output ?? Path.Combine("recordings", $"{recordingName}-{DateTime.UtcNow:yyyyMMdd-HHmmss}"));
+        // As agent run: one recorder writes a folder at a time, and a recording already there is never overwritten
+        // (checked before the browser opens, so a person does not record a session that cannot be saved).
+        using var folderLock = FolderLock.TryAcquire(folder, out var lockError);
+        if (folderLock is null)
+        {
+            console.MarkupLine($"[red]error[/] --out: {Markup.Escape(lockError!)}");
+            return ExitCodes.BadInput;
+        }
+        if (RecordingLocation.Problem(folder) is { } folderProblem)
+        {
+            console.MarkupLine($"[red]error[/] --out {Markup.Escape(output ?? folder)}: {Markup.Escape(folderProblem)}");
+            return ExitCodes.BadInput;
+        }
 
         PlaywrightDriver driver;
         try

@@ -36,7 +36,7 @@ internal static class ReplayCommand
         var stepTimeout = new Option<string?>("--step-timeout") { Description = "How long a step may wait for its element and checks (e.g. 5s; default: the recording's policy)." };
         var trace = new Option<bool>("--trace") { Description = "Save a Playwright trace (trace.zip) in the output folder." };
         var secret = new Option<string[]>("--secret") { Description = "Where a secret comes from: NAME=ENV_VAR (the recording's own secretSources are never read). Repeatable.", AllowMultipleArgumentsPerToken = false };
-        var scenario = new Option<string?>("--scenario") { Description = "Take the secrets' environment variables from this scenario file (and its .env), as agent run does." };
+        var scenario = new Option<string?>("--scenario") { Description = "Take the secrets' environment variables (and its .env) and the approvals (policy.approve) from this scenario file, as agent run does; a recording can add approvals, never remove these." };
         var timeout = new Option<string?>("--timeout") { Description = "How long the whole replay may take (e.g. 2m); when it runs out the replay stops and fails." };
         var verbose = new Option<bool>("--verbose", "-v") { Description = "Log details on the console too." };
         var allowApp = new Option<string[]>("--allow-app") { Description = "A desktop recording's app may be launched (or attached to) only when named here: a recording never chooses what runs. Repeatable." };
@@ -146,7 +146,7 @@ internal static class ReplayCommand
                 return BadInput($"--timeout {options.Timeout}: expected a duration such as 90s or 5m, at most {DurationSyntax.Format(DurationSyntax.MaxRunTimeout)}.");
             timeout = parsed;
         }
-        var secretSources = ReplaySecrets.Declared(options.Secrets, options.Scenario, out var secretError);
+        var secretSources = ReplaySecrets.Declared(options.Secrets, options.Scenario, out var approve, out var secretError);
         if (secretSources is null) return BadInput(secretError!);
         var folder = Path.GetFullPath(options.Output ?? DefaultOutput(document.Header.Name));
         if (ReplayOutputs.Problem(folder, options.HealOut) is { } outputProblem) return BadInput(outputProblem);
@@ -180,6 +180,7 @@ internal static class ReplayCommand
             AllowHeal = !options.NoHeal,
             Screenshots = screenshots.Value,
             StepTimeout = stepTimeout,
+            Approve = approve,
             Approvals = options.Approve ? new AutoApprovalGate() : null,
             OutputDirectory = folder,
             Progress = new ConsoleReplayProgress(console),

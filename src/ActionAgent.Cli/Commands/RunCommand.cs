@@ -190,7 +190,7 @@ internal static class RunCommand
         var browserOptions = new BrowserOptions
         {
             Headed = options.Headed,
-            AllowList = RunAllowList.For(scenario, startUrl, defaultToStartHost: options.Goal is not null),
+            AllowList = RunAllowList.For(scenario, startUrl),
             TracePath = options.Trace ? Path.Combine(folder, "trace.zip") : null,
         };
         return options.Connect is not null

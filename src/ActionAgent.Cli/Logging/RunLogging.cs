@@ -22,10 +22,8 @@ internal static class RunLogging
     /// <param name="vault">The secrets to mask, when this logger belongs to one of several runs in one process (a worker); null: the command's vault.</param>
     public static Logger Create(string? logFile, bool verbose, Func<SecretVault>? vault = null)
     {
-        var config = new LoggerConfiguration()
+        var sinks = new LoggerConfiguration()
             .MinimumLevel.Debug()
-            .MinimumLevel.Override("Microsoft", LogEventLevel.Warning)
-            .Enrich.With(new SecretMaskingEnricher(vault ?? (() => _vault)))
             .WriteTo.Console(
                 // Progress and failures are drawn by the command itself; the console log adds only errors unless --verbose.
                 restrictedToMinimumLevel: verbose ? LogEventLevel.Information : LogEventLevel.Error,
@@ -33,8 +31,13 @@ internal static class RunLogging
                 standardErrorFromLevel: LogEventLevel.Verbose);
         if (logFile is not null)
         {
-            config = config.WriteTo.File(new CompactJsonFormatter(), logFile, restrictedToMinimumLevel: LogEventLevel.Debug);
+            sinks = sinks.WriteTo.File(new CompactJsonFormatter(), logFile, restrictedToMinimumLevel: LogEventLevel.Debug);
         }
-        return config.CreateLogger();
+        // Every event passes the masking sink before any real sink sees it.
+        return new LoggerConfiguration()
+            .MinimumLevel.Debug()
+            .MinimumLevel.Override("Microsoft", LogEventLevel.Warning)
+            .WriteTo.Sink(new SecretMaskingSink(sinks.CreateLogger(), vault ?? (() => _vault)))
+            .CreateLogger();
     }
 }

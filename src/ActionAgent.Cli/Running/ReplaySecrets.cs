@@ -9,9 +9,12 @@ namespace ActionAgent.Cli.Running;
 /// </summary>
 internal static class ReplaySecrets
 {
-    public static IReadOnlyDictionary<string, string>? Declared(IReadOnlyList<string> secretOptions, string? scenarioPath, out string? error)
+    /// <summary>The secret sources, and the <c>policy.approve</c> of the scenario named (empty without one): the approvals the user asks for.</summary>
+    public static IReadOnlyDictionary<string, string>? Declared(IReadOnlyList<string> secretOptions, string? scenarioPath,
+        out IReadOnlyList<string> approve, out string? error)
     {
         var sources = new Dictionary<string, string>(StringComparer.Ordinal);
+        approve = [];
         if (scenarioPath is not null)
         {
             var loaded = ScenarioInput.Load(scenarioPath, SecretCheck.None);
@@ -21,6 +24,7 @@ internal static class ReplaySecrets
                 return null;
             }
             foreach (var (name, source) in loaded.Scenario!.Secrets) sources[name] = source.EnvironmentVariable;
+            approve = loaded.Scenario.Policy.Approve;
         }
         foreach (var option in secretOptions)
         {

@@ -7,13 +7,14 @@ namespace ActionAgent.Cli.Running;
 internal static class RunAllowList
 {
     /// <summary>
-    /// A scenario's <c>policy.allow_domains</c>; for a <c>--goal</c> run or <c>agent plan</c> without one, the start host
-    /// (a demo site's is 127.0.0.1, where it is served); otherwise any host.
+    /// A scenario's <c>policy.allow_domains</c>; without one, the start host and its subdomains (a demo site's is
+    /// 127.0.0.1, where it is served): a scenario that says nothing does not open the browser to every host. Only a
+    /// run with no start URL at all (a desktop scenario) has no host to narrow to.
     /// </summary>
-    public static AllowList For(Scenario scenario, string? startUrl, bool defaultToStartHost)
+    public static AllowList For(Scenario scenario, string? startUrl)
     {
         if (scenario.Policy.AllowDomains.Count > 0) return scenario.Policy.ToAllowList();
-        return defaultToStartHost && StartHost(startUrl) is { } host ? new AllowList(host) : AllowList.AnyHost;
+        return StartHost(startUrl) is { } host ? new AllowList(host) : AllowList.AnyHost;
     }
 
     /// <summary>

@@ -45,6 +45,13 @@ public sealed record ReplayOptions
     /// </summary>
     public Policy.AllowList? SecretHosts { get; init; }
 
+    /// <summary>
+    /// Step categories, tags or actions the user asks approval for (a scenario's <c>policy.approve</c>), on top of the
+    /// recording's own list: a recording can add gates, never remove the user's.
+    /// <value>The default value is empty: only the recording's list.</value>
+    /// </summary>
+    public IReadOnlyList<string> Approve { get; init; } = [];
+
     /// <summary>Who approves steps the recorded policy marks as sensitive. <value>The default value is null: such steps fail.</value></summary>
     public IApprovalGate? Approvals { get; init; }
 

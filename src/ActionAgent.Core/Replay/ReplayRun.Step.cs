@@ -23,7 +23,8 @@ public sealed partial class ReplayEngine
                 DurationMs = Elapsed(start), RecordedMs = step.DurationMs,
             };
 
-            var planStep = new PlanStep { Action = kind, Value = step.Value, Tags = step.Tags, Description = step.Description, Origin = "replay" };
+            // The target is part of what a step means ("Pay €44"): approvals classify it (acting sets the target again).
+            var planStep = new PlanStep { Action = kind, Value = step.Value, Tags = step.Tags, Description = step.Description, Origin = "replay", Target = step.RequestedTarget ?? step.Target };
             if (await ApprovalRefusedAsync(step, planStep, cancellationToken) is { } refused) return Fail($"{label}: {refused}");
 
             string? value = null;
@@ -131,11 +132,13 @@ public sealed partial class ReplayEngine
 
         private async Task<string?> ApprovalRefusedAsync(StepRecord step, PlanStep planStep, CancellationToken cancellationToken)
         {
-            var match = recording.Header.Policy.Approve.FirstOrDefault(a =>
+            var match = recording.Header.Policy.Approve.Concat(Options.Approve).FirstOrDefault(a =>
                 step.Tags.Contains(a, StringComparer.OrdinalIgnoreCase) || string.Equals(a, step.Action, StringComparison.OrdinalIgnoreCase)
                 || Policy.RiskClassifier.Classify(planStep).Contains(a, StringComparer.OrdinalIgnoreCase));
             if (match is null) return null;
-            var reason = $"the recorded policy asks for approval of '{match}' steps";
+            var reason = recording.Header.Policy.Approve.Contains(match, StringComparer.OrdinalIgnoreCase)
+                ? $"the recorded policy asks for approval of '{match}' steps"
+                : $"your policy asks for approval of '{match}' steps";
             if (Options.Approvals is null) return $"needs approval ({reason}) and no approver is configured: pass --approve to approve such steps in CI.";
             return await Options.Approvals.ApproveAsync(planStep, reason, cancellationToken) ? null : $"was refused approval ({reason}).";
         }

@@ -55,6 +55,22 @@ public sealed class DataSafetyTests : IDisposable
     }
 
     [Fact]
+    public async Task Record_into_a_folder_that_holds_a_recording_fails_before_a_browser_opens_and_leaves_it_as_it_was()
+    {
+        var folder = Path.Combine(_dir, "recorded");
+        Directory.CreateDirectory(folder);
+        var recording = Path.Combine(AgentProcess.RepositoryRoot, "recordings", "book-flight", "recording.json");
+        File.Copy(recording, Path.Combine(folder, "recording.json"));
+
+        // A display is named so the command gets past its display check; it must stop before it needs one.
+        var result = await AgentProcess.RunAsync(["record", "http://127.0.0.1:9/", "--out", folder], new Dictionary<string, string?> { ["DISPLAY"] = ":404" });
+
+        Assert.True(result.ExitCode == 2, result.ToString());
+        Assert.Contains("already holds a recording", result.Output, StringComparison.Ordinal);
+        Assert.Equal(File.ReadAllBytes(recording), File.ReadAllBytes(Path.Combine(folder, "recording.json")));
+    }
+
+    [Fact]
     public async Task Replay_refuses_an_out_folder_that_already_holds_a_replay()
     {
         var outFolder = Path.Combine(_dir, "out");

@@ -179,6 +179,9 @@ public sealed class ReplayEngineTests
 
         Assert.Equal("4242424242424242", Assert.Single(driver.Actions).Value);
         Assert.DoesNotContain("4242", result.Reason, StringComparison.Ordinal);
+        var junit = ActionAgent.Core.Reports.JUnitReportWriter.Render(result);
+        Assert.Contains("could not type ********", junit, StringComparison.Ordinal);
+        Assert.DoesNotContain("4242", junit, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -194,6 +197,38 @@ public sealed class ReplayEngineTests
 
         Assert.Equal(new ElementTarget { Role = "button", Name = "Find flights", Exact = true }, healed.Steps[0].RequestedTarget);
         Assert.Equal(new ElementTarget { Role = "button", Name = "Find flights", Exact = true }, ReplayTargets.Primary(healed.Steps[0]));
+    }
+
+    [Fact]
+    public async Task Heal_out_recording_keeps_the_recorded_target_when_only_the_coordinates_found_the_element()
+    {
+        // Under load the DOM layers can miss for a moment and the recorded box is used: what sits at that point then
+        // (here a full-page container) must not become the step's new target.
+        var container = new ElementTarget { Box = new BoundingBox(0, 0, 1280, 727) };
+        var driver = new FakeUiDriver().When(a => a.Kind == ActionKind.WaitFor ? ActionResult.Success(container, "box")
+            : a.Target?.Role is not null ? ActionResult.Failure(ActionFailureKind.TargetNotFound, "not found") : null);
+        var search = ReplayFixtures.Search;
+        var recording = ReplayFixtures.Recording(search with { Target = search.Target! with { Box = new BoundingBox(600, 300, 120, 40) } });
+        var result = await new ReplayEngine(driver, Fast).ReplayAsync(recording, CancellationToken.None);
+
+        var healed = HealedRecording.Apply(recording, result);
+
+        Assert.Equal("box", Assert.Single(result.Steps).Heal?.FoundBy);
+        Assert.Equal(recording.Steps[0], healed.Steps[0]);
+    }
+
+    [Fact]
+    public async Task A_recording_with_no_approvals_cannot_drop_the_approval_the_user_asks_for()
+    {
+        var pay = ReplayFixtures.Search with { RequestedTarget = new ElementTarget { Role = "button", Name = "Pay €44" }, Target = new ElementTarget { Role = "button", Name = "Pay €44" } };
+        var recording = ReplayFixtures.Recording(pay); // its header's policy.approve is empty
+        var driver = new FakeUiDriver();
+
+        var result = await new ReplayEngine(driver, Fast with { Approve = ["purchase"] }).ReplayAsync(recording, CancellationToken.None);
+
+        Assert.False(result.Passed);
+        Assert.DoesNotContain(driver.Actions, a => a.Kind == ActionKind.Click);
+        Assert.Contains("your policy asks for approval of 'purchase' steps", result.Reason, StringComparison.Ordinal);
     }
 
     [Theory]
