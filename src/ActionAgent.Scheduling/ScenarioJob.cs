@@ -24,9 +24,18 @@ public sealed class ScenarioJob(IScenarioRunner runner, RunHistory history, Work
             scheduled = due;
         }
         var firing = FiringKey(spec.Name, scheduled);
+        // A run-now fires its own one-off trigger: two of them in the same second are two firings, told apart by the
+        // trigger's name (a recovered one carries the name of the trigger it replaces).
+        var manual = context.MergedJobDataMap.TryGetValue("cause", out var c) && c is string given ? given : null;
+        if (manual is not null)
+        {
+            var trigger = context.Recovering && context.MergedJobDataMap.TryGetValue(SchedulerConstants.FailedJobOriginalTriggerName, out var name) && name is string n
+                ? n : context.Trigger.Key.Name;
+            firing += "#" + trigger;
+        }
         var cause = context.Recovering ? "recovered"
-            : context.MergedJobDataMap.TryGetValue("cause", out var c) && c is string given ? given
-            : context.FireTimeUtc - scheduled > runtime.Options.MisfireThreshold ? "misfire" : "schedule";
+            : manual
+            ?? (context.FireTimeUtc - scheduled > runtime.Options.MisfireThreshold ? "misfire" : "schedule");
         if (context.Recovering)
         {
             var marked = await history.MarkInterruptedAsync(firing, DateTimeOffset.MinValue,

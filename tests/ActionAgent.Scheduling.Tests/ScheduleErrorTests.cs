@@ -29,17 +29,35 @@ public sealed class ScheduleErrorTests
     }
 
     [Fact]
-    public async Task A_worker_without_a_jobs_secret_refuses_to_start_naming_the_job_and_the_variable()
+    public async Task A_strict_worker_without_a_jobs_secret_refuses_to_start_naming_the_job_and_the_variable()
     {
         using var bed = new SchedulerBed();
         var (added, addOutput) = await bed.AgentAsync("schedule", "add", SchedulerBed.Scenario("needs-secret.yaml"), "--cron", "0 0 6 * * ?");
         Assert.True(added == 0, addOutput);
         Assert.Contains("ACTIONAGENT_TEST_MISSING_TOKEN", addOutput, StringComparison.Ordinal); // a warning where it is added
 
-        var (code, output) = await bed.AgentAsync("worker", "--no-vision");
+        var (code, output) = await bed.AgentAsync("worker", "--no-vision", "--strict");
         Assert.True(code == 3, output);
         Assert.Contains("job needs-secret", output, StringComparison.Ordinal);
         Assert.Contains("ACTIONAGENT_TEST_MISSING_TOKEN", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_job_missing_its_secret_does_not_stop_the_worker_and_each_run_now_is_its_own_firing_recorded_as_an_error()
+    {
+        using var bed = new SchedulerBed();
+        await bed.ScheduleAsync(SchedulerBed.Scenario("needs-secret.yaml"), "--cron", "0 0 0 1 1 ? 2099");
+        // Two run-now calls at once (usually within the same second): two firings, not one.
+        var calls = await Task.WhenAll(bed.AgentAsync("schedule", "run-now", "needs-secret"), bed.AgentAsync("schedule", "run-now", "needs-secret"));
+        Assert.All(calls, c => Assert.True(c.ExitCode == 0, c.Output));
+
+        await using var worker = bed.StartWorker();
+        var runs = await bed.WaitForAsync(r => r.Count(e => e.Status == RunStatus.Error) == 2, TimeSpan.FromSeconds(90), worker);
+
+        Assert.All(runs, r => Assert.Contains("ACTIONAGENT_TEST_MISSING_TOKEN", r.Reason, StringComparison.Ordinal));
+        Assert.Equal(2, runs.Select(r => r.Firing).Distinct().Count());
+        Assert.False(worker.HasExited, worker.Output);
+        Assert.Contains("job needs-secret", worker.Output, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -29,6 +29,7 @@ internal static class WorkerCommand
         var noVision = new Option<bool>("--no-vision") { Description = "Runs skip the screen check and the visual locator." };
         var planner = new Option<string?>("--planner") { Description = "The planner for goal scenarios (see agent run --planner)." };
         var recordTo = new Option<string?>("--record-to") { Description = "Where run recordings go (default DATA/runs/JOB/…)." };
+        var strict = new Option<bool>("--strict") { Description = "Refuse to start (exit 3) when any job's scenario is missing or invalid or a secret it needs is not set. Without it such jobs are named at start, each of their firings is recorded as an error with the reason, and the other jobs run." };
         var command = new Command("worker", """
             Run due scheduled jobs until stopped (SIGTERM or Ctrl+C: running jobs get --grace to finish, the rest are
             recorded as interrupted). Several workers on one PostgreSQL store form a Quartz cluster: each firing runs once,
@@ -39,10 +40,15 @@ internal static class WorkerCommand
               agent worker --store "Host=db;Database=actionagent;Username=agent" --browser-endpoint ws://browsers:3000/
               agent worker --status
 
-            Exit codes: 0 stopped cleanly, 2 bad option, 3 the store cannot be reached, a secret or scenario is missing.
+            At start every job's scenario is loaded with its secrets: a job that cannot run is named as a warning (and
+            its firings are recorded as errors, with the reason, for agent history and the webhook) while the other jobs
+            run; --strict refuses to start instead.
+
+            Exit codes: 0 stopped cleanly, 2 bad option, 3 the store cannot be reached (or, with --strict, a job's
+            secret or scenario is missing).
             """)
         {
-            store.Data, store.Store, concurrency, grace, status, misfireThreshold, checkin, browsers, webhook, notify, secrets, noVision, planner, recordTo,
+            store.Data, store.Store, concurrency, grace, status, misfireThreshold, checkin, browsers, webhook, notify, secrets, noVision, planner, recordTo, strict,
         };
         command.SetAction((parse, cancellationToken) => StoreOptions.GuardAsync(async () =>
         {
@@ -75,7 +81,7 @@ internal static class WorkerCommand
                 Browsers = endpoints, Webhook = hook, NotifyFailuresOnly = parse.GetValue(notify) != "all",
                 RecordingsRoot = parse.GetValue(recordTo) is { } root ? Path.GetFullPath(root) : null,
             };
-            if (!await PreflightAsync(location, cancellationToken)) return ExitCodes.Environment;
+            if (!await PreflightAsync(location, parse.GetValue(strict), cancellationToken)) return ExitCodes.Environment;
 
             var logFile = Path.Combine(location.DataFolder, "logs", $"worker-{options.WorkerId}.jsonl");
             await using var log = RunLogging.Create(logFile, verbose: true);
@@ -90,27 +96,31 @@ internal static class WorkerCommand
         return command;
     }
 
-    /// <summary>Every job's scenario must load on this worker, with its secrets set: a deployment error shows at start, not at 3 a.m.</summary>
-    private static async Task<bool> PreflightAsync(ScheduleStore location, CancellationToken cancellationToken)
+    /// <summary>
+    /// Loads every job's scenario with its secrets, so a deployment error shows at start, not at 3 a.m. One job that
+    /// cannot run does not stop the others: it is named as a warning (its firings are recorded as errors), unless
+    /// <paramref name="strict"/>, where it is an error and the worker does not start.
+    /// </summary>
+    private static async Task<bool> PreflightAsync(ScheduleStore location, bool strict, CancellationToken cancellationToken)
     {
         await using var catalog = await ScheduleCatalog.OpenAsync(location, cancellationToken);
-        var ok = true;
+        var problems = new List<string>();
         foreach (var job in await catalog.ListAsync(cancellationToken))
         {
             if (!File.Exists(job.Spec.Scenario))
             {
-                CliErrors.Error($"job {job.Spec.Name}: {job.Spec.Scenario}: the scenario file does not exist on this worker.");
-                ok = false;
+                problems.Add($"job {job.Spec.Name}: {job.Spec.Scenario}: the scenario file does not exist on this worker.");
                 continue;
             }
             var loaded = ScenarioInput.Load(job.Spec.Scenario, SecretCheck.Error);
-            foreach (var error in loaded.Errors)
-            {
-                CliErrors.Error($"job {job.Spec.Name}: {error}");
-                ok = false;
-            }
+            problems.AddRange(loaded.Errors.Select(error => $"job {job.Spec.Name}: {error}"));
         }
-        return ok;
+        foreach (var problem in problems)
+        {
+            if (strict) CliErrors.Error(problem);
+            else CliErrors.Warning(problem + " Its runs will be recorded as errors until this is fixed; the other jobs run.");
+        }
+        return !strict || problems.Count == 0;
     }
 
     private static async Task<int> StatusAsync(IAnsiConsole console, ScheduleStore location, TimeSpan checkin, CancellationToken cancellationToken)
