@@ -7,15 +7,14 @@ public static class SiteCatalog
     public static readonly string SitesFolder = Path.Combine("scenarios", "sites");
 
     /// <summary>
-    /// Walks up from <paramref name="startDirectory"/> (by default the current directory, then the application's
-    /// base directory) to the first folder containing <c>scenarios/sites</c>, and returns that full path.
+    /// Walks up from <paramref name="startDirectory"/> (by default the current directory), then from the
+    /// application's base directory (where an installed <c>agent</c> tool carries the demo sites), to the first
+    /// folder containing <c>scenarios/sites</c>, and returns that full path.
     /// </summary>
     /// <returns>The full path of <c>scenarios/sites</c>, or null when none is found.</returns>
     public static string? FindSitesRoot(string? startDirectory = null)
     {
-        IEnumerable<string> starts = startDirectory is null
-            ? [Directory.GetCurrentDirectory(), AppContext.BaseDirectory]
-            : [startDirectory];
+        IEnumerable<string> starts = [startDirectory ?? Directory.GetCurrentDirectory(), AppContext.BaseDirectory];
         foreach (var start in starts)
         {
             for (var dir = new DirectoryInfo(Path.GetFullPath(start)); dir is not null; dir = dir.Parent)
