@@ -22,6 +22,22 @@ public static partial class EffectEvaluator
     /// <returns>What the screen shows instead, for the failure message; null when every option the words pick is chosen.</returns>
     public static string? UnchosenOption(SubGoal goal, UiObservation final)
     {
+        if (OptionNamedByGoal(goal, final) is not { } named) return null;
+        var current = named.Group.Options.FirstOrDefault(IsOn)?.Name ?? named.Group.Owner?.Value;
+        return $"the goal says \"{named.Word}\" and the page offers {Describe(named.Option)}, but it is not chosen (chosen: {(string.IsNullOrEmpty(current) ? "nothing" : $"\"{current}\"")})";
+    }
+
+    /// <summary>
+    /// The option of a group of choices that exactly one word of the sub-goal picks out ("monthly" → "Monthly digest")
+    /// and that is not chosen on this screen; null when there is none. The offline planner chooses it before a submit.
+    /// </summary>
+    /// <param name="goal">The sub-goal (its object, scope and expected subject are read).</param>
+    /// <param name="screen">The screen.</param>
+    /// <returns>The option's node (with its reference), or null.</returns>
+    public static UiNode? UnchosenOptionNode(SubGoal goal, UiObservation screen) => OptionNamedByGoal(goal, screen)?.Option;
+
+    private static (UiNode Option, string Word, (UiNode? Owner, List<UiNode> Options) Group)? OptionNamedByGoal(SubGoal goal, UiObservation final)
+    {
         ArgumentNullException.ThrowIfNull(goal);
         ArgumentNullException.ThrowIfNull(final);
         if (goal.Family is ActionFamily.Choose or ActionFamily.EnterText) return null; // their own effect checks the value
@@ -38,9 +54,7 @@ public static partial class EffectEvaluator
                 if (picked.Count != 1) continue;
                 var option = picked[0];
                 var chosen = IsOn(option) || (group.Owner is { } owner && SameValue(owner.Value, option.Name));
-                if (chosen) continue;
-                var current = group.Options.FirstOrDefault(IsOn)?.Name ?? group.Owner?.Value;
-                return $"the goal says \"{word}\" and the page offers {Describe(option)}, but it is not chosen (chosen: {(string.IsNullOrEmpty(current) ? "nothing" : $"\"{current}\"")})";
+                if (!chosen) return (option, word, group);
             }
         }
         return null;

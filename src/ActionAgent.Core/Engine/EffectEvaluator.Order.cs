@@ -18,8 +18,10 @@ public static partial class EffectEvaluator
     private static readonly string[] Months = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
 
     /// <summary>Whether the sub-goal asks for a sort ("sort the payments by date", "order by price").</summary>
-    internal static bool IsSort(SubGoal goal)
+    /// <param name="goal">The sub-goal.</param>
+    public static bool IsSort(SubGoal goal)
     {
+        ArgumentNullException.ThrowIfNull(goal);
         var words = Words(goal.Verb ?? goal.Text);
         var text = Words(goal.Text);
         return words.Count > 0 && words[0] is "sort" or "sorted" or "reorder" or "arrange" or "rank" ||

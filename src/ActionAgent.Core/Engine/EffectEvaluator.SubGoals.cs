@@ -31,6 +31,7 @@ public static partial class EffectEvaluator
         foreach (var rule in new Func<EffectEvidence?>[]
         {
             () => TransferRead(goal, step),
+            () => SubmitControl(goal, step),
             () => RightItem(goal, step),
             () => EveryItemInScope(goal, before, after),
             () => SortOrder(goal, after),
@@ -59,6 +60,24 @@ public static partial class EffectEvaluator
         return step.Step.Action == ActionKind.Extract
             ? new(false, $"\"{goal.Verb ?? FirstWord(goal.Text)}\" asks for a file, and text read off the page is no sign that one was fetched")
             : null;
+    }
+
+    /// <summary>
+    /// A form is sent by a button, by Enter in a field, or by a link or clickable text whose words fit the goal's
+    /// ("Sign in"); a "Contact support" link that changes the page sends nothing.
+    /// </summary>
+    private static EffectEvidence? SubmitControl(SubGoal goal, EffectStep? step)
+    {
+        if (goal.Family != ActionFamily.Submit || step?.Step is not { Action: ActionKind.Click } click || click.Target is not { } target) return null;
+        var path = PathTo(step.Before, target);
+        var acted = path?[^1];
+        var role = acted?.Role ?? target.Role;
+        if (role is "button" or "menuitem" || acted is null && target.Role is null && target.Ref is null) return null;
+        var name = acted?.Name is { Length: > 0 } n ? n : target.Name ?? target.Text ?? "";
+        var wanted = Words($"{goal.Verb} {goal.Object} {goal.Effect.Subject}").Where(w => !Filler.Contains(w) && w != "press").Select(Stem).ToHashSet(StringComparer.Ordinal);
+        return Words(name).Select(Stem).Any(wanted.Contains)
+            ? null
+            : new(false, $"the step clicked {role ?? "an element"} \"{name}\", which is not a button and whose words do not fit \"{goal.Verb} {goal.Object}\": it sends no form");
     }
 
     /// <summary>The effects that show only that something happened, not to what: they need the step to have acted on the named item.</summary>

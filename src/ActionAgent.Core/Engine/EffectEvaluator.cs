@@ -272,7 +272,7 @@ public static partial class EffectEvaluator
     private static EffectEvidence Changed(UiObservation before, UiObservation after)
     {
         if (before.Location != after.Location) return new(true, $"the page went from {before.Location} to {after.Location}");
-        if (ContentText(before) != ContentText(after)) return new(true, "the screen changed: other text shows");
+        if (ContentText(before) != ContentText(after) || RawText(before) != RawText(after)) return new(true, "the screen changed: other text shows");
         var fieldsBefore = Fields(before).Select(f => f.Role + f.Name + "=" + f.Value).ToList();
         if (!fieldsBefore.SequenceEqual(Fields(after).Select(f => f.Role + f.Name + "=" + f.Value), StringComparer.Ordinal)) return new(true, "the screen changed: a field's value");
         var statesBefore = States(before);
@@ -281,6 +281,10 @@ public static partial class EffectEvaluator
             ? new(false, "the screen did not change (same address, text, values and states)")
             : new(true, $"the screen changed: {statesAfter.Except(statesBefore).Concat(statesBefore.Except(statesAfter).Select(s => "no longer " + s)).First()}");
     }
+
+    /// <summary>The names and values as written ("Done ✓" is not "Done"), fields' values left to the field check.</summary>
+    private static string RawText(UiObservation observation) =>
+        string.Join("|", observation.AllNodes().Select(n => n.Name + ":" + (FieldRoles.Contains(n.Role) ? "" : n.Value)));
 
     private static HashSet<string> States(UiObservation observation) =>
         observation.AllNodes().SelectMany(n => n.Flags.Where(f => f is not ("active" or "focused" or "cursor=pointer" or "clickable")).Select(f => $"{Describe(n)} {f}")

@@ -247,4 +247,27 @@ public sealed class SubGoalEvidenceTests
         Assert.Contains("Ana Lopes", missing);
         Assert.Null(typed);
     }
+
+    [Fact]
+    public void A_form_is_not_sent_by_a_link_whose_words_do_not_fit_the_goal()
+    {
+        var goal = Goal(ActionFamily.Submit, EffectKind.Navigated, "sign up for the monthly newsletter", "sign up", subject: "monthly newsletter", verb: "press");
+        var before = Screen("- textbox \"Email\": ana@example.net\n- button \"Count me in\" [ref=b1]\n- generic \"Contact support\" [ref=s1]\n- paragraph: Questions?");
+        var after = Screen("- textbox \"Email\": ana@example.net\n- button \"Count me in\" [ref=b1]\n- generic \"Contact support\" [ref=s1]\n- paragraph: Write to help@example.net any time about anything");
+
+        var support = EffectEvaluator.Evaluate(goal, before, after, new EffectStep(new PlanStep { Action = ActionKind.Click, Target = new ElementTarget { Ref = "s1" } }, before));
+        var button = EffectEvaluator.Evaluate(goal, before, after, new EffectStep(new PlanStep { Action = ActionKind.Click, Target = new ElementTarget { Ref = "b1" } }, before));
+
+        Assert.False(support.Observed, support.Detail);
+        Assert.Contains("sends no form", support.Detail);
+        Assert.True(button.Observed, button.Detail);
+    }
+
+    [Fact]
+    public void A_button_whose_label_gains_a_mark_changed_the_screen()
+    {
+        var evidence = EffectEvaluator.Evaluate(new ExpectedEffect(EffectKind.ScreenChanged), Screen("- button \"Done\" [ref=e1]"), Screen("- button \"Done ✓\" [ref=e1]"));
+
+        Assert.True(evidence.Observed, evidence.Detail);
+    }
 }
