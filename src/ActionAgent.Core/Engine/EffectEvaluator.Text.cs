@@ -97,7 +97,8 @@ public static partial class EffectEvaluator
         var current = new StringBuilder();
         foreach (var c in text)
         {
-            if (char.IsLetterOrDigit(c) || c is '@' or '.' && current.Length > 0) current.Append(char.ToLowerInvariant(c));
+            // A handle keeps its @ ("@ana" is not "ana", nor part of "@anabel"); a dot stays inside a word (budget.xlsx).
+            if (char.IsLetterOrDigit(c) || c == '@' || c == '.' && current.Length > 0) current.Append(char.ToLowerInvariant(c));
             else Flush();
         }
         Flush();

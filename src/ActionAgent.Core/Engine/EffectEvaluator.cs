@@ -203,7 +203,14 @@ public static partial class EffectEvaluator
 
     private static EffectEvidence Navigated(UiObservation before, UiObservation after)
     {
-        if (!string.Equals(before.Location, after.Location, StringComparison.Ordinal)) return new(true, $"the page went from {before.Location} to {after.Location}");
+        // Only the part after # changed (a link to #join): the same page, judged by what it shows. A new page may
+        // hold any words; there only an alert that reads as an error says the step was refused.
+        if (!string.Equals(WithoutFragment(before.Location), WithoutFragment(after.Location), StringComparison.Ordinal))
+        {
+            return NewError(before, after, alertsOnly: true) is { } alert
+                ? new(false, $"the page went to {after.Location} and shows an error: \"{alert}\"")
+                : new(true, $"the page went from {before.Location} to {after.Location}");
+        }
         // A form that answers with an error message stayed where it was: the message is not the next page.
         if (NewError(before, after) is { } error) return new(false, $"the page shows an error: \"{error}\"");
         if (!string.Equals(before.Title, after.Title, StringComparison.Ordinal)) return new(true, $"the title is now \"{after.Title}\"");
@@ -253,28 +260,38 @@ public static partial class EffectEvaluator
         return after.AllNodes()
             .Where(n => n.Role is "alert" or "status" or "text" or "paragraph" or "heading" && n.Children.Count == 0 || n.Role is "paragraph" or "status")
             .Select(n => n.InnerText())
-            .FirstOrDefault(t => t.Length is >= 12 and < 200 && !old.Contains(t) && !ErrorWords().IsMatch(t) && Words(t).Count >= 3);
+            .FirstOrDefault(t => t.Length is >= 12 and < 200 && !old.Contains(t) && !LooksLikeError(t) && Words(t).Count >= 3);
     }
-
-    private static string? NewError(UiObservation before, UiObservation after)
-    {
-        var old = before.AllNodes().Where(n => n.Role is "alert" or "status" or "text" or "paragraph").Select(n => n.InnerText()).ToHashSet(StringComparer.Ordinal);
-        return after.AllNodes()
-            .Where(n => n.Role is "alert" or "status" or "text" or "paragraph" && !old.Contains(n.InnerText()))
-            .Select(n => n.InnerText())
-            .FirstOrDefault(t => t.Length < 200 && ErrorWords().IsMatch(t));
-    }
-
-    [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:invalid|unknown|incorrect|wrong|error|failed|not recogni[sz]ed|is required|are required|please (?:enter|give|fill|select|accept|check|try))\b",
-        System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
-    private static partial System.Text.RegularExpressions.Regex ErrorWords();
 
     private static bool OnScreen(UiNode node) => node.Box is not { } b || (b.Width > 0 && b.Height > 0 && b.Y + b.Height > 0);
 
-    private static EffectEvidence Changed(UiObservation before, UiObservation after) =>
-        before.SnapshotText != after.SnapshotText || before.Location != after.Location
-            ? new(true, "the screen changed")
-            : new(false, "the screen did not change");
+    /// <summary>
+    /// A change the user can see: the address, the page's text, a field's value or a state (checked, pressed,
+    /// expanded, selected). A moved focus or renumbered references in the snapshot are not a change.
+    /// </summary>
+    private static EffectEvidence Changed(UiObservation before, UiObservation after)
+    {
+        if (before.Location != after.Location) return new(true, $"the page went from {before.Location} to {after.Location}");
+        if (ContentText(before) != ContentText(after) || RawText(before) != RawText(after)) return new(true, "the screen changed: other text shows");
+        var fieldsBefore = Fields(before).Select(f => f.Role + f.Name + "=" + f.Value).ToList();
+        if (!fieldsBefore.SequenceEqual(Fields(after).Select(f => f.Role + f.Name + "=" + f.Value), StringComparer.Ordinal)) return new(true, "the screen changed: a field's value");
+        var statesBefore = States(before);
+        var statesAfter = States(after);
+        return statesBefore.SetEquals(statesAfter)
+            ? new(false, "the screen did not change (same address, text, values and states)")
+            : new(true, $"the screen changed: {statesAfter.Except(statesBefore).Concat(statesBefore.Except(statesAfter).Select(s => "no longer " + s)).First()}");
+    }
+
+    /// <summary>The names and values as written ("Done ✓" is not "Done"), fields' values left to the field check.</summary>
+    private static string RawText(UiObservation observation) =>
+        string.Join("|", observation.AllNodes().Select(n => n.Name + ":" + (FieldRoles.Contains(n.Role) ? "" : n.Value)));
+
+    private static HashSet<string> States(UiObservation observation) =>
+        observation.AllNodes().SelectMany(n => n.Flags.Where(f => f is not ("active" or "focused" or "cursor=pointer" or "clickable")).Select(f => $"{Describe(n)} {f}")
+            .Concat(n.Attributes.Where(a => a.Key is "checked" or "pressed" or "expanded" or "selected").Select(a => $"{Describe(n)} {a.Key}={a.Value}")))
+            .ToHashSet(StringComparer.Ordinal);
+
+    private static string WithoutFragment(string location) => location.Split('#', 2)[0];
 
     private static bool IsPlaceholder(string? value) => value is not null && value.Contains("${", StringComparison.Ordinal);
 }

@@ -49,7 +49,13 @@ public sealed partial class RunEngine
             if (_goals is null) return null;
             _goals.AtEnd(_firstObservation ?? final, final);
             var missing = _goals.Missing();
-            if (missing.Count == 0) return null;
+            if (missing.Count == 0)
+            {
+                // Every effect showed, yet the page answers the last step with an error: the goal was not reached.
+                return EffectEvaluator.ErrorAtEnd(_firstObservation ?? final, final, _goals.SubGoals) is { } error
+                    ? Vault.Mask($"The planner said the goal is reached, but the page shows an error after the last step: \"{error}\" (sub-goal {_goals.SubGoals[^1]} was expected to leave none).")
+                    : null;
+            }
             var first = missing[0];
             var more = missing.Count > 1 ? $" ({missing.Count - 1} more sub-goal(s) not achieved: {string.Join(", ", missing.Skip(1).Select(m => m.ToString()))})" : "";
             return Vault.Mask($"The planner said the goal is reached, but sub-goal {first} was not achieved: expected {first.Effect}; the screen showed: {_goals.LastSeen(first.Index)}.{more}");

@@ -13,6 +13,7 @@ internal sealed class SubGoalLedger(IReadOnlyList<SubGoal> subGoals)
     private readonly Dictionary<int, UiObservation> _baselines = [];
     private readonly Dictionary<int, (EffectEvidence Evidence, int Step)> _achieved = [];
     private readonly Dictionary<int, string> _lastSeen = [];
+    private readonly List<string> _typed = [];
 
     public IReadOnlyList<SubGoal> SubGoals { get; } = subGoals;
 
@@ -28,10 +29,12 @@ internal sealed class SubGoalLedger(IReadOnlyList<SubGoal> subGoals)
     public (int? SubGoal, EffectEvidence? Evidence) AfterStep(int stepIndex, PlanStep step, UiObservation before, UiObservation after)
     {
         if (SubGoals.Count == 0) return (null, null);
+        if (step.Action is ActionKind.Fill or ActionKind.Type or ActionKind.Select && !string.IsNullOrEmpty(step.Value)) _typed.Add(step.Value);
+        var acted = new EffectStep(step, before);
         if (step.SubGoal is { } tagged && SubGoals.FirstOrDefault(g => g.Index == tagged) is { } served)
         {
             if (!_baselines.ContainsKey(tagged)) _baselines[tagged] = before;
-            var evidence = EffectEvaluator.Evaluate(served.Effect, _baselines[tagged], after, step);
+            var evidence = EffectEvaluator.Evaluate(served, _baselines[tagged], after, acted);
             Note(served, evidence, stepIndex);
             return (tagged, evidence);
         }
@@ -44,7 +47,7 @@ internal sealed class SubGoalLedger(IReadOnlyList<SubGoal> subGoals)
                 (goal.Effect.Kind is EffectKind.Selected && string.IsNullOrEmpty(goal.Effect.Value));
             if (weak && !first) continue;
             first = false;
-            var evidence = EffectEvaluator.Evaluate(goal.Effect, before, after, step);
+            var evidence = EffectEvaluator.Evaluate(goal, before, after, acted);
             _lastSeen[goal.Index] = evidence.Detail;
             if (!evidence.Observed) continue;
             _achieved[goal.Index] = (evidence, stepIndex);
@@ -57,15 +60,27 @@ internal sealed class SubGoalLedger(IReadOnlyList<SubGoal> subGoals)
     public IEnumerable<SubGoal> PendingAfter(PlanStep step) =>
         SubGoals.Where(g => !IsAchieved(g.Index) && (step.SubGoal is not { } tagged || g.Index >= tagged));
 
-    /// <summary>When the planner says it is done: state effects (a value, a box, visible text) are judged once more on the final screen.</summary>
+    /// <summary>
+    /// When the planner says it is done: state effects (a value, a box, visible text) and "every item in scope" are
+    /// judged once more on the final screen; then every achieved sub-goal whose words pick an option the page offers
+    /// ("the monthly newsletter") must show that option chosen.
+    /// </summary>
     public void AtEnd(UiObservation start, UiObservation final)
     {
         foreach (var goal in SubGoals.Where(g => !IsAchieved(g.Index)))
         {
-            if (goal.Effect.Kind is not (EffectKind.ValueSet or EffectKind.Checked or EffectKind.Unchecked or EffectKind.Selected or EffectKind.TextVisible or EffectKind.Expanded)) continue;
-            var evidence = EffectEvaluator.Evaluate(goal.Effect, _baselines.GetValueOrDefault(goal.Index, start), final);
+            var state = goal.Effect.Kind is EffectKind.ValueSet or EffectKind.Checked or EffectKind.Unchecked or EffectKind.Selected or EffectKind.TextVisible or EffectKind.Expanded;
+            var everyItem = goal.Qualifiers.Quantity == Quantity.All && EffectEvaluator.NamedTokens(goal).Count > 0;
+            if (!state && !everyItem) continue;
+            var evidence = EffectEvaluator.Evaluate(goal, _baselines.GetValueOrDefault(goal.Index, start), final);
             _lastSeen[goal.Index] = evidence.Detail;
             if (evidence.Observed) _achieved[goal.Index] = (evidence, 0);
+        }
+        foreach (var goal in SubGoals.Where(g => IsAchieved(g.Index)))
+        {
+            if ((EffectEvaluator.UnchosenOption(goal, final) ?? EffectEvaluator.UnplacedName(goal, _typed, final)) is not { } unmet) continue;
+            _achieved.Remove(goal.Index);
+            _lastSeen[goal.Index] = unmet;
         }
     }
 

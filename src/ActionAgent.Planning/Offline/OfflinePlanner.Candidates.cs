@@ -226,7 +226,7 @@ public sealed partial class OfflinePlanner
         // The form's own button first: a button in the same container as the field just filled.
         var form = s.LastField?.Ancestors().FirstOrDefault(a => a.Role is "form" or "dialog" or "region" or "group");
         var inForm = form is null ? pool : [.. pool.Where(n => n.Ancestors().Contains(form))];
-        var attempt = await OnBestAsync(goal, ActionKind.Click, ObjectWords(goal), inForm, cancellationToken,
+        var attempt = await FormButtonAsync(goal, inForm, cancellationToken).ConfigureAwait(false) ?? await OnBestAsync(goal, ActionKind.Click, ObjectWords(goal), inForm, cancellationToken,
             n => n.Role is "button" ? 1 : n.Role is "link" or "menuitem" ? 0.7 : n.IsRolelessClickable ? 0.6 : 0, byMeaning: true).ConfigureAwait(false)
             ?? await OnBestAsync(goal, ActionKind.Click, ObjectWords(goal), pool, cancellationToken,
                 n => n.Role is "button" ? 1 : n.Role is "link" or "menuitem" ? 0.7 : n.IsRolelessClickable ? 0.6 : 0).ConfigureAwait(false);
@@ -246,6 +246,7 @@ public sealed partial class OfflinePlanner
     private async Task<SearchAttempt?> FollowUpAsync(SubGoal goal, SearchAttempt pending, PageModel page, CancellationToken cancellationToken)
     {
         var step = pending.Step;
+        if (SortAgain(goal, pending) is { } again) return again;
         if (step.Action == ActionKind.Fill && goal.Effect.Kind is EffectKind.ItemAppeared or EffectKind.Navigated or EffectKind.ListChanged && pending.FollowUps == 0)
         {
             return pending with { Step = step with { Action = ActionKind.Press, Value = "Enter", Description = "commit what was typed" }, Why = "press Enter to commit it", Undo = null };

@@ -27,6 +27,7 @@ public sealed partial class OfflinePlanner
                 s.Next();
                 continue;
             }
+            if (ImpliedOption(goal, page) is { } option) return option;
             var candidate = await BestCandidateAsync(goal, page, cancellationToken).ConfigureAwait(false);
             if (candidate is null)
             {
@@ -47,6 +48,7 @@ public sealed partial class OfflinePlanner
                     // The tree has nothing that fits: the engine's grounder and then the visual locator look for it.
                     s.Baseline ??= page.Observation;
                     s.Pending = new SearchAttempt("visual:" + goal.Index, described, "visual");
+                    s.StepBefore = page.Observation;
                     return PlanDecision.Continue([described], $"nothing in the page model fits sub-goal {goal}; leaving it to the visual locator");
                 }
                 return PlanDecision.GiveUp(NotAchieved(goal, s.LastEvidence ?? "nothing on the page fits it"));
@@ -55,6 +57,7 @@ public sealed partial class OfflinePlanner
             if (candidate.Key == "reveal") return PlanDecision.Continue([candidate.Step with { SubGoal = goal.Index }], $"sub-goal {goal}: {candidate.Why}");
             s.Baseline ??= page.Observation;
             s.Pending = candidate;
+            s.StepBefore = page.Observation;
             return PlanDecision.Continue([candidate.Step with { SubGoal = goal.Index }], $"sub-goal {goal}: {candidate.Why}");
         }
         return PlanDecision.Done($"the effect of every sub-goal ({s.SubGoals.Count}) was observed");
@@ -64,7 +67,10 @@ public sealed partial class OfflinePlanner
     private async Task<PlanDecision?> CheckAttemptAsync(SubGoal goal, SearchAttempt pending, PlanningContext context, PageModel page, CancellationToken cancellationToken)
     {
         var s = _run.Search!;
-        var evidence = EffectEvaluator.Evaluate(goal.Effect, s.Baseline ?? page.Observation, page.Observation, pending.Step);
+        // Single targets are judged by the whole evidence rule (the right item, the sort's direction), as the engine will.
+        var evidence = pending.TargetKey is null
+            ? EffectEvaluator.Evaluate(goal, s.Baseline ?? page.Observation, page.Observation, new EffectStep(pending.Step, s.StepBefore ?? s.Baseline ?? page.Observation))
+            : EffectEvaluator.Evaluate(goal.Effect, s.Baseline ?? page.Observation, page.Observation, pending.Step);
         if (pending.TargetKey is not null)
         {
             var took = TargetTook(goal, pending, page, evidence);
@@ -84,6 +90,7 @@ public sealed partial class OfflinePlanner
         if (pending.FollowUps < 2 && await FollowUpAsync(goal, pending, page, cancellationToken).ConfigureAwait(false) is { } follow)
         {
             s.Pending = follow with { FollowUps = pending.FollowUps + 1 };
+            s.StepBefore = page.Observation;
             return PlanDecision.Continue([follow.Step with { SubGoal = goal.Index }], $"sub-goal {goal}: {follow.Why}");
         }
         s.Tried.Add(pending.Key);

@@ -18,6 +18,9 @@ internal sealed class SearchState(IReadOnlyList<SubGoal> subGoals)
     /// <summary>The candidate acted on last, whose effect the next call checks.</summary>
     public SearchAttempt? Pending { get; set; }
 
+    /// <summary>The screen the pending step was planned on (the evidence rule finds the element it acted on there).</summary>
+    public UiObservation? StepBefore { get; set; }
+
     /// <summary>Candidates tried for the current sub-goal (their effect did not show).</summary>
     public HashSet<string> Tried { get; } = new(StringComparer.Ordinal);
 

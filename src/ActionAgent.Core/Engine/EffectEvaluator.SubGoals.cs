@@ -1,0 +1,92 @@
+using ActionAgent.Core.Actions;
+using ActionAgent.Core.Goals;
+using ActionAgent.Core.Observation;
+
+namespace ActionAgent.Core.Engine;
+
+// The evidence rule for a whole sub-goal: its expected effect must show, and on the right thing. A screen that changed
+// after a click on the wrong post, a sort in the wrong direction, a download "proven" by reading text, or one item of
+// "every photo by @ana" is not the sub-goal's effect.
+public static partial class EffectEvaluator
+{
+    /// <summary>
+    /// Whether the sub-goal's effect shows, judged between <paramref name="before"/> (the screen before the sub-goal's
+    /// first step) and <paramref name="after"/>: the expected effect, and then, where the goal names them, the right
+    /// item (the step acted inside the item the goal names: "@eli", "budget.xlsx in 2026"), every item in scope
+    /// ("every photo by @ana": each one changed and nothing else did), the order a sort asks for ("newest first"), and
+    /// for a download a sign of the file rather than text read off the page.
+    /// </summary>
+    /// <param name="goal">The sub-goal.</param>
+    /// <param name="before">The screen before the sub-goal's first step.</param>
+    /// <param name="after">The screen now.</param>
+    /// <param name="step">The step just carried out and the screen it acted on, when the check follows a step.</param>
+    public static EffectEvidence Evaluate(SubGoal goal, UiObservation before, UiObservation after, EffectStep? step = null)
+    {
+        ArgumentNullException.ThrowIfNull(goal);
+        ArgumentNullException.ThrowIfNull(before);
+        ArgumentNullException.ThrowIfNull(after);
+        var evidence = Evaluate(goal.Effect, before, after, step?.Step);
+        if (!evidence.Observed) return evidence;
+        var details = new List<string> { evidence.Detail };
+        foreach (var rule in new Func<EffectEvidence?>[]
+        {
+            () => TransferRead(goal, step),
+            () => SubmitControl(goal, step),
+            () => RightItem(goal, step),
+            () => EveryItemInScope(goal, before, after),
+            () => SortOrder(goal, after),
+        })
+        {
+            if (rule() is not { } verdict) continue;
+            if (!verdict.Observed) return new(false, $"{evidence.Detail}, but {verdict.Detail}");
+            details.Add(verdict.Detail);
+        }
+        return new(true, string.Join("; ", details));
+    }
+
+    /// <summary>Whether the goal asks for a file (download, export, print, "as a PDF"): reading text off the page is not that.</summary>
+    private static bool IsTransfer(SubGoal goal) =>
+        goal.Family == ActionFamily.Read &&
+        (TransferVerbs.Any(v => (goal.Verb ?? FirstWord(goal.Text)).StartsWith(v, StringComparison.OrdinalIgnoreCase)) ||
+         goal.Values.Any(v => string.Equals(v.Label, "format", StringComparison.OrdinalIgnoreCase)));
+
+    private static readonly string[] TransferVerbs = ["download", "export", "print", "save a copy", "save as"];
+
+    private static string FirstWord(string text) => text.TrimStart().Split(' ', 2)[0];
+
+    private static EffectEvidence? TransferRead(SubGoal goal, EffectStep? step)
+    {
+        if (!IsTransfer(goal) || step is null) return null;
+        return step.Step.Action == ActionKind.Extract
+            ? new(false, $"\"{goal.Verb ?? FirstWord(goal.Text)}\" asks for a file, and text read off the page is no sign that one was fetched")
+            : null;
+    }
+
+    /// <summary>
+    /// A form is sent by a button, by Enter in a field, or by a link or clickable text whose words fit the goal's
+    /// ("Sign in"); a "Contact support" link that changes the page sends nothing.
+    /// </summary>
+    private static EffectEvidence? SubmitControl(SubGoal goal, EffectStep? step)
+    {
+        if (goal.Family != ActionFamily.Submit || step?.Step is not { Action: ActionKind.Click } click || click.Target is not { } target) return null;
+        var path = PathTo(step.Before, target);
+        var acted = path?[^1];
+        var role = acted?.Role ?? target.Role;
+        if (role is "button" or "menuitem" || acted is null && target.Role is null && target.Ref is null) return null;
+        var name = acted?.Name is { Length: > 0 } n ? n : target.Name ?? target.Text ?? "";
+        var wanted = Words($"{goal.Verb} {goal.Object} {goal.Effect.Subject}").Where(w => !Filler.Contains(w) && w != "press").Select(Stem).ToHashSet(StringComparer.Ordinal);
+        return Words(name).Select(Stem).Any(wanted.Contains)
+            ? null
+            : new(false, $"the step clicked {role ?? "an element"} \"{name}\", which is not a button and whose words do not fit \"{goal.Verb} {goal.Object}\": it sends no form");
+    }
+
+    /// <summary>The effects that show only that something happened, not to what: they need the step to have acted on the named item.</summary>
+    private static bool IsUnspecific(ExpectedEffect effect) =>
+        effect.Kind is EffectKind.ScreenChanged or EffectKind.Navigated or EffectKind.ValueRead or EffectKind.Revealed or EffectKind.ListChanged
+            or EffectKind.Expanded or EffectKind.Closed ||
+        (effect.Kind is EffectKind.Selected or EffectKind.ItemDisappeared && string.IsNullOrEmpty(effect.Value));
+
+    private static bool ActsOnItems(SubGoal goal) =>
+        goal.Family is ActionFamily.Activate or ActionFamily.Pick or ActionFamily.Read or ActionFamily.Hover or ActionFamily.Expand
+            or ActionFamily.Remove or ActionFamily.Navigate or ActionFamily.Toggle;
+}

@@ -1,0 +1,273 @@
+using ActionAgent.Core.Actions;
+using ActionAgent.Core.Engine;
+using ActionAgent.Core.Goals;
+using ActionAgent.Core.Observation;
+
+namespace ActionAgent.Core.Tests.Engine;
+
+/// <summary>
+/// The stricter half of the evidence rule: an effect that shows is not enough when it shows on the wrong item, for only
+/// some of "every" item, in the wrong order, as an error message, or for a file that was never fetched.
+/// </summary>
+public sealed class SubGoalEvidenceTests
+{
+    private const string Feed = """
+        - article [ref=a1]:
+          - text: Ana Ruiz @ana · 1h
+          - img "Photo: lake"
+          - button "Like" [ref=l1]
+        - article [ref=a2]:
+          - text: Anabel K @anabel · 2h
+          - img "Photo: cat"
+          - button "Like" [ref=l2]
+        - article [ref=a3]:
+          - text: Ana Ruiz @ana · 3h
+          - paragraph: Busy day!
+          - button "Like" [ref=l3]
+        - article [ref=a4]:
+          - text: Ana Ruiz @ana · 4h
+          - img "Photo: beach"
+          - button "Like" [ref=l4]
+        - button "Done" [ref=d1]
+        """;
+
+    private static UiObservation Screen(string snapshot, string location = "http://app.test/", string title = "App") =>
+        new() { Location = location, Title = title, SnapshotText = snapshot, Nodes = AriaSnapshotParser.Parse(snapshot) };
+
+    private static SubGoal Goal(ActionFamily family, EffectKind effect, string text, string obj = "", string? scope = null, Quantity quantity = Quantity.One,
+        string? subject = null, string? value = null, string? verb = null, IReadOnlyList<GoalValue>? values = null) => new()
+    {
+        Index = 1, Family = family, Text = text, Object = obj, Scope = scope, Verb = verb, Values = values ?? [],
+        Qualifiers = new GoalQualifiers { Quantity = quantity }, Effect = new ExpectedEffect(effect, subject, value),
+    };
+
+    private static EffectStep Click(string reference, UiObservation before) =>
+        new(new PlanStep { Action = ActionKind.Click, Target = new ElementTarget { Ref = reference, Role = "button" } }, before);
+
+    private static string Liked(params string[] refs) =>
+        refs.Aggregate(Feed, (snapshot, r) => snapshot.Replace($"button \"Like\" [ref={r}]", $"button \"Like\" [pressed] [ref={r}]", StringComparison.Ordinal));
+
+    [Fact]
+    public void Following_the_wrong_person_is_not_following_the_one_the_goal_names()
+    {
+        const string People = "- list:\n  - listitem: Eli Moss @eli\n    - button \"Follow\" [ref=f1]\n  - listitem: Elias Berg @elias\n    - button \"Follow\" [ref=f2]";
+        var goal = Goal(ActionFamily.Activate, EffectKind.ScreenChanged, "Follow @eli", "follow", scope: "@eli", verb: "follow");
+        var before = Screen(People);
+
+        var wrong = EffectEvaluator.Evaluate(goal, before, Screen(People.Replace("\"Follow\" [ref=f2]", "\"Following\" [ref=f2]", StringComparison.Ordinal)), Click("f2", before));
+        var right = EffectEvaluator.Evaluate(goal, before, Screen(People.Replace("\"Follow\" [ref=f1]", "\"Following\" [ref=f1]", StringComparison.Ordinal)), Click("f1", before));
+
+        Assert.False(wrong.Observed, wrong.Detail);
+        Assert.Contains("@eli", wrong.Detail);
+        Assert.True(right.Observed, right.Detail);
+    }
+
+    [Fact]
+    public void A_like_is_credited_to_every_photo_by_ana_only_when_each_of_them_and_nothing_else_was_liked()
+    {
+        var goal = Goal(ActionFamily.Activate, EffectKind.ScreenChanged, "like every photo posted by @ana", "like", scope: "photo posted by @ana", quantity: Quantity.All, verb: "like");
+        var before = Screen(Feed);
+
+        var oneOfTwo = EffectEvaluator.Evaluate(goal, before, Screen(Liked("l1")), Click("l1", before));
+        var both = EffectEvaluator.Evaluate(goal, before, Screen(Liked("l1", "l4")), Click("l4", Screen(Liked("l1"))));
+        var alsoTheTextPost = EffectEvaluator.Evaluate(goal, before, Screen(Liked("l1", "l3", "l4")), Click("l4", Screen(Liked("l1", "l3"))));
+        var anabel = EffectEvaluator.Evaluate(goal, before, Screen(Liked("l2")), Click("l2", before));
+
+        Assert.False(oneOfTwo.Observed, oneOfTwo.Detail);
+        Assert.Contains("did not change", oneOfTwo.Detail);
+        Assert.True(both.Observed, both.Detail);
+        Assert.False(alsoTheTextPost.Observed, alsoTheTextPost.Detail);
+        Assert.False(anabel.Observed, anabel.Detail);
+        Assert.Contains("@ana", anabel.Detail);
+    }
+
+    [Fact]
+    public void Expanding_the_folder_is_not_opening_the_file_inside_it()
+    {
+        const string Collapsed = "- tree:\n  - treeitem \"Documents\" [ref=t1]\n  - treeitem \"Pictures\" [ref=t2]";
+        const string Open = """
+            - tree:
+              - treeitem "Documents" [expanded] [ref=t1]:
+                - group:
+                  - treeitem "2025" [ref=t3]:
+                    - group:
+                      - treeitem "budget.xlsx" [ref=t5]
+                  - treeitem "2026" [ref=t4]:
+                    - group:
+                      - treeitem "budget.xlsx" [ref=t6]
+              - treeitem "Pictures" [ref=t2]
+            """;
+        var goal = Goal(ActionFamily.Activate, EffectKind.Navigated, "Open the file budget.xlsx in Documents > 2026", "file budget.xlsx in Documents > 2026", verb: "open");
+        var before = Screen(Collapsed);
+        var open = Screen(Open);
+
+        var expanded = EffectEvaluator.Evaluate(goal, before, open, new EffectStep(new PlanStep { Action = ActionKind.Click, Target = new ElementTarget { Ref = "t1" } }, before));
+        var wrongYear = EffectEvaluator.Evaluate(goal, before, Screen(Open + "\n- heading \"budget.xlsx\""), new EffectStep(new PlanStep { Action = ActionKind.Click, Target = new ElementTarget { Ref = "t5" } }, open));
+        var right = EffectEvaluator.Evaluate(goal, before, Screen(Open + "\n- heading \"budget.xlsx\""), new EffectStep(new PlanStep { Action = ActionKind.Click, Target = new ElementTarget { Ref = "t6" } }, open));
+
+        Assert.False(expanded.Observed, expanded.Detail);
+        Assert.Contains("budget.xlsx", expanded.Detail);
+        Assert.False(wrongYear.Observed, wrongYear.Detail);
+        Assert.True(right.Observed, right.Detail);
+    }
+
+    [Theory]
+    [InlineData("Sort the payments by date, newest first", "2027-01-04|2027-02-11|2027-03-01", false)]
+    [InlineData("Sort the payments by date, newest first", "2027-03-01|2027-02-11|2027-01-04", true)]
+    [InlineData("Sort the payments by date, oldest first", "2027-01-04|2027-02-11|2027-03-01", true)]
+    [InlineData("Sort the products by price, most expensive first", "€ 12.00|€ 30.50|€ 4.99", false)]
+    [InlineData("Sort the products by price", "€ 4.99|€ 12.00|€ 30.50", true)]
+    public void A_sort_is_proven_by_the_order_of_the_rows(string goalText, string rows, bool holds)
+    {
+        string Table(string[] cells) => "- table:\n  - row:\n    - columnheader \"Date\"\n" + string.Concat(cells.Select(c => $"  - row:\n    - cell: {c}\n"));
+        var goal = Goal(ActionFamily.Filter, EffectKind.ListChanged, goalText, "payments", verb: "sort");
+        var before = Screen(Table(["2027-02-11", "2027-01-04", "2027-03-01", "x"]));
+
+        var evidence = EffectEvaluator.Evaluate(goal, before, Screen(Table(rows.Split('|'))));
+
+        Assert.Equal(holds, evidence.Observed);
+    }
+
+    [Theory]
+    [InlineData("The passwords do not match.")]
+    [InlineData("Enter both dates.")]
+    [InlineData("Use at least 8 characters.")]
+    [InlineData("That did not match our records. Try again.")]
+    public void A_form_that_answers_with_a_refusal_did_not_submit(string message)
+    {
+        var before = Screen("- textbox \"Password\" [ref=e1]\n- button \"Sign up\" [ref=e2]\n- alert");
+        var after = Screen($"- textbox \"Password\" [ref=e1]\n- button \"Sign up\" [ref=e2]\n- alert: {message}");
+
+        var evidence = EffectEvaluator.Evaluate(new ExpectedEffect(EffectKind.Navigated), before, after);
+
+        Assert.False(evidence.Observed, evidence.Detail);
+        Assert.Contains(message, evidence.Detail);
+    }
+
+    [Fact]
+    public void A_link_to_an_anchor_on_the_same_page_is_not_a_navigation_by_itself()
+    {
+        const string Page = "- textbox \"User name\" [ref=e1]\n- button \"Continue\" [ref=e2]\n- link \"Create an account\" [ref=e3]";
+
+        var anchor = EffectEvaluator.Evaluate(new ExpectedEffect(EffectKind.Navigated), Screen(Page, "http://app.test/login"), Screen(Page, "http://app.test/login#join"));
+        var page = EffectEvaluator.Evaluate(new ExpectedEffect(EffectKind.Navigated), Screen(Page, "http://app.test/login"), Screen("- heading \"Welcome\"", "http://app.test/home"));
+
+        Assert.False(anchor.Observed, anchor.Detail);
+        Assert.True(page.Observed, page.Detail);
+    }
+
+    [Fact]
+    public void A_moved_focus_is_not_a_screen_change()
+    {
+        var evidence = EffectEvaluator.Evaluate(new ExpectedEffect(EffectKind.ScreenChanged),
+            Screen("- button \"Mark as read\" [ref=e1]\n- list:\n  - listitem: Billing Update"),
+            Screen("- button \"Mark as read\" [active] [ref=e1]\n- list:\n  - listitem: Billing Update"));
+
+        Assert.False(evidence.Observed, evidence.Detail);
+    }
+
+    [Fact]
+    public void A_download_is_not_proven_by_reading_the_file_name_off_the_page()
+    {
+        const string Album = "- list:\n  - listitem \"bridge.jpg\" [ref=p1]\n  - listitem \"beach.jpg\" [ref=p2]";
+        var goal = Goal(ActionFamily.Read, EffectKind.ValueRead, "Download the photo bridge.jpg", "photo bridge.jpg", verb: "download");
+        var before = Screen(Album);
+
+        var read = EffectEvaluator.Evaluate(goal, before, before, new EffectStep(new PlanStep { Action = ActionKind.Extract, Value = "photo", Target = new ElementTarget { Ref = "p1" } }, before));
+
+        Assert.False(read.Observed, read.Detail);
+        Assert.Contains("file", read.Detail);
+    }
+
+    [Fact]
+    public void A_bulk_action_counts_only_when_exactly_the_items_from_the_sender_are_selected()
+    {
+        static string Inbox(bool billing1, bool billing2, bool ana) => $"""
+            - button "Mark as read" [ref=b1]
+            - list:
+              - listitem:
+                - checkbox "Select message from Billing"{(billing1 ? " [checked]" : "")} [ref=c1]
+                - text: Billing — Update #1
+              - listitem:
+                - checkbox "Select message from Ana"{(ana ? " [checked]" : "")} [ref=c2]
+                - text: Ana — Hello
+              - listitem:
+                - checkbox "Select message from Billing"{(billing2 ? " [checked]" : "")} [ref=c3]
+                - text: Billing — Update #3
+            - status: {(billing1 ? "Marked as read" : "")}
+            """;
+        var goal = Goal(ActionFamily.Activate, EffectKind.ScreenChanged, "mark as read all the messages from Billing", "mark as read", scope: "the messages from Billing", verb: "mark as read");
+
+        var right = Screen(Inbox(true, true, false));
+        var tooMany = Screen(Inbox(true, true, true));
+        var ok = EffectEvaluator.Evaluate(goal, right, Screen(Inbox(true, true, false).Replace("- status: Marked as read", "- status: 2 marked as read", StringComparison.Ordinal)), Click("b1", right));
+        var wrong = EffectEvaluator.Evaluate(goal, tooMany, Screen(Inbox(true, true, true).Replace("- status: Marked as read", "- status: 3 marked as read", StringComparison.Ordinal)), Click("b1", tooMany));
+
+        Assert.True(ok.Observed, ok.Detail);
+        Assert.False(wrong.Observed, wrong.Detail);
+    }
+
+    [Fact]
+    public void A_word_of_the_goal_that_names_an_offered_option_must_be_the_chosen_option()
+    {
+        const string Form = "- group \"How often?\":\n  - radio \"Weekly digest\"{0}\n  - radio \"Monthly digest\"{1}\n  - radio \"Daily digest\"";
+        var goal = Goal(ActionFamily.Submit, EffectKind.Navigated, "sign up", "monthly newsletter", subject: "monthly newsletter", verb: "sign up");
+
+        var weekly = EffectEvaluator.UnchosenOption(goal, Screen(string.Format(System.Globalization.CultureInfo.InvariantCulture, Form, " [checked]", "")));
+        var monthly = EffectEvaluator.UnchosenOption(goal, Screen(string.Format(System.Globalization.CultureInfo.InvariantCulture, Form, "", " [checked]")));
+
+        Assert.NotNull(weekly);
+        Assert.Contains("Monthly digest", weekly);
+        Assert.Null(monthly);
+    }
+
+    [Fact]
+    public void An_error_left_on_the_final_screen_is_found_but_not_in_the_users_own_text()
+    {
+        var first = Screen("- textbox \"New task\"\n- list:\n  - listitem: buy milk");
+        var goals = new[] { Goal(ActionFamily.EnterText, EffectKind.ItemAppeared, "add the task", values: [new GoalValue(GoalValueKind.Text, "fix the login error")]) };
+
+        var ownItem = EffectEvaluator.ErrorAtEnd(first, Screen("- textbox \"New task\"\n- list:\n  - listitem: buy milk\n  - listitem: fix the login error"), goals);
+        var refused = EffectEvaluator.ErrorAtEnd(first, Screen("- textbox \"New task\"\n- list:\n  - listitem: buy milk\n- alert: The task name is too long."), goals);
+
+        Assert.Null(ownItem);
+        Assert.Equal("The task name is too long.", refused);
+    }
+
+    [Fact]
+    public void A_name_the_goal_gives_a_form_must_have_been_typed_or_shown()
+    {
+        var goal = Goal(ActionFamily.Submit, EffectKind.Navigated, "create an account for Ana Lopes", "sign up", subject: "Ana Lopes", verb: "press");
+        var created = Screen("- textbox \"Full name\"\n- textbox \"Email\": ana@example.net\n- alert: Account created. Welcome!");
+
+        var missing = EffectEvaluator.UnplacedName(goal, ["ana@example.net"], created);
+        var typed = EffectEvaluator.UnplacedName(goal, ["Ana Lopes", "ana@example.net"], created);
+
+        Assert.NotNull(missing);
+        Assert.Contains("Ana Lopes", missing);
+        Assert.Null(typed);
+    }
+
+    [Fact]
+    public void A_form_is_not_sent_by_a_link_whose_words_do_not_fit_the_goal()
+    {
+        var goal = Goal(ActionFamily.Submit, EffectKind.Navigated, "sign up for the monthly newsletter", "sign up", subject: "monthly newsletter", verb: "press");
+        var before = Screen("- textbox \"Email\": ana@example.net\n- button \"Count me in\" [ref=b1]\n- generic \"Contact support\" [ref=s1]\n- paragraph: Questions?");
+        var after = Screen("- textbox \"Email\": ana@example.net\n- button \"Count me in\" [ref=b1]\n- generic \"Contact support\" [ref=s1]\n- paragraph: Write to help@example.net any time about anything");
+
+        var support = EffectEvaluator.Evaluate(goal, before, after, new EffectStep(new PlanStep { Action = ActionKind.Click, Target = new ElementTarget { Ref = "s1" } }, before));
+        var button = EffectEvaluator.Evaluate(goal, before, after, new EffectStep(new PlanStep { Action = ActionKind.Click, Target = new ElementTarget { Ref = "b1" } }, before));
+
+        Assert.False(support.Observed, support.Detail);
+        Assert.Contains("sends no form", support.Detail);
+        Assert.True(button.Observed, button.Detail);
+    }
+
+    [Fact]
+    public void A_button_whose_label_gains_a_mark_changed_the_screen()
+    {
+        var evidence = EffectEvaluator.Evaluate(new ExpectedEffect(EffectKind.ScreenChanged), Screen("- button \"Done\" [ref=e1]"), Screen("- button \"Done ✓\" [ref=e1]"));
+
+        Assert.True(evidence.Observed, evidence.Detail);
+    }
+}
