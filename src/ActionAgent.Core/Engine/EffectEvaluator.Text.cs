@@ -21,6 +21,8 @@ public static partial class EffectEvaluator
 
     private static string? FieldText(UiNode field)
     {
+        // A list (select) holds its selected option.
+        if (field.Children.FirstOrDefault(c => c.Role == "option" && IsOn(c)) is { } selected) return selected.Name;
         var text = string.Join(" ", field.Children.Where(c => c.Role == "text").Select(c => string.IsNullOrEmpty(c.Value) ? c.Name : c.Value)
             .Where(t => !string.IsNullOrWhiteSpace(t)));
         return text.Length == 0 ? null : text;

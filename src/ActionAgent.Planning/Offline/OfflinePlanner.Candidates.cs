@@ -104,7 +104,7 @@ public sealed partial class OfflinePlanner
         // A lone unlabeled box ("type hello in the box") scores low on words but is the only place the text can go.
         // A field labelled in other words (a "handle" or "login" for a user name) still ranks first among the few unfilled
         // ones; the effect check and the later sub-goals show whether it was right.
-        var unfilled = ranked.Where(r => !s.FilledFields.Contains(KeyOf(r.Node))).ToList();
+        var unfilled = ranked.Where(r => !s.FilledFields.Contains(KeyOf(r.Node)) && Plausible(r.Node, value, description)).ToList();
         var best = ranked.FirstOrDefault(r => r.Score >= _options.MinimumScore)
             ?? (unfilled.Count is > 0 and <= 4 && unfilled[0].Score >= 0.1 ? unfilled[0] : null)
             ?? (fields.Count(f => !s.Tried.Contains(CandidateKey(ActionKind.Fill, f))) == 1 && ranked.Count == 1 ? ranked[0] : null);

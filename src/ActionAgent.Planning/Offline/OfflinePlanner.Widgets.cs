@@ -34,6 +34,13 @@ public sealed partial class OfflinePlanner
             $"the list {best} has the option \"{chosen.Name}\"");
     }
 
+    private static bool HasAllWords(string text, string value)
+    {
+        var words = TextTokens.Content(value);
+        var have = TextTokens.Content(text);
+        return words.Count > 0 && words.All(have.Contains);
+    }
+
     private static bool SameOption(string option, string value)
     {
         var a = option.Trim();
@@ -53,12 +60,26 @@ public sealed partial class OfflinePlanner
                 && !n.Children.Any(c => c.Role == "option") && !s.FilledFields.Contains(KeyOf(n)) && !s.Tried.Contains(CandidateKey(ActionKind.Fill, n)))
             .OrderBy(n => n.Order).ToList();
         var fitting = fields.Where(f => FitsKind(f, value)).ToList();
-        var field = fitting.FirstOrDefault(f => !OptionalWords().IsMatch(f.Label())) ?? fitting.FirstOrDefault();
+        // An optional field never gets a value the goal names no field for.
+        var field = fitting.FirstOrDefault(f => !OptionalWords().IsMatch(f.Label()));
         if (field is null) return null;
         s.FilledFields.Add(KeyOf(field));
         s.LastField = field;
         var step = SearchStep(ActionKind.Fill, field, FormatForField(value, field), goal.Text, field.Label());
         return new SearchAttempt(CandidateKey(ActionKind.Fill, field), step, $"{field} is the next empty field for \"{value.Text}\"", Undo: step with { Value = "", Description = "clear the field" });
+    }
+
+    /// <summary>
+    /// Whether a field whose label does not match the description could still be meant: not an optional field, not an
+    /// email, password or phone field for a value of another kind, not a list for free text.
+    /// </summary>
+    private static bool Plausible(PageNode field, GoalValue value, string description)
+    {
+        var label = field.Label();
+        if (OptionalWords().IsMatch(label) && !OptionalWords().IsMatch(description)) return false;
+        if (field.Children.Any(c => c.Role == "option")) return false;
+        if (PhoneWords().IsMatch(label) && value.Text.Any(char.IsLetter)) return false;
+        return FitsKind(field, value) || !(EmailWords().IsMatch(label) || SecretWords().IsMatch(label));
     }
 
     private static bool FitsKind(PageNode field, GoalValue value)
@@ -95,7 +116,7 @@ public sealed partial class OfflinePlanner
     private async Task<SearchAttempt?> OptionNamedAsync(SubGoal goal, SearchAttempt pending, string value, PageModel page, CancellationToken cancellationToken)
     {
         var options = page.All.Where(n => n.Role is "option" or "menuitem" or "menuitemradio" or "listitem" or "treeitem" || n.IsRolelessClickable)
-            .Where(n => n.IsOnScreen && !n.IsDisabled && TextTokens.Overlap(TextTokens.Content(value), TextTokens.Content(n.Name)) >= 0.99).ToList();
+            .Where(n => n.IsOnScreen && !n.IsDisabled && HasAllWords(n.Name, value)).ToList();
         if (options.Count == 0) return null;
         var ranked = await _scorer.RankAsync(value, ActionKind.Click, n => 1, options, cancellationToken).ConfigureAwait(false);
         if (ranked.Count == 0) return null;
@@ -189,6 +210,9 @@ public sealed partial class OfflinePlanner
 
     [GeneratedRegex(@"\bsearch\b|\bfilter\b|\bfind\b", RegexOptions.IgnoreCase)]
     private static partial Regex SearchWords();
+
+    [GeneratedRegex(@"phone|mobile|\btel\b", RegexOptions.IgnoreCase)]
+    private static partial Regex PhoneWords();
 
     [GeneratedRegex(@"e-?mail", RegexOptions.IgnoreCase)]
     private static partial Regex EmailWords();
