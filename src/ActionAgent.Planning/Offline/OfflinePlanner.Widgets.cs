@@ -173,7 +173,8 @@ public sealed partial class OfflinePlanner
         if (goal.Family == ActionFamily.EnterText && !visible.Any(n => FillRoles.Contains(n.Role)) && s.Revealed.Add("form:" + goal.Index))
         {
             var inScope = goal.Scope is null ? visible : [.. InScope(goal, page).Where(n => n.IsOnScreen && !n.IsDisabled)];
-            var controls = inScope.Where(n => n.Role is "button" or "link" || n.IsRolelessClickable).ToList();
+            // Only a control that opens or adds: never one that deletes, cancels or leaves.
+            var controls = inScope.Where(n => (n.Role is "button" or "link" || n.IsRolelessClickable) && !DestructiveWords().IsMatch(n.Name)).ToList();
             var ranked = await _scorer.RankAsync(goal.Text, ActionKind.Click, n => 1, controls, cancellationToken).ConfigureAwait(false);
             if (ranked.Count > 0 && ranked[0].Score >= _options.MinimumScore && ranked[0].TokenOverlap > 0)
             {
@@ -210,6 +211,9 @@ public sealed partial class OfflinePlanner
 
     [GeneratedRegex(@"\bsearch\b|\bfilter\b|\bfind\b", RegexOptions.IgnoreCase)]
     private static partial Regex SearchWords();
+
+    [GeneratedRegex(@"\b(?:delete|remove|discard|cancel|close|clear|reset|sign\s*out|log\s*out|unsubscribe|pay|buy|order|submit|send)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex DestructiveWords();
 
     [GeneratedRegex(@"phone|mobile|\btel\b", RegexOptions.IgnoreCase)]
     private static partial Regex PhoneWords();
