@@ -21,6 +21,8 @@ public static partial class EffectEvaluator
 
     private static string? FieldText(UiNode field)
     {
+        // A list (select) holds its selected option.
+        if (field.Children.FirstOrDefault(c => c.Role == "option" && IsOn(c)) is { } selected) return selected.Name;
         var text = string.Join(" ", field.Children.Where(c => c.Role == "text").Select(c => string.IsNullOrEmpty(c.Value) ? c.Name : c.Value)
             .Where(t => !string.IsNullOrWhiteSpace(t)));
         return text.Length == 0 ? null : text;
@@ -76,11 +78,17 @@ public static partial class EffectEvaluator
     {
         if (string.IsNullOrEmpty(shown)) return false;
         if (Normalise(shown) == Normalise(wanted)) return true;
+        if (SameDate(shown, wanted)) return true;
         var a = Numbers(shown);
         var b = Numbers(wanted);
         return a.Count >= 2 && a.Order().SequenceEqual(b.Order()) && Words(shown).All(w => w.All(char.IsDigit)) ||
                (Normalise(wanted).Length >= 3 && Normalise(shown).Contains(Normalise(wanted), StringComparison.Ordinal) && shown.Length <= wanted.Length * 2);
     }
+
+    // A date asked for as yyyy-MM-dd that a picker wrote in words ("Apr 24, 2027", "24 April 2027").
+    private static bool SameDate(string shown, string wanted) =>
+        DateOnly.TryParseExact(wanted, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) && shown.Any(char.IsLetter)
+        && DateTime.TryParse(shown, CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces, out var written) && DateOnly.FromDateTime(written) == day;
 
     private static bool Contains(string? text, string part) =>
         !string.IsNullOrEmpty(text) && Normalise(text).Contains(Normalise(part), StringComparison.Ordinal);

@@ -13,7 +13,7 @@ namespace ActionAgent.Core.Engine;
 /// </summary>
 public static partial class EffectEvaluator
 {
-    private static readonly HashSet<string> FieldRoles = new(StringComparer.Ordinal) { "textbox", "searchbox", "combobox", "spinbutton" };
+    private static readonly HashSet<string> FieldRoles = new(StringComparer.Ordinal) { "textbox", "searchbox", "combobox", "spinbutton", "slider" };
     private static readonly HashSet<string> ToggleRoles = new(StringComparer.Ordinal) { "checkbox", "radio", "switch", "menuitemcheckbox", "menuitemradio" };
     private static readonly HashSet<string> ItemRoles = new(StringComparer.Ordinal) { "listitem", "row", "article", "treeitem", "option" };
     private static readonly HashSet<string> PopupRoles = new(StringComparer.Ordinal) { "dialog", "alertdialog", "menu", "listbox" };

@@ -81,7 +81,7 @@ public sealed class ElementScorer(ITextEmbedder embedder)
         {
             ActionKind.Fill or ActionKind.Type => role switch
             {
-                "textbox" or "searchbox" or "combobox" or "spinbutton" => 1,
+                "textbox" or "searchbox" or "combobox" or "spinbutton" or "slider" => 1,
                 _ => 0,
             },
             ActionKind.Select => role switch

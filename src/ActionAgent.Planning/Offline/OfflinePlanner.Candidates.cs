@@ -8,7 +8,7 @@ namespace ActionAgent.Planning.Offline;
 // The candidates of one sub-goal: role fit for its family, meaning and words of its object, its scope, visibility.
 public sealed partial class OfflinePlanner
 {
-    private static readonly HashSet<string> FillRoles = new(StringComparer.Ordinal) { "textbox", "searchbox", "combobox", "spinbutton" };
+    private static readonly HashSet<string> FillRoles = new(StringComparer.Ordinal) { "textbox", "searchbox", "combobox", "spinbutton", "slider" };
 
     /// <summary>The best untried action for the sub-goal on this page, or null when nothing fits well enough.</summary>
     private async Task<SearchAttempt?> BestCandidateAsync(SubGoal goal, PageModel page, CancellationToken cancellationToken)
@@ -97,12 +97,14 @@ public sealed partial class OfflinePlanner
         if (index < 0) return null;
         var value = values[index];
         var description = value.Label ?? (values.Count == 1 ? ObjectWords(goal) : KindWords(value) ?? ObjectWords(goal));
+        if (await OptionForValueAsync(goal, value, description, pool, cancellationToken).ConfigureAwait(false) is { } option) return option;
+        if (value.Label is null && goal.Object.Length == 0 && value.Kind is not (GoalValueKind.Email or GoalValueKind.Password) && NextEmptyField(goal, value, pool) is { } next) return next;
         var fields = pool.Where(n => FillRoles.Contains(n.Role) && !n.IsDisabled && !(values.Count > 1 && s.FilledFields.Contains(KeyOf(n)))).ToList();
         var ranked = await _scorer.RankAsync(description, ActionKind.Fill, fields, cancellationToken, n => s.Tried.Contains(CandidateKey(ActionKind.Fill, n))).ConfigureAwait(false);
         // A lone unlabeled box ("type hello in the box") scores low on words but is the only place the text can go.
         // A field labelled in other words (a "handle" or "login" for a user name) still ranks first among the few unfilled
         // ones; the effect check and the later sub-goals show whether it was right.
-        var unfilled = ranked.Where(r => !s.FilledFields.Contains(KeyOf(r.Node))).ToList();
+        var unfilled = ranked.Where(r => !s.FilledFields.Contains(KeyOf(r.Node)) && Plausible(r.Node, value, description)).ToList();
         var best = ranked.FirstOrDefault(r => r.Score >= _options.MinimumScore)
             ?? (unfilled.Count is > 0 and <= 4 && unfilled[0].Score >= 0.1 ? unfilled[0] : null)
             ?? (fields.Count(f => !s.Tried.Contains(CandidateKey(ActionKind.Fill, f))) == 1 && ranked.Count == 1 ? ranked[0] : null);
@@ -173,6 +175,8 @@ public sealed partial class OfflinePlanner
         var named = await OnBestAsync(goal, ActionKind.Click, value, pool, cancellationToken,
             n => n.Role is "radio" or "tab" or "option" or "menuitemradio" or "menuitem" or "button" or "link" or "treeitem" || n.IsRolelessClickable ? 1 : 0).ConfigureAwait(false);
         if (named is not null && TextTokens.Overlap(TextTokens.Content(value), TextTokens.Content(named.Step.Target?.Name ?? "")) > 0.5) return named;
+        // An autocomplete: type the value, then choose its suggestion.
+        if (await TypeIntoComboboxAsync(goal, value, description, pool, cancellationToken).ConfigureAwait(false) is { } typed) return typed;
         // A custom dropdown: open it; the follow-up clicks the option.
         return await OnBestAsync(goal, ActionKind.Click, description, pool, cancellationToken,
             n => n.Role is "combobox" or "button" && (n.Node.Attributes.ContainsKey("haspopup") || n.IsCollapsed || n.Role == "combobox") ? 1 : 0).ConfigureAwait(false) ?? named;

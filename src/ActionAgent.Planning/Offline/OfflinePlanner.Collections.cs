@@ -45,6 +45,7 @@ public sealed partial class OfflinePlanner
         if (named is not null && items.Any(i => Contains(i.InnerText(), named))) items = [.. items.Where(i => Contains(i.InnerText(), named))];
         if (scopeWords.Count > 0) items = [.. items.Where(i => Covers(i, scopeWords))];
         var q = goal.Qualifiers;
+        items = WithinConstraints(goal, items);
         if (q.Ordering is { } ordering) items = Order(items, ordering);
         if (q.Ordinal is { } ordinal)
         {

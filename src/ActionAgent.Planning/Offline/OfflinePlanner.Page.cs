@@ -194,6 +194,8 @@ public sealed partial class OfflinePlanner
     [GeneratedRegex(@"\b(?:cookies?|consent|privacy|gdpr)\b", RegexOptions.IgnoreCase)]
     private static partial Regex ConsentWords();
 
-    [GeneratedRegex(@"(?:…|\.\.\.)\s*$|^\s*(?:loading|searching|processing|please wait|looking for)\b", RegexOptions.IgnoreCase)]
+    // "Loading…", "Saving changes…", "Please wait": a short text that says the page works. A sentence cut short with an
+    // ellipsis ("Revenue grew 4% in the quarter…") is no busy sign.
+    [GeneratedRegex(@"^\s*\p{L}+ing\b[^.!?]{0,30}(?:…|\.\.\.)\s*$|^\s*(?:loading|searching|processing|please wait|looking for|one moment|just a moment)\b", RegexOptions.IgnoreCase)]
     private static partial Regex BusyWords();
 }

@@ -36,8 +36,10 @@ public sealed partial class OfflinePlanner
                     s.Next(); // every target was acted on and verified
                     continue;
                 }
+                if (await RevealMoreAsync(goal, page, cancellationToken).ConfigureAwait(false) is { } more) return more;
                 if (await RevealAsync(goal, page, cancellationToken).ConfigureAwait(false) is { } reveal) return reveal;
-                if (++s.Waits <= 2 && Pause($"looking for what \"{goal.Text}\" needs") is { } pause) return pause;
+                // A pause only helps right after an action (the page may still be drawing); at the start, or after a pause, it only costs time.
+                if (JustActed(context) && ++s.Waits <= 2 && Pause($"looking for what \"{goal.Text}\" needs") is { } pause) return pause;
                 if (goal.Optional)
                 {
                     s.Next();
@@ -67,6 +69,19 @@ public sealed partial class OfflinePlanner
     private async Task<PlanDecision?> CheckAttemptAsync(SubGoal goal, SearchAttempt pending, PlanningContext context, PageModel page, CancellationToken cancellationToken)
     {
         var s = _run.Search!;
+        if (pending.NeedsOption && goal.Values.FirstOrDefault()?.Text is { } typed)
+        {
+            // Typing into a combobox chooses nothing yet: its suggestion that names the value must be clicked.
+            if (await OptionNamedAsync(goal, pending, typed, page, cancellationToken).ConfigureAwait(false) is { } option)
+            {
+                s.Pending = option;
+                return PlanDecision.Continue([option.Step with { SubGoal = goal.Index }], $"sub-goal {goal}: {option.Why}");
+            }
+            s.Tried.Add(pending.Key);
+            s.LastEvidence = $"no suggestion named \"{typed}\" showed after typing it";
+            if (++s.Attempts >= _options.MaxCandidatesPerSubGoal) return PlanDecision.GiveUp(NotAchieved(goal, s.LastEvidence, s.Attempts));
+            return pending.Undo is { } clear ? PlanDecision.Continue([clear with { SubGoal = goal.Index }], $"sub-goal {goal}: {s.LastEvidence}; clear it and try the next candidate") : null;
+        }
         // Single targets are judged by the whole evidence rule (the right item, the sort's direction), as the engine will.
         var evidence = pending.TargetKey is null
             ? EffectEvaluator.Evaluate(goal, s.Baseline ?? page.Observation, page.Observation, new EffectStep(pending.Step, s.StepBefore ?? s.Baseline ?? page.Observation))
@@ -114,6 +129,7 @@ public sealed partial class OfflinePlanner
     private PlanDecision? SearchStepFailed(StepFailure failure, PageModel page)
     {
         var s = _run.Search!;
+        if (WidgetRecovery(failure, page) is { } widget) return widget;
         if (s.Pending is { } pending)
         {
             s.Tried.Add(pending.Key);
@@ -132,6 +148,8 @@ public sealed partial class OfflinePlanner
         _ = page;
         return null;
     }
+
+    private static bool JustActed(PlanningContext context) => context.History.Count > 0 && context.History[^1].Step.Action != ActionKind.WaitFor;
 
     private static string NotAchieved(SubGoal goal, string seen, int tried = 0) =>
         $"Sub-goal {goal} was not achieved{(tried > 0 ? $" after {tried} candidate(s)" : "")}: expected {goal.Effect}; the screen showed: {seen}.";

@@ -64,5 +64,6 @@ internal sealed class SearchState(IReadOnlyList<SubGoal> subGoals)
 /// <param name="TargetKey">For multi-target sub-goals, which target this acted on.</param>
 /// <param name="TargetText">The target item's text before the action (the item changes when the action took).</param>
 /// <param name="FollowUps">How many follow-up steps (Enter after typing, the option after opening a list) were taken.</param>
+/// <param name="NeedsOption">Typed into a combobox: the suggestion that names the value must be chosen before the effect counts.</param>
 internal sealed record SearchAttempt(string Key, PlanStep Step, string Why, PlanStep? Undo = null, string? TargetKey = null,
-    string? TargetText = null, int FollowUps = 0);
+    string? TargetText = null, int FollowUps = 0, bool NeedsOption = false);

@@ -15,6 +15,8 @@ internal sealed partial class ClauseReader
             // "set the start date to A and the end date to B": one setting each.
             return [.. settings.SelectMany(setting => Enter(c with { Rest = setting }))];
         }
+        if (ValueList(c, needsObject: false) is { } list) return list;
+        if (!settable && ToProperName(c) is { } chosen) return chosen;
         if (c.Verb == "rename" && SetToPattern().Match(c.Rest) is { Success: true } rename)
         {
             // "rename the file "a.txt" to "b.txt"": the new name goes into the name field of that item, then is committed.
@@ -51,8 +53,19 @@ internal sealed partial class ClauseReader
     private IReadOnlyList<SubGoal> Commit(Context c)
     {
         var sense = c.Sense!;
+        if (ValueList(c, needsObject: true) is { } list) return [.. list, Implied(c, sense.Commit!, new(sense.CommitEffect, null))];
         var parts = Analyse(c.Rest, places: false, countsAreQuantities: false, cutLabels: true);
         var items = parts.Values.Where(v => v.Kind is GoalValueKind.Text or GoalValueKind.Placeholder).ToList();
+        if (items.Count == 0 && PluralItems(c.Rest) is { } plural)
+        {
+            // "add the tags backend and design": each item typed and committed, each must appear.
+            var kind = TextTokens.Words(c.Rest).FirstOrDefault(w => w is not ("the" or "my" or "some")) ?? "";
+            return [.. plural.SelectMany(item => new[]
+            {
+                Make(c, ActionFamily.EnterText, kind, [item with { Label = kind }], GoalQualifiers.None, null, new(EffectKind.ValueSet, kind, item.Text)),
+                Implied(c, sense.Commit!, new(sense.CommitEffect, kind, item.Text)),
+            })];
+        }
         var (target, scope) = (parts.Object, parts.Scope);
         // "on my list": the list is where the item goes, not a scope to look in.
         if (target.Length == 0 && scope is not null && ListWords().IsMatch(scope)) (target, scope) = (ClauseQualifiers.Strip(scope), null);
@@ -72,6 +85,10 @@ internal sealed partial class ClauseReader
             target = where;
         }
         target = NamedPattern().Replace(target, "").Trim();
+        // "reply "looks great" to the post by @ben": the post is where to write, the box is the verb's own.
+        var byAuthor = ClauseQualifiers.ByAuthor(target);
+        var authored = byAuthor is not null;
+        if (byAuthor is { } by) (target, scope) = (c.Verb, scope is null ? by.Scope : $"{by.Scope} in {scope}");
         var result = new List<SubGoal>();
         if (items.Count == 0)
         {
@@ -96,7 +113,7 @@ internal sealed partial class ClauseReader
             if (value == items[0]) result.Add(Make(c, ActionFamily.EnterText, target, [value], parts.Qualifiers, scope, new(EffectKind.ValueSet, NullIfEmpty(target), value.Text)));
             else result.AddRange(Fills(c, [value], "", scope, implied: false));
         }
-        result.Add(Implied(c, sense.Commit!, new(sense.CommitEffect, NullIfEmpty(target), items[0].Text)));
+        result.Add(Implied(c, sense.Commit!, new(sense.CommitEffect, NullIfEmpty(target), items[0].Text)) with { Scope = authored ? scope : null });
         return result;
     }
 
@@ -142,12 +159,16 @@ internal sealed partial class ClauseReader
     {
         var parts = Analyse(c.Rest, places: true, countsAreQuantities: false, cutLabels: true);
         var result = new List<SubGoal>();
-        if (parts.Values.Count > 0)
+        // "leaving after 9:30" bounds the pick; it is no field to fill.
+        var bounds = parts.Values.Where(v => v.Kind == GoalValueKind.Time && v.Label is "after" or "before" or "since").ToList();
+        var fills = parts.Values.Except(bounds).ToList();
+        if (fills.Count > 0)
         {
-            result.AddRange(Fills(c, parts.Values, parts.Object, null, implied));
+            result.AddRange(Fills(c, fills, parts.Object, null, implied));
             result.Add(Implied(c, "search", new(EffectKind.Navigated, NullIfEmpty(parts.Object))));
         }
-        result.Add(Make(c, ActionFamily.Pick, parts.Object, [], parts.Qualifiers, parts.Scope, new(EffectKind.Selected, NullIfEmpty(parts.Object))));
+        var obj = bounds.Count > 0 ? BoundVerbPattern().Replace(parts.Object, "").Trim() : parts.Object;
+        result.Add(Make(c, ActionFamily.Pick, obj, bounds, parts.Qualifiers, parts.Scope, new(EffectKind.Selected, NullIfEmpty(obj))));
         return result;
     }
 

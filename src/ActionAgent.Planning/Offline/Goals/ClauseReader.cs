@@ -28,11 +28,14 @@ internal sealed partial class ClauseReader(VerbLexicon lexicon, DateOnly today)
     {
         var rest = verb is null ? clause : string.Join(' ', clause.Split(' ', StringSplitOptions.RemoveEmptyEntries).Skip(verb.WordCount));
         rest = PronounPattern().Replace(rest, "");
-        if (referent is not null && ItPattern().IsMatch(rest)) rest = ItPattern().Replace(rest, $"\"{referent}\"", 1);
+        // "save it", "send it": a pronoun after a verb that only sends the form names no item of its own.
+        var sendsOnly = verb is not null && verb.Senses.All(s => s.Family == ActionFamily.Submit && s.Commit is null && s.Query == QueryUse.None);
+        if (sendsOnly && ItPattern().IsMatch(rest)) rest = ItPattern().Replace(rest, "", 1).Trim();
+        else if (referent is not null && ItPattern().IsMatch(rest)) rest = ItPattern().Replace(rest, $"\"{referent}\"", 1);
         var verbText = verb?.Written ?? "";
         var sense = verb is null ? null : ChooseSense(verb.Senses, rest);
         var context = new Context(clause, verbText, rest, sense);
-        IReadOnlyList<SubGoal> subGoals = sense?.Family switch
+        IReadOnlyList<SubGoal> subGoals = (verb is null ? null : MenuPath(context)) ?? sense?.Family switch
         {
             null => Verbless(context),
             ActionFamily.EnterText when sense.Commit is not null => Commit(context),

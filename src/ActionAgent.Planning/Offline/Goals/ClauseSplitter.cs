@@ -63,7 +63,7 @@ internal static partial class ClauseSplitter
     [GeneratedRegex(@"^\s*(?:first(?:ly)?|to\s+start|start\s+by)\s*,?\s+", RegexOptions.IgnoreCase)]
     private static partial Regex LeadingFirstPattern();
 
-    [GeneratedRegex(@"\s*;\s*|(?<=\w[.!?])\s+(?=\p{Lu})|\s*,?\s*\b(?:and\s+)?then\b\s*,?\s*|\s*,?\s*\b(?:after\s+that|afterwards|finally|lastly|once\s+(?:that\s+is\s+|it\s+is\s+)?done)\b\s*,?\s*", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\s*;\s*|(?<=\w[.!?])(?<!\b\p{Lu}\p{Ll}{0,2}\.)\s+(?=\p{Lu})|\s*,?\s*\b(?:and\s+)?then\b\s*,?\s*|\s*,?\s*\b(?:after\s+that|afterwards|finally|lastly|once\s+(?:that\s+is\s+|it\s+is\s+)?done)\b\s*,?\s*", RegexOptions.IgnoreCase)]
     private static partial Regex StrongPattern();
 
     [GeneratedRegex(@"(\s*,\s*(?:and\s+)?|\s+and\s+(?:also\s+)?|\s+as\s+well\s+as\s+|\s+plus\s+)", RegexOptions.IgnoreCase)]

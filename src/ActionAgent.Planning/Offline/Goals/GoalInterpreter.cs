@@ -51,6 +51,11 @@ public sealed class GoalInterpreter : IGoalInterpreter
 
             // An implied commit waits for the form steps joined to it by "and" ("sign up as … and agree to the rules").
             var steps = reading.SubGoals.ToList();
+            if (pendingCommit is not null && !clause.AfterThen && steps is [{ Family: ActionFamily.Submit, Implied: false, Values.Count: 0 }])
+            {
+                // "… and save it": the press the goal names replaces the one it implied.
+                pendingCommit = null;
+            }
             if (pendingCommit is not null && (clause.AfterThen || !steps.All(IsFormStep)))
             {
                 subGoals.Add(pendingCommit);

@@ -1,0 +1,232 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using ActionAgent.Core.Actions;
+using ActionAgent.Core.Engine;
+using ActionAgent.Core.Goals;
+using ActionAgent.Core.Ports;
+
+namespace ActionAgent.Planning.Offline;
+
+// Values into widgets that are no plain text box: a list whose option is the value, the next empty field for a value
+// the goal gives no field for, a spin button that only steps, a suggestion list under a combobox, a read-only date
+// field set by its calendar, and controls that reveal the fields (a button that opens the form, a submenu).
+public sealed partial class OfflinePlanner
+{
+    /// <summary>A native list (select) one of whose options is the value, ranked by the value's field words; null when none.</summary>
+    private async Task<SearchAttempt?> OptionForValueAsync(SubGoal goal, GoalValue value, string description, List<PageNode> pool, CancellationToken cancellationToken)
+    {
+        if (value.Kind is not (GoalValueKind.Text or GoalValueKind.Number)) return null;
+        var s = _run.Search!;
+        var withOption = new List<(PageNode Select, PageNode Option)>();
+        foreach (var select in pool.Where(n => n.Role is "combobox" or "listbox" && !n.IsDisabled && !s.Tried.Contains(CandidateKey(ActionKind.Select, n))))
+        {
+            var option = select.Children.Where(c => c.Role == "option").FirstOrDefault(o => SameOption(o.Name, value.Text));
+            if (option is not null) withOption.Add((select, option));
+        }
+        if (withOption.Count == 0) return null;
+        var ranked = await _scorer.RankAsync(description, ActionKind.Select, withOption.Select(w => w.Select), cancellationToken).ConfigureAwait(false);
+        // A labelled value goes to a list only when that list fits its label; an unlabelled one to the first list that has it.
+        var best = value.Label is null ? withOption[0].Select : ranked.FirstOrDefault(r => r.Score >= _options.MinimumScore)?.Node ?? (withOption.Count == 1 && value.Kind == GoalValueKind.Number ? withOption[0].Select : null);
+        if (best is null) return null;
+        var chosen = withOption.First(w => w.Select == best).Option;
+        s.FilledFields.Add(KeyOf(best));
+        return new SearchAttempt(CandidateKey(ActionKind.Select, best), SearchStep(ActionKind.Select, best, chosen.Name, goal.Text, description),
+            $"the list {best} has the option \"{chosen.Name}\"");
+    }
+
+    private static bool HasAllWords(string text, string value)
+    {
+        var words = TextTokens.Content(value);
+        var have = TextTokens.Content(text);
+        return words.Count > 0 && words.All(have.Contains);
+    }
+
+    private static bool SameOption(string option, string value)
+    {
+        var a = option.Trim();
+        var b = value.Trim();
+        if (string.Equals(a, b, StringComparison.OrdinalIgnoreCase)) return true;
+        return decimal.TryParse(a, NumberStyles.Number, CultureInfo.InvariantCulture, out var x) && decimal.TryParse(b, NumberStyles.Number, CultureInfo.InvariantCulture, out var y) && x == y;
+    }
+
+    /// <summary>
+    /// A value the goal names no field for ("the address 5 Main Street, Cork"): the first empty field, in page order,
+    /// that fits its kind; optional fields and fields meant for another kind (email, password, search) are passed over.
+    /// </summary>
+    private SearchAttempt? NextEmptyField(SubGoal goal, GoalValue value, List<PageNode> pool)
+    {
+        var s = _run.Search!;
+        var fields = pool.Where(n => n.Role is "textbox" or "spinbutton" or "combobox" && !n.IsDisabled && string.IsNullOrEmpty(n.Value)
+                && !n.Children.Any(c => c.Role == "option") && !s.FilledFields.Contains(KeyOf(n)) && !s.Tried.Contains(CandidateKey(ActionKind.Fill, n)))
+            .OrderBy(n => n.Order).ToList();
+        var fitting = fields.Where(f => FitsKind(f, value)).ToList();
+        // An optional field never gets a value the goal names no field for.
+        var field = fitting.FirstOrDefault(f => !OptionalWords().IsMatch(f.Label()));
+        if (field is null) return null;
+        s.FilledFields.Add(KeyOf(field));
+        s.LastField = field;
+        var step = SearchStep(ActionKind.Fill, field, FormatForField(value, field), goal.Text, field.Label());
+        return new SearchAttempt(CandidateKey(ActionKind.Fill, field), step, $"{field} is the next empty field for \"{value.Text}\"", Undo: step with { Value = "", Description = "clear the field" });
+    }
+
+    /// <summary>
+    /// Whether a field whose label does not match the description could still be meant: not an optional field, not an
+    /// email, password or phone field for a value of another kind, not a list for free text.
+    /// </summary>
+    private static bool Plausible(PageNode field, GoalValue value, string description)
+    {
+        var label = field.Label();
+        if (OptionalWords().IsMatch(label) && !OptionalWords().IsMatch(description)) return false;
+        if (field.Children.Any(c => c.Role == "option")) return false;
+        if (PhoneWords().IsMatch(label) && value.Text.Any(char.IsLetter)) return false;
+        return FitsKind(field, value) || !(EmailWords().IsMatch(label) || SecretWords().IsMatch(label));
+    }
+
+    private static bool FitsKind(PageNode field, GoalValue value)
+    {
+        var label = field.Label();
+        if (field.Role == "searchbox" || SearchWords().IsMatch(label)) return false;
+        if (EmailWords().IsMatch(label)) return value.Kind == GoalValueKind.Email;
+        if (SecretWords().IsMatch(label)) return value.Kind == GoalValueKind.Password;
+        if (value.Kind == GoalValueKind.Email) return false;
+        if (field.Role == "spinbutton") return value.Kind == GoalValueKind.Number;
+        return true;
+    }
+
+    /// <summary>
+    /// A combobox to type into (no options of its own yet, an autocomplete): type the value; the suggestion named like
+    /// it must then be chosen (<see cref="SearchAttempt.NeedsOption"/>), typing alone is no choice.
+    /// </summary>
+    private async Task<SearchAttempt?> TypeIntoComboboxAsync(SubGoal goal, string value, string description, List<PageNode> pool, CancellationToken cancellationToken)
+    {
+        var s = _run.Search!;
+        var boxes = pool.Where(n => n.Role == "combobox" && !n.IsDisabled && !n.Children.Any(c => c.Role == "option") && !n.Node.Attributes.ContainsKey("haspopup")
+            && !s.Tried.Contains(CandidateKey(ActionKind.Fill, n))).ToList();
+        if (boxes.Count == 0) return null;
+        var ranked = await _scorer.RankAsync(description, ActionKind.Fill, boxes, cancellationToken).ConfigureAwait(false);
+        var best = ranked.FirstOrDefault(r => r.Score >= _options.MinimumScore)?.Node ?? (boxes.Count == 1 ? boxes[0] : null);
+        if (best is null) return null;
+        s.LastField = best;
+        var step = SearchStep(ActionKind.Fill, best, value, goal.Text, description);
+        return new SearchAttempt(CandidateKey(ActionKind.Fill, best), step, $"type \"{value}\" into {best} and choose its suggestion",
+            Undo: step with { Value = "", Description = "clear the field" }, NeedsOption: true);
+    }
+
+    /// <summary>The suggestion or option that names the value, after typing into a combobox or opening a list; null when none shows.</summary>
+    private async Task<SearchAttempt?> OptionNamedAsync(SubGoal goal, SearchAttempt pending, string value, PageModel page, CancellationToken cancellationToken)
+    {
+        var options = page.All.Where(n => n.Role is "option" or "menuitem" or "menuitemradio" or "listitem" or "treeitem" || n.IsRolelessClickable)
+            .Where(n => n.IsOnScreen && !n.IsDisabled && HasAllWords(n.Name, value)).ToList();
+        if (options.Count == 0) return null;
+        var ranked = await _scorer.RankAsync(value, ActionKind.Click, n => 1, options, cancellationToken).ConfigureAwait(false);
+        if (ranked.Count == 0) return null;
+        return pending with { Step = SearchStep(ActionKind.Click, ranked[0].Node, null, goal.Text, value), Why = $"choose the suggestion {ranked[0].Explain()}", NeedsOption = false };
+    }
+
+    /// <summary>
+    /// After a fill the page refused: a spin button that is no input steps with its buttons (or arrow keys) to the
+    /// number; a read-only date field opens its calendar. Null when neither applies.
+    /// </summary>
+    private PlanDecision? WidgetRecovery(StepFailure failure, PageModel page)
+    {
+        var s = _run.Search!;
+        if (s.Pending is not { } pending || pending.Step.Action != ActionKind.Fill || s.Current >= s.SubGoals.Count) return null;
+        var goal = s.SubGoals[s.Current];
+        var field = pending.Step.Target?.Ref is { } r ? page.All.FirstOrDefault(n => n.Node.Ref == r) : null;
+        var value = pending.Step.Value ?? "";
+        if (field is null) return null;
+        if (failure.Reason.Contains("read-only", StringComparison.OrdinalIgnoreCase) && goal.Values.FirstOrDefault(v => v.Kind == GoalValueKind.Date) is { } date
+            && DateOnly.TryParseExact(date.Text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+        {
+            // Its calendar sets it: open it (click the field), the calendar step chooses the day, then the effect is checked.
+            _run.CalendarDate = day;
+            _run.CalendarMoves = 0;
+            var open = SearchStep(ActionKind.Click, field, null, goal.Text, field.Label());
+            s.Pending = pending with { Key = "calendar:" + KeyOf(field), Step = open, Why = "the field is read-only: choose the date on its calendar", Undo = null };
+            return PlanDecision.Continue([open with { SubGoal = goal.Index, Description = "open the date field's calendar" }], $"sub-goal {goal}: {field} is read-only; its calendar sets it");
+        }
+        if (field.Role == "spinbutton" && int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var wanted)
+            && int.TryParse(field.Node.Attributes.GetValueOrDefault("valuenow") ?? field.Value ?? field.InnerText().Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var now))
+        {
+            var up = wanted > now;
+            var count = Math.Abs(wanted - now);
+            if (count == 0 || count > 50) return null;
+            var near = field.Parent?.Parent is { } p ? p.DescendantsAndSelf() : field.Parent?.DescendantsAndSelf() ?? [];
+            var button = near.FirstOrDefault(n => n.Role == "button" && !n.IsDisabled && (up ? IncreaseWords() : DecreaseWords()).IsMatch(n.Name));
+            var steps = Enumerable.Range(0, count).Select(_ => button is not null
+                ? SearchStep(ActionKind.Click, button, null, goal.Text, button.Label()) with { SubGoal = goal.Index }
+                : SearchStep(ActionKind.Press, field, up ? "ArrowUp" : "ArrowDown", goal.Text, field.Label()) with { SubGoal = goal.Index }).ToList();
+            s.Pending = pending with { Key = "spin:" + KeyOf(field), Step = steps[^1], Why = $"step {field} from {now} to {wanted}", Undo = null };
+            return PlanDecision.Continue(steps, $"sub-goal {goal}: {field} cannot be typed into; {(button is null ? "arrow keys" : button.ToString())} ×{count} from {now} to {wanted}");
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// Nothing on the page fits: for a value with no field on screen, the control that opens the form ("Add address");
+    /// for an item not shown, the submenu that may hold it (hover it). Null when there is neither.
+    /// </summary>
+    private async Task<PlanDecision?> RevealMoreAsync(SubGoal goal, PageModel page, CancellationToken cancellationToken)
+    {
+        var s = _run.Search!;
+        var visible = page.All.Where(n => n.IsOnScreen && !n.IsDisabled).ToList();
+        if (goal.Family == ActionFamily.EnterText && !visible.Any(n => FillRoles.Contains(n.Role)) && s.Revealed.Add("form:" + goal.Index))
+        {
+            var inScope = goal.Scope is null ? visible : [.. InScope(goal, page).Where(n => n.IsOnScreen && !n.IsDisabled)];
+            // Only a control that opens or adds: never one that deletes, cancels or leaves.
+            var controls = inScope.Where(n => (n.Role is "button" or "link" || n.IsRolelessClickable) && !DestructiveWords().IsMatch(n.Name)).ToList();
+            var ranked = await _scorer.RankAsync(goal.Text, ActionKind.Click, n => 1, controls, cancellationToken).ConfigureAwait(false);
+            if (ranked.Count > 0 && ranked[0].Score >= _options.MinimumScore && ranked[0].TokenOverlap > 0)
+            {
+                return PlanDecision.Continue([SearchStep(ActionKind.Click, ranked[0].Node, null, $"open the form for \"{goal.Text}\"", ranked[0].Node.Label())],
+                    $"sub-goal {goal}: the page shows no field; {ranked[0].Explain()} opens one");
+            }
+        }
+        var submenus = visible.Where(n => n.Role == "menuitem" && n.Node.Attributes.ContainsKey("haspopup") && !s.Revealed.Contains("submenu:" + KeyOf(n))).ToList();
+        if (submenus.Count > 0 && goal.Family is ActionFamily.Activate or ActionFamily.Choose or ActionFamily.Toggle)
+        {
+            var ranked = await _scorer.RankAsync(ObjectWords(goal), ActionKind.Hover, n => 1, submenus, cancellationToken).ConfigureAwait(false);
+            var next = ranked[0].Node;
+            s.Revealed.Add("submenu:" + KeyOf(next));
+            return PlanDecision.Continue([SearchStep(ActionKind.Hover, next, null, "open the submenu to look inside", next.Label())],
+                $"sub-goal {goal}: not in this menu; look in the submenu {next}");
+        }
+        return null;
+    }
+
+    /// <summary>"the earliest bus leaving after 9:30": items whose clock time is on the right side of each bound the goal sets.</summary>
+    private static List<PageNode> WithinConstraints(SubGoal goal, List<PageNode> items)
+    {
+        foreach (var bound in goal.Values.Where(v => v.Kind == GoalValueKind.Time && v.Label is "after" or "before" or "since" or "until"))
+        {
+            if (ResultListReader.ParseTime(bound.Text) is not { } limit) continue;
+            var after = bound.Label is "after" or "since";
+            items = [.. items.Where(i => ResultListReader.ParseTime(i.InnerText()) is { } t && (after ? t >= limit : t <= limit))];
+        }
+        return items;
+    }
+
+    [GeneratedRegex(@"\(optional\)|\boptional\b|\bline 2\b", RegexOptions.IgnoreCase)]
+    private static partial Regex OptionalWords();
+
+    [GeneratedRegex(@"\bsearch\b|\bfilter\b|\bfind\b", RegexOptions.IgnoreCase)]
+    private static partial Regex SearchWords();
+
+    [GeneratedRegex(@"\b(?:delete|remove|discard|cancel|close|clear|reset|sign\s*out|log\s*out|unsubscribe|pay|buy|order|submit|send)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex DestructiveWords();
+
+    [GeneratedRegex(@"phone|mobile|\btel\b", RegexOptions.IgnoreCase)]
+    private static partial Regex PhoneWords();
+
+    [GeneratedRegex(@"e-?mail", RegexOptions.IgnoreCase)]
+    private static partial Regex EmailWords();
+
+    [GeneratedRegex(@"password|passcode|\bpin\b", RegexOptions.IgnoreCase)]
+    private static partial Regex SecretWords();
+
+    [GeneratedRegex(@"^\s*(?:\+|＋)\s*$|\b(?:more|increase|increment|add|plus|up|raise)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex IncreaseWords();
+
+    [GeneratedRegex(@"^\s*(?:-|−|–|－)\s*$|\b(?:fewer|less|decrease|decrement|remove|minus|down|lower)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex DecreaseWords();
+}

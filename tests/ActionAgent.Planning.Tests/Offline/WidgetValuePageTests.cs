@@ -1,0 +1,47 @@
+using System.Text.Json;
+using ActionAgent.Core.Engine;
+using ActionAgent.Planning.Tests.Goals;
+using Xunit.Abstractions;
+
+namespace ActionAgent.Planning.Tests.Offline;
+
+/// <summary>
+/// Goals whose values go into widgets that are no plain text box, read by the real goal interpreter and carried out by
+/// the action search on small practice pages: an address form with an optional line and a country list, a spin button
+/// that only steps with its buttons, a slider, a read-only date field set by its calendar, and an autocomplete whose
+/// suggestion must be chosen. Each page's <c>window.pageState</c> says whether the goal was really reached.
+/// </summary>
+[Collection("demo sites")]
+public sealed class WidgetValuePageTests(DemoSitesFixture fixture, ITestOutputHelper output)
+{
+    public static TheoryData<string, string, string> Goals => new()
+    {
+        { "address.html", "Enter the delivery address 5 Harbour Road, Galway, H91 2XY, Ireland and continue",
+            """{"saved":true,"street":"5 Harbour Road","extra":"","town":"Galway","code":"H91 2XY","country":"Ireland"}""" },
+        { "stay.html", "Set the rooms to 3 and save", """{"kept":true,"rooms":"3"}""" },
+        { "stay.html", "Set the brightness to 30% and save", """{"kept":true,"brightness":"30"}""" },
+        { "stay.html", "Set the arrival day to 14 February 2027 and save", """{"kept":true,"arrival":"2027-02-14"}""" },
+        { "assign.html", "Give the task to Nora Berg", """{"owner":"Nora Berg","typedOnly":false}""" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Goals))]
+    public async Task The_value_reaches_the_widget_and_the_engine_sees_every_sub_goals_effect(string page, string goal, string expectedJson)
+    {
+        var url = fixture.Host("commands").BaseAddress + page;
+
+        var (result, sink) = await OfflineRun.RunAsync(fixture.Driver, goal, url, maxSteps: 25, interpreter: GoalReading.Interpreter);
+
+        output.WriteLine(sink.Describe());
+        Assert.True(result.FinalState == RunState.Succeeded, $"{result.Reason}\n{sink.Describe()}");
+        Assert.All(result.SubGoals, g => Assert.True(g.Achieved, $"{g.Text}: {g.Evidence}"));
+        var state = await fixture.Driver.Page.EvaluateAsync<JsonElement>("() => window.pageState");
+        foreach (var expected in JsonDocument.Parse(expectedJson).RootElement.EnumerateObject())
+        {
+            Assert.True(state.TryGetProperty(expected.Name, out var actual), $"no {expected.Name} in {state}");
+            Assert.Equal(Flat(expected.Value), Flat(actual));
+        }
+    }
+
+    private static string Flat(JsonElement value) => value.ValueKind == JsonValueKind.String ? value.GetString()! : value.GetRawText();
+}
