@@ -80,10 +80,24 @@ public sealed class RecordingWriter : IRecordingSink
     internal static string MaskedJson(RecordingDocument document, Secrets.SecretVault secrets)
     {
         var json = JsonSerializer.Serialize(document, RecordingJson.Options);
-        if (!secrets.Leaks(json)) return json;
+        var masked = secrets.Mask(json);
+        if (masked == json || IsJson(masked)) return masked; // the common case: only strings held a secret
         var node = JsonSerializer.SerializeToNode(document, RecordingJson.Options)!;
         Mask(node, secrets);
         return node.ToJsonString(RecordingJson.Options);
+    }
+
+    private static bool IsJson(string text)
+    {
+        try
+        {
+            using var parsed = JsonDocument.Parse(text);
+            return true;
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
     }
 
     private static void Mask(JsonNode node, Secrets.SecretVault secrets)
