@@ -12,12 +12,26 @@ namespace ActionAgent.Embeddings;
 public sealed class MiniLmEmbedder : ITextEmbedder, IDisposable
 {
     private static readonly Lazy<MiniLmEmbedder> SharedInstance = new(() => new MiniLmEmbedder(), LazyThreadSafetyMode.ExecutionAndPublication);
-    private readonly SentenceEncoder _encoder;
+    private readonly Task<SentenceEncoder> _loading;
     private readonly ConcurrentDictionary<string, float[]> _cache = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
 
-    /// <summary>Loads the model.</summary>
-    public MiniLmEmbedder() => _encoder = new SentenceEncoder();
+    /// <summary>
+    /// Starts loading the model on a pool thread and returns at once: a run creates its embedder before it serves its
+    /// site and launches its browser, and the load goes on meanwhile. The first embedding waits for it.
+    /// </summary>
+    public MiniLmEmbedder() => _loading = Task.Run(Load);
+
+    private SentenceEncoder Encoder => _loading.GetAwaiter().GetResult();
+
+    private static SentenceEncoder Load()
+    {
+        var encoder = new SentenceEncoder();
+        // The model is read from the package's resources into a large array that the session copies: collected now,
+        // its memory is reused by the run instead of adding to the process's peak.
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
+        return encoder;
+    }
 
     /// <summary>The process-wide instance, loaded on first use.</summary>
     public static MiniLmEmbedder Shared => SharedInstance.Value;
@@ -57,7 +71,7 @@ public sealed class MiniLmEmbedder : ITextEmbedder, IDisposable
             float[][] vectors;
             lock (_gate)
             {
-                vectors = _encoder.Encode(distinct);
+                vectors = Encoder.Encode(distinct);
             }
             if (_cache.Count + distinct.Length > CacheLimit) _cache.Clear();
             for (var j = 0; j < distinct.Length; j++) _cache[distinct[j]] = VectorMath.Normalize(vectors[j]);
@@ -74,7 +88,11 @@ public sealed class MiniLmEmbedder : ITextEmbedder, IDisposable
     }
 
     /// <inheritdoc />
-    public void Dispose() => _encoder.Dispose();
+    public void Dispose()
+    {
+        if (_loading.IsCompletedSuccessfully) _loading.Result.Dispose();
+        else _loading.ContinueWith(t => t.Result.Dispose(), CancellationToken.None, TaskContinuationOptions.OnlyOnRanToCompletion, TaskScheduler.Default);
+    }
 
     private static string Key(string text) => text.Trim().ToLowerInvariant();
 }

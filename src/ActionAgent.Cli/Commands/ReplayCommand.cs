@@ -39,6 +39,7 @@ internal static class ReplayCommand
         var scenario = new Option<string?>("--scenario") { Description = "Take the secrets' environment variables (and its .env) and the approvals (policy.approve) from this scenario file, as agent run does; a recording can add approvals, never remove these." };
         var timeout = new Option<string?>("--timeout") { Description = "How long the whole replay may take (e.g. 2m); when it runs out the replay stops and fails." };
         var verbose = new Option<bool>("--verbose", "-v") { Description = "Log details on the console too." };
+        var profile = new Option<bool>("--profile") { Description = "Print where the replay's time went: start-up, and each step's act, check and record time." };
         var allowApp = new Option<string[]>("--allow-app") { Description = "A desktop recording's app may be launched (or attached to) only when named here: a recording never chooses what runs. Repeatable." };
         var allowDomain = new Option<string[]>("--allow-domain") { Description = "A host the replay may reach (subdomains included). Repeatable. Default: the host the replay starts on. The recording's own list can only narrow this, never widen it." };
 
@@ -62,7 +63,7 @@ internal static class ReplayCommand
             """)
         {
             recording, param, query, baseUrl, healOut, noHeal, output, junit, html, approve, headed, shots, stepTimeout, trace, verbose,
-            secret, scenario, timeout, allowApp, allowDomain,
+            secret, scenario, timeout, allowApp, allowDomain, profile,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -75,6 +76,7 @@ internal static class ReplayCommand
                 Timeout = parse.GetValue(timeout),
                 AllowApps = parse.GetValue(allowApp) ?? [],
                 AllowDomains = parse.GetValue(allowDomain) ?? [],
+                Profile = parse.GetValue(profile),
             };
             return await ReplayAsync(console, options, cancellationToken);
         });
@@ -98,6 +100,9 @@ internal static class ReplayCommand
 
         /// <summary>The user's allow-list (<c>--allow-domain</c>); empty: the host the replay starts on.</summary>
         public IReadOnlyList<string> AllowDomains { get; init; } = [];
+
+        /// <summary><c>--profile</c>: print where the replay's time went.</summary>
+        public bool Profile { get; init; }
     }
 
     internal static async Task<int> ReplayAsync(IAnsiConsole console, ReplayCommandOptions options, CancellationToken cancellationToken)
@@ -238,6 +243,7 @@ internal static class ReplayCommand
             console.MarkupLine("[grey]No heals: nothing written to --heal-out.[/]");
         }
         PrintSummary(console, result, folder);
+        if (options.Profile) TimeProfile.Print(console, "replay", result.DurationMs, result.Timings, result.Steps.Select(s => (s.Index, s.Action, s.DurationMs, s.Timings)));
         return result.Passed ? ExitCodes.Success : ExitCodes.RunFailed;
     }
 

@@ -33,6 +33,7 @@ internal static class RunCommand
         var trace = new Option<bool>("--trace") { Description = "Save a Playwright trace (trace.zip) in the recording folder." };
         var plannerOption = new Option<string?>("--planner") { Description = "The goal planner: offline (default), openai, azure or compatible (see agent models; default from ACTIONAGENT_PLANNER)." };
         var onDevice = new Option<bool>("--on-device") { Description = "Use only models on this machine (embedded, or a compatible server on loopback)." };
+        var profile = new Option<bool>("--profile") { Description = "Print where the run's time went: start-up, and each step's phases (observe, plan, ground, act, check, screen check, visual, record)." };
         var skills = new Option<string?>("--skills") { Description = "A folder of your own skills (YAML) for the offline planner, beside the built-in ones (default: ACTIONAGENT_SKILLS)." };
 
         var command = new Command("run", """
@@ -48,7 +49,7 @@ internal static class RunCommand
             Every run leaves a folder with recording.json, a screenshot per step (shots/) and log.jsonl.
             """)
         {
-            file, goal, start, connect, headed, recordTo, approve, verbose, trace, plannerOption, onDevice, noVision, skills,
+            file, goal, start, connect, headed, recordTo, approve, verbose, trace, plannerOption, onDevice, noVision, skills, profile,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -58,6 +59,7 @@ internal static class RunCommand
             {
                 NoVision = parse.GetValue(noVision),
                 Skills = parse.GetValue(skills),
+                Profile = parse.GetValue(profile),
             };
             return await RunAsync(console, options, cancellationToken);
         });
@@ -72,6 +74,9 @@ internal static class RunCommand
 
         /// <summary>A folder of user skills (<c>--skills</c>); null: <c>ACTIONAGENT_SKILLS</c>.</summary>
         public string? Skills { get; init; }
+
+        /// <summary><c>--profile</c>: print where the run's time went.</summary>
+        public bool Profile { get; init; }
     }
 
     internal static async Task<int> RunAsync(IAnsiConsole console, RunOptions options, CancellationToken cancellationToken)
@@ -168,6 +173,7 @@ internal static class RunCommand
             StartUrl = options.Connect is not null && options.Start is null ? null : setup.StartUrl,
         }, folder, cancellationToken);
         PrintSummary(console, result, folder);
+        if (options.Profile) TimeProfile.Print(console, "run", (long)result.Duration.TotalMilliseconds, result.Timings, result.Steps.Select(s => (s.Index, s.Action, s.DurationMs, s.Timings)));
         return result.FinalState switch
         {
             RunState.Succeeded => ExitCodes.Success,

@@ -32,7 +32,7 @@ public sealed partial class RunEngine
 
             var before = _s.LastObservation ?? await ObserveAsync(screenshot: true, token);
             var shotBefore = _s.LastShot ?? (before.Screenshot is null ? null
-                : await _engine._sink.SaveArtifactAsync($"{index:000}-before.png", before.Screenshot, CancellationToken.None));
+                : await SaveArtifactAsync($"{index:000}-before.png", before.Screenshot));
 
             var value = step.Value is null ? null
                 : ValueTemplate.Resolve(step.Value, Scenario.Inputs, Vault, _s.Variables, out var unresolved) is var resolved && unresolved.Count == 0
@@ -91,6 +91,7 @@ public sealed partial class RunEngine
 
         private async Task<ActionResult> ExecuteWithPipelineAsync(PlanStep step, string? value, CancellationToken token)
         {
+            using var acting = Measure(StepPhase.Act);
             var action = new UiAction(step, value, ValueTemplate.ReferencesSecret(step.Value), step.Timeout ?? Policy.StepTimeout)
             {
                 SecretHosts = SecretHostsFor(step),
@@ -109,6 +110,7 @@ public sealed partial class RunEngine
         private async Task<(PlanStep Step, string? Grounding, string? Error)> GroundAsync(PlanStep step, UiObservation observation, CancellationToken token)
         {
             if (step.Target is not { IsSemanticOnly: true } target) return (step, null, null);
+            using var grounding = Measure(StepPhase.Ground);
             var grounder = _engine._services.Grounder;
             if (grounder is not null)
             {
@@ -135,6 +137,7 @@ public sealed partial class RunEngine
         private async Task<(ActionResult Result, string? Grounding)> TryVisualFallbackAsync(PlanStep step, string? value,
             UiObservation before, ActionResult failure, CancellationToken token)
         {
+            using var locating = Measure(StepPhase.Visual);
             var locator = _engine._services.Locator;
             var prompt = step.Target?.Description ?? step.Target?.Name ?? step.Target?.Text ?? step.Target?.Label ?? step.Target?.Placeholder;
             if (locator is null || prompt is null) return (failure, null);

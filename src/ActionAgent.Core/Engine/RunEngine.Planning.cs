@@ -17,6 +17,7 @@ public sealed partial class RunEngine
                 return;
             }
             if (replanning) _s.Queue.Clear();
+            using var planning = Measure(StepPhase.Plan);
             await InterpretGoalAsync(token);
 
             var observation = _s.LastObservation ?? await ObserveAsync(screenshot: false, token);
@@ -76,6 +77,7 @@ public sealed partial class RunEngine
 
         private async Task CheckExpectationsAsync(CancellationToken token)
         {
+            using var checking = Measure(StepPhase.Check);
             var results = new List<CheckResult>();
             var observation = await ObserveAsync(screenshot: _engine._services.Verifier is not null, token);
             _s.LastObservation = observation;
@@ -116,6 +118,7 @@ public sealed partial class RunEngine
             }
             var finalStep = new PlanStep { Action = ActionKind.Assert, Description = expectation.Screen };
             var masked = MaskForPlanner(observation);
+            using var screenChecking = Measure(StepPhase.ScreenCheck);
             var verdict = await verifier.VerifyAsync(new ScreenCheck(finalStep, expectation.Screen, masked, masked), token);
             _s.Usage += verdict.Usage;
             return new CheckResult(expectation.ToString(), verdict.Outcome != VerdictOutcome.Failed,

@@ -14,6 +14,7 @@ public sealed partial class RunEngine
         {
             var pending = _s.Pending ?? throw new InvalidOperationException("Verifying without a step that acted.");
             _s.Pending = null;
+            using var checking = Measure(StepPhase.Check);
             var after = await ObserveAsync(screenshot: true, token);
             var recordedValue = pending.Step.Value is null || ValueTemplate.ReferencesSecret(pending.Step.Value) ? null : Vault.Mask(pending.Step.Value);
             // A ${vars.*} value may hold a secret the page echoed, and the page's names may quote one: masked.
@@ -25,7 +26,7 @@ public sealed partial class RunEngine
             if (verifier is not null)
             {
                 // A vision model may be asked: the URL, title and snapshot it gets are masked like a planner's.
-                var answer = await verifier.VerifyAsync(new ScreenCheck(pending.Step, pending.Step.Expect, MaskForPlanner(pending.Before), MaskForPlanner(after)), token);
+                var answer = await ScreenCheckAsync(verifier, new ScreenCheck(pending.Step, pending.Step.Expect, MaskForPlanner(pending.Before), MaskForPlanner(after)), token);
                 _s.Usage += answer.Usage;
                 verdict = new RecordedVerdict(answer.Outcome.ToString().ToLowerInvariant(), answer.Confidence, Vault.Mask(answer.Reason), answer.Backend,
                     answer.Evidence.ToDictionary(p => p.Key, p => Vault.Mask(p.Value), StringComparer.Ordinal));
@@ -70,8 +71,8 @@ public sealed partial class RunEngine
         private async Task<StepRecord> RecordAsync(PendingCheck pending, UiObservation after, IReadOnlyList<DerivedCheck> checks,
             RecordedVerdict? verdict, string? error, int? subGoal = null, RecordedEffect? effect = null)
         {
-            var shotAfter = after.Screenshot is null ? null
-                : await _engine._sink.SaveArtifactAsync($"{pending.Index:000}-after.png", after.Screenshot, CancellationToken.None);
+            using var recording = Measure(StepPhase.Record);
+            var shotAfter = after.Screenshot is null ? null : await SaveArtifactAsync($"{pending.Index:000}-after.png", after.Screenshot);
             var crop = await SaveCropAsync(pending);
             var step = pending.Step;
             var record = new StepRecord
@@ -105,6 +106,7 @@ public sealed partial class RunEngine
                 StartedAt = pending.StartedAt,
                 ActionMs = pending.ActionMs,
                 DurationMs = (long)_engine.Time.GetElapsedTime(pending.StartTimestamp).TotalMilliseconds,
+                Timings = Clock.TakeStep(),
             };
             _s.Records.Add(record);
             _s.History.Add(new ExecutedStep(step, error is null, error));
@@ -123,7 +125,7 @@ public sealed partial class RunEngine
                 return null;
             }
             var png = cropper.Crop(shot, box);
-            return png is null ? null : await _engine._sink.SaveArtifactAsync($"{pending.Index:000}-crop.png", png, CancellationToken.None);
+            return png is null ? null : await SaveArtifactAsync($"{pending.Index:000}-crop.png", png);
         }
 
         private RecordedApproval? TakeApproval()
@@ -153,6 +155,7 @@ public sealed partial class RunEngine
                 Approval = TakeApproval(),
                 StartedAt = pending.StartedAt,
                 ActionMs = pending.ActionMs,
+                Timings = Clock.TakeStep(),
             };
             _s.Records.Add(record);
             await _engine._sink.AppendStepAsync(record, CancellationToken.None);

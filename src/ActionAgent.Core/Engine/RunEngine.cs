@@ -124,6 +124,7 @@ public sealed partial class RunEngine
                 Usage = _s.Usage,
                 Replans = _s.Replans,
                 Duration = elapsed,
+                Timings = Clock.RunTotals(),
             };
             await _engine._sink.CompleteAsync(new RunSummary
             {
@@ -138,6 +139,7 @@ public sealed partial class RunEngine
                 Variables = result.Variables,
                 FinishedAt = _engine.Time.GetUtcNow(),
                 DurationMs = (long)elapsed.TotalMilliseconds,
+                Timings = result.Timings,
             }, CancellationToken.None);
             if (result.Succeeded) Log.Information("Run {Name} succeeded in {Steps} steps", Scenario.Name, _s.StepCount);
             else Log.Warning("Run {Name} ended {State}: {Reason}", Scenario.Name, result.FinalState, result.Reason);
@@ -180,8 +182,11 @@ public sealed partial class RunEngine
             StartedAt = _engine.Time.GetUtcNow(),
         };
 
-        private async Task<UiObservation> ObserveAsync(bool screenshot, CancellationToken token) =>
-            await Driver.ObserveAsync(new ObserveOptions(screenshot, [.. _s.Masked]), token);
+        private async Task<UiObservation> ObserveAsync(bool screenshot, CancellationToken token)
+        {
+            using var observing = Measure(StepPhase.Observe);
+            return await Driver.ObserveAsync(new ObserveOptions(screenshot, [.. _s.Masked]), token);
+        }
 
         private PlanningContext CreatePlanningContext(UiObservation observation, bool replanning) => new()
         {

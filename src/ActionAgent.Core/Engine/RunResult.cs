@@ -33,6 +33,9 @@ public sealed record RunResult
     /// <summary>How long it took.</summary>
     public TimeSpan Duration { get; init; }
 
+    /// <summary>Where the run's time went, phase by phase (see <see cref="StepTimings"/>).</summary>
+    public StepTimings Timings { get; init; } = new();
+
     /// <summary>Whether the run succeeded.</summary>
     public bool Succeeded => FinalState == RunState.Succeeded;
 }

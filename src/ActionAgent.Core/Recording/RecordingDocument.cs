@@ -148,4 +148,7 @@ public sealed record RunSummary
 
     /// <summary>How long it took, in milliseconds.</summary>
     public long DurationMs { get; init; }
+
+    /// <summary>Where the run's time went, phase by phase, over all steps and the final checks (absent in older recordings).</summary>
+    public StepTimings? Timings { get; init; }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using ActionAgent.Core.Ports;
 
 namespace ActionAgent.Core.Recording;
@@ -71,6 +72,70 @@ public sealed class RecordingWriter : IRecordingSink
         await FlushAsync(cancellationToken);
     }
 
+    /// <summary>
+    /// The document as JSON with every string (and property name) masked. Masking the text as a whole would also mask
+    /// a secret's digits inside a number (a CVC "123" in <c>"durationMs": 1235</c>) and leave a file that is not JSON;
+    /// numbers here are indices, timings, boxes and counts, none of them taken from what a run typed.
+    /// </summary>
+    internal static string MaskedJson(RecordingDocument document, Secrets.SecretVault secrets)
+    {
+        var json = JsonSerializer.Serialize(document, RecordingJson.Options);
+        var masked = secrets.Mask(json);
+        if (masked == json || IsJson(masked)) return masked; // the common case: only strings held a secret
+        var node = JsonSerializer.SerializeToNode(document, RecordingJson.Options)!;
+        Mask(node, secrets);
+        return node.ToJsonString(RecordingJson.Options);
+    }
+
+    private static bool IsJson(string text)
+    {
+        try
+        {
+            using var parsed = JsonDocument.Parse(text);
+            return true;
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+    }
+
+    private static void Mask(JsonNode node, Secrets.SecretVault secrets)
+    {
+        if (node is JsonObject obj)
+        {
+            foreach (var (key, child) in obj.ToList())
+            {
+                if (child is null) continue;
+                if (Masked(child, secrets) is { } replaced) obj[key] = replaced;
+                else Mask(child, secrets);
+                var maskedKey = secrets.Mask(key);
+                if (maskedKey == key) continue;
+                var value = obj[key];
+                obj.Remove(key);
+                obj[maskedKey] = value;
+            }
+        }
+        else if (node is JsonArray array)
+        {
+            for (var i = 0; i < array.Count; i++)
+            {
+                if (array[i] is not { } child) continue;
+                if (Masked(child, secrets) is { } replaced) array[i] = replaced;
+                else Mask(child, secrets);
+            }
+        }
+    }
+
+    // A string value with a secret in it, masked; null for anything else.
+    private static JsonValue? Masked(JsonNode node, Secrets.SecretVault secrets)
+    {
+        if (node is not JsonValue value || value.GetValueKind() != JsonValueKind.String) return null;
+        var text = value.GetValue<string>();
+        var masked = secrets.Mask(text);
+        return masked == text ? null : JsonValue.Create(masked);
+    }
+
     private RecordingDocument Started() =>
         _document ?? throw new InvalidOperationException("BeginAsync must be called before anything is recorded.");
 
@@ -79,7 +144,7 @@ public sealed class RecordingWriter : IRecordingSink
         await _gate.WaitAsync(cancellationToken);
         try
         {
-            var json = Secrets.Mask(JsonSerializer.Serialize(_document, RecordingJson.Options));
+            var json = MaskedJson(_document!, Secrets);
             await AtomicFile.WriteAllTextAsync(DocumentPath, json, new System.Text.UTF8Encoding(false), cancellationToken);
         }
         finally

@@ -85,6 +85,9 @@ public sealed record StepRecord
 
     /// <summary>How long the whole step took (observe, act, check), in milliseconds.</summary>
     public long DurationMs { get; init; }
+
+    /// <summary>Where the step's time went, phase by phase (absent in recordings made before timings existed).</summary>
+    public StepTimings? Timings { get; init; }
 }
 
 /// <summary>A check derived from what a step changed.</summary>

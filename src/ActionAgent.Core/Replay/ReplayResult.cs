@@ -33,6 +33,9 @@ public sealed record ReplayResult
     /// <summary>How long it took, in milliseconds.</summary>
     public long DurationMs { get; init; }
 
+    /// <summary>Where the replay's time went, phase by phase, over all steps and the final expectations.</summary>
+    public StepTimings Timings { get; init; } = new();
+
     /// <summary>Whether every step and expectation passed.</summary>
     public bool Passed => Status == "passed";
 

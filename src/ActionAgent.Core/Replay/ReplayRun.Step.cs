@@ -20,7 +20,7 @@ public sealed partial class ReplayEngine
             {
                 Index = step.Index, Action = step.Action, Summary = summary, Outcome = "failed", Error = Vault.Mask(error), Shot = shot, Heal = heal,
                 Checks = checks ?? [], ResolvedBy = acted?.ResolvedBy, Found = acted?.ResolvedTarget,
-                DurationMs = Elapsed(start), RecordedMs = step.DurationMs,
+                DurationMs = Elapsed(start), RecordedMs = step.DurationMs, Timings = _clock.TakeStep(),
             };
 
             // The target is part of what a step means ("Pay €44"): approvals classify it (acting sets the target again).
@@ -101,7 +101,8 @@ public sealed partial class ReplayEngine
             if (isSecret && (result.ResolvedTarget ?? full) is { } secretField) _masked.Add(secretField);
 
             var expectedValue = kind is ActionKind.Fill or ActionKind.Type && value is not null && !isSecret ? value : null;
-            var checks = await engine._checks.VerifyAsync(step.Checks, result.ResolvedTarget, expectedValue, timeout, cancellationToken);
+            IReadOnlyList<CheckResult> checks;
+            using (_clock.Measure(StepPhase.Check)) checks = await engine._checks.VerifyAsync(step.Checks, result.ResolvedTarget, expectedValue, timeout, cancellationToken);
             var failedCheck = checks.FirstOrDefault(c => !c.Passed);
             if (failedCheck is not null)
             {
@@ -114,7 +115,7 @@ public sealed partial class ReplayEngine
             {
                 Index = step.Index, Action = step.Action, Summary = summary, Outcome = heal is null ? "passed" : "healed",
                 ResolvedBy = result.ResolvedBy, Found = result.ResolvedTarget, Heal = heal, Checks = checks,
-                Shot = after ?? heal?.Shot, DurationMs = Elapsed(start), RecordedMs = step.DurationMs,
+                Shot = after ?? heal?.Shot, DurationMs = Elapsed(start), RecordedMs = step.DurationMs, Timings = _clock.TakeStep(),
             };
         }
 
@@ -126,6 +127,7 @@ public sealed partial class ReplayEngine
 
         private async Task<ActionResult> ActAsync(PlanStep step, ElementTarget? target, string? value, bool isSecret, TimeSpan timeout, CancellationToken cancellationToken)
         {
+            using var acting = _clock.Measure(StepPhase.Act);
             var action = new UiAction(step with { Target = target }, value, isSecret, timeout) { SecretHosts = isSecret ? Options.SecretHosts : null };
             return await Driver.ExecuteAsync(action, cancellationToken);
         }
@@ -146,6 +148,7 @@ public sealed partial class ReplayEngine
         private async Task<string?> ShotAsync(string name, CancellationToken cancellationToken)
         {
             if (Options.OutputDirectory is null || Options.Screenshots == ReplayScreenshots.None) return null;
+            using var saving = _clock.Measure(StepPhase.Record);
             try
             {
                 var png = await Driver.ScreenshotAsync([.. _masked], cancellationToken);

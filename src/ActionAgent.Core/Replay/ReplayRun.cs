@@ -13,6 +13,7 @@ public sealed partial class ReplayEngine
         private readonly Dictionary<string, string> _variables = new(StringComparer.Ordinal);
         private readonly List<ElementTarget> _masked = [];
         private readonly Dictionary<string, string> _inputs = MergeInputs(recording.Header.Inputs, engine._options.Parameters);
+        private readonly PhaseClock _clock = new(engine._options.Time);
 
         private ReplayOptions Options => engine._options;
         private IUiDriver Driver => engine._driver;
@@ -85,11 +86,13 @@ public sealed partial class ReplayEngine
                 StartUrl = recording.Header.StartUrl is { } url ? Options.Urls.Rewrite(url) : null,
                 StartedAt = startedAt,
                 DurationMs = (long)Options.Time.GetElapsedTime(start).TotalMilliseconds,
+                Timings = _clock.RunTotals(),
             };
         }
 
         private async Task<IReadOnlyList<CheckResult>> CheckExpectationsAsync(CancellationToken cancellationToken)
         {
+            using var checking = _clock.Measure(StepPhase.Check);
             var results = new List<CheckResult>();
             foreach (var expectation in recording.Header.Expect)
             {

@@ -42,6 +42,9 @@ public sealed record ReplayStepResult
     /// <summary>How long it took when recorded, in milliseconds.</summary>
     public long RecordedMs { get; init; }
 
+    /// <summary>Where this replay's time for the step went: act (finding the element included), check, record (screenshots).</summary>
+    public StepTimings? Timings { get; init; }
+
     /// <summary>Whether the step counts as passed (a heal passes unless heals are refused).</summary>
     public bool Passed => Outcome is "passed" or "healed";
 }
