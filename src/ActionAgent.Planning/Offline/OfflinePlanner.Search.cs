@@ -36,6 +36,8 @@ public sealed partial class OfflinePlanner
                     continue;
                 }
                 if (await RevealAsync(goal, page, cancellationToken).ConfigureAwait(false) is { } reveal) return reveal;
+                if (await TurnPageAsync(goal, page, cancellationToken).ConfigureAwait(false) is { } more) return more;
+                if (await OpenOtherTabAsync(goal, page, cancellationToken).ConfigureAwait(false) is { } tab) return tab;
                 if (++s.Waits <= 2 && Pause($"looking for what \"{goal.Text}\" needs") is { } pause) return pause;
                 if (goal.Optional)
                 {
@@ -81,7 +83,8 @@ public sealed partial class OfflinePlanner
             return null;
         }
         s.LastEvidence = evidence.Detail;
-        if (pending.FollowUps < 2 && await FollowUpAsync(goal, pending, page, cancellationToken).ConfigureAwait(false) is { } follow)
+        if (pending.FollowUps < 2 && (await ConfirmDialogAsync(goal, pending, page, cancellationToken).ConfigureAwait(false)
+            ?? await FollowUpAsync(goal, pending, page, cancellationToken).ConfigureAwait(false)) is { } follow)
         {
             s.Pending = follow with { FollowUps = pending.FollowUps + 1 };
             return PlanDecision.Continue([follow.Step with { SubGoal = goal.Index }], $"sub-goal {goal}: {follow.Why}");

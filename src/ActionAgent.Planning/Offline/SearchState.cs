@@ -35,6 +35,9 @@ internal sealed class SearchState(IReadOnlyList<SubGoal> subGoals)
 
     public int Attempts { get; set; }
 
+    /// <summary>How many times the search pressed "load more" or "next page" for the current sub-goal.</summary>
+    public int PagesTurned { get; set; }
+
     public int Waits { get; set; }
 
     public string? LastEvidence { get; set; }
@@ -48,6 +51,7 @@ internal sealed class SearchState(IReadOnlyList<SubGoal> subGoals)
         Revealed.Clear();
         DoneTargets.Clear();
         Attempts = 0;
+        PagesTurned = 0;
         Waits = 0;
         LastEvidence = null;
     }

@@ -188,6 +188,18 @@ internal sealed partial class ClauseReader(VerbLexicon lexicon, DateOnly today)
             (obj, objectScope) = (byAuthor.Object, objectScope is null ? byAuthor.Scope : $"{byAuthor.Scope} in {objectScope}");
         }
         if (family == ActionFamily.Expand) obj = StatePattern().Replace(obj, "").Trim();
+        if (family is ActionFamily.Expand or ActionFamily.Activate && objectScope is null && OfNamePattern().Match(obj) is { Success: true } of)
+        {
+            // "the details of the Basic plan": the details are the object, the Basic plan is where they are.
+            (obj, objectScope) = (of.Groups["x"].Value, of.Groups["y"].Value);
+        }
+        if (family == ActionFamily.Remove && !parts.Values.Any(v => v.Kind == GoalValueKind.Text) && KindThenNamePattern().Match(obj) is { Success: true } named)
+        {
+            // "Remove the user Rob Smith": a kind of thing, then its name; the name is the item that must go.
+            var item = new GoalValue(GoalValueKind.Text, named.Groups["name"].Value, named.Groups["kind"].Value);
+            parts = parts with { Values = [item, .. parts.Values] };
+            obj = named.Groups["kind"].Value;
+        }
         var trimmed = parts with { Object = obj, Scope = objectScope };
         return family switch
         {
@@ -292,6 +304,12 @@ internal sealed partial class ClauseReader(VerbLexicon lexicon, DateOnly today)
 
     [GeneratedRegex(@"\s+(?:to\s+)?(?:(?<gone>disappears?|is\s+gone|goes\s+away|vanishes|vanish|closes|is\s+hidden|finishes|stops)|appears?|is\s+visible|is\s+shown|shows(?:\s+up)?|loads?|is\s+ready|comes\s+up)\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex WaitEndPattern();
+
+    [GeneratedRegex(@"^(?<x>[a-z][\w\-]*(?:\s+[a-z][\w\-]*)?)\s+of\s+(?:the\s+|my\s+)?(?<y>(?:[a-z][\w\-]*\s+)?[A-Z][\w\-]*(?:\s+[\w\-]+){0,2})$")]
+    private static partial Regex OfNamePattern();
+
+    [GeneratedRegex(@"^(?<kind>[a-z][\w\-]*)\s+(?<name>[A-Z][\w'\-]*(?:\s+[A-Z][\w'\-]*){0,3})$")]
+    private static partial Regex KindThenNamePattern();
 
     [GeneratedRegex(@"\b(?:collapsed|hidden|closed|folded)\b\s*", RegexOptions.IgnoreCase)]
     private static partial Regex StatePattern();
