@@ -38,7 +38,8 @@ public sealed partial class OfflinePlanner
                 if (await RevealAsync(goal, page, cancellationToken).ConfigureAwait(false) is { } reveal) return reveal;
                 if (await TurnPageAsync(goal, page, cancellationToken).ConfigureAwait(false) is { } more) return more;
                 if (await OpenOtherTabAsync(goal, page, cancellationToken).ConfigureAwait(false) is { } tab) return tab;
-                if (++s.Waits <= 2 && Pause($"looking for what \"{goal.Text}\" needs") is { } pause) return pause;
+                // An optional sub-goal ("and confirm" when nothing asks) is not waited for.
+                if (!goal.Optional && ++s.Waits <= 2 && Pause($"looking for what \"{goal.Text}\" needs") is { } pause) return pause;
                 if (goal.Optional)
                 {
                     s.Next();

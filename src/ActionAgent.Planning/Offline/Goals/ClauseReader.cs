@@ -118,6 +118,14 @@ internal sealed partial class ClauseReader(VerbLexicon lexicon, DateOnly today)
             var option = Unquote(to.Groups["v"].Value);
             return [Make(c, ActionFamily.Choose, field.Object, [new(GoalValueKind.Text, option, field.Object)], field.Qualifiers, field.Scope, new(EffectKind.Selected, field.Object, option))];
         }
+        if (c.Verb.Equals("mark", StringComparison.OrdinalIgnoreCase) && MarkAsPattern().Match(rest) is { Success: true } mark)
+        {
+            // "Mark the review by Dev as helpful": no box to tick; the control that says "helpful", in that review.
+            var thing = Analyse(mark.Groups["x"].Value, places: false, countsAreQuantities: true, cutLabels: false);
+            var where = string.Join(" ", new[] { thing.Object, thing.Scope }.Where(w => !string.IsNullOrEmpty(w)));
+            var control = mark.Groups["y"].Value.Trim();
+            return [Make(c, ActionFamily.Activate, control, thing.Values, thing.Qualifiers, NullIfEmpty(where), new(EffectKind.ScreenChanged, control))];
+        }
         var parts = Analyse(rest, places: false, countsAreQuantities: true, cutLabels: false);
         var effect = state switch { true => EffectKind.Checked, false => EffectKind.Unchecked, null => c.Sense.Effect };
         var qualifiers = parts.Qualifiers with { DesiredState = state };
@@ -307,6 +315,9 @@ internal sealed partial class ClauseReader(VerbLexicon lexicon, DateOnly today)
 
     [GeneratedRegex(@"^(?<x>[a-z][\w\-]*(?:\s+[a-z][\w\-]*)?)\s+of\s+(?:the\s+|my\s+)?(?<y>(?:[a-z][\w\-]*\s+)?[A-Z][\w\-]*(?:\s+[\w\-]+){0,2})$")]
     private static partial Regex OfNamePattern();
+
+    [GeneratedRegex(@"^(?<x>.+?)\s+as\s+(?<y>(?!(?:done|complete|completed|finished|read|unread|checked|ticked|selected)\b)[a-z][\w\- ]*)$", RegexOptions.IgnoreCase)]
+    private static partial Regex MarkAsPattern();
 
     [GeneratedRegex(@"^(?<kind>[a-z][\w\-]*)\s+(?<name>[A-Z][\w'\-]*(?:\s+[A-Z][\w'\-]*){0,3})$")]
     private static partial Regex KindThenNamePattern();

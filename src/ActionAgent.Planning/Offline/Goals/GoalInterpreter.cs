@@ -91,7 +91,7 @@ public sealed class GoalInterpreter : IGoalInterpreter
     private static string? NullIfEmpty(string text) => text.Length == 0 ? null : text;
 
     private static bool ConfirmsTheStepBefore(SubGoal confirm) =>
-        TextTokens.Words(confirm.Object).All(w => w is "it" or "this" or "that" or "the" or "deletion" or "removal" or "action" or "choice" or "dialog" or "prompt");
+        TextTokens.Words(confirm.Object).All(w => w is "confirm" or "it" or "this" or "that" or "the" or "deletion" or "removal" or "action" or "choice" or "dialog" or "prompt");
 
     private static bool IsFormStep(SubGoal step) => step.Family is ActionFamily.EnterText or ActionFamily.Toggle or ActionFamily.Choose;
 
