@@ -35,9 +35,14 @@ public sealed partial class OfflinePlanner
                     s.Next(); // every target was acted on and verified
                     continue;
                 }
-                if (await RevealAsync(goal, page, cancellationToken).ConfigureAwait(false) is { } reveal) return reveal;
-                if (await TurnPageAsync(goal, page, cancellationToken).ConfigureAwait(false) is { } more) return more;
-                if (await OpenOtherTabAsync(goal, page, cancellationToken).ConfigureAwait(false) is { } tab) return tab;
+                var explore = await RevealAsync(goal, page, cancellationToken).ConfigureAwait(false)
+                    ?? await TurnPageAsync(goal, page, cancellationToken).ConfigureAwait(false)
+                    ?? await OpenOtherTabAsync(goal, page, cancellationToken).ConfigureAwait(false);
+                if (explore is not null)
+                {
+                    s.Explored = true;
+                    return explore;
+                }
                 // An optional sub-goal ("and confirm" when nothing asks) is not waited for.
                 if (!goal.Optional && ++s.Waits <= 2 && Pause($"looking for what \"{goal.Text}\" needs") is { } pause) return pause;
                 if (goal.Optional)
@@ -55,6 +60,7 @@ public sealed partial class OfflinePlanner
                 return PlanDecision.GiveUp(NotAchieved(goal, s.LastEvidence ?? "nothing on the page fits it"));
             }
             _run.Waits = 0;
+            if (candidate.Key == "reveal") s.Explored = true;
             if (candidate.Key == "reveal") return PlanDecision.Continue([candidate.Step with { SubGoal = goal.Index }], $"sub-goal {goal}: {candidate.Why}");
             s.Baseline ??= page.Observation;
             s.Pending = candidate;
@@ -78,7 +84,7 @@ public sealed partial class OfflinePlanner
                 return null;
             }
         }
-        else if (evidence.Observed || context.AchievedSubGoals.Contains(goal.Index))
+        else if (evidence.Observed || !s.Explored && context.AchievedSubGoals.Contains(goal.Index))
         {
             s.Next();
             return null;
