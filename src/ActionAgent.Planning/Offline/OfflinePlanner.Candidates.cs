@@ -286,6 +286,10 @@ public sealed partial class OfflinePlanner
             _ => (ActionKind?)null,
         };
         var words = ObjectWords(goal);
+        // A named item ("order #10440") is part of what the visual locator must find, never any item of its kind.
+        if (NamedItem(goal) is { } named && !Contains(words, named)) words = $"{words} {named}";
+        // So is the scope: "the details of the Basic plan" must not fall back to any "Show details" on the page.
+        if (goal.Scope is { Length: > 0 } scope && !Contains(words, scope)) words = $"{words} {scope}";
         if (action is null || words.Length == 0) return null;
         return new PlanStep
         {

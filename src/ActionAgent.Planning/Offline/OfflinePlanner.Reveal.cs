@@ -44,7 +44,8 @@ public sealed partial class OfflinePlanner
     private async Task<PlanDecision?> TurnPageAsync(SubGoal goal, PageModel page, CancellationToken cancellationToken)
     {
         var s = _run.Search!;
-        if (NamedItem(goal) is null && string.IsNullOrWhiteSpace(goal.Scope) && !goal.Values.Any(v => v.Kind is GoalValueKind.Number or GoalValueKind.Text)) return null;
+        // Only while what the goal names is not on the page: once it shows (and was tried), never page on to another one.
+        if (!NamedItemMissing(goal, page) && !(goal.Scope is { Length: > 0 } scope && NamesAbsent(scope, page))) return null;
         if (s.PagesTurned >= MaxPagesTurned) return null;
         var controls = page.All.Where(n => (n.Role is "button" or "link" || n.IsRolelessClickable) && !n.IsDisabled && n.IsOnScreen).ToList();
         var ranked = await _scorer.RankAsync("load more, show more, next page", ActionKind.Click, n => 1, controls, cancellationToken).ConfigureAwait(false);

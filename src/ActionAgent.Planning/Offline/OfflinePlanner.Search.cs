@@ -40,7 +40,9 @@ public sealed partial class OfflinePlanner
                     ?? await OpenOtherTabAsync(goal, page, cancellationToken).ConfigureAwait(false);
                 if (explore is not null)
                 {
+                    // The next attempt's effect is judged from the screen after this, not before it (a turned page is no effect).
                     s.Explored = true;
+                    s.Baseline = null;
                     return explore;
                 }
                 // An optional sub-goal ("and confirm" when nothing asks) is not waited for.
@@ -60,7 +62,7 @@ public sealed partial class OfflinePlanner
                 return PlanDecision.GiveUp(NotAchieved(goal, s.LastEvidence ?? "nothing on the page fits it"));
             }
             _run.Waits = 0;
-            if (candidate.Key == "reveal") s.Explored = true;
+            if (candidate.Key == "reveal") (s.Explored, s.Baseline) = (true, null);
             if (candidate.Key == "reveal") return PlanDecision.Continue([candidate.Step with { SubGoal = goal.Index }], $"sub-goal {goal}: {candidate.Why}");
             s.Baseline ??= page.Observation;
             s.Pending = candidate;
