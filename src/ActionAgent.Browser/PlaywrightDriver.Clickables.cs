@@ -40,7 +40,13 @@ public sealed partial class PlaywrightDriver
             if (r.width < 2 || r.height < 2 || style.visibility === 'hidden') continue;
             const text = (el.innerText || el.getAttribute('title') || el.getAttribute('aria-label') || '').trim().replace(/\s+/g, ' ');
             if (!text || text.length > 80) continue;
-            out.push({ text, css: path(el), x: Math.round(r.x), y: Math.round(r.y), w: Math.round(r.width), h: Math.round(r.height) });
+            // The text around it (its item: a list entry, a card, a row), so a planner can place it in its container.
+            let ctx = '';
+            for (let a = el.parentElement, i = 0; a && a !== document.body && i < 6; a = a.parentElement, i++) {
+              const t = (a.innerText || '').trim().replace(/\s+/g, ' ');
+              if (t.length > text.length) { ctx = t.length <= 200 ? t : ''; break; }
+            }
+            out.push({ text, ctx, css: path(el), x: Math.round(r.x), y: Math.round(r.y), w: Math.round(r.width), h: Math.round(r.height) });
           }
           return { clickables: out, collapsed };
         }
@@ -72,11 +78,16 @@ public sealed partial class PlaywrightDriver
             if (named.Contains(text)) continue;
             var css = item.GetProperty("css").GetString() ?? "";
             if (css.Contains(']', StringComparison.Ordinal)) continue;
+            var context = Bracketless(item.TryGetProperty("ctx", out var ctx) ? ctx.GetString() ?? "" : "");
             lines.Append(CultureInfo.InvariantCulture,
-                $"- generic \"{text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal)}\" [cursor=pointer] [clickable] [css={css}] [box={item.GetProperty("x").GetInt32()},{item.GetProperty("y").GetInt32()},{item.GetProperty("w").GetInt32()},{item.GetProperty("h").GetInt32()}]\n");
+                $"- generic \"{text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal)}\" [cursor=pointer] [clickable] [css={css}] [box={item.GetProperty("x").GetInt32()},{item.GetProperty("y").GetInt32()},{item.GetProperty("w").GetInt32()},{item.GetProperty("h").GetInt32()}]{(context.Length > 0 ? $" [ctx={context}]" : "")}\n");
         }
         return lines.Length == 0 ? snapshot : snapshot.TrimEnd('\n') + "\n" + lines;
     }
+
+    // The context goes in a [ctx=…] attribute: no brackets or line breaks inside it.
+    private static string Bracketless(string text) =>
+        text.Replace('[', '(').Replace(']', ')').Replace('\n', ' ').Replace('\r', ' ').Trim();
 
     private static string MarkCollapsed(string snapshot, HashSet<string> names)
     {

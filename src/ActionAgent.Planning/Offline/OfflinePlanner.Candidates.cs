@@ -13,6 +13,8 @@ public sealed partial class OfflinePlanner
     /// <summary>The best untried action for the sub-goal on this page, or null when nothing fits well enough.</summary>
     private async Task<SearchAttempt?> BestCandidateAsync(SubGoal goal, PageModel page, CancellationToken cancellationToken)
     {
+        if (ScopedTab(goal, page) is { } tab) return tab;
+        if (NamedItemMissing(goal, page)) return null; // look for it elsewhere (next page, load more) rather than act on another
         if (NeedsCollection(goal, page)) return await CollectionCandidateAsync(goal, page, cancellationToken).ConfigureAwait(false);
         if (goal.Values.FirstOrDefault(v => v.Kind == GoalValueKind.Key) is { } key && _run.Search!.Tried.Add("key:" + key.Text))
         {
@@ -78,11 +80,19 @@ public sealed partial class OfflinePlanner
         if (ranked.Count == 0) return null;
         if (ranked[0].Score < _options.MinimumScore)
         {
-            if (!byMeaning) return null;
-            var closest = ranked.OrderByDescending(r => r.Similarity).ToList();
-            var standsOut = closest.Count == 1 || closest[0].Similarity - closest[1].Similarity >= 0.05;
-            if (closest[0].Similarity < 0.35 || !standsOut) return null;
-            ranked = closest;
+            // "submit" and the button says "Send": the words controls use for the verb (controls.yaml).
+            var synonym = action == ActionKind.Click
+                ? await BySynonymsAsync(description, action, fit ?? (n => ElementScorer.RoleFit(action, n)), pool, cancellationToken).ConfigureAwait(false)
+                : null;
+            if (synonym is not null) ranked = [synonym];
+            else
+            {
+                if (!byMeaning) return null;
+                var closest = ranked.OrderByDescending(r => r.Similarity).ToList();
+                var standsOut = closest.Count == 1 || closest[0].Similarity - closest[1].Similarity >= 0.05;
+                if (closest[0].Similarity < 0.35 || !standsOut) return null;
+                ranked = closest;
+            }
         }
         var best = ranked[0];
         var step = SearchStep(action, best.Node, action is ActionKind.Hover or ActionKind.Scroll or ActionKind.Click ? null : goal.Values.FirstOrDefault()?.Text, goal.Text, description);
@@ -281,6 +291,10 @@ public sealed partial class OfflinePlanner
             _ => (ActionKind?)null,
         };
         var words = ObjectWords(goal);
+        // A named item ("order #10440") is part of what the visual locator must find, never any item of its kind.
+        if (NamedItem(goal) is { } named && !Contains(words, named)) words = $"{words} {named}";
+        // So is the scope: "the details of the Basic plan" must not fall back to any "Show details" on the page.
+        if (goal.Scope is { Length: > 0 } scope && !Contains(words, scope)) words = $"{words} {scope}";
         if (action is null || words.Length == 0) return null;
         return new PlanStep
         {

@@ -23,9 +23,9 @@ public sealed partial class OfflinePlanner
         if (goal.Family is ActionFamily.EnterText or ActionFamily.Navigate or ActionFamily.Wait or ActionFamily.Choose) return false;
         var q = goal.Qualifiers;
         if (q.Ordinal is not null || q.Ordering is not null || q.Quantity != Quantity.One || goal.Family == ActionFamily.Pick) return true;
-        // "remove the item X", "tick off Y": the value names an item, and the action is inside it.
-        return goal.Family is ActionFamily.Remove or ActionFamily.Toggle && goal.Values.FirstOrDefault()?.Text is { } text &&
-            page.Collections().Any(set => set.Any(i => Contains(i.InnerText(), text)));
+        // "remove the item X", "tick off Y", "remove the tea towel": the item is named, and the action is inside it.
+        return goal.Family is ActionFamily.Remove or ActionFamily.Toggle or ActionFamily.Activate && NamedItem(goal) is { } text &&
+            page.Collections().Any(set => set.Count(i => Contains(i.InnerText(), text)) == 1 || goal.Family == ActionFamily.Remove && set.Any(i => Contains(i.InnerText(), text)));
     }
 
     /// <summary>The items the sub-goal points at, in the order they are acted on.</summary>
@@ -33,8 +33,8 @@ public sealed partial class OfflinePlanner
     {
         var sets = page.Collections();
         if (sets.Count == 0) return [];
-        var named = goal.Values.FirstOrDefault(v => v.Kind == GoalValueKind.Text)?.Text;
-        var scopeWords = DistinctWords(goal.Scope);
+        var named = NamedItem(goal);
+        var scopeWords = ScopeWords(goal.Scope, page);
         var objectWords = DistinctWords(goal.Object);
         // The set whose items carry the named text, the scope's words or the object's words; else the largest set.
         IReadOnlyList<PageNode> set = sets.FirstOrDefault(x => named is not null && x.Any(i => Contains(i.InnerText(), named)))
@@ -42,8 +42,10 @@ public sealed partial class OfflinePlanner
             ?? sets.FirstOrDefault(x => x.Any(i => ControlFor(goal, i) is not null))
             ?? sets[0];
         var items = set.Where(i => i.IsOnScreen || i.Node.Box is null).ToList();
-        if (named is not null && items.Any(i => Contains(i.InnerText(), named))) items = [.. items.Where(i => Contains(i.InnerText(), named))];
-        if (scopeWords.Count > 0) items = [.. items.Where(i => Covers(i, scopeWords))];
+        var byName = named is not null && items.Any(i => Contains(i.InnerText(), named));
+        if (byName) items = [.. items.Where(i => Contains(i.InnerText(), named!))];
+        // A scope that no item holds names the list itself ("from the cart") once the item is named.
+        if (scopeWords.Count > 0 && (!byName || items.Any(i => Covers(i, scopeWords)))) items = [.. items.Where(i => Covers(i, scopeWords))];
         var q = goal.Qualifiers;
         items = WithinConstraints(goal, items);
         if (q.Ordering is { } ordering) items = Order(items, ordering);
@@ -102,7 +104,9 @@ public sealed partial class OfflinePlanner
             default:
                 var byWords = words.Count == 0 ? null : controls.FirstOrDefault(c => TextTokens.Content(c.Label()).Overlaps(words.Select(TextTokens.Stem)));
                 if (byWords is not null) return byWords;
-                if (goal.Family is ActionFamily.Pick or ActionFamily.Activate && words.Count == 0 || goal.Family == ActionFamily.Pick)
+                // "Open the third article": the object names the items themselves; the item's own link or button opens it.
+                var byPosition = goal.Qualifiers.Ordinal is not null || goal.Qualifiers.Ordering is not null;
+                if (goal.Family is ActionFamily.Pick or ActionFamily.Activate or ActionFamily.Navigate && (words.Count == 0 || byPosition) || goal.Family == ActionFamily.Pick)
                 {
                     return controls.FirstOrDefault(c => ChooseWords().IsMatch(c.Label())) ?? controls.FirstOrDefault(c => c.Role is "link" or "button" or "radio")
                         ?? (item.IsRolelessClickable ? item : null);
@@ -163,12 +167,17 @@ public sealed partial class OfflinePlanner
             var dialogs = page.All.Where(n => n.Role is "dialog" or "alertdialog").ToList();
             if (dialogs.Count > 0) return dialogs.SelectMany(d => d.DescendantsAndSelf());
         }
-        var wanted = DistinctWords(goal.Scope);
+        var wanted = ScopeWords(goal.Scope, page);
         if (wanted.Count == 0) return page.All;
+        // "in the Billing tab": the tab is open (only its panel shows), so the whole page is the scope.
+        var scopeContent = TextTokens.Content(goal.Scope);
+        if (page.All.Any(n => n.Role == "tab" && TextTokens.Content(n.Name) is { Count: > 0 } tab && tab.All(scopeContent.Contains))) return page.All;
         // The smallest containers whose text covers the scope's words.
         var matches = page.Containers.Where(c => Covers(c, wanted)).ToList();
         var smallest = matches.Where(m => !matches.Any(o => o != m && o.Ancestors().Contains(m))).ToList();
-        return smallest.Count == 0 ? page.All : smallest.SelectMany(c => c.DescendantsAndSelf());
+        if (smallest.Count > 0) return smallest.SelectMany(c => c.DescendantsAndSelf());
+        // A scope that names someone or something not on the page ("the review by Dev" before "load more"): nothing here.
+        return NamesAbsent(goal.Scope, page) ? [] : page.All;
     }
 
     /// <summary>
@@ -190,7 +199,7 @@ public sealed partial class OfflinePlanner
                     $"sub-goal {goal}: nothing fits on the page; {best.Explain()} is collapsed");
             }
         }
-        var scopeWords = DistinctWords(goal.Scope);
+        var scopeWords = ScopeWords(goal.Scope, page);
         var container = page.Containers.FirstOrDefault(c => c.Role is "listitem" or "row" or "article" && scopeWords.Count > 0 && Covers(c, scopeWords) && !s.Revealed.Contains("hover:" + KeyOf(c)));
         if (container is not null)
         {

@@ -12,6 +12,8 @@ public sealed partial class OfflinePlanner
     /// <summary>A cookie or consent banner in the way: press its accept button (once per banner).</summary>
     private async Task<PlanDecision?> DismissInterstitialAsync(PageModel page, CancellationToken cancellationToken)
     {
+        // A goal about the banner itself ("refuse the optional cookies") makes the choice: never accept on its behalf.
+        if (_run.Search?.SubGoals.Any(g => ConsentWords().IsMatch(g.Text)) == true) return null;
         foreach (var container in page.All.Where(n => ContainerRoles.Contains(n.Role)))
         {
             var buttons = container.DescendantsAndSelf().Where(n => n.Role is "button" or "link" && !n.IsDisabled).ToList();

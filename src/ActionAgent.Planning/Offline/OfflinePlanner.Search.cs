@@ -36,10 +36,20 @@ public sealed partial class OfflinePlanner
                     s.Next(); // every target was acted on and verified
                     continue;
                 }
-                if (await RevealMoreAsync(goal, page, cancellationToken).ConfigureAwait(false) is { } more) return more;
-                if (await RevealAsync(goal, page, cancellationToken).ConfigureAwait(false) is { } reveal) return reveal;
-                // A pause only helps right after an action (the page may still be drawing); at the start, or after a pause, it only costs time.
-                if (JustActed(context) && ++s.Waits <= 2 && Pause($"looking for what \"{goal.Text}\" needs") is { } pause) return pause;
+                var explore = await RevealMoreAsync(goal, page, cancellationToken).ConfigureAwait(false)
+                    ?? await RevealAsync(goal, page, cancellationToken).ConfigureAwait(false)
+                    ?? await TurnPageAsync(goal, page, cancellationToken).ConfigureAwait(false)
+                    ?? await OpenOtherTabAsync(goal, page, cancellationToken).ConfigureAwait(false);
+                if (explore is not null)
+                {
+                    // The next attempt's effect is judged from the screen after this, not before it (a turned page is no effect).
+                    s.Explored = true;
+                    s.Baseline = null;
+                    return explore;
+                }
+                // A pause only helps right after an action (the page may still be drawing); at the start, or after a
+                // pause, it only costs time. An optional sub-goal ("and confirm" when nothing asks) is not waited for.
+                if (!goal.Optional && JustActed(context) && ++s.Waits <= 2 && Pause($"looking for what \"{goal.Text}\" needs") is { } pause) return pause;
                 if (goal.Optional)
                 {
                     s.Next();
@@ -56,6 +66,7 @@ public sealed partial class OfflinePlanner
                 return PlanDecision.GiveUp(NotAchieved(goal, s.LastEvidence ?? "nothing on the page fits it"));
             }
             _run.Waits = 0;
+            if (candidate.Key == "reveal") (s.Explored, s.Baseline) = (true, null);
             if (candidate.Key == "reveal") return PlanDecision.Continue([candidate.Step with { SubGoal = goal.Index }], $"sub-goal {goal}: {candidate.Why}");
             s.Baseline ??= page.Observation;
             s.Pending = candidate;
@@ -96,13 +107,14 @@ public sealed partial class OfflinePlanner
                 return null;
             }
         }
-        else if (evidence.Observed || context.AchievedSubGoals.Contains(goal.Index))
+        else if (evidence.Observed || !s.Explored && context.AchievedSubGoals.Contains(goal.Index))
         {
             s.Next();
             return null;
         }
         s.LastEvidence = evidence.Detail;
-        if (pending.FollowUps < 2 && await FollowUpAsync(goal, pending, page, cancellationToken).ConfigureAwait(false) is { } follow)
+        if (pending.FollowUps < 2 && (await ConfirmDialogAsync(goal, pending, page, cancellationToken).ConfigureAwait(false)
+            ?? await FollowUpAsync(goal, pending, page, cancellationToken).ConfigureAwait(false)) is { } follow)
         {
             s.Pending = follow with { FollowUps = pending.FollowUps + 1 };
             s.StepBefore = page.Observation;

@@ -3,7 +3,7 @@ using ActionAgent.Core.Observation;
 namespace ActionAgent.Planning.Offline;
 
 /// <summary>An observation as a navigable tree: every node knows its parent and its nearby label text.</summary>
-public sealed class PageModel
+public sealed partial class PageModel
 {
     private static readonly HashSet<string> FieldRoles = new(StringComparer.Ordinal)
     {
@@ -36,6 +36,7 @@ public sealed class PageModel
         var all = new List<PageNode>();
         var roots = new List<PageNode>();
         foreach (var node in nodes) roots.Add(Build(node, null, all));
+        PlaceProbedClickables(roots, all);
         foreach (var node in all) node.NearbyText = FindNearbyText(node);
         return new PageModel(observation, roots, all);
     }
@@ -69,7 +70,7 @@ public sealed class PageModel
     /// <summary>Whether the node groups other content a goal can point at.</summary>
     public static bool IsContainer(PageNode node) => node.Role is "listitem" or "row" or "article" or "dialog" or "alertdialog" or "region"
         or "group" or "form" or "menu" or "menubar" or "tabpanel" or "treeitem" or "list" or "table" or "grid" or "listbox" or "navigation"
-        or "complementary" or "main" or "tree" or "radiogroup" || (node.Role == "generic" && node.Children.Count >= 2 && node.Children.Any(c => IsInteractive(c) || c.Role is "text" or "paragraph"));
+        or "complementary" or "main" or "tree" or "radiogroup" || (node.Role == "generic" && node.Children.Count >= 2 && node.Children.Any(c => IsInteractive(c) || c.IsRolelessClickable || c.Role is "text" or "paragraph" or "heading"));
 
     /// <summary>
     /// Repeated items: the children of one parent that share a role (list items, rows, articles, cards) and number at
@@ -106,7 +107,9 @@ public sealed class PageModel
             for (var i = index - 1; i >= 0; i--)
             {
                 var sibling = container.Children[i];
-                if (IsInteractive(sibling) || sibling.DescendantsAndSelf().Any(IsInteractive)) return "";
+                if (IsInteractive(sibling) || sibling.DescendantsAndSelf().Any(n => IsInteractive(n) || n.IsRolelessClickable)) return "";
+                // A list or table before a button is content, not its label ("Checkout" after the cart's items).
+                if (sibling.Role is "list" or "listitem" or "table" or "grid" or "row" or "article" or "rowgroup") return "";
                 var text = sibling.InnerText();
                 if (text.Length is > 0 and < 80) return text;
             }

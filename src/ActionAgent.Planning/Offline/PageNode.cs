@@ -16,7 +16,7 @@ public sealed class PageNode
     public UiNode Node { get; }
 
     /// <summary>The parent, or null at the top.</summary>
-    public PageNode? Parent { get; }
+    public PageNode? Parent { get; internal set; }
 
     /// <summary>The position in document order.</summary>
     public int Order { get; }

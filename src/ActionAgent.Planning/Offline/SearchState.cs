@@ -38,6 +38,15 @@ internal sealed class SearchState(IReadOnlyList<SubGoal> subGoals)
 
     public int Attempts { get; set; }
 
+    /// <summary>
+    /// Whether the search opened, hovered or paged something for the current sub-goal: the engine may have credited that
+    /// change of screen to it, so from then on only the planner's own check of its effect moves on.
+    /// </summary>
+    public bool Explored { get; set; }
+
+    /// <summary>How many times the search pressed "load more" or "next page" for the current sub-goal.</summary>
+    public int PagesTurned { get; set; }
+
     public int Waits { get; set; }
 
     public string? LastEvidence { get; set; }
@@ -51,6 +60,8 @@ internal sealed class SearchState(IReadOnlyList<SubGoal> subGoals)
         Revealed.Clear();
         DoneTargets.Clear();
         Attempts = 0;
+        PagesTurned = 0;
+        Explored = false;
         Waits = 0;
         LastEvidence = null;
     }

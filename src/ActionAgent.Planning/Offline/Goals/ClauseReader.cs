@@ -121,6 +121,14 @@ internal sealed partial class ClauseReader(VerbLexicon lexicon, DateOnly today)
             var option = Unquote(to.Groups["v"].Value);
             return [Make(c, ActionFamily.Choose, field.Object, [new(GoalValueKind.Text, option, field.Object)], field.Qualifiers, field.Scope, new(EffectKind.Selected, field.Object, option))];
         }
+        if (c.Verb.Equals("mark", StringComparison.OrdinalIgnoreCase) && MarkAsPattern().Match(rest) is { Success: true } mark)
+        {
+            // "Mark the review by Dev as helpful": no box to tick; the control that says "helpful", in that review.
+            var thing = Analyse(mark.Groups["x"].Value, places: false, countsAreQuantities: true, cutLabels: false);
+            var where = string.Join(" ", new[] { thing.Object, thing.Scope }.Where(w => !string.IsNullOrEmpty(w)));
+            var control = mark.Groups["y"].Value.Trim();
+            return [Make(c, ActionFamily.Activate, control, thing.Values, thing.Qualifiers, NullIfEmpty(where), new(EffectKind.ScreenChanged, control))];
+        }
         var parts = Analyse(rest, places: false, countsAreQuantities: true, cutLabels: false);
         var effect = state switch { true => EffectKind.Checked, false => EffectKind.Unchecked, null => c.Sense.Effect };
         var qualifiers = parts.Qualifiers with { DesiredState = state };
@@ -191,6 +199,18 @@ internal sealed partial class ClauseReader(VerbLexicon lexicon, DateOnly today)
             (obj, objectScope) = (byAuthor.Object, objectScope is null ? byAuthor.Scope : $"{byAuthor.Scope} in {objectScope}");
         }
         if (family == ActionFamily.Expand) obj = StatePattern().Replace(obj, "").Trim();
+        if (family is ActionFamily.Expand or ActionFamily.Activate && objectScope is null && OfNamePattern().Match(obj) is { Success: true } of)
+        {
+            // "the details of the Basic plan": the details are the object, the Basic plan is where they are.
+            (obj, objectScope) = (of.Groups["x"].Value, of.Groups["y"].Value);
+        }
+        if (family == ActionFamily.Remove && !parts.Values.Any(v => v.Kind == GoalValueKind.Text) && KindThenNamePattern().Match(obj) is { Success: true } named)
+        {
+            // "Remove the user Rob Smith": a kind of thing, then its name; the name is the item that must go.
+            var item = new GoalValue(GoalValueKind.Text, named.Groups["name"].Value, named.Groups["kind"].Value);
+            parts = parts with { Values = [item, .. parts.Values] };
+            obj = named.Groups["kind"].Value;
+        }
         var trimmed = parts with { Object = obj, Scope = objectScope };
         return family switch
         {
@@ -295,6 +315,15 @@ internal sealed partial class ClauseReader(VerbLexicon lexicon, DateOnly today)
 
     [GeneratedRegex(@"\s+(?:to\s+)?(?:(?<gone>disappears?|is\s+gone|goes\s+away|vanishes|vanish|closes|is\s+hidden|finishes|stops)|appears?|is\s+visible|is\s+shown|shows(?:\s+up)?|loads?|is\s+ready|comes\s+up)\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex WaitEndPattern();
+
+    [GeneratedRegex(@"^(?<x>[a-z][\w\-]*(?:\s+[a-z][\w\-]*)?)\s+of\s+(?:the\s+|my\s+)?(?<y>(?:[a-z][\w\-]*\s+)?[A-Z][\w\-]*(?:\s+[\w\-]+){0,2})$")]
+    private static partial Regex OfNamePattern();
+
+    [GeneratedRegex(@"^(?<x>.+?)\s+as\s+(?<y>(?!(?:done|complete|completed|finished|read|unread|checked|ticked|selected)\b)[a-z][\w\- ]*)$", RegexOptions.IgnoreCase)]
+    private static partial Regex MarkAsPattern();
+
+    [GeneratedRegex(@"^(?<kind>[a-z][\w\-]*)\s+(?<name>[A-Z][\w'\-]*(?:\s+[A-Z][\w'\-]*){0,3})$")]
+    private static partial Regex KindThenNamePattern();
 
     [GeneratedRegex(@"\b(?:collapsed|hidden|closed|folded)\b\s*", RegexOptions.IgnoreCase)]
     private static partial Regex StatePattern();

@@ -340,8 +340,8 @@ internal sealed partial class ClauseValues
     [GeneratedRegex(@"(?<![\w.\-])\+?\d{2,4}(?:[\s\-.]\d{2,4}){1,4}(?![\w.\-])")]
     private static partial Regex PhonePattern();
 
-    // An unquoted code in capitals and digits ("SAVE10", "AB-1234").
-    [GeneratedRegex(@"(?<![\w\-])(?=[A-Z0-9\-]*\d)(?=[A-Z0-9\-]*[A-Z])[A-Z0-9][A-Z0-9\-]{3,}(?![\w\-])")]
+    // An unquoted code in capitals and digits ("SAVE10", "AB-1234"), or in capitals after "code" ("the code FREESHIP").
+    [GeneratedRegex(@"(?<![\w\-])(?:(?=[A-Z0-9\-]*\d)(?=[A-Z0-9\-]*[A-Z])|(?<=\b(?:code|coupon|voucher|promo)\s+))[A-Z0-9][A-Z0-9\-]{3,}(?![\w\-])")]
     private static partial Regex CodePattern();
 
     [GeneratedRegex(@"(?<![\w.])\d+(?:[.,]\d+)?(?![\w.])")]

@@ -51,7 +51,13 @@ public sealed class GoalInterpreter : IGoalInterpreter
 
             // An implied commit waits for the form steps joined to it by "and" ("sign up as … and agree to the rules").
             var steps = reading.SubGoals.ToList();
-            if (pendingCommit is not null && !clause.AfterThen && steps is [{ Family: ActionFamily.Submit, Implied: false, Values.Count: 0 }])
+            if (subGoals.Count > 0 && steps is [{ Family: ActionFamily.Submit, Verb: "confirm" } confirm] && ConfirmsTheStepBefore(confirm))
+            {
+                // "Delete the draft and confirm": the confirmation belongs to the step before (a dialog it may open);
+                // that step's own effect is the evidence, and nothing is pressed when no dialog asks.
+                steps[0] = confirm with { Optional = true };
+            }
+            else if (pendingCommit is not null && !clause.AfterThen && steps is [{ Family: ActionFamily.Submit, Implied: false, Values.Count: 0 }])
             {
                 // "… and save it": the press the goal names replaces the one it implied.
                 pendingCommit = null;
@@ -88,6 +94,9 @@ public sealed class GoalInterpreter : IGoalInterpreter
     }
 
     private static string? NullIfEmpty(string text) => text.Length == 0 ? null : text;
+
+    private static bool ConfirmsTheStepBefore(SubGoal confirm) =>
+        TextTokens.Words(confirm.Object).All(w => w is "confirm" or "it" or "this" or "that" or "the" or "deletion" or "removal" or "action" or "choice" or "dialog" or "prompt");
 
     private static bool IsFormStep(SubGoal step) => step.Family is ActionFamily.EnterText or ActionFamily.Toggle or ActionFamily.Choose;
 

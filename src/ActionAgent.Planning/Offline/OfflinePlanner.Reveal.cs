@@ -1,0 +1,84 @@
+using ActionAgent.Core.Actions;
+using ActionAgent.Core.Goals;
+using ActionAgent.Core.Ports;
+
+namespace ActionAgent.Planning.Offline;
+
+// Containers that hide what a sub-goal needs until they are opened: a tab the goal names or that may hold the control,
+// the next page of a list or its "load more" button when the named item is not shown yet, and a confirmation dialog
+// that an action opened on its way to its effect.
+public sealed partial class OfflinePlanner
+{
+    private const int MaxPagesTurned = 6;
+
+    /// <summary>A tab the sub-goal's scope names ("in the Billing tab", "in the privacy settings") that is not open yet.</summary>
+    private SearchAttempt? ScopedTab(SubGoal goal, PageModel page)
+    {
+        if (string.IsNullOrWhiteSpace(goal.Scope)) return null;
+        var words = TextTokens.Content(goal.Scope);
+        var s = _run.Search!;
+        var tab = page.All.FirstOrDefault(n => n.Role == "tab" && !n.Has("selected") && !n.IsDisabled && !s.Revealed.Contains("tab:" + n.Name) &&
+            TextTokens.Content(n.Name) is { Count: > 0 } name && name.All(words.Contains));
+        if (tab is null) return null;
+        s.Revealed.Add("tab:" + tab.Name);
+        return new SearchAttempt("reveal", SearchStep(ActionKind.Click, tab, null, $"open the tab {tab.Name}", tab.Name), $"the scope \"{goal.Scope}\" names {tab}, which is not open");
+    }
+
+    /// <summary>When nothing fits: a tab not open yet, the one closest in meaning to what is looked for first (each once).</summary>
+    private async Task<PlanDecision?> OpenOtherTabAsync(SubGoal goal, PageModel page, CancellationToken cancellationToken)
+    {
+        var s = _run.Search!;
+        var tabs = page.All.Where(n => n.Role == "tab" && !n.Has("selected") && !n.IsDisabled && !s.Revealed.Contains("tab:" + n.Name)).ToList();
+        if (tabs.Count == 0) return null;
+        var ranked = await _scorer.RankAsync($"{ObjectWords(goal)} {goal.Scope}", ActionKind.Click, n => 1, tabs, cancellationToken).ConfigureAwait(false);
+        var tab = ranked.OrderByDescending(r => r.Score).FirstOrDefault()?.Node ?? tabs[0];
+        s.Revealed.Add("tab:" + tab.Name);
+        return PlanDecision.Continue([SearchStep(ActionKind.Click, tab, null, $"open the tab {tab.Name} to look inside", tab.Name) with { SubGoal = goal.Index }],
+            $"sub-goal {goal}: nothing fits on this tab; look in {tab}");
+    }
+
+    /// <summary>
+    /// When the item the sub-goal names is not on the page: press the list's "load more" / "show more" or "next page"
+    /// control, a few times at most, and look again.
+    /// </summary>
+    private async Task<PlanDecision?> TurnPageAsync(SubGoal goal, PageModel page, CancellationToken cancellationToken)
+    {
+        var s = _run.Search!;
+        // Only while what the goal names is not on the page: once it shows (and was tried), never page on to another one.
+        if (!NamedItemMissing(goal, page) && !(goal.Scope is { Length: > 0 } scope && NamesAbsent(scope, page))) return null;
+        if (s.PagesTurned >= MaxPagesTurned) return null;
+        var controls = page.All.Where(n => (n.Role is "button" or "link" || n.IsRolelessClickable) && !n.IsDisabled && n.IsOnScreen).ToList();
+        var ranked = await _scorer.RankAsync("load more, show more, next page", ActionKind.Click, n => 1, controls, cancellationToken).ConfigureAwait(false);
+        var more = ranked.FirstOrDefault(r => r.TokenOverlap > 0 && r.Score >= _options.MinimumScore && MoreWords().IsMatch(r.Node.Label()));
+        if (more is null) return null;
+        s.PagesTurned++;
+        return PlanDecision.Continue([SearchStep(ActionKind.Click, more.Node, null, $"show more of the list ({more.Node.Label()})", more.Node.Label()) with { SubGoal = goal.Index }],
+            $"sub-goal {goal}: what it names is not shown yet; {more.Explain()}");
+    }
+
+    /// <summary>A dialog that the last step opened and that asks to confirm it: press its confirming button.</summary>
+    private async Task<SearchAttempt?> ConfirmDialogAsync(SubGoal goal, SearchAttempt pending, PageModel page, CancellationToken cancellationToken)
+    {
+        if (pending.Step.Action != ActionKind.Click || _run.Search!.Baseline is not { } before) return null;
+        var dialogsBefore = PageModel.From(before).All.Count(n => n.Role is "dialog" or "alertdialog");
+        var dialogs = page.All.Where(n => n.Role is "dialog" or "alertdialog").ToList();
+        if (dialogs.Count <= dialogsBefore) return null;
+        // A dialog with fields is a form to fill, not a question to confirm.
+        if (dialogs[^1].DescendantsAndSelf().Any(n => FillRoles.Contains(n.Role))) return null;
+        var buttons = dialogs[^1].DescendantsAndSelf().Where(n => n.Role == "button" && !n.IsDisabled && !DeclineWords().IsMatch(n.Name)).ToList();
+        if (buttons.Count == 0) return null;
+        var ranked = await _scorer.RankAsync($"{goal.Verb} {ObjectWords(goal)} yes confirm ok", ActionKind.Click, buttons, cancellationToken).ConfigureAwait(false);
+        var yes = ranked.FirstOrDefault(r => r.TokenOverlap > 0 || ConfirmWords().IsMatch(r.Node.Name)) ?? (buttons.Count == 1 ? ranked.FirstOrDefault() : null);
+        if (yes is null) return null;
+        return pending with { Step = SearchStep(ActionKind.Click, yes.Node, null, goal.Text, yes.Node.Label()), Why = $"the dialog asks to confirm; {yes.Explain()}", Undo = null };
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:more|next|older|›|»|→)", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex MoreWords();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\W*(?:cancel|no|close|keep|back|not now|dismiss|×|✕|x)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex DeclineWords();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:yes|ok|okay|confirm|continue|proceed|delete|remove|discard|archive)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex ConfirmWords();
+}

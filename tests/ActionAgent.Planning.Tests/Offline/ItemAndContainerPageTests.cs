@@ -1,0 +1,65 @@
+using System.Text.Json;
+using ActionAgent.Core.Engine;
+using ActionAgent.Planning.Tests.Goals;
+using Xunit.Abstractions;
+
+namespace ActionAgent.Planning.Tests.Offline;
+
+/// <summary>
+/// Goals about items and the containers that hide them, read by the real goal interpreter and carried out by the
+/// action search with the engine's evidence rule on: an item named without quotes whose "Remove" is a role-less span,
+/// a delete that asks in a dialog, a box in a tab that is not open (and a "save" whose button says "Apply"), an order
+/// on another page. Each page's <c>window.pageState</c> says what really happened.
+/// </summary>
+[Collection("demo sites")]
+public sealed class ItemAndContainerPageTests(DemoSitesFixture fixture, ITestOutputHelper output)
+{
+    [Fact]
+    public async Task Remove_an_unquoted_item_clicks_the_role_less_remove_in_its_own_line()
+    {
+        var result = await RunAsync("basket.html", "Remove the notebook from the basket");
+
+        Assert.True(result.FinalState == RunState.Succeeded, result.Reason);
+        Assert.Equal("Garden gloves,Desk lamp,Tea towel", await StateAsync("s.items.join(',')"));
+        Assert.Equal("false", await StateAsync("String(s.paid)"));
+    }
+
+    [Fact]
+    public async Task A_delete_that_asks_in_a_dialog_is_confirmed_and_only_that_note_goes()
+    {
+        var result = await RunAsync("notes.html", "Delete the note \"Holiday ideas\" and confirm");
+
+        Assert.True(result.FinalState == RunState.Succeeded, result.Reason);
+        Assert.Equal("Groceries,Birthday list", await StateAsync("s.notes.join(',')"));
+    }
+
+    [Fact]
+    public async Task A_box_in_a_tab_that_is_not_open_is_reached_and_save_presses_the_Apply_button()
+    {
+        var result = await RunAsync("preferences.html", "Turn on dark theme in the Display tab, then save");
+
+        Assert.True(result.FinalState == RunState.Succeeded, result.Reason);
+        Assert.Equal("true,false,true", await StateAsync("[s.dark, s.large, s.applied].join(',')"));
+    }
+
+    [Fact]
+    public async Task An_order_on_another_page_is_found_by_turning_the_pages()
+    {
+        var result = await RunAsync("orders.html", "Open order #2103");
+
+        Assert.True(result.FinalState == RunState.Succeeded, result.Reason);
+        Assert.Equal("2103", await StateAsync("String(s.opened)"));
+    }
+
+    private async Task<RunResult> RunAsync(string page, string goal)
+    {
+        var url = fixture.Host("commands").BaseAddress + page;
+        var (result, sink) = await OfflineRun.RunAsync(fixture.Driver, goal, url, maxSteps: 25, interpreter: GoalReading.Interpreter);
+        output.WriteLine(sink.Describe());
+        output.WriteLine(result.Reason ?? "");
+        return result;
+    }
+
+    private async Task<string> StateAsync(string expression) =>
+        (await fixture.Driver.Page.EvaluateAsync<JsonElement>($"() => {{ const s = window.pageState; return {expression}; }}")).GetString() ?? "";
+}
