@@ -1,6 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
-using ActionAgent.Cli.Running;
+using ActionAgent.Composition;
 
 namespace ActionAgent.Cli.Tests;
 
@@ -83,7 +83,8 @@ public sealed class SafetyCommandTests : IDisposable
     [Fact]
     public void Replay_takes_the_users_allow_list_and_the_recordings_list_only_narrows_it()
     {
-        var list = RunAllowList.ForReplay(["example.com"], "https://example.com/", ["attacker.test", "shop.example.com"]);
+        var composition = new AgentComposition(new AgentOptions().AllowDomains("example.com"));
+        var list = composition.AllowListFor(scenario: null, "https://example.com/", ["attacker.test", "shop.example.com"]);
 
         Assert.True(list.Allows(new Uri("https://shop.example.com/"), navigation: true));
         Assert.False(list.Allows(new Uri("https://attacker.test/"), navigation: true));
@@ -93,7 +94,7 @@ public sealed class SafetyCommandTests : IDisposable
     [Fact]
     public void Without_the_users_list_a_replay_stays_on_the_host_it_starts_on()
     {
-        var list = RunAllowList.ForReplay([], "http://127.0.0.1:5000/", ["attacker.test", "127.0.0.1"]);
+        var list = new AgentComposition(new AgentOptions()).AllowListFor(scenario: null, "http://127.0.0.1:5000/", ["attacker.test", "127.0.0.1"]);
 
         Assert.True(list.Allows(new Uri("http://127.0.0.1:5000/pay"), navigation: true));
         Assert.False(list.Allows(new Uri("https://attacker.test/"), navigation: true));
