@@ -6,6 +6,7 @@ using ActionAgent.Core.Policy;
 using ActionAgent.Core.Ports;
 using ActionAgent.Core.Recording;
 using ActionAgent.Core.Scenarios;
+using ActionAgent.Core.Secrets;
 using ActionAgent.Logging;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -16,7 +17,7 @@ namespace ActionAgent;
 /// <summary>
 /// The agent for test writers: run a goal from a start URL, do one more goal on the current page, check the screen
 /// as an assertion, replay a recording. Each run and replay is recorded. Create it with <see cref="CreateAsync(Action{AgentOptions}?, CancellationToken)"/>
-/// (it owns a browser, and each <see cref="RunAsync"/> or <see cref="ReplayAsync"/> opens a fresh page) or attach it to a page
+/// (it owns a browser, and each <see cref="RunAsync"/> or <see cref="ReplayAsync(string, CancellationToken)"/> opens a fresh page) or attach it to a page
 /// you already have with <see cref="ForPageAsync"/>. Dispose it with <c>await using</c>.
 /// </summary>
 /// <example>
@@ -36,7 +37,7 @@ public sealed partial class Agent : IAsyncDisposable
     private readonly SemaphoreSlim _gate = new(1, 1);
     private Perception? _perception;
     private PlaywrightDriver? _driver;
-    private ServedApp? _app;
+    private IAsyncDisposable? _app; // the demo site served for the current page, kept for DoAsync after a run
     private bool _disposed;
 
     private Agent(AgentOptions options, SharedBrowser? browser, IPage? userPage)
@@ -131,6 +132,36 @@ public sealed partial class Agent : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Carries out a scenario file (its goal or steps, inputs, secrets, policy and expectations) in a fresh page and
+    /// records it. Its secrets' variables are read through <see cref="AgentOptions.SecretVariables"/>, then the
+    /// <c>.env</c> beside it.
+    /// </summary>
+    /// <param name="scenarioPath">The scenario (YAML).</param>
+    /// <param name="cancellationToken">Cancels the run (it still leaves its recording).</param>
+    /// <returns>The run's result.</returns>
+    /// <exception cref="ArgumentException">The scenario cannot be read (the message names file, line and field), or no planner can be made.</exception>
+    public async Task<AgentRunResult> RunScenarioAsync(string scenarioPath, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(scenarioPath);
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            var loaded = _composition.LoadScenario(scenarioPath, SecretCheck.Error);
+            if (!loaded.Success) throw new ArgumentException(string.Join(Environment.NewLine, loaded.Errors), nameof(scenarioPath));
+            var scenario = loaded.Scenario!;
+            var setup = await _composition.PrepareRunAsync(scenario, cancellationToken).ConfigureAwait(false);
+            await ReplaceAppAsync(setup).ConfigureAwait(false);
+            await OpenPageAsync(_composition.AllowListFor(scenario, setup.StartUrl), cancellationToken).ConfigureAwait(false);
+            return await RunOnPageAsync(scenario, setup.StartUrl, cancellationToken, setup.Secrets).ConfigureAwait(false);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
     /// <summary>Carries out one more goal on the current page (after <see cref="RunAsync"/>, or on the page given to <see cref="ForPageAsync"/>).</summary>
     /// <param name="goal">The goal in plain words, e.g. <c>click Search</c>.</param>
     /// <param name="cancellationToken">Cancels the run (it still leaves its recording).</param>
@@ -218,21 +249,21 @@ public sealed partial class Agent : IAsyncDisposable
         _gate.Dispose();
     }
 
-    private async Task<AgentRunResult> RunOnPageAsync(Scenario scenario, string? startUrl, CancellationToken cancellationToken)
+    private async Task<AgentRunResult> RunOnPageAsync(Scenario scenario, string? startUrl, CancellationToken cancellationToken, SecretVault? secrets = null)
     {
         var perception = Perception();
         var planner = _composition.CreatePlanner(scenario, perception, out var error) ?? throw new ArgumentException(error ?? "No planner could be chosen.");
         var folder = _composition.RecordingFolderFor(scenario.Name);
-        var writer = new RecordingWriter(folder);
+        var writer = new RecordingWriter(folder) { Secrets = secrets ?? SecretVault.Empty };
         var services = _composition.CreateEngineServices(perception, _engineLog);
         _logger.LogInformation("Run {Goal} with {Planner}, recording to {Folder}", scenario.Goal, planner.Name, folder);
-        var result = await AgentComposition.RunAsync(CurrentDriver(), planner, writer, services, new RunRequest { Scenario = scenario, StartUrl = startUrl },
+        var result = await AgentComposition.RunAsync(CurrentDriver(), planner, writer, services, new RunRequest { Scenario = scenario, StartUrl = startUrl, Secrets = secrets ?? SecretVault.Empty },
             folder, cancellationToken).ConfigureAwait(false);
         _logger.LogInformation("Run {Goal} ended {State}: {Reason}", scenario.Goal, result.FinalState, result.Reason);
         var report = AgentComposition.ReportPath(folder);
         return new AgentRunResult
         {
-            Goal = scenario.Goal!,
+            Goal = scenario.Goal ?? scenario.Name,
             State = result.FinalState,
             Reason = result.Reason,
             StepCount = result.Steps.Count,
@@ -259,7 +290,7 @@ public sealed partial class Agent : IAsyncDisposable
             : await _composition.OpenBrowserAsync(allowList, tracePath: null, cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task ReplaceAppAsync(ServedApp? app)
+    private async Task ReplaceAppAsync(IAsyncDisposable? app)
     {
         if (_app is not null) await _app.DisposeAsync().ConfigureAwait(false);
         _app = app;
