@@ -1,5 +1,4 @@
-using ActionAgent.Cli.Running;
-using ActionAgent.Planning.SemanticKernel;
+using ActionAgent.Composition;
 
 namespace ActionAgent.Cli.Tests;
 
@@ -9,7 +8,7 @@ public sealed class PerceptionTests
     [Fact]
     public void By_default_the_checks_are_embedded_and_the_planner_tools_are_all_served()
     {
-        var perception = Perception.Create(noVision: false, planner: null, onDevice: false, skillsFolder: null);
+        var perception = Perception.Create(new AgentOptions());
 
         Assert.NotNull(perception.Vision);
         Assert.Null(perception.EscalatesTo);
@@ -21,28 +20,25 @@ public sealed class PerceptionTests
     [Fact]
     public void The_screen_check_escalates_to_the_remote_planner_the_user_chose()
     {
-        // A loopback "compatible" server: what --planner compatible with ACTIONAGENT_LLM_BASE_URL would use.
-        Environment.SetEnvironmentVariable("ACTIONAGENT_LLM_BASE_URL", "http://127.0.0.1:9/v1");
-        Environment.SetEnvironmentVariable("ACTIONAGENT_LLM_MODEL", "vision-test");
-        try
-        {
-            var chosen = Perception.Create(noVision: false, planner: LlmBackend.Compatible, onDevice: true, skillsFolder: null);
-            var notChosen = Perception.Create(noVision: false, planner: null, onDevice: false, skillsFolder: null);
+        // A loopback "compatible" server: what --planner compatible with ACTIONAGENT_LLM_BASE_URL would use, bound once
+        // into the options (no process variable is set or read).
+        var environment = new Dictionary<string, string> { ["ACTIONAGENT_LLM_BASE_URL"] = "http://127.0.0.1:9/v1", ["ACTIONAGENT_LLM_MODEL"] = "vision-test" };
+        var chosenOptions = AgentConfiguration.FromEnvironment(name => environment.GetValueOrDefault(name));
+        chosenOptions.UseLanguageModelPlanner("compatible");
+        chosenOptions.Planner.OnDevice = true;
+        var notChosenOptions = AgentConfiguration.FromEnvironment(name => environment.GetValueOrDefault(name));
 
-            Assert.Equal("compatible:vision-test", chosen.EscalatesTo);
-            Assert.Null(notChosen.EscalatesTo);
-        }
-        finally
-        {
-            Environment.SetEnvironmentVariable("ACTIONAGENT_LLM_BASE_URL", null);
-            Environment.SetEnvironmentVariable("ACTIONAGENT_LLM_MODEL", null);
-        }
+        var chosen = Perception.Create(chosenOptions);
+        var notChosen = Perception.Create(notChosenOptions);
+
+        Assert.Equal("compatible:vision-test", chosen.EscalatesTo);
+        Assert.Null(notChosen.EscalatesTo);
     }
 
     [Fact]
     public void No_vision_leaves_the_engine_without_checks_and_the_planner_without_vision_tools()
     {
-        var perception = Perception.Create(noVision: true, planner: null, onDevice: false, skillsFolder: null);
+        var perception = Perception.Create(new AgentOptions().WithoutVision());
 
         Assert.Null(perception.Vision);
         Assert.Null(perception.ForPlanner.Locator);

@@ -1,6 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
-using ActionAgent.Cli.Running;
+using ActionAgent.Composition;
 
 namespace ActionAgent.Cli.Tests;
 
@@ -81,22 +81,10 @@ public sealed class SafetyCommandTests : IDisposable
     }
 
     [Fact]
-    public void A_scenario_without_allow_domains_stays_on_its_start_host_and_its_subdomains()
-    {
-        var scenario = new ActionAgent.Core.Scenarios.Scenario { Name = "s", App = new ActionAgent.Core.Scenarios.AppSpec() };
-
-        var list = RunAllowList.For(scenario, "https://shop.example.com/cart");
-
-        Assert.True(list.Allows(new Uri("https://shop.example.com/pay"), navigation: true));
-        Assert.True(list.Allows(new Uri("https://cdn.shop.example.com/app.js"), navigation: false));
-        Assert.False(list.Allows(new Uri("https://attacker.test/collect"), navigation: true));
-        Assert.False(list.Allows(new Uri("https://example.com/"), navigation: true));
-    }
-
-    [Fact]
     public void Replay_takes_the_users_allow_list_and_the_recordings_list_only_narrows_it()
     {
-        var list = RunAllowList.ForReplay(["example.com"], "https://example.com/", ["attacker.test", "shop.example.com"]);
+        var composition = new AgentComposition(new AgentOptions().AllowDomains("example.com"));
+        var list = composition.AllowListFor(scenario: null, "https://example.com/", ["attacker.test", "shop.example.com"]);
 
         Assert.True(list.Allows(new Uri("https://shop.example.com/"), navigation: true));
         Assert.False(list.Allows(new Uri("https://attacker.test/"), navigation: true));
@@ -106,7 +94,7 @@ public sealed class SafetyCommandTests : IDisposable
     [Fact]
     public void Without_the_users_list_a_replay_stays_on_the_host_it_starts_on()
     {
-        var list = RunAllowList.ForReplay([], "http://127.0.0.1:5000/", ["attacker.test", "127.0.0.1"]);
+        var list = new AgentComposition(new AgentOptions()).AllowListFor(scenario: null, "http://127.0.0.1:5000/", ["attacker.test", "127.0.0.1"]);
 
         Assert.True(list.Allows(new Uri("http://127.0.0.1:5000/pay"), navigation: true));
         Assert.False(list.Allows(new Uri("https://attacker.test/"), navigation: true));

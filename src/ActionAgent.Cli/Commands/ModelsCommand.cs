@@ -31,6 +31,7 @@ internal static class ModelsCommand
         };
         command.SetAction(parse =>
         {
+            var models = AgentConfiguration.FromEnvironment().Models;
             var backend = LlmPlannerOptions.RequestedBackend(parse.GetValue(planner), _ => null, out var error);
             if (backend is null)
             {
@@ -41,16 +42,16 @@ internal static class ModelsCommand
             {
                 OnDevice = parse.GetValue(onDevice),
                 Prefer = parse.GetValue(prefer) == "quality" ? RoutingPreference.Quality : RoutingPreference.Latency,
-                Planner = parse.GetValue(planner) is null ? RequestedFromEnvironment() : backend,
+                Planner = parse.GetValue(planner) is null ? RequestedFromEnvironment(models) : backend,
             };
-            Print(console, ModelRouter.FromProcessEnvironment().Route(constraints));
+            Print(console, new ModelRouter(models.Get).Route(constraints));
             return ExitCodes.Success;
         });
         return command;
     }
 
-    private static LlmBackend? RequestedFromEnvironment() =>
-        Environment.GetEnvironmentVariable("ACTIONAGENT_PLANNER") is { Length: > 0 } name && LlmPlannerOptions.TryParseBackend(name, out var backend) ? backend : null;
+    private static LlmBackend? RequestedFromEnvironment(ModelSettings models) =>
+        models.Get("ACTIONAGENT_PLANNER") is { } name && LlmPlannerOptions.TryParseBackend(name, out var backend) ? backend : null;
 
     internal static void Print(IAnsiConsole console, IReadOnlyList<RouteDecision> routes)
     {

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using ActionAgent.Browser;
 using ActionAgent.Cli.Running;
+using ActionAgent.Composition;
 using ActionAgent.Core.Actions;
 using ActionAgent.Core.Observation;
 using ActionAgent.Core.Ports;
@@ -37,9 +38,11 @@ internal static class PlanCommand
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var scenario = ScenarioInput.Resolve("plan", parse.GetValue(file), parse.GetValue(goal), parse.GetValue(start), SecretCheck.Warning, goalNeedsStart: false);
+            var composition = new AgentComposition(CliAgentOptions.Create(parse.GetValue(planner), parse.GetValue(onDevice)));
+            var scenario = ScenarioInput.Resolve("plan", parse.GetValue(file), parse.GetValue(goal), parse.GetValue(start), SecretCheck.Warning, goalNeedsStart: false,
+                composition);
             if (scenario is null) return ExitCodes.BadInput;
-            var chosen = PlannerSelection.Choose(scenario, parse.GetValue(planner), parse.GetValue(onDevice), out var error);
+            var chosen = composition.CreatePlanner(scenario, perception: null, out var error);
             if (chosen is null)
             {
                 CliErrors.Error(error ?? "no planner could be chosen");
@@ -51,7 +54,7 @@ internal static class PlanCommand
             {
                 if (groundOn is not null)
                 {
-                    (observation, var openError) = await ObserveStartAsync(groundOn, cancellationToken);
+                    (observation, var openError) = await ObserveStartAsync(composition, groundOn, cancellationToken);
                     if (observation is null)
                     {
                         CliErrors.Error(openError!);
@@ -77,7 +80,7 @@ internal static class PlanCommand
                 Observation = observation,
             };
             var steps = await chosen.DraftAsync(context, cancellationToken);
-            var grounded = observation is null ? null : await GroundAsync(steps, observation, cancellationToken);
+            var grounded = observation is null ? null : await GroundAsync(composition, steps, observation, cancellationToken);
             Print(console, scenario, chosen, observation, steps, grounded);
             return steps.Count == 0 ? ExitCodes.RunFailed : ExitCodes.Success;
         });
@@ -85,13 +88,11 @@ internal static class PlanCommand
     }
 
     /// <summary>The start page's observation, or why it could not be opened (a closed port is bad input, not a crash).</summary>
-    private static async Task<(UiObservation? Observation, string? Error)> ObserveStartAsync(Scenario scenario, CancellationToken cancellationToken)
+    private static async Task<(UiObservation? Observation, string? Error)> ObserveStartAsync(AgentComposition composition, Scenario scenario,
+        CancellationToken cancellationToken)
     {
-        await using var setup = await RunSetup.PrepareAsync(scenario, cancellationToken);
-        await using var driver = await PlaywrightDriver.LaunchAsync(new BrowserOptions
-        {
-            AllowList = RunAllowList.For(scenario, setup.StartUrl),
-        }, cancellationToken);
+        await using var setup = await composition.PrepareRunAsync(scenario, cancellationToken);
+        await using var driver = await PlaywrightDriver.LaunchAsync(composition.BrowserOptionsFor(composition.AllowListFor(scenario, setup.StartUrl)), cancellationToken);
         if (setup.StartUrl is not null)
         {
             var open = new PlanStep { Action = ActionKind.Goto, Value = setup.StartUrl };
@@ -102,9 +103,10 @@ internal static class PlanCommand
     }
 
     /// <summary>Each step's target as the page shows it now (steps for later pages say so).</summary>
-    private static async Task<IReadOnlyList<string>> GroundAsync(IReadOnlyList<PlanStep> steps, UiObservation observation, CancellationToken cancellationToken)
+    private static async Task<IReadOnlyList<string>> GroundAsync(AgentComposition composition, IReadOnlyList<PlanStep> steps, UiObservation observation,
+        CancellationToken cancellationToken)
     {
-        var grounder = PlannerChoice.CreateGrounder();
+        var grounder = composition.CreateGrounder();
         var result = new List<string>();
         foreach (var step in steps)
         {

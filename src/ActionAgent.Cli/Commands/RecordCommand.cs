@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using ActionAgent.Browser;
 using ActionAgent.Browser.Recording;
 using ActionAgent.Cli.Running;
+using ActionAgent.Composition;
 using ActionAgent.Core.Recording;
 using ActionAgent.Core.Reports;
 using ActionAgent.Core.Scenarios;
@@ -64,25 +65,15 @@ internal static class RecordCommand
         }
 
         var spec = new BrowserAppSpec(start);
-        SiteHost? site = null;
-        string startUrl;
-        if (spec.SiteName is { } siteName)
-        {
-            var root = SiteCatalog.FindSitesRoot(Environment.CurrentDirectory);
-            if (root is null) { console.MarkupLine($"[red]error[/] no scenarios/sites folder above {Markup.Escape(Environment.CurrentDirectory)} to serve {Markup.Escape(start)}."); return ExitCodes.BadInput; }
-            try { site = await SiteHost.StartAsync(SiteCatalog.Resolve(root, siteName), 0, cancellationToken); }
-            catch (SiteNotFoundException e) { console.MarkupLine($"[red]error[/] {Markup.Escape(e.Message)}"); return ExitCodes.BadInput; }
-            startUrl = site.Address(spec.SitePath.TrimStart('/')).ToString();
-        }
-        else if (Uri.TryCreate(start, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" or "file")
-        {
-            startUrl = uri.ToString();
-        }
-        else
+        if (spec.SiteName is null && !(Uri.TryCreate(start, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" or "file"))
         {
             console.MarkupLine($"[red]error[/] {Markup.Escape(start)} is neither a URL nor site:NAME.");
             return ExitCodes.BadInput;
         }
+        ServedApp site;
+        try { site = await CliAgentOptions.Default().ServeAsync(start, cancellationToken); }
+        catch (SiteNotFoundException e) { console.MarkupLine($"[red]error[/] {Markup.Escape(e.Message)}"); return ExitCodes.BadInput; }
+        var startUrl = site.StartUrl;
         await using var _ = site;
         var recordingName = name ?? spec.SiteName ?? new Uri(startUrl).Host;
         var folder = Path.GetFullPath(output ?? Path.Combine("recordings", $"{recordingName}-{DateTime.UtcNow:yyyyMMdd-HHmmss}"));
@@ -94,7 +85,7 @@ internal static class RecordCommand
             console.MarkupLine($"[red]error[/] --out: {Markup.Escape(lockError!)}");
             return ExitCodes.BadInput;
         }
-        if (RecordingLocation.Problem(folder) is { } folderProblem)
+        if (AgentComposition.RecordingFolderProblem(folder) is { } folderProblem)
         {
             console.MarkupLine($"[red]error[/] --out {Markup.Escape(output ?? folder)}: {Markup.Escape(folderProblem)}");
             return ExitCodes.BadInput;

@@ -4,6 +4,7 @@ using System.Text.Json;
 using ActionAgent.Browser;
 using ActionAgent.Cli.Logging;
 using ActionAgent.Cli.Running;
+using ActionAgent.Composition;
 using ActionAgent.Core.Recording;
 using ActionAgent.Core.Replay;
 using ActionAgent.Core.Reports;
@@ -158,10 +159,19 @@ internal static class ReplayCommand
         using var outputLock = FolderLock.TryAcquire(folder, out var lockError);
         if (outputLock is null) return BadInput(lockError!);
 
+        var composition = new AgentComposition(CliAgentOptions.Create());
+        composition.Options.Browser.Headed = options.Headed;
+        foreach (var domain in options.AllowDomains) composition.Options.Policy.AllowDomains.Add(domain);
         ReplaySetup setup;
         try
         {
-            setup = await ReplaySetup.PrepareAsync(document, path, options.BaseUrl, options.Query, secretSources, options.Scenario, cancellationToken);
+            setup = await composition.PrepareReplayAsync(document, path, new ReplaySetupRequest
+            {
+                BaseUrl = options.BaseUrl,
+                Query = options.Query,
+                SecretSources = secretSources,
+                ScenarioPath = options.Scenario,
+            }, cancellationToken);
         }
         catch (Exception e) when (e is SiteNotFoundException or ArgumentException or InvalidDataException)
         {
@@ -173,7 +183,8 @@ internal static class ReplayCommand
         Serilog.Log.Logger = log;
         RunLogging.UseSecrets(setup.Secrets);
 
-        var allowList = RunAllowList.ForReplay(options.AllowDomains, setup.StartUrl, document.Header.Policy.AllowDomains);
+        // The one allow-list rule run and replay share: --allow-domain, else the start host; the recording's list only narrows it.
+        var allowList = composition.AllowListFor(scenario: null, setup.StartUrl, document.Header.Policy.AllowDomains);
         var replayOptions = new ReplayOptions
         {
             SecretHosts = allowList,
@@ -203,12 +214,7 @@ internal static class ReplayCommand
         {
             driver = document.Header.Driver == "desktop"
                 ? await DesktopDriverChoice.StartForReplayAsync(document.Header, options.AllowApps, cancellationToken)
-                : await PlaywrightDriver.LaunchAsync(new BrowserOptions
-                {
-                    Headed = options.Headed,
-                    AllowList = allowList,
-                    TracePath = options.Trace ? Path.Combine(folder, "trace.zip") : null,
-                }, cancellationToken);
+                : await composition.OpenBrowserAsync(allowList, options.Trace ? Path.Combine(folder, "trace.zip") : null, cancellationToken);
         }
         catch (BrowserNotFoundException e)
         {

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using ActionAgent.Browser;
+using ActionAgent.Composition;
 using ActionAgent.Cli.Logging;
 using ActionAgent.Cli.Running;
 using ActionAgent.Core.Engine;
@@ -81,10 +82,14 @@ internal static class RunCommand
 
     internal static async Task<int> RunAsync(IAnsiConsole console, RunOptions options, CancellationToken cancellationToken)
     {
-        var scenario = ScenarioInput.Resolve("run", options.File, options.Goal, options.Start, SecretCheck.Error, goalNeedsStart: options.Connect is null);
+        var composition = new AgentComposition(CliAgentOptions.Create(options.Planner, options.OnDevice, options.NoVision, options.Skills));
+        composition.Options.Browser.Headed = options.Headed;
+        composition.Options.Browser.CdpEndpoint = options.Connect;
+        composition.Options.Recording.Trace = options.Trace;
+        var scenario = ScenarioInput.Resolve("run", options.File, options.Goal, options.Start, SecretCheck.Error, goalNeedsStart: options.Connect is null, composition);
         if (scenario is null) return ExitCodes.BadInput;
-        var perception = Perception.Create(options.NoVision, PlannerSelection.Requested(options.Planner), options.OnDevice, options.Skills);
-        var planner = PlannerSelection.Choose(scenario, options.Planner, options.OnDevice, out var plannerError, perception.ForPlanner, options.Skills);
+        var perception = composition.CreatePerception();
+        var planner = composition.CreatePlanner(scenario, perception, out var plannerError);
         if (planner is null)
         {
             CliErrors.Error(plannerError ?? "no planner could be chosen");
@@ -98,7 +103,7 @@ internal static class RunCommand
         }
 
         var time = TimeProvider.System;
-        var folder = RecordingLocation.For(scenario.Name, options.RecordTo, time);
+        var folder = composition.RecordingFolderFor(scenario.Name, options.RecordTo);
         // One run writes a recording folder at a time: a second run into it fails here and the first loses nothing.
         using var folderLock = FolderLock.TryAcquire(folder, out var lockError);
         if (folderLock is null)
@@ -106,7 +111,7 @@ internal static class RunCommand
             CliErrors.Error($"--record-to: {lockError}");
             return ExitCodes.BadInput;
         }
-        if (RecordingLocation.Problem(folder) is { } folderProblem)
+        if (AgentComposition.RecordingFolderProblem(folder) is { } folderProblem)
         {
             CliErrors.Error($"--record-to {options.RecordTo ?? folder}: {folderProblem}");
             return ExitCodes.BadInput;
@@ -118,7 +123,7 @@ internal static class RunCommand
         RunSetup setup;
         try
         {
-            setup = await RunSetup.PrepareAsync(scenario, cancellationToken);
+            setup = await composition.PrepareRunAsync(scenario, cancellationToken);
         }
         catch (Exception e) when (e is SiteNotFoundException or InvalidDataException)
         {
@@ -132,7 +137,7 @@ internal static class RunCommand
         IUiDriver driver;
         try
         {
-            driver = await CreateDriverAsync(scenario, options, folder, setup.StartUrl, cancellationToken);
+            driver = await CreateDriverAsync(composition, scenario, folder, setup.StartUrl, cancellationToken);
         }
         catch (BrowserNotFoundException e)
         {
@@ -153,20 +158,12 @@ internal static class RunCommand
         console.MarkupLine($"[bold]{Markup.Escape(scenario.Name)}[/] [grey]{Markup.Escape(scenario.Goal ?? "")}[/]");
         var check = perception.Vision is null ? "off" : perception.EscalatesTo is null ? "embedded" : $"embedded, escalates to {perception.EscalatesTo}";
         console.MarkupLine($"[grey]planner {Markup.Escape(planner.Name)} · screen check {Markup.Escape(check)} · driver {Markup.Escape(driver.Name)} · recording {Markup.Escape(Relative(folder))}[/]");
-        var services = new RunEngineServices
+        var services = composition.CreateEngineServices(perception, log) with
         {
             Progress = new ConsoleRunProgress(console),
             Approvals = options.Approve ? new AutoApprovalGate() : Console.IsInputRedirected ? null : new ConsoleApprovalGate(console),
-            Logger = log,
-            Time = time,
-            Grounder = PlannerChoice.CreateGrounder(),
-            Interpreter = PlannerChoice.CreateInterpreter(options.Skills),
         };
-        if (perception.Vision is { } vision)
-        {
-            services = services with { Verifier = vision.Verifier, Locator = vision.Locator, Cropper = vision.Cropper };
-        }
-        var result = await ScenarioExecution.RunAsync(driver, planner, writer, services, new RunRequest
+        var result = await AgentComposition.RunAsync(driver, planner, writer, services, new RunRequest
         {
             Scenario = scenario,
             Secrets = setup.Secrets,
@@ -190,18 +187,13 @@ internal static class RunCommand
         : $"--trace is refused: the scenario uses secrets ({string.Join(", ", scenario.Secrets.Keys)}), and a Playwright trace keeps typed values, " +
           "DOM snapshots and screencast frames in clear, where they cannot be masked. Run without --trace (the recording, screenshots and report are masked).";
 
-    private static async Task<IUiDriver> CreateDriverAsync(Scenario scenario, RunOptions options, string folder, string? startUrl, CancellationToken cancellationToken)
+    private static async Task<IUiDriver> CreateDriverAsync(AgentComposition composition, Scenario scenario, string folder, string? startUrl,
+        CancellationToken cancellationToken)
     {
         if (scenario.App.Desktop is not null) return await DesktopDriverChoice.StartAsync(scenario, cancellationToken);
-        var browserOptions = new BrowserOptions
-        {
-            Headed = options.Headed,
-            AllowList = RunAllowList.For(scenario, startUrl),
-            TracePath = options.Trace ? Path.Combine(folder, "trace.zip") : null,
-        };
-        return options.Connect is not null
-            ? await PlaywrightDriver.ConnectAsync(options.Connect, browserOptions, cancellationToken)
-            : await PlaywrightDriver.LaunchAsync(browserOptions, cancellationToken);
+        // The one allow-list rule run and replay share: the scenario's allow_domains, else the host the run starts on.
+        var trace = composition.Options.Recording.Trace ? Path.Combine(folder, "trace.zip") : null;
+        return await composition.OpenBrowserAsync(composition.AllowListFor(scenario, startUrl), trace, cancellationToken);
     }
 
     private static void PrintSummary(IAnsiConsole console, RunResult result, string folder)

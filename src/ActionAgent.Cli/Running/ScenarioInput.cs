@@ -1,32 +1,14 @@
+using ActionAgent.Composition;
 using ActionAgent.Core.Scenarios;
-using ActionAgent.Sites;
 
 namespace ActionAgent.Cli.Running;
 
 /// <summary>Loads a scenario file for a command and prints its errors as <c>file:line:col: field: message</c>.</summary>
 internal static class ScenarioInput
 {
-    public static ScenarioLoadResult Load(string path, SecretCheck secrets)
-    {
-        SecretEnvironment environment;
-        try
-        {
-            environment = SecretEnvironment.Beside(path);
-        }
-        catch (InvalidDataException e)
-        {
-            return new ScenarioLoadResult { Errors = [new ScenarioError(path, 0, 0, ".env", e.Message)] };
-        }
-        var sitesRoot = SiteCatalog.FindSitesRoot(Path.GetDirectoryName(Path.GetFullPath(path)));
-        var options = new ScenarioLoadOptions
-        {
-            SiteExists = sitesRoot is null ? _ => false : name => Directory.Exists(Path.Combine(sitesRoot, name)),
-            CheckSecrets = secrets,
-            // Only the variables the scenario's secrets name are looked up, in the environment and then its .env.
-            GetEnvironmentVariable = environment.Get,
-        };
-        return ScenarioLoader.Load(path, options);
-    }
+    /// <summary>Loads a scenario file through the composition root (its secrets looked up as a run would).</summary>
+    public static ScenarioLoadResult Load(string path, SecretCheck secrets, AgentComposition? composition = null) =>
+        (composition ?? CliAgentOptions.Default()).LoadScenario(path, secrets);
 
     public static void PrintErrors(ScenarioLoadResult result)
     {
@@ -44,7 +26,8 @@ internal static class ScenarioInput
     /// The scenario a command works on: a file (its errors printed), or a goal made into a scenario. <c>--start</c>
     /// points a file's scenario at another deployment of the same app (staging, a local copy). Null means bad input.
     /// </summary>
-    public static Scenario? Resolve(string command, string? file, string? goal, string? start, SecretCheck secrets, bool goalNeedsStart)
+    public static Scenario? Resolve(string command, string? file, string? goal, string? start, SecretCheck secrets, bool goalNeedsStart,
+        AgentComposition? composition = null)
     {
         if (file is not null && goal is not null)
         {
@@ -53,7 +36,7 @@ internal static class ScenarioInput
         }
         if (file is not null)
         {
-            var loaded = Load(file, secrets);
+            var loaded = Load(file, secrets, composition);
             PrintErrors(loaded);
             if (!loaded.Success) return null;
             return start is null ? loaded.Scenario : loaded.Scenario! with { App = new AppSpec { Browser = new BrowserAppSpec(start) } };

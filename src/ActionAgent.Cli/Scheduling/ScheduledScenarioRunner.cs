@@ -1,6 +1,7 @@
 using ActionAgent.Browser;
 using ActionAgent.Cli.Logging;
 using ActionAgent.Cli.Running;
+using ActionAgent.Composition;
 using ActionAgent.Core.Engine;
 using ActionAgent.Core.Ports;
 using ActionAgent.Core.Recording;
@@ -23,7 +24,8 @@ internal sealed class ScheduledScenarioRunner(bool noVision, string? plannerName
     {
         var folder = request.RecordingFolder;
         Directory.CreateDirectory(folder);
-        var loaded = ScenarioInput.Load(request.Scenario, SecretCheck.Error);
+        var composition = new AgentComposition(CliAgentOptions.Create(plannerName, noVision: noVision));
+        var loaded = ScenarioInput.Load(request.Scenario, SecretCheck.Error, composition);
         if (!loaded.Success)
         {
             return Error(string.Join("; ", loaded.Errors.Select(e => e.ToString())), folder);
@@ -35,8 +37,8 @@ internal sealed class ScheduledScenarioRunner(bool noVision, string? plannerName
         foreach (var (name, value) in request.Parameters) inputs[name] = value;
         scenario = scenario with { Inputs = inputs };
 
-        var perception = Perception.Create(noVision, PlannerSelection.Requested(plannerName), onDevice: false, skillsFolder: null);
-        var planner = PlannerSelection.Choose(scenario, plannerName, onDevice: false, out var plannerError, perception.ForPlanner);
+        var perception = composition.CreatePerception();
+        var planner = composition.CreatePlanner(scenario, perception, out var plannerError);
         if (planner is null) return Error(plannerError ?? "no planner could be chosen", folder);
 
         var vault = SecretVault.Empty;
@@ -45,7 +47,7 @@ internal sealed class ScheduledScenarioRunner(bool noVision, string? plannerName
         RunSetup setup;
         try
         {
-            setup = await RunSetup.PrepareAsync(scenario, cancellationToken);
+            setup = await composition.PrepareRunAsync(scenario, cancellationToken);
         }
         catch (SiteNotFoundException e)
         {
@@ -57,9 +59,9 @@ internal sealed class ScheduledScenarioRunner(bool noVision, string? plannerName
         IUiDriver driver;
         try
         {
-            var options = new BrowserOptions
+            // The allow-list rule every run shares: the scenario's allow_domains, else the host the run starts on.
+            var options = composition.BrowserOptionsFor(composition.AllowListFor(scenario, setup.StartUrl)) with
             {
-                AllowedHosts = scenario.Policy.AllowDomains.Count > 0 ? BrowserOptions.AllowOnly(scenario.Policy.AllowDomains) : null,
                 ConfigDirectory = Path.GetDirectoryName(Path.GetFullPath(request.Scenario)),
             };
             driver = request.Browser is { } remote
@@ -77,14 +79,10 @@ internal sealed class ScheduledScenarioRunner(bool noVision, string? plannerName
         await using var __ = driver;
 
         var writer = new RecordingWriter(folder);
-        var services = new RunEngineServices { Logger = log, Time = TimeProvider.System, Grounder = PlannerChoice.CreateGrounder(), Interpreter = PlannerChoice.CreateInterpreter(null) };
-        if (perception.Vision is { } vision)
-        {
-            services = services with { Verifier = vision.Verifier, Locator = vision.Locator, Cropper = vision.Cropper };
-        }
-        var result = await ScenarioExecution.RunAsync(driver, planner, writer, services,
+        var services = composition.CreateEngineServices(perception, log);
+        var result = await AgentComposition.RunAsync(driver, planner, writer, services,
             new RunRequest { Scenario = scenario, Secrets = setup.Secrets, StartUrl = setup.StartUrl }, folder, cancellationToken);
-        var report = File.Exists(ScenarioExecution.ReportPath(folder)) ? ScenarioExecution.ReportPath(folder) : null;
+        var report = File.Exists(AgentComposition.ReportPath(folder)) ? AgentComposition.ReportPath(folder) : null;
         var failed = result.Steps.LastOrDefault(s => s.Outcome != "succeeded" && s.Outcome != "passed");
         return new ScenarioRunOutcome
         {

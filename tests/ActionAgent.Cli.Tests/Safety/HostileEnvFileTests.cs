@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using ActionAgent.Cli.Running;
+using ActionAgent.Composition;
 using ActionAgent.Core.Scenarios;
 
 namespace ActionAgent.Cli.Tests.Safety;
@@ -96,7 +97,7 @@ public sealed class HostileEnvFileTests
             var before = Environment.GetEnvironmentVariables().Count;
 
             var loaded = ScenarioInput.Load(path, SecretCheck.Error);
-            var environment = SecretEnvironment.Beside(path);
+            var environment = SecretEnvironment.Beside(Environment.GetEnvironmentVariable, path);
 
             Assert.True(loaded.Success, string.Join("\n", loaded.Errors));
             Assert.Equal("s3cret", environment.Get($"{key}_SECRET"));

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using ActionAgent.Browser;
 using ActionAgent.Cli.Running;
+using ActionAgent.Composition;
 using ActionAgent.Core.Recording;
 using ActionAgent.Core.Replay;
 using ActionAgent.Core.Reports;

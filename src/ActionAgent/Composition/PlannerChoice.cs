@@ -5,20 +5,19 @@ using ActionAgent.Embeddings;
 using ActionAgent.Planning.Offline;
 using ActionAgent.Planning.Offline.Goals;
 
-namespace ActionAgent.Cli.Running;
+namespace ActionAgent.Composition;
 
 /// <summary>
 /// Chooses the planner for a run: explicit steps when the scenario has them, else the offline planner (the embedded
 /// default: intents, skills and grounding on the local embedding model; no key, no network). User skills come from
-/// <c>--skills DIR</c> or the <c>ACTIONAGENT_SKILLS</c> folder.
+/// <see cref="PlannerSettings.SkillsFolder"/> (<c>--skills DIR</c> or <c>ACTIONAGENT_SKILLS</c>, bound once).
 /// </summary>
 internal static class PlannerChoice
 {
-    public static IPlanner? Create(Scenario scenario, out string? error, string? skillsFolder = null)
+    public static IPlanner? Create(Scenario scenario, string? skillsFolder, out string? error)
     {
         error = null;
         if (scenario.Steps.Count > 0) return new ExplicitStepsPlanner(scenario.Steps);
-        skillsFolder = SkillsFolder(skillsFolder);
         if (skillsFolder is not null && !Directory.Exists(skillsFolder))
         {
             error = $"The skills folder \"{skillsFolder}\" does not exist.";
@@ -39,9 +38,6 @@ internal static class PlannerChoice
         }
     }
 
-    /// <summary>The user skills folder: <c>--skills</c>, else <c>ACTIONAGENT_SKILLS</c>, else none.</summary>
-    public static string? SkillsFolder(string? requested) => requested ?? Environment.GetEnvironmentVariable("ACTIONAGENT_SKILLS");
-
     /// <summary>
     /// The goal interpreter the engine checks every planner's run against (and the offline planner plans from): the
     /// built-in verb data plus <c>verbs.yaml</c> of the user's skills folder, when there is one.
@@ -49,7 +45,7 @@ internal static class PlannerChoice
     /// <remarks>One instance per verb set, shared by the planner and the engine, so the verb vectors are embedded once.</remarks>
     public static IGoalInterpreter CreateInterpreter(string? skillsFolder)
     {
-        var verbFiles = GoalInterpreterOptions.VerbFilesOfSkillsFolder(SkillsFolder(skillsFolder));
+        var verbFiles = GoalInterpreterOptions.VerbFilesOfSkillsFolder(skillsFolder);
         return Interpreters.GetOrAdd(string.Join("|", verbFiles),
             _ => new GoalInterpreter(MiniLmEmbedder.Shared, new GoalInterpreterOptions { ExtraVerbFiles = verbFiles }));
     }

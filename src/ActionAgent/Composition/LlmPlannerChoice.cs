@@ -3,18 +3,16 @@ using ActionAgent.Core.Scenarios;
 using ActionAgent.Planning.Routing;
 using ActionAgent.Planning.SemanticKernel;
 
-namespace ActionAgent.Cli.Running;
+namespace ActionAgent.Composition;
 
 /// <summary>
 /// Chooses the Semantic Kernel planner when <c>--planner openai|azure|compatible</c> (or <c>ACTIONAGENT_PLANNER</c>)
 /// asks for it. Returns null with no error when no language model is asked for, so the offline choice applies.
-/// A scenario with explicit steps keeps them unless <c>--planner</c> is given on the command line.
+/// A scenario with explicit steps keeps them unless the planner is asked for explicitly.
 /// </summary>
 internal static class LlmPlannerChoice
 {
-    public static IPlanner? Create(Scenario scenario, string? requested, bool onDevice, out string? error, PlannerPerception? perception = null) =>
-        Create(scenario, requested, onDevice, Environment.GetEnvironmentVariable, out error, perception);
-
+    // environment: the model variables, bound once by AgentConfiguration.
     public static IPlanner? Create(Scenario scenario, string? requested, bool onDevice, Func<string, string?> environment, out string? error,
         PlannerPerception? perception = null)
     {

@@ -1,4 +1,4 @@
-namespace ActionAgent.Cli.Running;
+namespace ActionAgent.Composition;
 
 /// <summary>
 /// The <c>KEY=VALUE</c> lines of a <c>.env</c> file beside a scenario or recording. A <c>.env</c> may come from

@@ -4,28 +4,32 @@ using ActionAgent.Planning.Routing;
 using ActionAgent.Planning.SemanticKernel;
 using ActionAgent.Vision;
 
-namespace ActionAgent.Cli.Running;
+namespace ActionAgent.Composition;
 
 /// <summary>
 /// The perception roles for a run, composed once: the screen check and the visual locator (embedded; the screen check
 /// escalates to the chosen remote model when it is unsure), and the intent classifier. The engine uses the first two
 /// between steps; a language-model planner gets all three as tools.
 /// </summary>
-internal sealed record Perception(VisionServices? Vision, PlannerPerception ForPlanner, string? EscalatesTo)
+/// <param name="Vision">The screen check, visual locator and cropper; null when vision is off.</param>
+/// <param name="ForPlanner">The tools a language-model planner is given.</param>
+/// <param name="EscalatesTo">The remote model the screen check asks when it is unsure, if any.</param>
+public sealed record Perception(VisionServices? Vision, PlannerPerception ForPlanner, string? EscalatesTo)
 {
-    /// <param name="noVision"><c>--no-vision</c>: no screen check, no visual locator.</param>
-    /// <param name="planner">The planner backend asked for (<c>--planner</c> or <c>ACTIONAGENT_PLANNER</c>), if any.</param>
-    /// <param name="onDevice"><c>--on-device</c>: nothing leaves the machine.</param>
-    /// <param name="skillsFolder">User skills, which the intent classifier also knows.</param>
-    public static Perception Create(bool noVision, LlmBackend? planner, bool onDevice, string? skillsFolder)
+    /// <summary>Composes the roles <paramref name="options"/> ask for.</summary>
+    /// <param name="options">Vision on or off, the planner chosen, on-device, the user's skills.</param>
+    /// <returns>The roles.</returns>
+    public static Perception Create(AgentOptions options)
     {
-        var vision = noVision ? null : VisionBackends.CreateEmbedded(MiniLmEmbedder.Shared);
+        ArgumentNullException.ThrowIfNull(options);
+        var planner = PlannerSelection.Requested(options);
+        var vision = options.Vision.Enabled ? VisionBackends.CreateEmbedded(MiniLmEmbedder.Shared) : null;
         string? escalatesTo = null;
         // Screenshots go to a remote model only when the user chose a remote planner: a key in the environment alone
         // never sends the screen anywhere.
         if (vision is not null && planner is LlmBackend.OpenAI or LlmBackend.Compatible)
         {
-            var model = ModelRouter.FromProcessEnvironment().EscalationModel(new RoutingConstraints { OnDevice = onDevice, Planner = planner });
+            var model = new ModelRouter(options.Models.Get).EscalationModel(new RoutingConstraints { OnDevice = options.Planner.OnDevice, Planner = planner });
             if (model is not null)
             {
                 var remote = SemanticKernelScreenVerifier.ForOpenAICompatible(model.ModelName, model.ApiKey ?? "", model.Endpoint);
@@ -33,7 +37,7 @@ internal sealed record Perception(VisionServices? Vision, PlannerPerception ForP
                 escalatesTo = model.PlannerName;
             }
         }
-        var folder = PlannerChoice.SkillsFolder(skillsFolder);
+        var folder = options.Planner.SkillsFolder;
         SkillCatalog skills;
         try
         {
@@ -43,7 +47,7 @@ internal sealed record Perception(VisionServices? Vision, PlannerPerception ForP
         {
             skills = SkillCatalog.BuiltIn; // the planner choice reports the unreadable skill as bad input
         }
-        var intents = new EmbeddingIntentClassifier(skills, MiniLmEmbedder.Shared, new SlotExtractor(TimeProvider.System));
+        var intents = new EmbeddingIntentClassifier(skills, MiniLmEmbedder.Shared, new SlotExtractor(options.Time));
         return new Perception(vision, new PlannerPerception { Locator = vision?.Locator, Verifier = vision?.Verifier, Intents = intents }, escalatesTo);
     }
 }

@@ -3,7 +3,7 @@ using ActionAgent.Core.Ports;
 using ActionAgent.Core.Recording;
 using ActionAgent.Core.Reports;
 
-namespace ActionAgent.Cli.Running;
+namespace ActionAgent.Composition;
 
 /// <summary>
 /// The run itself, shared by <c>agent run</c> and the scheduler's worker: the engine over the driver and planner,
@@ -15,11 +15,11 @@ internal static class ScenarioExecution
         RunRequest request, string folder, CancellationToken cancellationToken)
     {
         var engine = new RunEngine(driver, planner, writer, services);
-        var result = await engine.RunAsync(request, cancellationToken);
+        var result = await engine.RunAsync(request, cancellationToken).ConfigureAwait(false);
         if (writer.Document is { } recorded)
         {
             // The run's report sits next to its recording and links the screenshots in shots/.
-            await HtmlReportWriter.WriteAsync(ReportModel.FromRecording(recorded, folder) with { Secrets = request.Secrets }, ReportPath(folder), ReportImages.Link, CancellationToken.None);
+            await HtmlReportWriter.WriteAsync(ReportModel.FromRecording(recorded, folder) with { Secrets = request.Secrets }, ReportPath(folder), ReportImages.Link, CancellationToken.None).ConfigureAwait(false);
         }
         return result;
     }

@@ -1,15 +1,15 @@
-namespace ActionAgent.Cli.Running;
+namespace ActionAgent.Composition;
 
-/// <summary>Where a run's recording folder goes: <c>--record-to</c>, or <c>recordings/runs/NAME-STAMP</c>.</summary>
+/// <summary>Where a run's recording folder goes: <c>--record-to</c>, or <c>PARENT/NAME-STAMP</c> (<see cref="RecordingSettings.Folder"/>: <c>recordings/runs</c>).</summary>
 internal static class RecordingLocation
 {
-    public static string For(string scenarioName, string? recordTo, TimeProvider time)
+    public static string For(string scenarioName, string? recordTo, TimeProvider time, string parent)
     {
         if (!string.IsNullOrWhiteSpace(recordTo)) return Path.GetFullPath(recordTo);
         var stamp = time.GetUtcNow().ToString("yyyyMMdd-HHmmss", System.Globalization.CultureInfo.InvariantCulture);
         var safe = string.Concat(scenarioName.Select(c => char.IsLetterOrDigit(c) || c is '-' or '_' ? c : '-'));
-        var path = Path.GetFullPath(Path.Combine("recordings", "runs", $"{safe}-{stamp}"));
-        for (var n = 2; Directory.Exists(path); n++) path = Path.GetFullPath(Path.Combine("recordings", "runs", $"{safe}-{stamp}-{n}"));
+        var path = Path.GetFullPath(Path.Combine(parent, $"{safe}-{stamp}"));
+        for (var n = 2; Directory.Exists(path); n++) path = Path.GetFullPath(Path.Combine(parent, $"{safe}-{stamp}-{n}"));
         return path;
     }
 

@@ -1,0 +1,25 @@
+namespace ActionAgent;
+
+/// <summary>The browser the agent drives.</summary>
+public sealed class BrowserSettings
+{
+    /// <summary>Show the browser window (needs a display).</summary>
+    /// <value>The default value is false (headless).</value>
+    public bool Headed { get; set; }
+
+    /// <summary>The Chromium executable.</summary>
+    /// <value>The default value is null: <c>playwright.config.json</c>, <c>ACTIONAGENT_BROWSER</c>, then the usual install paths.</value>
+    public string? ExecutablePath { get; set; }
+
+    /// <summary>A running Chromium's CDP URL to attach to (its current tab is used and it stays open).</summary>
+    /// <value>The default value is null: launch a browser.</value>
+    public string? CdpEndpoint { get; set; }
+
+    /// <summary>The page width in pixels.</summary>
+    /// <value>The default value is 1280.</value>
+    public int ViewportWidth { get; set; } = 1280;
+
+    /// <summary>The page height in pixels.</summary>
+    /// <value>The default value is 800.</value>
+    public int ViewportHeight { get; set; } = 800;
+}

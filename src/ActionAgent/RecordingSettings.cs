@@ -1,0 +1,17 @@
+namespace ActionAgent;
+
+/// <summary>Where runs and replays write their recordings, reports and logs.</summary>
+public sealed class RecordingSettings
+{
+    /// <summary>The parent folder of the runs' recording folders (each run gets <c>NAME-TIMESTAMP</c>).</summary>
+    /// <value>The default value is <c>recordings/runs</c> under the working directory.</value>
+    public string Folder { get; set; } = Path.Combine("recordings", "runs");
+
+    /// <summary>The parent folder of the replays' output folders.</summary>
+    /// <value>The default value is <c>recordings/replays</c> under the working directory.</value>
+    public string ReplayFolder { get; set; } = Path.Combine("recordings", "replays");
+
+    /// <summary>Save a Playwright trace in each recording folder (refused when a run uses secrets).</summary>
+    /// <value>The default value is false.</value>
+    public bool Trace { get; set; }
+}
