@@ -93,9 +93,11 @@ public sealed partial class OfflinePlanner
             if (++s.Attempts >= _options.MaxCandidatesPerSubGoal) return PlanDecision.GiveUp(NotAchieved(goal, s.LastEvidence, s.Attempts));
             return pending.Undo is { } clear ? PlanDecision.Continue([clear with { SubGoal = goal.Index }], $"sub-goal {goal}: {s.LastEvidence}; clear it and try the next candidate") : null;
         }
-        // Single targets are judged by the whole evidence rule (the right item, the sort's direction), as the engine will.
+        // Single targets are judged by the whole evidence rule (the right item, the sort's direction), as the engine will,
+        // on the step as the engine carried it out (grounded to the very element it acted on), when it is that step.
+        var carried = context.History.Count > 0 && context.History[^1].Step.Action == pending.Step.Action ? context.History[^1].Step : pending.Step;
         var evidence = pending.TargetKey is null
-            ? EffectEvaluator.Evaluate(goal, s.Baseline ?? page.Observation, page.Observation, new EffectStep(pending.Step, s.StepBefore ?? s.Baseline ?? page.Observation))
+            ? EffectEvaluator.Evaluate(goal, s.Baseline ?? page.Observation, page.Observation, new EffectStep(carried, s.StepBefore ?? s.Baseline ?? page.Observation))
             : EffectEvaluator.Evaluate(goal.Effect, s.Baseline ?? page.Observation, page.Observation, pending.Step);
         if (pending.TargetKey is not null)
         {
