@@ -29,6 +29,14 @@ internal static class RecordingValidation
         if (header.SecretSources is null || header.SecretSources.Values.Any(v => v is null)) problems.Add("header.secretSources must be an object (or left out), not null");
         if (header.Expect is null || header.Expect.Any(e => e?.Kind is null || e.Value is null)) problems.Add("header.expect must be a list of (kind, value) pairs, not null");
         if (document.PlanEvents is null || document.PlanEvents.Any(e => e is null)) problems.Add("planEvents must be a list (or left out), not null");
+        if (document.Summary is { } summary)
+        {
+            if (summary.Usage is null) problems.Add("summary.usage must be an object (or left out), not null");
+            if (summary.Expectations is null || summary.Expectations.Any(e => e is null)) problems.Add("summary.expectations must be a list (or left out), not null");
+            if (summary.Variables is null || summary.Variables.Values.Any(v => v is null)) problems.Add("summary.variables must be an object of strings (or left out), not null");
+            if (summary.SubGoals is null || summary.SubGoals.Any(g => g is null)) problems.Add("summary.subGoals must be a list (or left out), not null");
+        }
+        if (document.PlanEvents?.Any(e => e is { Usage: null } or { Steps: null }) == true) problems.Add("planEvents[].usage and .steps must not be null");
         if (document.Steps is null)
         {
             problems.Add("steps must be a list of steps, not null");

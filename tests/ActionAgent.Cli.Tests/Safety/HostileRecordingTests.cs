@@ -108,6 +108,7 @@ public sealed class HostileRecordingTests : IDisposable
     [InlineData("steps-null", "steps must be a list of steps, not null")]
     [InlineData("secretSources-null", "header.secretSources must be an object (or left out), not null")]
     [InlineData("duplicate-index", "steps[1].index: 1 is the index of an earlier step too")]
+    [InlineData("summary-usage-null", "summary.usage must be an object (or left out), not null")]
     [InlineData("nested-40kb", "not a valid recording")]
     public async Task Replay_of_a_malformed_recording_is_bad_input_not_a_crash(string fault, string message)
     {
@@ -118,6 +119,7 @@ public sealed class HostileRecordingTests : IDisposable
                 case "steps-null": r["steps"] = null; break;
                 case "secretSources-null": r["header"]!["secretSources"] = null; break;
                 case "duplicate-index": r["steps"]![1]!["index"] = 1; break;
+                case "summary-usage-null": r["summary"]!["usage"] = null; break; // found by the recording fuzz test (seed ecoIFgMkdA81)
             }
         });
         if (fault == "nested-40kb") File.WriteAllText(Path.Combine(recording, "recording.json"), new string('[', 20_000) + new string(']', 20_000));
