@@ -35,6 +35,7 @@ public static partial class EffectEvaluator
             () => RightItem(goal, step),
             () => EveryItemInScope(goal, before, after),
             () => SortOrder(goal, after),
+            () => UnfinishedFlow(goal, after),
         })
         {
             if (rule() is not { } verdict) continue;

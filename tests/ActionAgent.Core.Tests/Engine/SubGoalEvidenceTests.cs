@@ -129,6 +129,21 @@ public sealed class SubGoalEvidenceTests
     }
 
     [Theory]
+    [InlineData("Step 2 of 3: Plan", false)]
+    [InlineData("Step 3 of 3: Review", true)]
+    [InlineData("All set", true)]
+    public void Finishing_a_flow_is_not_proven_by_reaching_its_next_step(string heading, bool holds)
+    {
+        var before = Screen("- heading \"Step 1 of 3: Name\" [level=2] [ref=h1]\n- textbox \"Name\" [ref=e1]\n- button \"Next\" [ref=e2]", "http://app.test/#1");
+        var after = Screen($"- heading \"{heading}\" [level=2] [ref=h1]\n- button \"Next\" [ref=e2]", "http://app.test/#2");
+        var goal = Goal(ActionFamily.Submit, EffectKind.Navigated, "finish the setup", obj: "setup", verb: "finish");
+
+        var evidence = EffectEvaluator.Evaluate(goal, before, after, Click("e2", before));
+
+        Assert.True(evidence.Observed == holds, evidence.Detail);
+    }
+
+    [Theory]
     [InlineData("The passwords do not match.")]
     [InlineData("Enter both dates.")]
     [InlineData("Use at least 8 characters.")]
