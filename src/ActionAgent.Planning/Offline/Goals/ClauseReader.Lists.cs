@@ -117,7 +117,9 @@ internal sealed partial class ClauseReader
         var words = TextTokens.Words(ClauseValues.Unmasked(values.Text)).ToList();
         // "make the selected text bold": the state asked for is the last word; "export … as PDF": the verb and the format.
         var item = format is not null ? $"{c.Verb} {format}" : c.Verb is "make" or "turn" or "set" && words.Count > 0 ? words[^1] : $"{c.Verb} {string.Join(' ', words)}".Trim();
-        return [Make(c, ActionFamily.Expand, $"{menu} menu", [], GoalQualifiers.None, null, new(EffectKind.Expanded, $"{menu} menu")),
+        // Opening the menu is optional: a menu drawn on a canvas, or one already open, has nothing to expand, and the
+        // item's own effect is the evidence either way.
+        return [Make(c, ActionFamily.Expand, $"{menu} menu", [], GoalQualifiers.None, null, new(EffectKind.Expanded, $"{menu} menu")) with { Optional = true },
                 Make(c, ActionFamily.Activate, item, [], GoalQualifiers.None, null, new(EffectKind.ScreenChanged, item))];
     }
 
