@@ -23,7 +23,7 @@ namespace ActionAgent;
 /// <example>
 /// <code>
 /// await using var agent = await Agent.CreateAsync(o => o.UseChromium().UseOfflinePlanner());
-/// var run = await agent.RunAsync("search flights from London to Paris", "site:skyfare");
+/// var run = await agent.RunAsync("search flights from London to Paris", "https://travel.example/");
 /// await agent.ExpectAsync("flight results");
 /// </code>
 /// </example>

@@ -10,10 +10,15 @@ internal static class AgentProcess
 
     public static string AgentDll => Path.Combine(AppContext.BaseDirectory, "agent.dll");
 
-    public static async Task<AgentResult> RunAsync(IEnumerable<string> args, IReadOnlyDictionary<string, string?>? environment = null,
-        TimeSpan? timeout = null, Func<Process, Task>? whileRunning = null)
+    public static Task<AgentResult> RunAsync(IEnumerable<string> args, IReadOnlyDictionary<string, string?>? environment = null,
+        TimeSpan? timeout = null, Func<Process, Task>? whileRunning = null) =>
+        RunAsync(AgentInfo([.. args], environment), timeout, whileRunning);
+
+    /// <summary>Runs a process to its end with its output collected; killed (a <see cref="TimeoutException"/> with its output) after <paramref name="timeout"/>.</summary>
+    public static async Task<AgentResult> RunAsync(ProcessStartInfo info, TimeSpan? timeout = null, Func<Process, Task>? whileRunning = null)
     {
-        using var process = Start([.. args], environment);
+        ArgumentNullException.ThrowIfNull(info);
+        using var process = Process.Start(info) ?? throw new InvalidOperationException($"could not start {info.FileName}");
         process.StandardInput.Close();
         var stdout = new StringBuilder();
         var stderr = new StringBuilder();
@@ -30,31 +35,39 @@ internal static class AgentProcess
         catch (OperationCanceledException)
         {
             process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"agent {string.Join(' ', args)} did not finish in time.\nstdout:\n{stdout}\nstderr:\n{stderr}");
+            throw new TimeoutException($"{info.FileName} {string.Join(' ', info.ArgumentList)} did not finish in time.\nstdout:\n{stdout}\nstderr:\n{stderr}");
         }
         process.WaitForExit();
         return new AgentResult(process.ExitCode, stdout.ToString(), stderr.ToString());
     }
 
     /// <summary>Starts the command with redirected input and output (the caller reads them).</summary>
-    public static Process Start(IReadOnlyList<string> args, IReadOnlyDictionary<string, string?>? environment = null)
+    public static Process Start(IReadOnlyList<string> args, IReadOnlyDictionary<string, string?>? environment = null) =>
+        Process.Start(AgentInfo(args, environment)) ?? throw new InvalidOperationException("could not start dotnet");
+
+    /// <summary>
+    /// How to start <paramref name="file"/> as the tests do: output redirected, no colours, a wide console (so no line
+    /// the tests look for is wrapped), <paramref name="environment"/> on top.
+    /// </summary>
+    public static ProcessStartInfo Info(string file, IReadOnlyList<string> args, string workingDirectory, IReadOnlyDictionary<string, string?>? environment = null)
     {
-        var info = new ProcessStartInfo("dotnet")
+        var info = new ProcessStartInfo(file)
         {
-            WorkingDirectory = RepositoryRoot,
+            WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             RedirectStandardInput = true,
             UseShellExecute = false,
         };
-        info.ArgumentList.Add(AgentDll);
         foreach (var arg in args) info.ArgumentList.Add(arg);
         info.Environment["NO_COLOR"] = "1";
-        // A wide console so no line the tests look for is wrapped.
         info.Environment["COLUMNS"] = "400";
         foreach (var (key, value) in environment ?? new Dictionary<string, string?>()) info.Environment[key] = value;
-        return Process.Start(info) ?? throw new InvalidOperationException("could not start dotnet");
+        return info;
     }
+
+    private static ProcessStartInfo AgentInfo(IReadOnlyList<string> args, IReadOnlyDictionary<string, string?>? environment) =>
+        Info("dotnet", [AgentDll, .. args], RepositoryRoot, environment);
 
     private static string FindRoot()
     {

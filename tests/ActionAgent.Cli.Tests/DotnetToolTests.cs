@@ -1,6 +1,3 @@
-using System.Diagnostics;
-using System.Text;
-
 namespace ActionAgent.Cli.Tests;
 
 /// <summary>
@@ -50,32 +47,7 @@ public sealed class DotnetToolTests : IDisposable
         Assert.True(File.Exists(Path.Combine(work, "run", "recording.json")));
     }
 
-    private static async Task<AgentResult> RunAsync(string file, IReadOnlyList<string> args, string workingDirectory)
-    {
-        var info = new ProcessStartInfo(file)
-        {
-            WorkingDirectory = workingDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var arg in args) info.ArgumentList.Add(arg);
-        info.Environment["NO_COLOR"] = "1";
-        info.Environment["COLUMNS"] = "400";
-        info.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-        using var process = Process.Start(info) ?? throw new InvalidOperationException($"could not start {file}");
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var cts = new CancellationTokenSource(TimeSpan.FromMinutes(12));
-        try
-        {
-            await process.WaitForExitAsync(cts.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"{file} {string.Join(' ', args)} did not finish in 12 minutes.\n{await stdout}\n{await stderr}");
-        }
-        return new AgentResult(process.ExitCode, await stdout, await stderr);
-    }
+    private static Task<AgentResult> RunAsync(string file, IReadOnlyList<string> args, string workingDirectory) =>
+        AgentProcess.RunAsync(AgentProcess.Info(file, args, workingDirectory, new Dictionary<string, string?> { ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1" }),
+            TimeSpan.FromMinutes(12));
 }

@@ -79,15 +79,10 @@ internal static class RecordCommand
         var folder = Path.GetFullPath(output ?? Path.Combine("recordings", $"{recordingName}-{DateTime.UtcNow:yyyyMMdd-HHmmss}"));
         // As agent run: one recorder writes a folder at a time, and a recording already there is never overwritten
         // (checked before the browser opens, so a person does not record a session that cannot be saved).
-        using var folderLock = FolderLock.TryAcquire(folder, out var lockError);
+        using var folderLock = FolderLock.TryClaimRecording(folder, "--out", output ?? folder, out var folderError);
         if (folderLock is null)
         {
-            console.MarkupLine($"[red]error[/] --out: {Markup.Escape(lockError!)}");
-            return ExitCodes.BadInput;
-        }
-        if (AgentComposition.RecordingFolderProblem(folder) is { } folderProblem)
-        {
-            console.MarkupLine($"[red]error[/] --out {Markup.Escape(output ?? folder)}: {Markup.Escape(folderProblem)}");
+            console.MarkupLine($"[red]error[/] {Markup.Escape(folderError!)}");
             return ExitCodes.BadInput;
         }
 

@@ -105,15 +105,10 @@ internal static class RunCommand
         var time = TimeProvider.System;
         var folder = composition.RecordingFolderFor(scenario.Name, options.RecordTo);
         // One run writes a recording folder at a time: a second run into it fails here and the first loses nothing.
-        using var folderLock = FolderLock.TryAcquire(folder, out var lockError);
+        using var folderLock = FolderLock.TryClaimRecording(folder, "--record-to", options.RecordTo ?? folder, out var folderError);
         if (folderLock is null)
         {
-            CliErrors.Error($"--record-to: {lockError}");
-            return ExitCodes.BadInput;
-        }
-        if (AgentComposition.RecordingFolderProblem(folder) is { } folderProblem)
-        {
-            CliErrors.Error($"--record-to {options.RecordTo ?? folder}: {folderProblem}");
+            CliErrors.Error(folderError!);
             return ExitCodes.BadInput;
         }
         var writer = new RecordingWriter(folder);

@@ -28,18 +28,21 @@ internal sealed class SecretMaskingSink(ILogEventSink inner, Func<SecretVault> v
     {
         ArgumentNullException.ThrowIfNull(logEvent);
         ArgumentNullException.ThrowIfNull(secrets);
-        var template = logEvent.MessageTemplate.Text is var text && secrets.Leaks(text) ? Parser.Parse(secrets.Mask(text)) : logEvent.MessageTemplate;
-        var exception = logEvent.Exception is { } e && secrets.Leaks(e.ToString()) ? new MaskedException(e, secrets) : logEvent.Exception;
+        var template = Masked(logEvent.MessageTemplate.Text, secrets) is { } maskedText ? Parser.Parse(maskedText) : logEvent.MessageTemplate;
+        var exception = logEvent.Exception is { } e && Masked(e.ToString(), secrets) is { } maskedException
+            ? new MaskedException(maskedException, secrets.Mask(e.Message)) : logEvent.Exception;
         var properties = logEvent.Properties.Select(p => new LogEventProperty(p.Key, Mask(p.Value, secrets)));
         return new LogEvent(logEvent.Timestamp, logEvent.Level, exception, template, properties, logEvent.TraceId ?? default, logEvent.SpanId ?? default);
     }
 
+    /// <summary>The text with its secrets masked, or null when it holds none (each text is masked once).</summary>
+    private static string? Masked(string? text, SecretVault secrets) => text is not null && secrets.Mask(text) is var masked && masked != text ? masked : null;
+
     private static LogEventPropertyValue Mask(LogEventPropertyValue value, SecretVault secrets) => value switch
     {
-        ScalarValue { Value: string text } when secrets.Leaks(text) => new ScalarValue(secrets.Mask(text)),
-        ScalarValue { Value: not null and not string } scalar when secrets.Leaks(scalar.Value.ToString()) => new ScalarValue(secrets.Mask(scalar.Value.ToString()!)),
+        ScalarValue { Value: not null } scalar when Masked(scalar.Value as string ?? scalar.Value.ToString(), secrets) is { } masked => new ScalarValue(masked),
         StructureValue structure => new StructureValue(structure.Properties.Select(p => new LogEventProperty(p.Name, Mask(p.Value, secrets))),
-            structure.TypeTag is { } tag && secrets.Leaks(tag) ? secrets.Mask(tag) : structure.TypeTag),
+            Masked(structure.TypeTag, secrets) ?? structure.TypeTag),
         SequenceValue sequence => new SequenceValue(sequence.Elements.Select(v => Mask(v, secrets))),
         DictionaryValue dictionary => new DictionaryValue(dictionary.Elements.Select(kv =>
             new KeyValuePair<ScalarValue, LogEventPropertyValue>((ScalarValue)Mask(kv.Key, secrets), Mask(kv.Value, secrets)))),
@@ -47,11 +50,9 @@ internal sealed class SecretMaskingSink(ILogEventSink inner, Func<SecretVault> v
     };
 
     /// <summary>An exception that reads as the original with its secrets masked (type, message, stack, inner exceptions).</summary>
-    private sealed class MaskedException(Exception original, SecretVault secrets) : Exception(secrets.Mask(original.Message))
+    private sealed class MaskedException(string text, string message) : Exception(message)
     {
-        private readonly string _text = secrets.Mask(original.ToString());
-
-        public override string ToString() => _text;
+        public override string ToString() => text;
 
         public override string? StackTrace => null;
     }

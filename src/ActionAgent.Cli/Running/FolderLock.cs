@@ -1,3 +1,5 @@
+using ActionAgent.Composition;
+
 namespace ActionAgent.Cli.Running;
 
 /// <summary>
@@ -10,6 +12,29 @@ internal sealed class FolderLock : IDisposable
     private readonly FileStream _stream;
 
     private FolderLock(FileStream stream) => _stream = stream;
+
+    /// <summary>
+    /// Claims a recording folder for a run or a recorder: locks it, and refuses one that already holds a recording
+    /// (never overwritten). The error names <paramref name="option"/> (<c>--record-to</c>, <c>--out</c>) and the folder
+    /// as the user gave it (<paramref name="shownAs"/>).
+    /// </summary>
+    public static FolderLock? TryClaimRecording(string folder, string option, string shownAs, out string? error)
+    {
+        var claimed = TryAcquire(folder, out var lockError);
+        if (claimed is null)
+        {
+            error = $"{option}: {lockError}";
+            return null;
+        }
+        if (AgentComposition.RecordingFolderProblem(folder) is { } problem)
+        {
+            claimed.Dispose();
+            error = $"{option} {shownAs}: {problem}";
+            return null;
+        }
+        error = null;
+        return claimed;
+    }
 
     /// <summary>Creates the folder if needed and locks it; null (with why) when another command holds it or it cannot be made.</summary>
     public static FolderLock? TryAcquire(string folder, out string? error)
