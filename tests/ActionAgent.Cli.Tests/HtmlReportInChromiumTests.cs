@@ -12,7 +12,7 @@ public sealed class HtmlReportInChromiumTests(ReplayRuns runs)
         var report = Path.Combine(runs.Out("drift"), "report.html");
         Assert.True(File.Exists(report), runs.Drift.ToString());
         await using var driver = await PlaywrightDriver.LaunchAsync(new BrowserOptions { ViewportWidth = 1100, ViewportHeight = 900 });
-        await driver.Page.GotoAsync(new Uri(report).AbsoluteUri);
+        await driver.Page.GotoAsync(new Uri(report).AbsoluteUri, new() { Timeout = 120_000 });
 
         var screenshot = Path.Combine(AgentProcess.RepositoryRoot, "artifacts", "report-screenshot.png");
         Directory.CreateDirectory(Path.GetDirectoryName(screenshot)!);
@@ -20,6 +20,15 @@ public sealed class HtmlReportInChromiumTests(ReplayRuns runs)
         var steps = driver.Page.Locator("#timeline > li");
         var outcomes = await steps.EvaluateAllAsync<string[]>("els => els.map(e => e.dataset.outcome)");
         var lines = await driver.Page.Locator("#timeline > li .line").AllInnerTextsAsync();
+        // Every thumbnail's screenshot decodes (a secret masked inside the base64 data would break it).
+        var widths = await driver.Page.Locator(".thumb").EvaluateAllAsync<int[]>("""
+            els => Promise.all(els.map(e => new Promise(done => {
+              const image = new Image();
+              image.onload = () => done(image.naturalWidth);
+              image.onerror = () => done(0);
+              image.src = getComputedStyle(e).backgroundImage.slice(5, -2);
+            })))
+            """);
 
         Assert.True(new FileInfo(screenshot).Length > 10_000);
         using var replay = System.Text.Json.JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(runs.Out("drift"), "replay.json")));
@@ -31,5 +40,7 @@ public sealed class HtmlReportInChromiumTests(ReplayRuns runs)
         Assert.Contains(lines, l => l.Contains("click", StringComparison.Ordinal) && l.Contains("Search flights", StringComparison.Ordinal) && l.Contains("healed", StringComparison.Ordinal));
         Assert.Equal("passed", await driver.Page.Locator("#status").InnerTextAsync());
         Assert.Equal(heals, await driver.Page.Locator(".heal .crop").CountAsync());
+        Assert.NotEmpty(widths);
+        Assert.All(widths, w => Assert.True(w > 0, $"a thumbnail's screenshot does not decode ({string.Join(", ", widths)})"));
     }
 }

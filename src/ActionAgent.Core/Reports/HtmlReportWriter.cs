@@ -9,8 +9,10 @@ namespace ActionAgent.Core.Reports;
 /// <summary>
 /// Writes a report as one HTML file: CSS inline, no scripts, no external resources. Screenshots are either embedded
 /// as data URIs (<see cref="ReportImages.Embed"/>: one file to attach to a CI build) or linked relative to the
-/// report (<see cref="ReportImages.Link"/>: a run's report.html next to its shots/ folder). A heal's crop is drawn by
-/// CSS (the screenshot as a background, offset to the element's box), so no image is cut or re-encoded.
+/// report (<see cref="ReportImages.Link"/>: a run's report.html next to its shots/ folder). An embedded screenshot is
+/// written once, as one CSS rule, however many thumbnails and crops show it (a step's "after" is often the next step's
+/// "before"), so the file stays small enough to open fast. A heal's crop is drawn by CSS (the screenshot as a
+/// background, offset to the element's box), so no image is cut or re-encoded.
 /// </summary>
 public static class HtmlReportWriter
 {
@@ -27,15 +29,18 @@ public static class HtmlReportWriter
     public static string Render(ReportModel model, string reportDirectory, ReportImages images)
     {
         ArgumentNullException.ThrowIfNull(model);
-        var cache = new Dictionary<string, string?>(StringComparer.Ordinal);
-        string? Src(string file) => cache.TryGetValue(file, out var s) ? s : cache[file] = ImageSource(file, reportDirectory, images);
+        var shots = new ShotTable(reportDirectory, images);
         var html = new StringBuilder();
         var ok = model.Status is "passed" or "succeeded";
         html.Append(CultureInfo.InvariantCulture, $"""
             <!DOCTYPE html>
             <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
             <title>{E(model.Title)} – {E(model.Kind)} {E(model.Status)}</title>
-            <style>{Css}</style></head>
+            <style>{Css}</style>
+            """);
+        var stylesAt = html.Length;
+        html.Append(CultureInfo.InvariantCulture, $"""
+            </head>
             <body><header><h1>{E(model.Kind == "replay" ? "Replay" : "Run")} of <span class="name">{E(model.Title)}</span>
             <span class="badge {(ok ? "passed" : "failed")}" id="status">{E(model.Status)}</span></h1>
             """);
@@ -59,9 +64,9 @@ public static class HtmlReportWriter
                     <div class="heal"><strong>Heal</strong> <span class="before">{E(heal.BrokenLocator)}</span> no longer matches →
                     found by <span class="after">{E(heal.FoundLocator)}</span>
                     """);
-                if (step.HealShot is { } shot && heal.Box is { } box && Src(shot) is { } src && PngSize(shot) is { } size)
+                if (step.HealShot is { } shot && heal.Box is { } box && shots.Find(shot) is { } found && found.Size is { } size)
                 {
-                    html.Append(Crop(src, box, size));
+                    html.Append(Crop(found, box, size));
                 }
                 html.Append("</div>");
             }
@@ -76,8 +81,8 @@ public static class HtmlReportWriter
                 html.Append("<div class=\"shots\">");
                 foreach (var image in step.Images)
                 {
-                    if (Src(image.Path) is not { } src) continue;
-                    html.Append(CultureInfo.InvariantCulture, $"<figure><a href=\"{A(src)}\"><img loading=\"lazy\" src=\"{A(src)}\" alt=\"{E(image.Caption)} of step {step.Index}\"></a><figcaption>{E(image.Caption)}</figcaption></figure>");
+                    if (shots.Find(image.Path) is not { } found) continue;
+                    html.Append(Thumbnail(found, $"{image.Caption} of step {step.Index}", image.Caption));
                 }
                 html.Append("</div>");
             }
@@ -91,7 +96,10 @@ public static class HtmlReportWriter
             html.Append("</ul>");
         }
         html.Append("</main><footer>ActionAgent report · no scripts, no external resources</footer></body></html>\n");
-        return model.Secrets.Mask(html.ToString());
+        // The text is masked, the embedded images are not: a secret of a few digits is found in any long base64 text,
+        // and masking it there breaks the image. (What a screenshot shows was masked on the page before it was taken.)
+        var text = html.ToString();
+        return model.Secrets.Mask(text[..stylesAt]) + shots.Styles() + model.Secrets.Mask(text[stylesAt..]);
     }
 
     private static string WithoutAction(ReportStep step) =>
@@ -101,22 +109,54 @@ public static class HtmlReportWriter
         string.Create(CultureInfo.InvariantCulture,
             $"<li class=\"{(check.Passed ? "ok" : "ko")}\">{(check.Passed ? "✓" : "✗")} {E(check.Check)}{(check.Detail is null ? "" : $" <small>{E(check.Detail)}</small>")}</li>");
 
-    private static string Crop(string src, Actions.BoundingBox box, (int Width, int Height) image)
+    private static string Crop(Shot shot, Actions.BoundingBox box, (int Width, int Height) image)
     {
         const double MaxWidth = 320, MaxHeight = 120;
         var scale = Math.Min(1.5, Math.Min(MaxWidth / Math.Max(1, box.Width), MaxHeight / Math.Max(1, box.Height)));
+        var background = shot.Class is null ? $"background-image:url('{A(shot.Url!)}');" : "";
         return string.Create(CultureInfo.InvariantCulture,
-            $"<div class=\"crop\" title=\"the element found\" style=\"width:{box.Width * scale:0}px;height:{box.Height * scale:0}px;background-image:url('{A(src)}');background-size:{image.Width * scale:0}px {image.Height * scale:0}px;background-position:-{box.X * scale:0}px -{box.Y * scale:0}px\"></div>");
+            $"<div class=\"crop{(shot.Class is null ? "" : " " + shot.Class)}\" title=\"the element found\" style=\"width:{box.Width * scale:0}px;height:{box.Height * scale:0}px;{background}background-size:{image.Width * scale:0}px {image.Height * scale:0}px;background-position:-{box.X * scale:0}px -{box.Y * scale:0}px\"></div>");
     }
 
-    private static string? ImageSource(string file, string reportDirectory, ReportImages images)
+    private static string Thumbnail(Shot shot, string alt, string caption)
     {
-        if (!File.Exists(file)) return null;
-        if (images == ReportImages.Link) return Path.GetRelativePath(reportDirectory, file).Replace('\\', '/');
-        // Only PNG or JPEG files are embedded, whatever their name says: nothing else is a screenshot.
-        var bytes = File.ReadAllBytes(file);
-        var type = bytes.AsSpan().StartsWith(PngSignature) ? "image/png" : bytes.AsSpan().StartsWith(JpegSignature) ? "image/jpeg" : null;
-        return type is null ? null : $"data:{type};base64,{Convert.ToBase64String(bytes)}";
+        if (shot.Class is null)
+        {
+            return $"<figure><a href=\"{A(shot.Url!)}\"><img loading=\"lazy\" src=\"{A(shot.Url!)}\" alt=\"{E(alt)}\"></a><figcaption>{E(caption)}</figcaption></figure>";
+        }
+        var ratio = shot.Size is var (w, h) && w > 0 && h > 0 ? string.Create(CultureInfo.InvariantCulture, $" style=\"aspect-ratio:{w}/{h}\"") : "";
+        return $"<figure><div class=\"thumb {shot.Class}\" role=\"img\" aria-label=\"{E(alt)}\"{ratio}></div><figcaption>{E(caption)}</figcaption></figure>";
+    }
+
+    /// <summary>A screenshot as the report shows it: a linked file (<see cref="Url"/>) or an embedded one (<see cref="Class"/>, its CSS rule).</summary>
+    private sealed record Shot(string? Url, string? Class, (int Width, int Height)? Size);
+
+    /// <summary>Each screenshot file read (and, when embedded, written) once, whatever the number of places that show it.</summary>
+    private sealed class ShotTable(string reportDirectory, ReportImages images)
+    {
+        private readonly Dictionary<string, Shot?> _shots = new(StringComparer.Ordinal);
+        private readonly StringBuilder _styles = new();
+
+        public Shot? Find(string file)
+        {
+            if (_shots.TryGetValue(file, out var known)) return known;
+            return _shots[file] = Load(file);
+        }
+
+        public string Styles() => _styles.Length == 0 ? "" : $"<style>{_styles}</style>";
+
+        private Shot? Load(string file)
+        {
+            if (!File.Exists(file)) return null;
+            if (images == ReportImages.Link) return new Shot(Path.GetRelativePath(reportDirectory, file).Replace('\\', '/'), null, PngSize(file));
+            // Only PNG or JPEG files are embedded, whatever their name says: nothing else is a screenshot.
+            var bytes = File.ReadAllBytes(file);
+            var type = bytes.AsSpan().StartsWith(PngSignature) ? "image/png" : bytes.AsSpan().StartsWith(JpegSignature) ? "image/jpeg" : null;
+            if (type is null) return null;
+            var name = string.Create(CultureInfo.InvariantCulture, $"shot{_shots.Count + 1}");
+            _styles.Append(CultureInfo.InvariantCulture, $".{name}{{background-image:url(data:{type};base64,{Convert.ToBase64String(bytes)})}}");
+            return new Shot(null, name, PngSize(file));
+        }
     }
 
     private static ReadOnlySpan<byte> PngSignature => [0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A];
@@ -161,7 +201,8 @@ public static class HtmlReportWriter
         .heal .before{text-decoration:line-through;font-family:ui-monospace,monospace}.heal .after{font-family:ui-monospace,monospace}
         .crop{margin-top:6px;border:2px solid var(--heal);background-repeat:no-repeat}
         .checks{list-style:none;padding:0;margin:6px 0 0;font-size:13px}.checks .ok{color:var(--ok)}.checks .ko{color:var(--ko)}.checks small{color:#59636e}
-        .shots{display:flex;gap:8px;margin-top:6px;flex-wrap:wrap}.shots figure{margin:0}.shots img{width:220px;border:1px solid var(--line);border-radius:4px}
+        .shots{display:flex;gap:8px;margin-top:6px;flex-wrap:wrap}.shots figure{margin:0}.shots img,.shots .thumb{width:220px;border:1px solid var(--line);border-radius:4px}
+        .thumb{aspect-ratio:16/10;background-size:contain;background-repeat:no-repeat;background-position:center}
         .shots figcaption{font-size:11px;color:#59636e}
         """;
 }

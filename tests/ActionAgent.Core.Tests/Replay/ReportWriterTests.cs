@@ -47,4 +47,42 @@ public sealed class ReportWriterTests
         Assert.Contains("data-step=\"2\" data-outcome=\"failed\"", html, StringComparison.Ordinal);
         Assert.Contains("data-step=\"3\" data-outcome=\"skipped\"", html, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void An_embedded_screenshot_is_written_once_and_a_secrets_digits_in_its_data_do_not_break_it()
+    {
+        var dir = Directory.CreateTempSubdirectory("aa-report-").FullName;
+        try
+        {
+            // A PNG whose base64 text holds "123" many times, as any real screenshot's does for a short secret.
+            byte[] png = [0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, (byte)'I', (byte)'H', (byte)'D', (byte)'R', 0, 0, 0, 64, 0, 0, 0, 40, .. Enumerable.Repeat(Convert.FromBase64String("1234"), 50).SelectMany(b => b)];
+            var shot = Path.Combine(dir, "shot.png");
+            File.WriteAllBytes(shot, png);
+            var secrets = new ActionAgent.Core.Secrets.SecretVault(new Dictionary<string, string> { ["cvc"] = "123" });
+            var model = new ReportModel
+            {
+                Title = "fixture 123", Kind = "replay", Status = "passed", Secrets = secrets,
+                Steps =
+                [
+                    new ReportStep { Index = 1, Action = "click", Summary = "click 123", Outcome = "passed", Images = [new ReportImage("after", shot)] },
+                    new ReportStep { Index = 2, Action = "click", Summary = "click", Outcome = "healed", Images = [new ReportImage("before", shot)],
+                        Heal = new ReplayHeal("css #a", "role", "role button \"A\"", null, null, new ActionAgent.Core.Actions.BoundingBox(4, 4, 20, 10)), HealShot = shot },
+                ],
+            };
+
+            var html = HtmlReportWriter.Render(model, dir, ReportImages.Embed);
+
+            var data = Convert.ToBase64String(png);
+            Assert.Contains(data, html, StringComparison.Ordinal);
+            Assert.Equal(1, html.Split("data:image/png;base64,").Length - 1);
+            Assert.Equal(2, html.Split("class=\"thumb shot1\"").Length - 1);
+            Assert.Contains("class=\"crop shot1\"", html, StringComparison.Ordinal);
+            Assert.DoesNotContain("fixture 123", html, StringComparison.Ordinal);
+            Assert.DoesNotContain("click 123", html, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
 }

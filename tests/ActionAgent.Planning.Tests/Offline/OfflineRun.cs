@@ -35,7 +35,7 @@ public static class OfflineRun
             App = new AppSpec { Browser = new BrowserAppSpec(startUrl) },
             Inputs = inputs ?? new Dictionary<string, string>(),
             Secrets = secrets.ToDictionary(p => p.Key, p => new SecretSource("UNUSED_" + p.Key.ToUpperInvariant())),
-            Policy = new RunPolicy { MaxSteps = maxSteps, Timeout = TimeSpan.FromMinutes(2), StepTimeout = TimeSpan.FromSeconds(8), AllowDomains = ["127.0.0.1"] },
+            Policy = new RunPolicy { MaxSteps = maxSteps, Timeout = TimeSpan.FromMinutes(5), StepTimeout = TimeSpan.FromSeconds(8), AllowDomains = ["127.0.0.1"] },
             Expect = expect ?? [],
         };
         var result = await engine.RunAsync(new RunRequest { Scenario = scenario, Secrets = new SecretVault(secrets), StartUrl = startUrl }, CancellationToken.None);
