@@ -15,6 +15,7 @@ internal sealed class GymBrowser : IAsyncDisposable
     private readonly Process _chromium;
     private readonly DirectoryInfo _profile;
     private readonly IPlaywright _playwright;
+    private readonly HashSet<IPage> _listening = [];
     private readonly IBrowser _browser;
 
     private GymBrowser(Process chromium, DirectoryInfo profile, IPlaywright playwright, IBrowser browser, string cdpUrl)
@@ -52,6 +53,12 @@ internal sealed class GymBrowser : IAsyncDisposable
     public async Task<string> OpenTaskAsync(Uri url)
     {
         var page = await FirstTabAsync();
+        if (_listening.Add(page))
+        {
+            // A Playwright client with no dialog listener dismisses every dialog at once: the harness would answer the
+            // agent's confirm() before the agent could. A listener that does nothing leaves dialogs to the agent.
+            page.Dialog += (_, _) => { };
+        }
         await page.GotoAsync(url.ToString(), new() { WaitUntil = WaitUntilState.Load, Timeout = 60_000 });
         return await page.EvaluateAsync<string>("window.__goal");
     }

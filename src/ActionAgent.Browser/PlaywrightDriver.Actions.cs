@@ -16,6 +16,14 @@ public sealed partial class PlaywrightDriver
         ObjectDisposedException.ThrowIf(_disposed, this);
         cancellationToken.ThrowIfCancellationRequested();
         if (await RefuseSecretAsync(action).ConfigureAwait(false) is { } refused) return refused;
+        BeginAction();
+        var result = await ActAsync(action, cancellationToken).ConfigureAwait(false);
+        var dialogs = EndAction();
+        return dialogs.Count == 0 ? result : result with { Dialogs = dialogs };
+    }
+
+    private async Task<ActionResult> ActAsync(UiAction action, CancellationToken cancellationToken)
+    {
         try
         {
             return (action.Kind, action.Target) switch

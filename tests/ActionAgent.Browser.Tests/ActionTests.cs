@@ -191,4 +191,31 @@ public sealed class ActionTests(BrowserFixture browser)
         Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], masked[..4]);
         Assert.NotEqual(plain, masked);
     }
+
+    [Fact]
+    public async Task A_confirm_raised_by_the_agents_click_is_accepted_and_reported_on_the_result()
+    {
+        await browser.OpenAsync("confirm.html");
+
+        var result = await browser.DoAsync(ActionKind.Click, new ElementTarget { Css = "#team li:first-child button" });
+
+        Assert.True(result.Succeeded, result.Error);
+        Assert.Equal(["confirm \"Remove Rob Smith?\" accepted"], result.Dialogs);
+        Assert.Equal(0, await browser.Driver.Page.GetByText("Rob Smith").CountAsync());
+    }
+
+    [Fact]
+    public async Task A_confirm_the_page_raises_long_after_the_agents_action_is_dismissed_and_reported_with_the_next_action()
+    {
+        await browser.OpenAsync("confirm.html");
+
+        var clicked = await browser.DoAsync(ActionKind.Click, new ElementTarget { Role = "button", Name = "Later" });
+        await browser.Driver.Page.WaitForFunctionAsync("document.getElementById('late').textContent !== 'not asked'", null, new() { Timeout = 10_000 });
+        var next = await browser.DoAsync(ActionKind.Assert, null, "Team members");
+
+        Assert.True(clicked.Succeeded, clicked.Error);
+        Assert.Empty(clicked.Dialogs);
+        Assert.Equal("kept", await browser.TextOfAsync("#late"));
+        Assert.Equal(["confirm \"Empty the whole team?\" dismissed (not raised by the agent's action)"], next.Dialogs);
+    }
 }

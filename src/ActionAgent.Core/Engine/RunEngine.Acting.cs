@@ -63,6 +63,7 @@ public sealed partial class RunEngine
                 }
             }
             var actionMs = (long)_engine.Time.GetElapsedTime(startTimestamp).TotalMilliseconds;
+            foreach (var dialog in result.Dialogs) Log.Information("Step {Index}: the page raised a dialog: {Dialog}", index, Vault.Mask(dialog));
 
             // A page-level press has no element to mask.
             if (result.Succeeded && ValueTemplate.ReferencesSecret(step.Value) && (result.ResolvedTarget ?? step.Target) is { } typedInto)

@@ -93,6 +93,12 @@ public sealed record ActionResult
     /// <summary>Text read by an extract step.</summary>
     public string? ExtractedText { get; init; }
 
+    /// <summary>
+    /// Native dialogs the page raised and how the driver answered them, e.g. <c>confirm "Remove Rob Smith?" accepted</c>.
+    /// <value>The default value is empty.</value>
+    /// </summary>
+    public IReadOnlyList<string> Dialogs { get; init; } = [];
+
     /// <summary>A success.</summary>
     public static ActionResult Success(ElementTarget? resolved = null, string? resolvedBy = null, string? extracted = null) =>
         new() { Succeeded = true, ResolvedTarget = resolved, ResolvedBy = resolvedBy, ExtractedText = extracted };

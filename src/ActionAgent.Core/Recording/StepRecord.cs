@@ -62,6 +62,9 @@ public sealed record StepRecord
     /// <summary>A crop of the element acted on, relative to the recording folder.</summary>
     public string? Crop { get; init; }
 
+    /// <summary>Native dialogs (alert, confirm) the page raised during the step and the driver's answer, masked; null when none.</summary>
+    public IReadOnlyList<string>? Dialogs { get; init; }
+
     /// <summary>The index (from 1) of the goal's sub-goal the step served, when known (tagged by the planner or attributed by the engine).</summary>
     public int? SubGoal { get; init; }
 
