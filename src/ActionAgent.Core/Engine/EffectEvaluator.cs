@@ -223,6 +223,7 @@ public static partial class EffectEvaluator
         var newWords = NewWords(before, after);
         if (newWords.Count >= 3) return new(true, $"new content shows: {string.Join(" ", newWords.Take(8))}");
         if (NewMessage(before, after) is { } message) return new(true, $"the page now says \"{message}\"");
+        if (AnsweredButton(before, after) is { } answer) return new(true, answer);
         var items = ListChanged(before, after);
         return items.Observed ? items : new(false, $"the page stayed at {after.Location} with the same heading and content");
     }
@@ -257,11 +258,46 @@ public static partial class EffectEvaluator
     private static string? NewMessage(UiObservation before, UiObservation after)
     {
         var old = before.AllNodes().Select(n => n.InnerText()).ToHashSet(StringComparer.Ordinal);
-        return after.AllNodes()
+        // A live region (role status or alert) is where a page announces what just happened ("Sent: hello", "Saved"):
+        // there a short new text is the answer. Elsewhere a short text is too often a counter or a label to count.
+        var announced = after.AllNodes()
+            .Where(n => n.Role is "status" or "alert")
+            .Select(n => n.InnerText().Trim())
+            .FirstOrDefault(t => t.Length is >= 2 and < 200 && !old.Contains(t) && !LooksLikeError(t) && !LooksBusy(t) && Words(t).Count >= 1);
+        return announced ?? after.AllNodes()
             .Where(n => n.Role is "alert" or "status" or "text" or "paragraph" or "heading" && n.Children.Count == 0 || n.Role is "paragraph" or "status")
             .Select(n => n.InnerText())
             .FirstOrDefault(t => t.Length is >= 12 and < 200 && !old.Contains(t) && !LooksLikeError(t) && Words(t).Count >= 3);
     }
+
+    /// <summary>
+    /// A button that answered the press itself: "Send" now reads "Sent" or is disabled ("Subscribe" → "Subscribed ✓").
+    /// The buttons are compared in page order, and only when the page holds as many as before; a busy label ("Sending…")
+    /// is not an answer.
+    /// </summary>
+    private static string? AnsweredButton(UiObservation before, UiObservation after)
+    {
+        var was = before.AllNodes().Where(n => n.Role == "button").ToList();
+        var now = after.AllNodes().Where(n => n.Role == "button").ToList();
+        if (was.Count != now.Count) return null;
+        for (var i = 0; i < was.Count; i++)
+        {
+            var renamed = !string.Equals(was[i].Name, now[i].Name, StringComparison.Ordinal) && now[i].Name.Trim().Length > 0;
+            var disabled = !was[i].IsDisabled && now[i].IsDisabled;
+            if (!renamed && !disabled) continue;
+            if (renamed && (LooksBusy(now[i].Name) || LooksLikeError(now[i].Name))) continue;
+            return renamed
+                ? $"the button \"{was[i].Name}\" now reads \"{now[i].Name}\"{(disabled ? " and is disabled" : "")}"
+                : $"the button \"{was[i].Name}\" is now disabled";
+        }
+        return null;
+    }
+
+    /// <summary>A message that says the work is still under way ("Sending…", "Loading", "Please wait"): not yet an answer.</summary>
+    private static bool LooksBusy(string text) => BusyPattern().IsMatch(text);
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?:…|\.\.\.)\s*$|^\s*(?:loading|sending|saving|submitting|searching|processing|please wait|one moment|just a moment)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex BusyPattern();
 
     private static bool OnScreen(UiNode node) => node.Box is not { } b || (b.Width > 0 && b.Height > 0 && b.Y + b.Height > 0);
 

@@ -98,6 +98,38 @@ public sealed class EffectEvaluatorTests
     }
 
     [Fact]
+    public void A_short_answer_in_a_status_region_shows_a_form_was_sent_but_a_busy_sign_or_an_error_does_not()
+    {
+        const string Form = "- textbox \"Your note\": hello\n- button \"Send\"";
+
+        var sent = Check(EffectKind.Navigated, Form, Form + "\n- status: \"Sent: hello\"");
+        var busy = Check(EffectKind.Navigated, Form, Form + "\n- status: Sending…");
+        var refused = Check(EffectKind.Navigated, Form, Form + "\n- status: Too short");
+        var counter = Check(EffectKind.Navigated, Form, Form + "\n- paragraph: 5 chars");
+
+        Assert.True(sent.Observed, sent.Detail);
+        Assert.Contains("Sent: hello", sent.Detail, StringComparison.Ordinal);
+        Assert.False(busy.Observed, busy.Detail);
+        Assert.False(refused.Observed, refused.Detail);
+        Assert.False(counter.Observed, counter.Detail);
+    }
+
+    [Fact]
+    public void A_send_button_that_now_reads_sent_shows_the_form_was_sent_but_one_that_reads_sending_does_not()
+    {
+        const string Before = "- textbox \"Message\": hi\n- button \"Clear\"\n- button \"Send\"";
+
+        var sent = Check(EffectKind.Navigated, Before, "- textbox \"Message\": hi\n- button \"Clear\"\n- button \"Sent\" [disabled]");
+        var busy = Check(EffectKind.Navigated, Before, "- textbox \"Message\": hi\n- button \"Clear\"\n- button \"Sending…\" [disabled]");
+        var same = Check(EffectKind.Navigated, Before, Before);
+
+        Assert.True(sent.Observed, sent.Detail);
+        Assert.Contains("now reads \"Sent\" and is disabled", sent.Detail, StringComparison.Ordinal);
+        Assert.False(same.Observed, same.Detail);
+        Assert.False(busy.Observed, busy.Detail);
+    }
+
+    [Fact]
     public void A_chosen_option_shows_as_the_controls_value()
     {
         var evidence = Check(EffectKind.Selected, "- combobox \"Country\": Spain", "- combobox \"Country\": France", "country", "France");
