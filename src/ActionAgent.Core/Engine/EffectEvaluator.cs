@@ -119,6 +119,16 @@ public static partial class EffectEvaluator
                     return new(true, $"{Describe(node)} is selected");
                 }
             }
+            // "the Large size": the value names the option and its group (radio "Large" in the group "Size").
+            var wasOn = before.AllNodes().Where(IsOn).Select(n => n.Role + "\u0000" + n.Name).ToHashSet(StringComparer.Ordinal);
+            foreach (var (node, group) in InGroups(after.Nodes, null))
+            {
+                if (group is { Length: > 0 } && IsOn(node) && !wasOn.Contains(node.Role + "\u0000" + node.Name) &&
+                    (SameValue(node.Name + " " + group, value) || SameValue(group + " " + node.Name, value)))
+                {
+                    return new(true, $"{Describe(node)} in \"{group}\" is selected");
+                }
+            }
             // A custom dropdown shows the choice as its button's name.
             var shown = after.AllNodes().FirstOrDefault(n => n.Role is "button" or "combobox" && Contains(n.Name, value) &&
                 !before.AllNodes().Any(b => b.Role == n.Role && b.Name == n.Name));
@@ -135,6 +145,17 @@ public static partial class EffectEvaluator
         }
         var navigated = Navigated(before, after);
         return navigated.Observed ? navigated : new(false, $"no selection changed and {navigated.Detail}");
+    }
+
+    /// <summary>Every node with the name of the nearest group around it (a fieldset's legend, a radio group).</summary>
+    private static IEnumerable<(UiNode Node, string? Group)> InGroups(IEnumerable<UiNode> nodes, string? group)
+    {
+        foreach (var node in nodes)
+        {
+            yield return (node, group);
+            var inner = node.Role is "group" or "radiogroup" && node.Name.Trim().Length > 0 ? node.Name.Trim() : group;
+            foreach (var child in InGroups(node.Children, inner)) yield return child;
+        }
     }
 
     private static HashSet<string> StateFlags(UiObservation observation) =>

@@ -130,6 +130,20 @@ public sealed class EffectEvaluatorTests
     }
 
     [Fact]
+    public void An_option_named_with_its_group_shows_as_selected_when_that_option_turns_on()
+    {
+        const string Before = "- group \"Size\":\n  - radio \"Small\"\n  - radio \"Medium\" [checked]\n  - radio \"Large\"";
+
+        var large = Check(EffectKind.Selected, Before, "- group \"Size\":\n  - radio \"Small\"\n  - radio \"Medium\"\n  - radio \"Large\" [checked]", null, "Large size");
+        var small = Check(EffectKind.Selected, Before, "- group \"Size\":\n  - radio \"Small\" [checked]\n  - radio \"Medium\"\n  - radio \"Large\"", null, "Large size");
+        var unchanged = Check(EffectKind.Selected, Before, Before, null, "Medium size");
+
+        Assert.True(large.Observed, large.Detail);
+        Assert.False(small.Observed, small.Detail);
+        Assert.False(unchanged.Observed, unchanged.Detail);
+    }
+
+    [Fact]
     public void A_chosen_option_shows_as_the_controls_value()
     {
         var evidence = Check(EffectKind.Selected, "- combobox \"Country\": Spain", "- combobox \"Country\": France", "country", "France");
