@@ -278,16 +278,17 @@ public static partial class EffectEvaluator
     /// <summary>A sentence that was not on the page before (a confirmation, "Your bus: 09:30 …"), not an error.</summary>
     private static string? NewMessage(UiObservation before, UiObservation after)
     {
-        var old = before.AllNodes().Select(n => n.InnerText()).ToHashSet(StringComparer.Ordinal);
+        // A field's value is what was typed, not what the page says: a paragraph holding a field reads without it.
+        var old = before.AllNodes().Select(TextOutsideFields).ToHashSet(StringComparer.Ordinal);
         // A live region (role status or alert) is where a page announces what just happened ("Sent: hello", "Saved"):
         // there a short new text is the answer. Elsewhere a short text is too often a counter or a label to count.
         var announced = after.AllNodes()
             .Where(n => n.Role is "status" or "alert")
-            .Select(n => n.InnerText().Trim())
+            .Select(n => TextOutsideFields(n).Trim())
             .FirstOrDefault(t => t.Length is >= 2 and < 200 && !old.Contains(t) && !LooksLikeError(t) && !LooksBusy(t) && Words(t).Count >= 1);
         return announced ?? after.AllNodes()
             .Where(n => n.Role is "alert" or "status" or "text" or "paragraph" or "heading" && n.Children.Count == 0 || n.Role is "paragraph" or "status")
-            .Select(n => n.InnerText())
+            .Select(TextOutsideFields)
             .FirstOrDefault(t => t.Length is >= 12 and < 200 && !old.Contains(t) && !LooksLikeError(t) && Words(t).Count >= 3);
     }
 
@@ -312,6 +313,22 @@ public static partial class EffectEvaluator
                 : $"the button \"{was[i].Name}\" is now disabled";
         }
         return null;
+    }
+
+    /// <summary>A node's text without the values of the fields inside it (their names stay).</summary>
+    private static string TextOutsideFields(UiNode node)
+    {
+        var parts = new List<string>();
+        Collect(node);
+        return string.Join(" ", parts.Where(p => !string.IsNullOrWhiteSpace(p)).Distinct(StringComparer.Ordinal));
+
+        void Collect(UiNode n)
+        {
+            parts.Add(n.Name);
+            if (FieldRoles.Contains(n.Role)) return;
+            parts.Add(n.Value ?? "");
+            foreach (var child in n.Children) Collect(child);
+        }
     }
 
     /// <summary>A message that says the work is still under way ("Sending…", "Loading", "Please wait"): not yet an answer.</summary>

@@ -237,6 +237,7 @@ public sealed partial class OfflinePlanner
     private async Task<SearchAttempt?> SubmitAsync(SubGoal goal, List<PageNode> pool, CancellationToken cancellationToken)
     {
         var s = _run.Search!;
+        if (ConfirmField(goal, pool) is { } again) return again;
         // The form's own button first: a button in the same container as the field just filled.
         var form = s.LastField?.Ancestors().FirstOrDefault(a => a.Role is "form" or "dialog" or "region" or "group");
         var inForm = form is null ? pool : [.. pool.Where(n => n.Ancestors().Contains(form))];
@@ -249,6 +250,25 @@ public sealed partial class OfflinePlanner
         if (s.LastField is { } field && s.Tried.Add("enter:" + KeyOf(field)))
         {
             return new SearchAttempt("enter:" + KeyOf(field), SearchStep(ActionKind.Press, field, "Enter", goal.Text, "the field just filled"), "press Enter in the field just filled");
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// "Confirm password", "Repeat email": a field that asks again for a value the goal gave for another field, still
+    /// empty before the form is sent. Filling it is a preparation (like opening a tab), not a candidate for the submit:
+    /// the submit's effect is judged from the screen after it.
+    /// </summary>
+    private SearchAttempt? ConfirmField(SubGoal goal, List<PageNode> pool)
+    {
+        var s = _run.Search!;
+        foreach (var field in pool.Where(n => n.Role == "textbox" && n.IsOnScreen && !n.IsDisabled && string.IsNullOrEmpty(n.Value) && AgainWords().IsMatch(n.Label())))
+        {
+            var kind = SecretWords().IsMatch(field.Label()) ? GoalValueKind.Password : EmailWords().IsMatch(field.Label()) ? GoalValueKind.Email : (GoalValueKind?)null;
+            if (kind is null || s.SubGoals.SelectMany(g => g.Values).FirstOrDefault(v => v.Kind == kind) is not { } value) continue;
+            if (!s.Tried.Add("again:" + KeyOf(field))) continue;
+            var fill = SearchStep(ActionKind.Fill, field, value.Text, goal.Text, field.Label());
+            return new SearchAttempt("reveal", fill, $"{field} asks for the {(kind == GoalValueKind.Password ? "password" : "email")} again");
         }
         return null;
     }

@@ -215,6 +215,9 @@ public sealed partial class OfflinePlanner
     [GeneratedRegex(@"\b(?:delete|remove|discard|cancel|close|clear|reset|sign\s*out|log\s*out|unsubscribe|pay|buy|order|submit|send)\b", RegexOptions.IgnoreCase)]
     private static partial Regex DestructiveWords();
 
+    [GeneratedRegex(@"\b(?:confirm|repeat|re-?type|re-?enter|again|verify)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex AgainWords();
+
     [GeneratedRegex(@"phone|mobile|\btel\b", RegexOptions.IgnoreCase)]
     private static partial Regex PhoneWords();
 

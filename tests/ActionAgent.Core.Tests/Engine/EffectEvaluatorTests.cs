@@ -144,6 +144,15 @@ public sealed class EffectEvaluatorTests
     }
 
     [Fact]
+    public void A_value_typed_into_a_field_inside_a_paragraph_is_not_a_message_from_the_page()
+    {
+        var typed = Check(EffectKind.Navigated, "- paragraph:\n  - text: Repeat password\n  - textbox \"Repeat password\"",
+            "- paragraph:\n  - text: Repeat password\n  - textbox \"Repeat password\": River#Stone7 and more");
+
+        Assert.False(typed.Observed, typed.Detail);
+    }
+
+    [Fact]
     public void A_chosen_option_shows_as_the_controls_value()
     {
         var evidence = Check(EffectKind.Selected, "- combobox \"Country\": Spain", "- combobox \"Country\": France", "country", "France");

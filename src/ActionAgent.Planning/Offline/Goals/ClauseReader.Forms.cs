@@ -122,7 +122,15 @@ internal sealed partial class ClauseReader
         var sense = c.Sense!;
         // "log in as admin": an unquoted user name after "as" is a value too.
         var rest = sense.Commit is not null ? AsNamePattern().Replace(c.Rest, "as \"${v}\"") : c.Rest;
+        // "create an account for Ana Lopes with email …": a person's name after "for" is the name to enter.
+        GoalValue? person = null;
+        if (sense.Query == QueryUse.None && ForPersonPattern().Match(rest) is { Success: true } who)
+        {
+            person = new GoalValue(GoalValueKind.Text, who.Groups["v"].Value, "name");
+            rest = (rest[..who.Index] + rest[(who.Index + who.Length)..]).Trim();
+        }
         var parts = Analyse(rest, places: sense.Query != QueryUse.None, countsAreQuantities: false, cutLabels: true);
+        if (person is not null) parts = parts with { Values = [person, .. parts.Values] };
         var result = new List<SubGoal>();
         var pick = parts.Qualifiers is { Ordering: not null } or { Ordinal: not null } or { Quantity: not Quantity.One };
         if (sense.Query != QueryUse.None)

@@ -271,6 +271,10 @@ internal sealed partial class ClauseReader(VerbLexicon lexicon, DateOnly today)
         return value.Length >= 2 && value[0] is '"' or '“' or '\'' && value[^1] is '"' or '”' or '\'' ? value[1..^1] : value;
     }
 
+    // Two to four capitalised words, followed by the next value ("with", "and", "using"), a comma or the end.
+    [GeneratedRegex(@"\bfor\s+(?<v>\p{Lu}[\p{L}'’\-]+(?:\s+\p{Lu}[\p{L}'’\-]+){1,3})(?=\s+(?:with|and|using)\b|\s*,|\s*$)")]
+    private static partial Regex ForPersonPattern();
+
     [GeneratedRegex(@"\bas\s+(?!(?:an?|the|my|a\s+guest|guest)\b|\$)(?<v>[^\s""“”,;]+)(?=\s|$)", RegexOptions.IgnoreCase)]
     private static partial Regex AsNamePattern();
 
