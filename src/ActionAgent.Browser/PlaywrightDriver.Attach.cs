@@ -20,7 +20,7 @@ public sealed partial class PlaywrightDriver
         options.Validate();
         cancellationToken.ThrowIfCancellationRequested();
         // Owns nothing: the Playwright instance and browser are the caller's and are never touched (hence null here).
-        var driver = new PlaywrightDriver(null!, page.Context.Browser!, page.Context, page, options, ownsBrowser: false) { _ownsPlaywright = false };
+        var driver = new PlaywrightDriver(null!, page.Context.Browser!, page.Context, page, options, ownsBrowser: false) { _ownsPlaywright = false, _callerOwnsDialogs = true };
         await driver.StartAsync().ConfigureAwait(false);
         return driver;
     }

@@ -10,6 +10,8 @@ namespace ActionAgent.Browser;
 // - raised at any other time (on load, by a timer, by a page acting on its own): dismissed;
 // - prompt() is always dismissed: the agent has no value the goal gave for it.
 // Each answer is reported on the action's result (ActionResult.Dialogs) and so written to the step's record.
+// On a page the caller owns (ForPageAsync) the driver listens only while it acts: any other dialog stays the caller's
+// (their handler, or Playwright's default dismissal when they have none).
 public sealed partial class PlaywrightDriver
 {
     private static readonly TimeSpan DialogGrace = TimeSpan.FromSeconds(2);
@@ -18,6 +20,7 @@ public sealed partial class PlaywrightDriver
     private readonly List<string> _dialogs = [];
     private long _actingSince = long.MaxValue;
     private long _actedUntil = long.MinValue;
+    private bool _callerOwnsDialogs;
 
     private void OnDialog(object? sender, IDialog dialog) => _ = AnswerAsync(dialog);
 
@@ -45,6 +48,7 @@ public sealed partial class PlaywrightDriver
     private void BeginAction()
     {
         lock (_dialogLock) _actingSince = _options.TimeProvider.GetTimestamp();
+        if (_callerOwnsDialogs) Page.Dialog += OnDialog;
     }
 
     /// <summary>
@@ -55,6 +59,7 @@ public sealed partial class PlaywrightDriver
     /// </summary>
     private IReadOnlyList<string> EndAction()
     {
+        if (_callerOwnsDialogs) Page.Dialog -= OnDialog;
         lock (_dialogLock)
         {
             _actingSince = long.MaxValue;

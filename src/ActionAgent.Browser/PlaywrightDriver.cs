@@ -112,7 +112,7 @@ public sealed partial class PlaywrightDriver : IUiDriver
 
     private async Task StartAsync()
     {
-        Page.Dialog += OnDialog;
+        if (!_callerOwnsDialogs) Page.Dialog += OnDialog;
         await EnforcePolicyAsync().ConfigureAwait(false);
         if (_options.TracePath is not null)
         {
@@ -199,7 +199,7 @@ public sealed partial class PlaywrightDriver : IUiDriver
     {
         if (_disposed) return;
         _disposed = true;
-        Page.Dialog -= OnDialog;
+        if (!_callerOwnsDialogs) Page.Dialog -= OnDialog;
         try
         {
             if (_options.TracePath is { } tracePath)

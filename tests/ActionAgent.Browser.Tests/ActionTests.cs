@@ -218,4 +218,33 @@ public sealed class ActionTests(BrowserFixture browser)
         Assert.Equal("kept", await browser.TextOfAsync("#late"));
         Assert.Equal(["confirm \"Empty the whole team?\" dismissed (not raised by the agent's action)"], next.Dialogs);
     }
+
+    [Fact]
+    public async Task On_a_page_the_caller_owns_the_driver_answers_only_the_dialogs_of_its_own_actions()
+    {
+        var page = await browser.Driver.Page.Context.NewPageAsync();
+        try
+        {
+            var answeredByCaller = new List<string>();
+            page.Dialog += async (_, dialog) =>
+            {
+                answeredByCaller.Add(dialog.Message);
+                try { await dialog.AcceptAsync(); } catch (Microsoft.Playwright.PlaywrightException) { /* the driver answered first */ }
+            };
+            await using var driver = await PlaywrightDriver.ForPageAsync(page);
+            await page.GotoAsync(browser.Site.Url("confirm.html"));
+
+            var callers = await page.EvaluateAsync<bool>("() => confirm('The caller asks')");
+            var clicked = await driver.ExecuteAsync(BrowserFixture.Act(ActionKind.Click, new ElementTarget { Css = "#team li:first-child button" }), CancellationToken.None);
+
+            Assert.True(callers, "the caller's own confirm was not left to the caller's handler");
+            Assert.True(clicked.Succeeded, clicked.Error);
+            Assert.Equal(["confirm \"Remove Rob Smith?\" accepted"], clicked.Dialogs);
+            Assert.Equal(0, await page.GetByText("Rob Smith").CountAsync());
+        }
+        finally
+        {
+            await page.CloseAsync();
+        }
+    }
 }

@@ -81,7 +81,7 @@ public sealed partial class OfflinePlanner
         if (ranked[0].Score < _options.MinimumScore)
         {
             // "submit" and the button says "Send": the words controls use for the verb (controls.yaml).
-            var synonym = action == ActionKind.Click
+            var synonym = action is ActionKind.Click or ActionKind.Check or ActionKind.Uncheck
                 ? await BySynonymsAsync(description, action, fit ?? (n => ElementScorer.RoleFit(action, n)), pool, cancellationToken).ConfigureAwait(false)
                 : null;
             if (synonym is not null) ranked = [synonym];

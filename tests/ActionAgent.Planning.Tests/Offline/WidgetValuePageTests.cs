@@ -9,7 +9,8 @@ namespace ActionAgent.Planning.Tests.Offline;
 /// Goals whose values go into widgets that are no plain text box, read by the real goal interpreter and carried out by
 /// the action search on small practice pages: an address form with an optional line and a country list, a spin button
 /// that only steps with its buttons, a slider, a read-only date field set by its calendar, and an autocomplete whose
-/// suggestion must be chosen, a password the form asks for twice. Each page's <c>window.pageState</c> says whether the goal was really reached.
+/// suggestion must be chosen, a password the form asks for twice, a consent box worded otherwise than the goal ("the
+/// terms" for a box about "the house rules"). Each page's <c>window.pageState</c> says whether the goal was really reached.
 /// </summary>
 [Collection("demo sites")]
 public sealed class WidgetValuePageTests(DemoSitesFixture fixture, ITestOutputHelper output)
@@ -22,6 +23,8 @@ public sealed class WidgetValuePageTests(DemoSitesFixture fixture, ITestOutputHe
         { "stay.html", "Set the brightness to 30% and save", """{"kept":true,"brightness":"30"}""" },
         { "stay.html", "Set the arrival day to 14 February 2027 and save", """{"kept":true,"arrival":"2027-02-14"}""" },
         { "assign.html", "Give the task to Nora Berg", """{"owner":"Nora Berg","typedOnly":false}""" },
+        { "signup.html", "Sign up for the monthly newsletter as ana@example.net and accept the terms",
+            """{"subscribed":true,"email":"ana@example.net","frequency":"Monthly"}""" },
         { "register.html", "Create an account for Ana Lopes with email ana@example.net and password \"River#Stone7\"",
             """{"created":true,"name":"Ana Lopes","email":"ana@example.net","passwordsMatch":true}""" },
     };
