@@ -22,7 +22,10 @@ public sealed class MousepadDriverTests(DesktopSession session)
         await Act(driver, ActionKind.Fill, new ElementTarget { Label = "Name" }, path);
         await Act(driver, ActionKind.Click, new ElementTarget { Role = "button", Name = "Save", Exact = true }, null);
         await Act(driver, ActionKind.WaitFor, null, "note.txt");
+        // The title names the file as the save starts; GIO writes it asynchronously, so give the disk a moment.
+        for (var i = 0; i < 50 && !File.Exists(path); i++) await Task.Delay(100);
 
+        Assert.True(File.Exists(path), $"{path} was not written within 5 s of the title naming it");
         Assert.Equal(text, (await File.ReadAllTextAsync(path)).TrimEnd('\n'));
     }
 
