@@ -61,7 +61,7 @@ public static partial class DurationSyntax
         return string.Concat(parts);
     }
 
-    [GeneratedRegex(@"^(\d+(\.\d+)?(ms|s|m|h))+$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(\d+(\.\d+)?(ms|s|m|h))+$", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex Whole();
 
     [GeneratedRegex(@"(?<n>\d+(\.\d+)?)(?<u>ms|s|m|h)", RegexOptions.CultureInvariant)]

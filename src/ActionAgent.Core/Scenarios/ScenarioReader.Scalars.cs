@@ -103,7 +103,7 @@ internal sealed partial class ScenarioReader
         return null;
     }
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"^(\d+(\.\d+)?(ms|s|m|h)?)+$")]
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(\d+(\.\d+)?(ms|s|m|h)?)+$", System.Text.RegularExpressions.RegexOptions.NonBacktracking)]
     private static partial System.Text.RegularExpressions.Regex LooksLikeDuration();
 
     private List<string>? ReadStringList(YamlNode node, string field)

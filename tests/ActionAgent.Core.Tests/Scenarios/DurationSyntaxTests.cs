@@ -19,6 +19,24 @@ public sealed class DurationSyntaxTests
         Assert.Equal(TimeSpan.FromMilliseconds(milliseconds), duration);
     }
 
+    [Fact]
+    public void A_long_run_of_numbers_and_units_that_is_no_duration_is_refused_at_once()
+    {
+        // Found by the scenario fuzzer: "930h30h30h…" (900 characters) ending in a stray character kept the loader's
+        // duration check backtracking for minutes. Both duration patterns now match in linear time.
+        var text = "9" + string.Concat(Enumerable.Repeat("30h", 300)) + "30'";
+        var yaml = $"name: n\ngoal: g\napp: {{ browser: {{ start: \"site:skyfare\" }} }}\npolicy:\n  timeout: {text}\n";
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+
+        var parsed = DurationSyntax.TryParse(text, out _);
+        var result = ScenarioLoader.Parse(yaml, "fuzz.yaml");
+
+        Assert.False(parsed);
+        Assert.False(result.Success);
+        Assert.Contains(result.Errors, e => e.ToString().Contains("policy.timeout", StringComparison.Ordinal));
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"took {clock.Elapsed}");
+    }
+
     [Theory]
     [InlineData("99999999999h")]
     [InlineData("99999999999999999999999999999999s")]
