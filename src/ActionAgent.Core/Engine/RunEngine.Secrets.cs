@@ -72,5 +72,8 @@ public sealed partial class RunEngine
         };
 
         private string? MaskOrNull(string? text) => text is null ? null : Vault.Mask(text);
+
+        /// <summary>The dialogs an action answered, masked for the step's record; null when there were none.</summary>
+        private IReadOnlyList<string>? MaskedDialogs(ActionResult result) => result.Dialogs.Count == 0 ? null : [.. result.Dialogs.Select(Vault.Mask)];
     }
 }
