@@ -206,7 +206,9 @@ public sealed partial class PlaywrightDriver
                     await locator.ClickAsync(new() { Timeout = timeout }).ConfigureAwait(false);
                     break;
                 case ActionKind.Fill:
-                    await locator.FillAsync(value, new() { Timeout = timeout }).ConfigureAwait(false);
+                    var number = await TryFillNumberAsync(action, locator, value, timeout).ConfigureAwait(false);
+                    if (number is { Succeeded: false }) return number with { ResolvedTarget = resolved };
+                    if (number is null) await locator.FillAsync(value, new() { Timeout = timeout }).ConfigureAwait(false);
                     break;
                 case ActionKind.Type:
                     // Clear, then key by key with a small delay so autocomplete and input handlers react as to a person.

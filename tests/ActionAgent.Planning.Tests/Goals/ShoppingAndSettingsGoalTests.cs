@@ -32,6 +32,9 @@ public sealed class ShoppingAndSettingsGoalTests
         "EnterText 'quantity field' [Number:4@quantity field] => ValueSet(4)")]
     [InlineData("Purchase the cheapest laptop",
         "Pick 'laptop' q(cheapest) => Selected")]
+    [InlineData("Tick \"Extra cheese\", then order",
+        "Toggle 'Extra cheese' [Text:Extra cheese] q(on) => Checked(Extra cheese)",
+        "Submit 'order' => Navigated")]
     [InlineData("Select the highest rated blender",
         "Pick 'blender' q(highest rated) => Selected")]
     [InlineData("Add 2 of the cheapest chargers to the basket",

@@ -176,6 +176,11 @@ internal sealed partial class ClauseReader
             result.Add(Implied(c, "search", new(EffectKind.Navigated, NullIfEmpty(parts.Object))));
         }
         var obj = bounds.Count > 0 ? BoundVerbPattern().Replace(parts.Object, "").Trim() : parts.Object;
+        if (result.Count == 0 && obj.Length == 0 && parts.Values.Count == 0 && parts.Qualifiers.IsEmpty && parts.Scope is null && c.Verb.Length > 0)
+        {
+            // "…, then order", "then book": nothing to pick from a list; the verb names the control that sends the choice.
+            return [Make(c, ActionFamily.Submit, c.Verb, [], GoalQualifiers.None, null, new(EffectKind.Navigated))];
+        }
         result.Add(Make(c, ActionFamily.Pick, obj, bounds, parts.Qualifiers, parts.Scope, new(EffectKind.Selected, NullIfEmpty(obj))));
         return result;
     }
