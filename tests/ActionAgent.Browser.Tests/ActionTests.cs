@@ -34,6 +34,54 @@ public sealed class ActionTests(BrowserFixture browser)
     }
 
     [Theory]
+    [InlineData("Volume", "70%", "#volume", "70")]
+    [InlineData("Budget", "€ 450", "#budget", "450")]
+    public async Task Fill_puts_the_number_of_a_value_with_a_unit_into_a_range_or_number_field(string label, string value, string css, string expected)
+    {
+        await browser.OpenAsync("values.html");
+
+        var result = await browser.DoAsync(ActionKind.Fill, new ElementTarget { Label = label }, value);
+
+        Assert.True(result.Succeeded, result.Error);
+        Assert.Equal(expected, await browser.Driver.Page.InputValueAsync(css));
+    }
+
+    [Fact]
+    public async Task Fill_refuses_a_value_with_no_single_number_for_a_range_field_and_leaves_it()
+    {
+        await browser.OpenAsync("values.html");
+
+        var result = await browser.DoAsync(ActionKind.Fill, new ElementTarget { Label = "Volume" }, "from 20 to 30");
+
+        Assert.Equal(ActionFailureKind.InvalidStep, result.FailureKind);
+        Assert.Contains("is not one", result.Error, StringComparison.Ordinal);
+        Assert.Equal("50", await browser.Driver.Page.InputValueAsync("#volume"));
+    }
+
+    [Fact]
+    public async Task Fill_sets_an_aria_slider_with_the_arrow_keys_and_reads_the_value_back()
+    {
+        await browser.OpenAsync("values.html");
+
+        var result = await browser.DoAsync(ActionKind.Fill, new ElementTarget { Role = "slider", Name = "Brightness" }, "7");
+
+        Assert.True(result.Succeeded, result.Error);
+        Assert.Equal("7", await browser.Driver.Page.GetAttributeAsync("#brightness", "aria-valuenow"));
+    }
+
+    [Fact]
+    public async Task Fill_on_a_spin_button_that_ignores_the_keys_fails_at_once_saying_so()
+    {
+        await browser.OpenAsync("values.html");
+
+        var result = await browser.DoAsync(ActionKind.Fill, new ElementTarget { Role = "spinbutton", Name = "Seats" }, "5");
+
+        Assert.Equal(ActionFailureKind.NotActionable, result.FailureKind);
+        Assert.Contains("does not answer the arrow keys", result.Error, StringComparison.Ordinal);
+        Assert.Equal("2", await browser.Driver.Page.GetAttributeAsync("#seats", "aria-valuenow"));
+    }
+
+    [Theory]
     [InlineData("Business")]
     [InlineData("biz")]
     public async Task Select_chooses_a_native_option_by_label_or_value(string value)

@@ -28,11 +28,24 @@ public sealed class PlanCommandTests
     }
 
     [Fact]
-    public async Task Plan_of_a_goal_no_skill_or_command_fits_fails_with_the_planners_reason()
+    public async Task Plan_of_a_plain_goal_no_skill_covers_shows_each_sub_goal_and_the_evidence_it_needs()
     {
-        var result = await AgentProcess.RunAsync(["plan", "--goal", "make me a sandwich with extra pickles"]);
+        var result = await AgentProcess.RunAsync(["plan", "--goal", "Choose next day shipping and continue"]);
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains("read as these sub-goals", result.Stdout, StringComparison.Ordinal);
+        Assert.Matches(@"1\s+Choose\s+next day shipping", result.Stdout);
+        Assert.Matches(@"2\s+Submit\s+continue\s+Navigated", result.Stdout);
+        Assert.DoesNotContain("error:", result.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Plan_of_a_goal_with_no_action_in_it_fails_with_the_planners_reason()
+    {
+        var result = await AgentProcess.RunAsync(["plan", "--goal", "hello"]);
 
         Assert.Equal(1, result.ExitCode);
-        Assert.Contains("error:", result.Stderr, StringComparison.Ordinal);
+        Assert.Contains("error: the offline planner found no clear action in this goal", result.Stderr, StringComparison.Ordinal);
+        Assert.Contains("words it could not place: hello", result.Stdout, StringComparison.Ordinal);
     }
 }

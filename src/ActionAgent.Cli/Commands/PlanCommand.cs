@@ -3,6 +3,7 @@ using ActionAgent.Browser;
 using ActionAgent.Cli.Running;
 using ActionAgent.Composition;
 using ActionAgent.Core.Actions;
+using ActionAgent.Core.Goals;
 using ActionAgent.Core.Observation;
 using ActionAgent.Core.Ports;
 using ActionAgent.Core.Scenarios;
@@ -81,11 +82,18 @@ internal static class PlanCommand
             };
             var steps = await chosen.DraftAsync(context, cancellationToken);
             var grounded = observation is null ? null : await GroundAsync(composition, steps, observation, cancellationToken);
-            Print(console, scenario, chosen, observation, steps, grounded);
-            return steps.Count == 0 ? ExitCodes.RunFailed : ExitCodes.Success;
+            // The offline planner works most goals out on the page, sub-goal by sub-goal: what it read is the plan to show.
+            var reading = chosen.Name == "offline" && scenario.Goal is { Length: > 0 } words && scenario.Steps.Count == 0
+                ? await composition.CreateInterpreter().InterpretAsync(words, cancellationToken)
+                : null;
+            Print(console, scenario, chosen, observation, steps, grounded, reading);
+            return steps.Count > 0 || reading is { SubGoals.Count: > 0, Confidence: >= UnsureReading } ? ExitCodes.Success : ExitCodes.RunFailed;
         });
         return command;
     }
+
+    /// <summary>Below this the reading is a guess: shown, but the plan fails.</summary>
+    private const double UnsureReading = 0.5;
 
     /// <summary>The start page's observation, or why it could not be opened (a closed port is bad input, not a crash).</summary>
     private static async Task<(UiObservation? Observation, string? Error)> ObserveStartAsync(AgentComposition composition, Scenario scenario,
@@ -122,9 +130,24 @@ internal static class PlanCommand
     }
 
     private static void Print(IAnsiConsole console, Scenario scenario, IPlanner planner, UiObservation? observation, IReadOnlyList<PlanStep> steps,
-        IReadOnlyList<string>? grounded)
+        IReadOnlyList<string>? grounded, GoalInterpretation? reading)
     {
         console.MarkupLine($"[bold]{Markup.Escape(scenario.Goal ?? scenario.Name)}[/]");
+        if (reading is { SubGoals.Count: > 0 })
+        {
+            PrintReading(console, reading);
+            if (steps.Count == 0 && reading.Confidence < UnsureReading)
+            {
+                CliErrors.Error($"the offline planner found no clear action in this goal (confidence {reading.Confidence:0.00}): say what to do with a verb it knows (click, type, choose, tick, open, remove, sort, submit…), or write explicit steps.");
+                return;
+            }
+            if (steps.Count == 0)
+            {
+                console.MarkupLine("[grey]The offline planner finds each sub-goal's control on the page as it runs, and a sub-goal is reached only when its[/]");
+                console.MarkupLine("[grey]evidence shows on the screen. Run it with: agent run --goal \"…\" --start URL[/]");
+                return;
+            }
+        }
         console.MarkupLine($"[grey]planner {Markup.Escape(planner.Name)}{(observation is null ? " · from the words alone" : $" · grounded on {Markup.Escape(observation.Location)}")}[/]");
         var table = new Table().Border(TableBorder.Simple).AddColumns("#", "action", "target", "value");
         if (grounded is not null) table.AddColumn("on the page");
@@ -148,8 +171,31 @@ internal static class PlanCommand
         if (steps.Count == 0)
         {
             CliErrors.Error(planner.Name == "offline"
-                ? "the offline planner made no steps: the goal matches none of its skills (book a flight, log in, search, fill a form, add to cart, and any in ACTIONAGENT_SKILLS) and is not a list of plain commands (click X, type Y into Z, select Y from Z, check X, press Enter, go to URL…)."
+                ? "the offline planner could not read this goal as anything to do on a page."
                 : $"the planner {planner.Name} made no steps for this goal.");
+        }
+    }
+
+    /// <summary>The goal as the offline planner reads it: one row per sub-goal, with the evidence that proves it.</summary>
+    private static void PrintReading(IAnsiConsole console, GoalInterpretation reading)
+    {
+        console.MarkupLine($"[grey]read as these sub-goals (confidence {reading.Confidence.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture)}; each is done only when its evidence shows on the screen):[/]");
+        var table = new Table().Border(TableBorder.Simple).AddColumns("#", "to do", "object", "values", "where", "evidence");
+        foreach (var goal in reading.SubGoals)
+        {
+            var values = string.Join(", ", goal.Values.Select(v => v.Label is { Length: > 0 } label ? $"{label}: {v.Text}" : v.Text));
+            table.AddRow(
+                goal.Index.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                Markup.Escape(goal.Family.ToString() + (goal.Optional ? " (optional)" : "")),
+                Markup.Escape(goal.Object),
+                Markup.Escape(values),
+                Markup.Escape(goal.Scope ?? ""),
+                Markup.Escape(goal.Effect.ToString()));
+        }
+        console.Write(table);
+        if (reading.Unparsed.Count > 0)
+        {
+            console.MarkupLine($"[yellow]words it could not place:[/] {Markup.Escape(string.Join(" ", reading.Unparsed))}");
         }
     }
 }
