@@ -27,7 +27,9 @@ public sealed partial class PlaywrightDriver
           };
           const out = [];
           const collapsed = [...document.querySelectorAll('[aria-expanded=false], details:not([open]) > summary')]
-            .map(e => (e.innerText || e.getAttribute('aria-label') || '').trim().replace(/\s+/g, ' ')).filter(t => t && t.length <= 80);
+            .map(e => (e.getAttribute('aria-label') || e.innerText || '').trim().replace(/\s+/g, ' ')).filter(t => t && t.length <= 80);
+          // A closed dropdown drawn without ARIA: a clickable whose text ends in a down caret ("Select… ▾").
+          const caret = /[▾▼⌄⏷]\s*$/;
           for (const el of document.body ? document.body.querySelectorAll('*') : []) {
             if (out.length >= max) break;
             if (el.matches(native) || el.closest('a[href],button,label,summary,[role=button],[role=link]')) continue;
@@ -46,6 +48,7 @@ public sealed partial class PlaywrightDriver
               const t = (a.innerText || '').trim().replace(/\s+/g, ' ');
               if (t.length > text.length) { ctx = t.length <= 200 ? t : ''; break; }
             }
+            if (caret.test(text)) collapsed.push(text);
             out.push({ text, ctx, css: path(el), x: Math.round(r.x), y: Math.round(r.y), w: Math.round(r.width), h: Math.round(r.height) });
           }
           return { clickables: out, collapsed };
@@ -67,7 +70,8 @@ public sealed partial class PlaywrightDriver
         {
             return snapshot; // a page that navigates while probed: the snapshot stands on its own
         }
-        snapshot = MarkCollapsed(snapshot, found.GetProperty("collapsed").EnumerateArray().Select(e => e.GetString() ?? "").ToHashSet(StringComparer.Ordinal));
+        var collapsed = found.GetProperty("collapsed").EnumerateArray().Select(e => e.GetString() ?? "").ToHashSet(StringComparer.Ordinal);
+        snapshot = MarkCollapsed(snapshot, collapsed);
         var named = AriaSnapshotParser.Parse(snapshot).SelectMany(n => n.DescendantsAndSelf())
             .Where(n => n.Attributes.TryGetValue("cursor", out var c) && c == "pointer" || n.Role is "button" or "link")
             .Select(n => n.Name).ToHashSet(StringComparer.Ordinal);
@@ -80,7 +84,7 @@ public sealed partial class PlaywrightDriver
             if (css.Contains(']', StringComparison.Ordinal)) continue;
             var context = Bracketless(item.TryGetProperty("ctx", out var ctx) ? ctx.GetString() ?? "" : "");
             lines.Append(CultureInfo.InvariantCulture,
-                $"- generic \"{text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal)}\" [cursor=pointer] [clickable] [css={css}] [box={item.GetProperty("x").GetInt32()},{item.GetProperty("y").GetInt32()},{item.GetProperty("w").GetInt32()},{item.GetProperty("h").GetInt32()}]{(context.Length > 0 ? $" [ctx={context}]" : "")}\n");
+                $"- generic \"{text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal)}\" [cursor=pointer] [clickable]{(collapsed.Contains(text) ? " [expanded=false]" : "")} [css={css}] [box={item.GetProperty("x").GetInt32()},{item.GetProperty("y").GetInt32()},{item.GetProperty("w").GetInt32()},{item.GetProperty("h").GetInt32()}]{(context.Length > 0 ? $" [ctx={context}]" : "")}\n");
         }
         return lines.Length == 0 ? snapshot : snapshot.TrimEnd('\n') + "\n" + lines;
     }
@@ -100,7 +104,10 @@ public sealed partial class PlaywrightDriver
             if (!trimmed.StartsWith("- ", StringComparison.Ordinal) || line.Contains("[expanded", StringComparison.Ordinal)) continue;
             var quote = trimmed.IndexOf('"', StringComparison.Ordinal);
             var end = quote < 0 ? -1 : trimmed.IndexOf('"', quote + 1);
-            if (end < 0 || !names.Contains(trimmed[(quote + 1)..end])) continue;
+            // A control with no name shows its text after the colon ("- combobox [ref=e8]: Select… ▾").
+            var colon = trimmed.LastIndexOf("]: ", StringComparison.Ordinal);
+            var text = end > 0 ? trimmed[(quote + 1)..end] : colon > 0 ? trimmed[(colon + 3)..].Trim() : null;
+            if (text is null || !names.Contains(text)) continue;
             var at = line.IndexOf(" [ref=", StringComparison.Ordinal);
             if (at > 0) lines[i] = line[..at] + " [expanded=false]" + line[at..];
         }

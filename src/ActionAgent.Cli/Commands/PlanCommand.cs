@@ -92,6 +92,18 @@ internal static class PlanCommand
         return command;
     }
 
+    /// <summary>The qualifiers in words: "all", "3", "cheapest", "2nd", "last", "on", "off".</summary>
+    private static string Which(GoalQualifiers q)
+    {
+        var parts = new List<string>();
+        if (q.Quantity == Quantity.All) parts.Add("all");
+        if (q.Quantity == Quantity.Count && q.Count is { } count) parts.Add(count.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        if (q.Ordering is { } ordering) parts.Add(ordering);
+        if (q.Ordinal is { } ordinal) parts.Add(ordinal switch { -1 => "last", < 0 => $"{-ordinal}th from last", _ => $"#{ordinal}" });
+        if (q.DesiredState is { } on) parts.Add(on ? "on" : "off");
+        return string.Join(", ", parts);
+    }
+
     /// <summary>Below this the reading is a guess: shown, but the plan fails.</summary>
     private const double UnsureReading = 0.5;
 
@@ -180,7 +192,7 @@ internal static class PlanCommand
     private static void PrintReading(IAnsiConsole console, GoalInterpretation reading)
     {
         console.MarkupLine($"[grey]read as these sub-goals (confidence {reading.Confidence.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture)}; each is done only when its evidence shows on the screen):[/]");
-        var table = new Table().Border(TableBorder.Simple).AddColumns("#", "to do", "object", "values", "where", "evidence");
+        var table = new Table().Border(TableBorder.Simple).AddColumns("#", "to do", "object", "values", "which", "where", "evidence");
         foreach (var goal in reading.SubGoals)
         {
             var values = string.Join(", ", goal.Values.Select(v => v.Label is { Length: > 0 } label ? $"{label}: {v.Text}" : v.Text));
@@ -189,6 +201,7 @@ internal static class PlanCommand
                 Markup.Escape(goal.Family.ToString() + (goal.Optional ? " (optional)" : "")),
                 Markup.Escape(goal.Object),
                 Markup.Escape(values),
+                Markup.Escape(Which(goal.Qualifiers)),
                 Markup.Escape(goal.Scope ?? ""),
                 Markup.Escape(goal.Effect.ToString()));
         }

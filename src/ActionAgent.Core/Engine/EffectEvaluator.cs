@@ -35,7 +35,7 @@ public static partial class EffectEvaluator
             EffectKind.ValueSet => ValueSet(effect.Subject, value, secretValue, before, after),
             EffectKind.Checked => Toggled(effect.Subject ?? value, wanted: true, before, after),
             EffectKind.Unchecked => Toggled(effect.Subject ?? value, wanted: false, before, after),
-            EffectKind.Selected => Selected(effect.Subject, value, before, after),
+            EffectKind.Selected => Selected(effect.Subject, value, before, after, step),
             EffectKind.ItemAppeared => ItemAppeared(value, before, after),
             EffectKind.ItemDisappeared => ItemDisappeared(value ?? effect.Subject, before, after),
             EffectKind.Expanded => Expanded(effect.Subject, before, after),
@@ -103,7 +103,7 @@ public static partial class EffectEvaluator
         (node.Attributes.TryGetValue("checked", out var c) && c is "true" or "mixed") ||
         (node.Attributes.TryGetValue("pressed", out var p) && p == "true");
 
-    private static EffectEvidence Selected(string? subject, string? value, UiObservation before, UiObservation after)
+    private static EffectEvidence Selected(string? subject, string? value, UiObservation before, UiObservation after, PlanStep? step)
     {
         if (value is not null)
         {
@@ -133,6 +133,7 @@ public static partial class EffectEvaluator
             var shown = after.AllNodes().FirstOrDefault(n => n.Role is "button" or "combobox" && Contains(n.Name, value) &&
                 !before.AllNodes().Any(b => b.Role == n.Role && b.Name == n.Name));
             if (shown is not null) return new(true, $"{Describe(shown)} now shows \"{value}\"");
+            if (ChosenOnFace(value, before, after, step) is { } face) return face;
             return new(false, $"nothing shows \"{value}\" as selected");
         }
         // "Pick the cheapest": the choice shows as a changed selection, a new page or new content.
@@ -145,6 +146,30 @@ public static partial class EffectEvaluator
         }
         var navigated = Navigated(before, after);
         return navigated.Observed ? navigated : new(false, $"no selection changed and {navigated.Detail}");
+    }
+
+    /// <summary>
+    /// A dropdown drawn without ARIA: the step clicked an option whose words are most of the value's ("Next day · €
+    /// 14.90" for "next day shipping"), the list closed, and the dropdown's face now shows that option's text where it
+    /// showed something else before. An option is no face: while its list is open it proves nothing.
+    /// </summary>
+    private static EffectEvidence? ChosenOnFace(string value, UiObservation before, UiObservation after, PlanStep? step)
+    {
+        if (step is not { Action: ActionKind.Click, Target: { } target }) return null;
+        // A target by ref alone (a clickable with no role) reads its words off the screen it was clicked on.
+        var clicked = new[] { target.Name, target.Text, target.Ref is { } r ? before.AllNodes().FirstOrDefault(n => n.Ref == r)?.InnerText() : null }
+            .FirstOrDefault(t => !string.IsNullOrWhiteSpace(t));
+        if (clicked is null) return null;
+        var wanted = Words(value).Where(w => !Filler.Contains(w)).ToHashSet(StringComparer.Ordinal);
+        var option = Words(clicked).ToHashSet(StringComparer.Ordinal);
+        if (wanted.Count == 0 || wanted.Count(option.Contains) * 2 < wanted.Count + 1) return null;
+        if (after.AllNodes().Any(n => Normalise(n.Name) == Normalise(clicked) && n.Role is "option" or "menuitem")) return null; // the list is still open
+        var facesBefore = before.AllNodes().Where(IsFace).Select(n => Normalise(FaceText(n))).ToHashSet(StringComparer.Ordinal);
+        var face = after.AllNodes().FirstOrDefault(n => IsFace(n) && Contains(FaceText(n), clicked) && !facesBefore.Contains(Normalise(FaceText(n))));
+        return face is null ? null : new(true, $"{Describe(face)} now shows \"{clicked}\", the option just chosen");
+
+        static bool IsFace(UiNode n) => n.Role is "combobox" or "button" || n.Attributes.ContainsKey("expanded") || n.Attributes.ContainsKey("haspopup");
+        static string FaceText(UiNode n) => n.Name.Length > 0 ? n.Name : n.InnerText();
     }
 
     /// <summary>Every node with the name of the nearest group around it (a fieldset's legend, a radio group).</summary>

@@ -40,9 +40,7 @@ public sealed partial class OfflinePlanner
             ActionFamily.Drag => null, // the drivers have no drag action yet: the search gives up naming the sub-goal
             ActionFamily.Remove => await OnBestAsync(goal, ActionKind.Click, $"{ObjectWords(goal)} remove delete", pool, cancellationToken).ConfigureAwait(false),
             ActionFamily.Submit => await SubmitAsync(goal, pool, cancellationToken).ConfigureAwait(false),
-            ActionFamily.Filter => await OnBestAsync(goal, ActionKind.Click, ObjectWords(goal), pool, cancellationToken,
-                n => n.Role is "button" or "link" or "tab" or "radio" or "option" or "menuitem" or "menuitemradio" or "checkbox" || n.IsRolelessClickable ? 1 : 0,
-                byMeaning: true).ConfigureAwait(false),
+            ActionFamily.Filter => await FilterAsync(goal, pool, cancellationToken).ConfigureAwait(false),
             _ => await OnBestAsync(goal, ActionKind.Click, ObjectWords(goal), pool, cancellationToken).ConfigureAwait(false),
         };
     }
@@ -190,6 +188,19 @@ public sealed partial class OfflinePlanner
         // A custom dropdown: open it; the follow-up clicks the option.
         return await OnBestAsync(goal, ActionKind.Click, description, pool, cancellationToken,
             n => n.Role is "combobox" or "button" && (n.Node.Attributes.ContainsKey("haspopup") || n.IsCollapsed || n.Role == "combobox") ? 1 : 0).ConfigureAwait(false) ?? named;
+    }
+
+    /// <summary>A filter or a sort: the control that says the order asked for ("Price: high to low"), else the one whose words fit.</summary>
+    private async Task<SearchAttempt?> FilterAsync(SubGoal goal, List<PageNode> pool, CancellationToken cancellationToken)
+    {
+        static double Fit(PageNode n) =>
+            n.Role is "button" or "link" or "tab" or "radio" or "option" or "menuitem" or "menuitemradio" or "checkbox" || n.IsRolelessClickable ? 1 : 0;
+        if (SortWords(goal) is { Count: > 0 } sort && await BySynonymsAsync(sort, ActionKind.Click, Fit, pool, cancellationToken).ConfigureAwait(false) is { } order)
+        {
+            return new SearchAttempt(CandidateKey(ActionKind.Click, order.Node), SearchStep(ActionKind.Click, order.Node, null, goal.Text, sort[0]),
+                $"{order.Node} says the order asked for ({goal.Qualifiers.Ordering})");
+        }
+        return await OnBestAsync(goal, ActionKind.Click, ObjectWords(goal), pool, cancellationToken, Fit, byMeaning: true).ConfigureAwait(false);
     }
 
     private async Task<SearchAttempt?> ExpandAsync(SubGoal goal, List<PageNode> pool, CancellationToken cancellationToken)

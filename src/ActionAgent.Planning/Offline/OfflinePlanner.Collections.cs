@@ -20,7 +20,8 @@ public sealed partial class OfflinePlanner
     /// <summary>Whether the sub-goal is about items of a list (an ordinal, an ordering, a quantity, or a named item to act in).</summary>
     private static bool NeedsCollection(SubGoal goal, PageModel page)
     {
-        if (goal.Family is ActionFamily.EnterText or ActionFamily.Navigate or ActionFamily.Wait or ActionFamily.Choose) return false;
+        // A filter or sort acts on the list's controls, never on one of its items ("the most expensive first" is an order).
+        if (goal.Family is ActionFamily.EnterText or ActionFamily.Navigate or ActionFamily.Wait or ActionFamily.Choose or ActionFamily.Filter) return false;
         var q = goal.Qualifiers;
         if (q.Ordinal is not null || q.Ordering is not null || q.Quantity != Quantity.One || goal.Family == ActionFamily.Pick) return true;
         // "remove the item X", "tick off Y", "remove the tea towel": the item is named, and the action is inside it.
@@ -187,14 +188,21 @@ public sealed partial class OfflinePlanner
     private async Task<PlanDecision?> RevealAsync(SubGoal goal, PageModel page, CancellationToken cancellationToken)
     {
         var s = _run.Search!;
-        var collapsed = page.All.Where(n => n.IsCollapsed && !n.IsDisabled && !s.Revealed.Contains("open:" + KeyOf(n))).ToList();
+        // One control can show twice (its own line and the line of the box around it): each face is opened once.
+        var collapsed = page.All.Where(n => n.IsCollapsed && !n.IsDisabled && !s.Revealed.Contains("open:" + KeyOf(n)) && !s.Revealed.Contains("face:" + FaceOf(n))).ToList();
         if (collapsed.Count > 0)
         {
             var ranked = await _scorer.RankAsync($"{ObjectWords(goal)} {goal.Scope}", ActionKind.Click, n => 1, collapsed, cancellationToken).ConfigureAwait(false);
-            var best = ranked.FirstOrDefault(r => r.Score >= 0.25) ?? (collapsed.Count == 1 && ranked.Count == 1 ? ranked[0] : null);
+            // An option to choose, or an order or filter to set, that no control shows: it may be inside a closed
+            // dropdown whose face says nothing of it ("Select… ▾"); open those in page order, each once.
+            // A section that says nothing of what is looked for stays closed: a list dropped over the page can cover the
+            // very control the sub-goal needs.
+            var best = ranked.FirstOrDefault(r => r.Score >= 0.25 && (r.TokenOverlap > 0 || r.Similarity >= 0.4)) ?? (collapsed.Count == 1 && ranked.Count == 1 && goal.Family != ActionFamily.Submit ? ranked[0] : null)
+                ?? (goal.Family is ActionFamily.Choose or ActionFamily.Filter ? ranked.Where(r => IsDropdown(r.Node)).MinBy(r => r.Node.Order) : null);
             if (best is not null)
             {
                 s.Revealed.Add("open:" + KeyOf(best.Node));
+                s.Revealed.Add("face:" + FaceOf(best.Node));
                 return PlanDecision.Continue([SearchStep(ActionKind.Click, best.Node, null, $"open the collapsed {best.Node.Label()} to look inside", best.Node.Label())],
                     $"sub-goal {goal}: nothing fits on the page; {best.Explain()} is collapsed");
             }
@@ -209,6 +217,12 @@ public sealed partial class OfflinePlanner
         }
         return null;
     }
+
+    private static string FaceOf(PageNode node) => node.Role + ":" + (node.Name.Length > 0 ? node.Name : node.InnerText()).Trim();
+
+    /// <summary>A closed control that drops a list down: a combobox, a popup button, or a face that ends in a caret.</summary>
+    private static bool IsDropdown(PageNode node) =>
+        node.Role == "combobox" || node.Node.Attributes.ContainsKey("haspopup") || DropdownCaret().IsMatch(node.Name) || DropdownCaret().IsMatch(node.InnerText());
 
     private static HashSet<string> DistinctWords(string? text) =>
         TextTokens.Words(text).Where(w => !ContainerNouns.Contains(w) && w is not ("the" or "a" or "an" or "of" or "in" or "on" or "for" or "with" or "to" or "my" or "dialog"))
@@ -234,6 +248,9 @@ public sealed partial class OfflinePlanner
     }
 
     private static string Shorten(string text) => text.Length > 60 ? text[..60] : text;
+
+    [GeneratedRegex(@"[▾▼⌄⏷]\s*$")]
+    private static partial Regex DropdownCaret();
 
     [GeneratedRegex(@"\b(?:remove|delete|discard|trash|bin|clear|destroy)\b", RegexOptions.IgnoreCase)]
     private static partial Regex RemoveWords();

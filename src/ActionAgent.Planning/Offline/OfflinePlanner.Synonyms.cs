@@ -1,4 +1,5 @@
 using ActionAgent.Core.Actions;
+using ActionAgent.Core.Goals;
 
 namespace ActionAgent.Planning.Offline;
 
@@ -10,7 +11,13 @@ public sealed partial class OfflinePlanner
         CancellationToken cancellationToken)
     {
         var synonyms = ControlWords.BuiltIn.For(description);
-        if (synonyms.Count == 0) return null;
+        return synonyms.Count == 0 ? null : await BySynonymsAsync(synonyms, action, fit, pool, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The control whose label says one of <paramref name="synonyms"/> as whole words, earliest listed first.</summary>
+    private async Task<GroundingCandidate?> BySynonymsAsync(IReadOnlyList<string> synonyms, ActionKind action, Func<PageNode, double> fit, IEnumerable<PageNode> pool,
+        CancellationToken cancellationToken)
+    {
         var s = _run.Search!;
         var ranked = await _scorer.RankAsync(string.Join(", ", synonyms), action, fit, pool, cancellationToken,
             n => s.Tried.Contains(CandidateKey(action, n))).ConfigureAwait(false);
@@ -22,6 +29,27 @@ public sealed partial class OfflinePlanner
             .Select(x => x.Candidate)
             .FirstOrDefault();
     }
+
+    /// <summary>
+    /// What a sort control says for the order a goal asks ("the most expensive first" → "Price: high to low"), from
+    /// controls.yaml; "by price, lowest first" → "price low to high". Empty when the goal asks for no order.
+    /// </summary>
+    private static IReadOnlyList<string> SortWords(SubGoal goal)
+    {
+        if (goal.Qualifiers.Ordering is not { } ordering) return [];
+        var by = SortByPattern().Match(goal.Object) is { Success: true } m ? m.Groups["by"].Value.ToLowerInvariant() : null;
+        if (by is not null && ordering is "smallest" or "largest")
+        {
+            return ordering == "smallest"
+                ? [$"{by} low to high", $"{by} ascending", $"lowest {by}", $"{by} lowest first"]
+                : [$"{by} high to low", $"{by} descending", $"highest {by}", $"{by} highest first"];
+        }
+        var key = ordering == "most expensive" ? "expensive" : ordering.Split(' ')[0];
+        return ControlWords.BuiltIn.For("sort " + key);
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\bby\s+(?<by>[A-Za-z][\w\-]*)", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex SortByPattern();
 
     /// <summary>The position in the list of the first synonym the control's label says as whole words, or -1.</summary>
     private static int SynonymAt(IReadOnlyList<string> synonyms, PageNode node)

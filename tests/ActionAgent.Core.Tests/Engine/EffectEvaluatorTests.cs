@@ -160,6 +160,51 @@ public sealed class EffectEvaluatorTests
         Assert.True(evidence.Observed, evidence.Detail);
     }
 
+    // A dropdown drawn without ARIA, as the driver's probe shows it: open with its options, then closed on the choice.
+    private const string OpenDropdown = """
+        - generic [ref=e5]:
+          - generic [ref=e6]: Delivery
+          - generic [ref=e7]:
+            - generic [active] [expanded=false] [ref=e8] [cursor=pointer]: Select… ▾
+            - generic [ref=e9]:
+              - generic [ref=e10] [cursor=pointer]: Express (1–2 days) · € 9.90
+              - generic [ref=e12] [cursor=pointer]: Next day · € 14.90
+        - button "Continue" [ref=e14] [cursor=pointer]
+        """;
+
+    private const string ClosedOnNextDay = """
+        - generic [ref=e5]:
+          - generic [ref=e6]: Delivery
+          - generic [expanded=false] [ref=e7]: Next day · € 14.90 ▾
+        - button "Continue" [ref=e9] [cursor=pointer]
+        """;
+
+    [Fact]
+    public void A_custom_dropdown_whose_face_now_shows_the_option_just_clicked_proves_the_choice()
+    {
+        var click = new PlanStep { Action = ActionKind.Click, Target = new ElementTarget { Ref = "e12" } };
+
+        var evidence = EffectEvaluator.Evaluate(new ExpectedEffect(EffectKind.Selected, null, "next day shipping"), Screen(OpenDropdown), Screen(ClosedOnNextDay), click);
+
+        Assert.True(evidence.Observed, evidence.Detail);
+        Assert.Contains("Next day · € 14.90", evidence.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_custom_dropdown_that_shows_another_option_or_stays_open_is_no_evidence_of_the_choice()
+    {
+        var clickExpress = new PlanStep { Action = ActionKind.Click, Target = new ElementTarget { Ref = "e10" } };
+        var clickNextDay = new PlanStep { Action = ActionKind.Click, Target = new ElementTarget { Ref = "e12" } };
+        var closedOnExpress = ClosedOnNextDay.Replace("Next day · € 14.90", "Express (1–2 days) · € 9.90", StringComparison.Ordinal);
+        var wanted = new ExpectedEffect(EffectKind.Selected, null, "next day shipping");
+
+        var wrongOption = EffectEvaluator.Evaluate(wanted, Screen(OpenDropdown), Screen(closedOnExpress), clickExpress);
+        var faceUnchanged = EffectEvaluator.Evaluate(wanted, Screen(OpenDropdown), Screen(OpenDropdown), clickNextDay);
+
+        Assert.False(wrongOption.Observed, wrongOption.Detail);
+        Assert.False(faceUnchanged.Observed, faceUnchanged.Detail);
+    }
+
     [Fact]
     public void A_filter_that_leaves_the_list_as_it_was_did_not_change_it()
     {
