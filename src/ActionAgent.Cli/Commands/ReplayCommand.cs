@@ -256,7 +256,7 @@ internal static partial class ReplayCommand
         if (problems.Count > 0)
         {
             foreach (var problem in problems) CliErrors.Error($"{path}: {problem}");
-            return new ReplayOutcome(ExitCodes.BadInput, null, $"{path}: {string.Join("; ", problems)}");
+            return new ReplayOutcome(ExitCodes.BadInput, null, $"{path}: {string.Join(" ", problems)}");
         }
 
         Core.Ports.IUiDriver driver;
