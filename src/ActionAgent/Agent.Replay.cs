@@ -88,7 +88,8 @@ public sealed partial class Agent
         Directory.CreateDirectory(folder);
         await AtomicFile.WriteAsync(Path.Combine(folder, "replay.json"), (stream, token) => JsonSerializer.SerializeAsync(stream, result, RecordingJson.Options, token),
             cancellationToken).ConfigureAwait(false);
-        await JUnitReportWriter.WriteAsync(result, Path.Combine(folder, "junit.xml"), cancellationToken).ConfigureAwait(false);
+        // As agent replay writes it: the replay's screenshots attached ([[ATTACHMENT|path]]) for CI servers.
+        await JUnitReportWriter.WriteAsync([JUnitSuite.FromReplay(result, folder)], "agent replay", Path.Combine(folder, "junit.xml"), cancellationToken).ConfigureAwait(false);
         var model = ReportModel.FromReplay(result, document, Path.GetDirectoryName(recordingPath)!, folder);
         await HtmlReportWriter.WriteAsync(model, Path.Combine(folder, "report.html"), ReportImages.Embed, cancellationToken).ConfigureAwait(false);
     }

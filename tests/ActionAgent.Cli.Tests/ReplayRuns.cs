@@ -10,7 +10,7 @@ public sealed class ReplayRuns : IAsyncLifetime
     public static string Recording => Path.Combine("recordings", "book-flight");
 
     /// <summary>Replay reads secrets only from what the user declares: here, the scenario the recording was made from.</summary>
-    private static readonly string[] Secrets = ["--scenario", Path.Combine("scenarios", "book-flight.yaml")];
+    internal static readonly string[] Secrets = ["--scenario", Path.Combine("scenarios", "book-flight.yaml")];
 
     public string Folder { get; } = Path.Combine(Path.GetTempPath(), "aa-replay-" + Guid.NewGuid().ToString("N")[..8]);
 

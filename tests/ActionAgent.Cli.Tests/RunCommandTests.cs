@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Xml.Linq;
 using ActionAgent.Sites;
 
 namespace ActionAgent.Cli.Tests;
@@ -68,6 +69,30 @@ public sealed class RunCommandTests : IAsyncLifetime
         }
         Assert.Contains("Step {Index}", await File.ReadAllTextAsync(Path.Combine(folder, "log.jsonl")), StringComparison.Ordinal);
         Assert.DoesNotContain(card, result.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Run_with_junit_writes_a_suite_with_a_case_per_step_and_each_screenshot_attached()
+    {
+        var folder = Path.Combine(_recordings, "junit");
+        var file = Path.Combine(_recordings, "results", "run.xml");
+        var result = await AgentProcess.RunAsync(["run", "--goal", "type Ada into the name field and check \"I agree to the terms\", then click Submit",
+            "--start", "site:commands/labels.html", "--no-vision", "--record-to", folder, "--junit", file]);
+        Assert.True(result.ExitCode == 0, result.ToString());
+
+        var junit = XDocument.Load(file);
+        var suite = Assert.Single(junit.Root!.Elements("testsuite"));
+        using var recording = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(folder, "recording.json")));
+        var steps = recording.RootElement.GetProperty("steps").GetArrayLength();
+        var cases = suite.Elements("testcase").ToList();
+        Assert.Equal(steps + 1, cases.Count); // the steps + the result
+        Assert.Equal("result", cases[^1].Attribute("name")!.Value);
+        Assert.Empty(junit.Descendants("failure"));
+        foreach (var step in cases.SkipLast(1))
+        {
+            var attachment = step.Element("system-out")!.Value.Split('\n').Single(l => l.StartsWith("[[ATTACHMENT|", StringComparison.Ordinal))["[[ATTACHMENT|".Length..^2];
+            Assert.True(Path.IsPathRooted(attachment) && File.Exists(attachment), attachment);
+        }
     }
 
     [Fact]

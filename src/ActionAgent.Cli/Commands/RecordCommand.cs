@@ -48,31 +48,31 @@ internal static class RecordCommand
     {
         if (OperatingSystem.IsLinux() && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("DISPLAY")) && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("WAYLAND_DISPLAY")))
         {
-            console.MarkupLine("[red]error[/] agent record needs a display; run under Xvfb: xvfb-run agent record …");
+            CliErrors.Error("agent record needs a display; run under Xvfb: xvfb-run agent record …");
             return ExitCodes.Environment;
         }
         Regex? until = null;
         if (untilUrl is not null)
         {
             try { until = new Regex(untilUrl, RegexOptions.None, TimeSpan.FromSeconds(1)); }
-            catch (ArgumentException e) { console.MarkupLine($"[red]error[/] --until-url: {Markup.Escape(e.Message)}"); return ExitCodes.BadInput; }
+            catch (ArgumentException e) { CliErrors.Error($"--until-url: {e.Message}"); return ExitCodes.BadInput; }
         }
         TimeSpan? limit = null;
         if (duration is not null)
         {
-            if (!DurationSyntax.TryParse(duration, out var parsed) || parsed > DurationSyntax.MaxRunTimeout) { console.MarkupLine($"[red]error[/] --duration {Markup.Escape(duration)}: expected a duration such as 90s or 2m, at most 24h."); return ExitCodes.BadInput; }
+            if (!DurationSyntax.TryParse(duration, out var parsed) || parsed > DurationSyntax.MaxRunTimeout) { CliErrors.Error($"--duration {duration}: expected a duration such as 90s or 2m, at most 24h."); return ExitCodes.BadInput; }
             limit = parsed;
         }
 
         var spec = new BrowserAppSpec(start);
         if (spec.SiteName is null && !(Uri.TryCreate(start, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" or "file"))
         {
-            console.MarkupLine($"[red]error[/] {Markup.Escape(start)} is neither a URL nor site:NAME.");
+            CliErrors.Error($"{start} is neither a URL nor site:NAME.");
             return ExitCodes.BadInput;
         }
         ServedApp site;
         try { site = await CliAgentOptions.Default().ServeAsync(start, cancellationToken); }
-        catch (SiteNotFoundException e) { console.MarkupLine($"[red]error[/] {Markup.Escape(e.Message)}"); return ExitCodes.BadInput; }
+        catch (SiteNotFoundException e) { CliErrors.Error(e.Message); return ExitCodes.BadInput; }
         var startUrl = site.StartUrl;
         await using var _ = site;
         var recordingName = name ?? spec.SiteName ?? new Uri(startUrl).Host;
@@ -82,7 +82,7 @@ internal static class RecordCommand
         using var folderLock = FolderLock.TryClaimRecording(folder, "--out", output ?? folder, out var folderError);
         if (folderLock is null)
         {
-            console.MarkupLine($"[red]error[/] {Markup.Escape(folderError!)}");
+            CliErrors.Error(folderError!);
             return ExitCodes.BadInput;
         }
 
@@ -97,7 +97,7 @@ internal static class RecordCommand
         }
         catch (BrowserNotFoundException e)
         {
-            console.MarkupLine($"[red]error[/] {Markup.Escape(e.Message)}");
+            CliErrors.Error(e.Message);
             return ExitCodes.Environment;
         }
 

@@ -16,21 +16,26 @@ namespace ActionAgent.Cli.Commands;
 
 /// <summary>
 /// <c>agent replay</c>: replays a recording with no model at all (no planner, verifier or locator is even created),
-/// reports heals, and writes JUnit XML and an HTML report for CI.
+/// reports heals, and writes JUnit XML and an HTML report for CI. Several recordings (or a folder of them) replay in
+/// turn into one JUnit file and one index report (<c>ReplayCommand.Set.cs</c>).
 /// </summary>
-internal static class ReplayCommand
+internal static partial class ReplayCommand
 {
     public static Command Create(IAnsiConsole console)
     {
-        var recording = new Argument<string>("recording") { Description = "The recording folder (holding recording.json) or the recording.json file." };
+        var recording = new Argument<string[]>("recordings")
+        {
+            Description = "The recording folder (holding recording.json) or the recording.json file; several of them, or a folder of recording folders, replay in turn.",
+            Arity = ArgumentArity.OneOrMore,
+        };
         var param = new Option<string[]>("--param", "-p") { Description = "Change an input: NAME=VALUE (names as in the recording's header, e.g. passenger.first_name). Repeatable.", AllowMultipleArgumentsPerToken = false };
         var query = new Option<string?>("--query", "-q") { Description = "Query flags added to the app's URLs, e.g. variant=drift (a demo site's variant)." };
         var baseUrl = new Option<string?>("--base-url") { Description = "Replay against this origin instead of serving the recording's site (its query is added like --query)." };
-        var healOut = new Option<string?>("--heal-out") { Description = "Write the recording with its heals applied to this file (or folder) for review; the original is not touched." };
+        var healOut = new Option<string?>("--heal-out") { Description = "Write the recording with its heals applied to this file (or folder) for review; the original is not touched. One recording only." };
         var noHeal = new Option<bool>("--no-heal") { Description = "Fail any step whose first locator no longer matches, even if a later layer finds the element." };
-        var output = new Option<string?>("--out", "-o") { Description = "The folder for the replay's report.html, junit.xml, replay.json, shots and log (default: recordings/replays/NAME-TIMESTAMP)." };
-        var junit = new Option<string?>("--junit") { Description = "Also write the JUnit XML here (it is always written to the output folder)." };
-        var html = new Option<string?>("--html") { Description = "Also write the HTML report here." };
+        var output = new Option<string?>("--out", "-o") { Description = "The folder for the replay's report.html, junit.xml, replay.json, shots and log (default: recordings/replays/NAME-TIMESTAMP). With several recordings: the folder for junit.xml, index.html and one subfolder per recording (default: recordings/replays/batch-TIMESTAMP)." };
+        var junit = new Option<string?>("--junit") { Description = "Also write the JUnit XML here (it is always written to the output folder). With several recordings: the one file with a test suite per recording." };
+        var html = new Option<string?>("--html") { Description = "Also write the HTML report here. With several recordings: the index report, linking each recording's report." };
         var approve = new Option<bool>("--approve") { Description = "Approve the steps the recorded policy marks as sensitive (needed in CI for such recordings)." };
         var headed = new Option<bool>("--headed") { Description = "Show the browser window (needs a display)." };
         var shots = new Option<string>("--screenshots") { Description = "Which steps to photograph: none, failures (failures and heals; the default) or all.", DefaultValueFactory = _ => "failures" };
@@ -56,11 +61,19 @@ internal static class ReplayCommand
               agent replay recordings/book-flight --scenario scenarios/book-flight.yaml --no-heal --junit test-results/book-flight.xml
               agent replay recordings/book-flight --scenario scenarios/book-flight.yaml --param passenger.first_name=Grace --timeout 2m
               agent replay recordings/book-flight --secret card_number=SKYFARE_CARD --secret card_cvc=SKYFARE_CVC --base-url http://localhost:8080
+              agent replay recordings/ --scenario scenarios/book-flight.yaml --junit test-results/replays.xml
+              agent replay recordings/book-flight /tmp/healed --scenario scenarios/book-flight.yaml --out test-results/replays
+
+            Several recordings (or a folder whose subfolders hold recording.json) replay one after another, each in its
+            own browser, into --out DIR/NAME/ (the same files as one replay); DIR/junit.xml has one test suite per
+            recording and DIR/index.html links each report with its verdict. Every other option applies to each
+            recording (--timeout bounds each replay; --param and the secrets must fit each); --heal-out takes one recording.
 
             Secrets come only from what you declare (--secret NAME=ENV_VAR, or --scenario FILE and the .env beside it),
             never from the recording: a recording may come from someone else and must not choose what is read.
 
             Exit codes: 0 every step passed, 1 a step or check failed, 2 bad input (recording, parameters, secrets), 3 no browser.
+            With several recordings, the worst of theirs: 3, then 2, then 1.
             """)
         {
             recording, param, query, baseUrl, healOut, noHeal, output, junit, html, approve, headed, shots, stepTimeout, trace, verbose,
@@ -79,12 +92,12 @@ internal static class ReplayCommand
                 AllowDomains = parse.GetValue(allowDomain) ?? [],
                 Profile = parse.GetValue(profile),
             };
-            return await ReplayAsync(console, options, cancellationToken);
+            return await ReplaySetAsync(console, options, cancellationToken);
         });
         return command;
     }
 
-    internal sealed record ReplayCommandOptions(string Recording, string[] Params, string? Query, string? BaseUrl, string? HealOut, bool NoHeal,
+    internal sealed record ReplayCommandOptions(IReadOnlyList<string> Recordings, string[] Params, string? Query, string? BaseUrl, string? HealOut, bool NoHeal,
         string? Output, string? JUnit, string? Html, bool Approve, bool Headed, string Screenshots, string? StepTimeout, bool Trace, bool Verbose)
     {
         /// <summary><c>--secret NAME=ENV_VAR</c> declarations.</summary>
@@ -104,28 +117,29 @@ internal static class ReplayCommand
 
         /// <summary><c>--profile</c>: print where the replay's time went.</summary>
         public bool Profile { get; init; }
+
+        /// <summary>This replay is one of several: <c>--junit</c> and <c>--html</c> name the set's files, not this recording's.</summary>
+        public bool InSet { get; init; }
     }
 
-    internal static async Task<int> ReplayAsync(IAnsiConsole console, ReplayCommandOptions options, CancellationToken cancellationToken)
-    {
-        int BadInput(string message)
-        {
-            console.MarkupLine($"[red]error[/] {Markup.Escape(message)}");
-            return ExitCodes.BadInput;
-        }
+    /// <summary>What every recording of one <c>agent replay</c> shares: the options, parsed and checked once.</summary>
+    private sealed record ReplaySettings(IReadOnlyDictionary<string, string> Parameters, ReplayScreenshots Screenshots, TimeSpan? StepTimeout,
+        TimeSpan? Timeout, IReadOnlyDictionary<string, string> SecretSources, IReadOnlyList<string> Approve);
 
-        var (document, path, error) = await RecordingFile.LoadAsync(options.Recording, cancellationToken);
-        if (document is null) return BadInput(error!);
-        if (options.Trace && document.Header.SecretNames.Count > 0)
-        {
-            return BadInput($"--trace is refused: the recording uses secrets ({string.Join(", ", document.Header.SecretNames)}), and a Playwright trace keeps typed values, " +
-                            "DOM snapshots and screencast frames in clear, where they cannot be masked. Replay without --trace.");
-        }
+    /// <summary>How one recording's replay ended: the exit code, the result when it ran, why not when it did not.</summary>
+    private sealed record ReplayOutcome(int ExitCode, ReplayResult? Result, string? Error);
+
+    private static ReplaySettings? Settings(ReplayCommandOptions options, out string? error)
+    {
         var parameters = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var p in options.Params)
         {
             var eq = p.IndexOf('=', StringComparison.Ordinal);
-            if (eq <= 0) return BadInput($"--param {p}: expected NAME=VALUE.");
+            if (eq <= 0)
+            {
+                error = $"--param {p}: expected NAME=VALUE.";
+                return null;
+            }
             var name = p[..eq].Trim();
             if (name.StartsWith("inputs.", StringComparison.Ordinal)) name = name[7..];
             parameters[name] = p[(eq + 1)..];
@@ -137,27 +151,63 @@ internal static class ReplayCommand
             "FAILURES" => ReplayScreenshots.FailuresAndHeals,
             _ => (ReplayScreenshots?)null,
         };
-        if (screenshots is null) return BadInput($"--screenshots {options.Screenshots}: expected none, failures or all.");
+        error = null;
+        if (screenshots is null) error = $"--screenshots {options.Screenshots}: expected none, failures or all.";
         TimeSpan? stepTimeout = null;
-        if (options.StepTimeout is not null)
+        if (error is null && options.StepTimeout is not null)
         {
             if (!DurationSyntax.TryParse(options.StepTimeout, out var parsed) || parsed > DurationSyntax.MaxStepTimeout)
-                return BadInput($"--step-timeout {options.StepTimeout}: expected a duration such as 5s or 1m, at most {DurationSyntax.Format(DurationSyntax.MaxStepTimeout)}.");
+                error = $"--step-timeout {options.StepTimeout}: expected a duration such as 5s or 1m, at most {DurationSyntax.Format(DurationSyntax.MaxStepTimeout)}.";
             stepTimeout = parsed;
         }
         TimeSpan? timeout = null;
-        if (options.Timeout is not null)
+        if (error is null && options.Timeout is not null)
         {
             if (!DurationSyntax.TryParse(options.Timeout, out var parsed) || parsed > DurationSyntax.MaxRunTimeout)
-                return BadInput($"--timeout {options.Timeout}: expected a duration such as 90s or 5m, at most {DurationSyntax.Format(DurationSyntax.MaxRunTimeout)}.");
+                error = $"--timeout {options.Timeout}: expected a duration such as 90s or 5m, at most {DurationSyntax.Format(DurationSyntax.MaxRunTimeout)}.";
             timeout = parsed;
         }
-        var secretSources = ReplaySecrets.Declared(options.Secrets, options.Scenario, out var approve, out var secretError);
-        if (secretSources is null) return BadInput(secretError!);
+        if (error is not null) return null;
+        var secretSources = ReplaySecrets.Declared(options.Secrets, options.Scenario, out var approve, out error);
+        return secretSources is null ? null : new ReplaySettings(parameters, screenshots!.Value, stepTimeout, timeout, secretSources, approve);
+    }
+
+    /// <summary>One recording, as <c>agent replay RECORDING</c>: its outputs in <paramref name="options"/>' --out (or the default folder).</summary>
+    private static async Task<int> ReplayOneAsync(IAnsiConsole console, ReplayCommandOptions options, string recording, CancellationToken cancellationToken)
+    {
+        var settings = Settings(options, out var settingsError);
+        if (settings is null) return BadInput(settingsError!);
+        var (document, path, error) = await RecordingFile.LoadAsync(recording, cancellationToken);
+        if (document is null) return BadInput(error!);
         var folder = Path.GetFullPath(options.Output ?? DefaultOutput(document.Header.Name));
-        if (ReplayOutputs.Problem(folder, options.HealOut) is { } outputProblem) return BadInput(outputProblem);
+        var outcome = await ReplayAsync(console, options, settings, document, path, folder, cancellationToken);
+        return outcome.ExitCode;
+    }
+
+    private static int BadInput(string message)
+    {
+        CliErrors.Error(message);
+        return ExitCodes.BadInput;
+    }
+
+    /// <summary>Replays one loaded recording into <paramref name="folder"/>; every error is on standard error and in the outcome.</summary>
+    private static async Task<ReplayOutcome> ReplayAsync(IAnsiConsole console, ReplayCommandOptions options, ReplaySettings settings,
+        RecordingDocument document, string path, string folder, CancellationToken cancellationToken)
+    {
+        ReplayOutcome Fail(string message, int exitCode = ExitCodes.BadInput)
+        {
+            CliErrors.Error(message);
+            return new ReplayOutcome(exitCode, null, message);
+        }
+
+        if (options.Trace && document.Header.SecretNames.Count > 0)
+        {
+            return Fail($"--trace is refused: the recording uses secrets ({string.Join(", ", document.Header.SecretNames)}), and a Playwright trace keeps typed values, " +
+                        "DOM snapshots and screencast frames in clear, where they cannot be masked. Replay without --trace.");
+        }
+        if (ReplayOutputs.Problem(folder, options.HealOut) is { } outputProblem) return Fail(outputProblem);
         using var outputLock = FolderLock.TryAcquire(folder, out var lockError);
-        if (outputLock is null) return BadInput(lockError!);
+        if (outputLock is null) return Fail(lockError!);
 
         var composition = new AgentComposition(CliAgentOptions.Create());
         composition.Options.Browser.Headed = options.Headed;
@@ -169,13 +219,13 @@ internal static class ReplayCommand
             {
                 BaseUrl = options.BaseUrl,
                 Query = options.Query,
-                SecretSources = secretSources,
+                SecretSources = settings.SecretSources,
                 ScenarioPath = options.Scenario,
             }, cancellationToken);
         }
         catch (Exception e) when (e is SiteNotFoundException or ArgumentException or InvalidDataException)
         {
-            return BadInput(e.Message);
+            return Fail(e.Message);
         }
         await using var _ = setup;
 
@@ -188,15 +238,15 @@ internal static class ReplayCommand
         var replayOptions = new ReplayOptions
         {
             SecretHosts = allowList,
-            Parameters = parameters,
+            Parameters = settings.Parameters,
             Secrets = setup.Secrets,
-            SecretSources = secretSources,
-            Timeout = timeout,
+            SecretSources = settings.SecretSources,
+            Timeout = settings.Timeout,
             Urls = setup.Urls,
             AllowHeal = !options.NoHeal,
-            Screenshots = screenshots.Value,
-            StepTimeout = stepTimeout,
-            Approve = approve,
+            Screenshots = settings.Screenshots,
+            StepTimeout = settings.StepTimeout,
+            Approve = settings.Approve,
             Approvals = options.Approve ? new AutoApprovalGate() : null,
             OutputDirectory = folder,
             Progress = new ConsoleReplayProgress(console),
@@ -205,8 +255,8 @@ internal static class ReplayCommand
         var problems = ReplayEngine.Preflight(document, replayOptions);
         if (problems.Count > 0)
         {
-            foreach (var problem in problems) console.MarkupLine($"[red]error[/] {Markup.Escape(path)}: {Markup.Escape(problem)}");
-            return ExitCodes.BadInput;
+            foreach (var problem in problems) CliErrors.Error($"{path}: {problem}");
+            return new ReplayOutcome(ExitCodes.BadInput, null, $"{path}: {string.Join(" ", problems)}");
         }
 
         Core.Ports.IUiDriver driver;
@@ -218,17 +268,15 @@ internal static class ReplayCommand
         }
         catch (BrowserNotFoundException e)
         {
-            console.MarkupLine($"[red]error[/] {Markup.Escape(e.Message)}");
-            return ExitCodes.Environment;
+            return Fail(e.Message, ExitCodes.Environment);
         }
         catch (Desktop.AppNotAllowedException e)
         {
-            return BadInput(e.Message);
+            return Fail(e.Message);
         }
         catch (Desktop.DesktopEnvironmentException e)
         {
-            console.MarkupLine($"[red]error[/] {Markup.Escape(e.Message)}");
-            return ExitCodes.Environment;
+            return Fail(e.Message, ExitCodes.Environment);
         }
 
         console.MarkupLine($"[bold]replay {Markup.Escape(document.Header.Name)}[/] [grey]{document.Steps.Count} steps · {Markup.Escape(setup.StartUrl ?? "")} · no model[/]");
@@ -250,18 +298,20 @@ internal static class ReplayCommand
         }
         PrintSummary(console, result, folder);
         if (options.Profile) TimeProfile.Print(console, "replay", result.DurationMs, result.Timings, result.Steps.Select(s => (s.Index, s.Action, s.DurationMs, s.Timings)));
-        return result.Passed ? ExitCodes.Success : ExitCodes.RunFailed;
+        return new ReplayOutcome(result.Passed ? ExitCodes.Success : ExitCodes.RunFailed, result, null);
     }
 
     private static async Task WriteOutputsAsync(ReplayResult result, RecordingDocument document, string recordingPath, string folder,
         ReplayCommandOptions options, CancellationToken cancellationToken)
     {
         await AtomicFile.WriteAsync(Path.Combine(folder, "replay.json"), (stream, token) => JsonSerializer.SerializeAsync(stream, result, RecordingJson.Options, token), cancellationToken);
-        await JUnitReportWriter.WriteAsync(result, Path.Combine(folder, "junit.xml"), cancellationToken);
-        if (options.JUnit is not null) await JUnitReportWriter.WriteAsync(result, options.JUnit, cancellationToken);
+        JUnitSuite[] suites = [JUnitSuite.FromReplay(result, folder)];
+        await JUnitReportWriter.WriteAsync(suites, "agent replay", Path.Combine(folder, "junit.xml"), cancellationToken);
+        // With several recordings, --junit and --html name the set's files (written once all have replayed).
+        if (!options.InSet && options.JUnit is not null) await JUnitReportWriter.WriteAsync(suites, "agent replay", options.JUnit, cancellationToken);
         var model = ReportModel.FromReplay(result, document, Path.GetDirectoryName(recordingPath)!, folder);
         await HtmlReportWriter.WriteAsync(model, Path.Combine(folder, "report.html"), ReportImages.Embed, cancellationToken);
-        if (options.Html is not null) await HtmlReportWriter.WriteAsync(model, options.Html, ReportImages.Embed, cancellationToken);
+        if (!options.InSet && options.Html is not null) await HtmlReportWriter.WriteAsync(model, options.Html, ReportImages.Embed, cancellationToken);
     }
 
     private static async Task<string> WriteHealedAsync(RecordingDocument document, ReplayResult result, string recordingPath, string healOut,

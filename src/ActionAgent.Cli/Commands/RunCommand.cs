@@ -6,6 +6,7 @@ using ActionAgent.Cli.Running;
 using ActionAgent.Core.Engine;
 using ActionAgent.Core.Ports;
 using ActionAgent.Core.Recording;
+using ActionAgent.Core.Reports;
 using ActionAgent.Core.Scenarios;
 using ActionAgent.Desktop;
 using ActionAgent.Sites;
@@ -35,6 +36,7 @@ internal static class RunCommand
         var plannerOption = new Option<string?>("--planner") { Description = "The goal planner: offline (default), openai, azure or compatible (see agent models; default from ACTIONAGENT_PLANNER)." };
         var onDevice = new Option<bool>("--on-device") { Description = "Use only models on this machine (embedded, or a compatible server on loopback)." };
         var profile = new Option<bool>("--profile") { Description = "Print where the run's time went: start-up, and each step's phases (observe, plan, ground, act, check, screen check, visual, record)." };
+        var junit = new Option<string?>("--junit") { Description = "Also write the run as JUnit XML to this file for CI: one test suite, a test case per step (a failure says what was expected and what was seen) and one for the result, screenshots attached." };
         var skills = new Option<string?>("--skills") { Description = "A folder of your own skills (YAML) for the offline planner, beside the built-in ones (default: ACTIONAGENT_SKILLS)." };
 
         var command = new Command("run", """
@@ -45,12 +47,13 @@ internal static class RunCommand
               agent run scenarios/book-flight.yaml --headed --record-to recordings/book-flight
               agent run --goal "search for Rome" --start http://localhost:8080
               agent run --goal "click Sign in" --connect http://127.0.0.1:9222
+              agent run scenarios/book-flight.yaml --junit test-results/book-flight.xml
 
             Exit codes: 0 the run succeeded, 1 it failed, 2 bad input, 3 no browser, 130 cancelled (Ctrl+C).
             Every run leaves a folder with recording.json, a screenshot per step (shots/) and log.jsonl.
             """)
         {
-            file, goal, start, connect, headed, recordTo, approve, verbose, trace, plannerOption, onDevice, noVision, skills, profile,
+            file, goal, start, connect, headed, recordTo, approve, verbose, trace, plannerOption, onDevice, noVision, skills, profile, junit,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -61,6 +64,7 @@ internal static class RunCommand
                 NoVision = parse.GetValue(noVision),
                 Skills = parse.GetValue(skills),
                 Profile = parse.GetValue(profile),
+                JUnit = parse.GetValue(junit),
             };
             return await RunAsync(console, options, cancellationToken);
         });
@@ -78,6 +82,9 @@ internal static class RunCommand
 
         /// <summary><c>--profile</c>: print where the run's time went.</summary>
         public bool Profile { get; init; }
+
+        /// <summary><c>--junit FILE</c>: the run as JUnit XML too.</summary>
+        public string? JUnit { get; init; }
     }
 
     internal static async Task<int> RunAsync(IAnsiConsole console, RunOptions options, CancellationToken cancellationToken)
@@ -93,6 +100,12 @@ internal static class RunCommand
         if (planner is null)
         {
             CliErrors.Error(plannerError ?? "no planner could be chosen");
+            return ExitCodes.BadInput;
+        }
+
+        if (options.JUnit is not null && Directory.Exists(options.JUnit))
+        {
+            CliErrors.Error($"--junit {options.JUnit}: is a folder; give the JUnit XML file's name (e.g. test-results/{scenario.Name}.xml).");
             return ExitCodes.BadInput;
         }
 
@@ -145,6 +158,10 @@ internal static class RunCommand
             Serilog.Log.Error("The run could not start its app: {Reason}", e.Message);
             await DesktopDriverChoice.WriteNotStartedAsync(writer, scenario, planner.Name, e.Message, time);
             CliErrors.Error(e.Message);
+            if (options.JUnit is not null)
+            {
+                await JUnitReportWriter.WriteAsync([JUnitSuite.NotRun("run." + scenario.Name, e.Message)], "agent run", options.JUnit, CancellationToken.None);
+            }
             console.MarkupLine($"Recording: {Markup.Escape(Relative(folder))}");
             return e is AppNotAllowedException ? ExitCodes.BadInput : ExitCodes.Environment;
         }
@@ -164,7 +181,13 @@ internal static class RunCommand
             Secrets = setup.Secrets,
             StartUrl = options.Connect is not null && options.Start is null ? null : setup.StartUrl,
         }, folder, cancellationToken);
+        if (options.JUnit is not null)
+        {
+            // Written even when the run was cancelled (CI wants to see how far it got); the token is not passed for that reason.
+            await JUnitReportWriter.WriteAsync([JUnitSuite.FromRun(result, scenario.Name, folder, setup.Secrets)], "agent run", options.JUnit, CancellationToken.None);
+        }
         PrintSummary(console, result, folder);
+        if (options.JUnit is not null) console.MarkupLine($"JUnit: {Markup.Escape(Relative(Path.GetFullPath(options.JUnit)))}");
         if (options.Profile) TimeProfile.Print(console, "run", (long)result.Duration.TotalMilliseconds, result.Timings, result.Steps.Select(s => (s.Index, s.Action, s.DurationMs, s.Timings)));
         return result.FinalState switch
         {

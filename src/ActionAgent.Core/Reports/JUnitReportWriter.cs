@@ -7,103 +7,107 @@ using ActionAgent.Core.Replay;
 namespace ActionAgent.Core.Reports;
 
 /// <summary>
-/// Writes a replay as JUnit XML for CI: one test suite per recording, one test case per step (a skipped step is
-/// <c>&lt;skipped&gt;</c>, a failed one <c>&lt;failure&gt;</c>; a heal is noted in the case's system-out and properties).
-/// The end-of-run expectations are one more test case.
+/// Writes JUnit XML for CI: one <c>&lt;testsuite&gt;</c> per <see cref="JUnitSuite"/> (a replayed recording, a run), one
+/// <c>&lt;testcase&gt;</c> per step (a skipped step is <c>&lt;skipped&gt;</c>, a failed one <c>&lt;failure&gt;</c>; a heal
+/// is noted in the case's system-out and properties), plus one case for the end-of-run checks. Screenshots are attached
+/// in the case's system-out as <c>[[ATTACHMENT|/absolute/path.png]]</c> (Jenkins JUnit attachments plugin, GitLab).
+/// The XML is masked through every suite's secrets.
 /// </summary>
 public static class JUnitReportWriter
 {
-    /// <summary>Writes the XML to <paramref name="path"/>.</summary>
-    public static async Task WriteAsync(ReplayResult result, string path, CancellationToken cancellationToken)
+    /// <summary>Writes one replay's XML to <paramref name="path"/> (no attachments: see the overload with the suites).</summary>
+    public static Task WriteAsync(ReplayResult result, string path, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(result);
-        await AtomicFile.WriteAllTextAsync(path, Render(result), new UTF8Encoding(false), cancellationToken);
+        return WriteAsync([JUnitSuite.FromReplay(result, outputDirectory: null)], "agent replay", path, cancellationToken);
     }
 
-    /// <summary>The JUnit XML of a replay.</summary>
+    /// <summary>Writes the suites as one XML file at <paramref name="path"/> (atomically); <paramref name="name"/> names the root <c>&lt;testsuites&gt;</c>.</summary>
+    public static async Task WriteAsync(IReadOnlyList<JUnitSuite> suites, string name, string path, CancellationToken cancellationToken) =>
+        await AtomicFile.WriteAllTextAsync(path, Render(suites, name), new UTF8Encoding(false), cancellationToken);
+
+    /// <summary>The JUnit XML of one replay (no attachments: its output folder is not known here).</summary>
     public static string Render(ReplayResult result)
     {
         ArgumentNullException.ThrowIfNull(result);
+        return Render([JUnitSuite.FromReplay(result, outputDirectory: null)], "agent replay");
+    }
+
+    /// <summary>The JUnit XML of <paramref name="suites"/>, masked through each suite's secrets.</summary>
+    public static string Render(IReadOnlyList<JUnitSuite> suites, string name)
+    {
+        ArgumentNullException.ThrowIfNull(suites);
+        ArgumentNullException.ThrowIfNull(name);
         var builder = new StringBuilder();
         var settings = new XmlWriterSettings { Indent = true, OmitXmlDeclaration = false, Encoding = new UTF8Encoding(false) };
         using (var xml = XmlWriter.Create(new StringWriterUtf8(builder), settings))
         {
-            var suite = "replay." + result.Name;
-            var expectationFailed = result.Expectations.Any(e => !e.Passed);
             xml.WriteStartElement("testsuites");
-            Attribute(xml, "name", "agent replay");
-            Attribute(xml, "tests", Int(result.Steps.Count + 1));
-            Attribute(xml, "failures", Int(result.FailedCount + (expectationFailed ? 1 : 0)));
-            Attribute(xml, "time", Seconds(result.DurationMs));
-            xml.WriteStartElement("testsuite");
-            Attribute(xml, "name", suite);
-            Attribute(xml, "tests", Int(result.Steps.Count + 1));
-            Attribute(xml, "failures", Int(result.FailedCount + (expectationFailed ? 1 : 0)));
-            Attribute(xml, "errors", "0");
-            Attribute(xml, "skipped", Int(result.SkippedCount));
-            Attribute(xml, "time", Seconds(result.DurationMs));
-            Attribute(xml, "timestamp", result.StartedAt.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss", CultureInfo.InvariantCulture));
-            xml.WriteStartElement("properties");
-            Property(xml, "heals", Int(result.HealCount));
-            Property(xml, "healRate", result.HealRate.ToString("0.###", CultureInfo.InvariantCulture));
-            Property(xml, "modelCalls", "0");
-            xml.WriteEndElement();
-            foreach (var step in result.Steps)
-            {
-                xml.WriteStartElement("testcase");
-                Attribute(xml, "classname", suite);
-                Attribute(xml, "name", $"step {step.Index:00} {step.Summary}");
-                Attribute(xml, "time", Seconds(step.DurationMs));
-                if (step.Heal is { } heal)
-                {
-                    xml.WriteStartElement("properties");
-                    Property(xml, "healedFrom", heal.BrokenLocator);
-                    Property(xml, "healedTo", heal.FoundLocator);
-                    xml.WriteEndElement();
-                }
-                if (step.Outcome == "skipped")
-                {
-                    xml.WriteStartElement("skipped");
-                    Attribute(xml, "message", step.Error ?? "skipped");
-                    xml.WriteEndElement();
-                }
-                else if (step.Outcome == "failed")
-                {
-                    xml.WriteStartElement("failure");
-                    Attribute(xml, "message", step.Error ?? "failed");
-                    Attribute(xml, "type", step.Heal is not null && step.Checks.All(c => c.Passed) ? "heal-refused" : step.Checks.Any(c => !c.Passed) ? "check-failed" : "step-failed");
-                    Text(xml, string.Join("\n", step.Checks.Select(c => $"{(c.Passed ? "ok " : "FAIL")} {c.Check}{(c.Detail is null ? "" : ": " + c.Detail)}")));
-                    xml.WriteEndElement();
-                }
-                var output = new List<string>();
-                if (step.ResolvedBy is not null) output.Add($"found by {step.ResolvedBy}");
-                if (step.Heal is { } h) output.Add($"HEAL: {h.BrokenLocator} no longer matches; found by {h.FoundLocator}{(h.Shot is null ? "" : $" (screenshot {h.Shot})")}");
-                if (step.Shot is not null) output.Add($"screenshot: {step.Shot}");
-                if (output.Count > 0) Element(xml, "system-out", string.Join("\n", output));
-                xml.WriteEndElement();
-            }
-            xml.WriteStartElement("testcase");
-            Attribute(xml, "classname", suite);
-            Attribute(xml, "name", "expectations");
-            Attribute(xml, "time", "0");
-            if (result.Steps.Any(s => s.Outcome == "failed"))
-            {
-                xml.WriteStartElement("skipped");
-                Attribute(xml, "message", "not checked: a step failed");
-                xml.WriteEndElement();
-            }
-            else if (expectationFailed)
-            {
-                xml.WriteStartElement("failure");
-                Attribute(xml, "message", result.Reason ?? "an expectation failed");
-                xml.WriteEndElement();
-            }
-            Element(xml, "system-out", string.Join("\n", result.Expectations.Select(e => $"{(e.Passed ? "ok " : "FAIL")} {e.Check}{(e.Detail is null ? "" : ": " + e.Detail)}")));
-            xml.WriteEndElement();
-            xml.WriteEndElement();
+            Attribute(xml, "name", name);
+            Attribute(xml, "tests", Int(suites.Sum(s => s.Cases.Count)));
+            Attribute(xml, "failures", Int(suites.Sum(s => s.Cases.Count(c => c.Failure is not null))));
+            Attribute(xml, "errors", Int(suites.Sum(s => s.Cases.Count(c => c.Error is not null))));
+            Attribute(xml, "time", Seconds(suites.Sum(s => s.DurationMs)));
+            foreach (var suite in suites) Suite(xml, suite);
             xml.WriteEndElement();
         }
-        return result.Secrets.Mask(builder.ToString());
+        var text = builder.ToString();
+        foreach (var suite in suites) text = suite.Secrets.Mask(text);
+        return text;
+    }
+
+    private static void Suite(XmlWriter xml, JUnitSuite suite)
+    {
+        xml.WriteStartElement("testsuite");
+        Attribute(xml, "name", suite.Name);
+        Attribute(xml, "tests", Int(suite.Cases.Count));
+        Attribute(xml, "failures", Int(suite.Cases.Count(c => c.Failure is not null)));
+        Attribute(xml, "errors", Int(suite.Cases.Count(c => c.Error is not null)));
+        Attribute(xml, "skipped", Int(suite.Cases.Count(c => c.Skipped is not null)));
+        Attribute(xml, "time", Seconds(suite.DurationMs));
+        if (suite.Timestamp is { } timestamp) Attribute(xml, "timestamp", timestamp.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss", CultureInfo.InvariantCulture));
+        if (suite.Properties.Count > 0)
+        {
+            xml.WriteStartElement("properties");
+            foreach (var (key, value) in suite.Properties) Property(xml, key, value);
+            xml.WriteEndElement();
+        }
+        foreach (var test in suite.Cases)
+        {
+            xml.WriteStartElement("testcase");
+            Attribute(xml, "classname", suite.Name);
+            Attribute(xml, "name", test.Name);
+            Attribute(xml, "time", Seconds(test.DurationMs));
+            if (test.Properties.Count > 0)
+            {
+                xml.WriteStartElement("properties");
+                foreach (var (key, value) in test.Properties) Property(xml, key, value);
+                xml.WriteEndElement();
+            }
+            if (test.Skipped is not null)
+            {
+                xml.WriteStartElement("skipped");
+                Attribute(xml, "message", test.Skipped);
+                xml.WriteEndElement();
+            }
+            Problem(xml, "failure", test.Failure);
+            Problem(xml, "error", test.Error);
+            // Attachments last, each on a line of its own: the form the Jenkins attachments plugin and GitLab parse.
+            var output = test.Output.Concat(test.Attachments.Select(a => $"[[ATTACHMENT|{a}]]")).ToList();
+            if (output.Count > 0) Element(xml, "system-out", string.Join("\n", output));
+            xml.WriteEndElement();
+        }
+        xml.WriteEndElement();
+    }
+
+    private static void Problem(XmlWriter xml, string element, JUnitProblem? problem)
+    {
+        if (problem is null) return;
+        xml.WriteStartElement(element);
+        Attribute(xml, "message", problem.Message);
+        if (problem.Type is not null) Attribute(xml, "type", problem.Type);
+        if (!string.IsNullOrEmpty(problem.Text)) Text(xml, problem.Text);
+        xml.WriteEndElement();
     }
 
     private static void Property(XmlWriter xml, string name, string value)

@@ -35,6 +35,59 @@ public sealed class ReportWriterTests
     }
 
     [Fact]
+    public void JUnit_attaches_a_failed_steps_screenshot_by_its_absolute_path()
+    {
+        var dir = Directory.CreateTempSubdirectory("aa-junit-").FullName;
+        try
+        {
+            Directory.CreateDirectory(Path.Combine(dir, "shots"));
+            File.WriteAllBytes(Path.Combine(dir, "shots", "002-failed.png"), [1]);
+            var result = Result with { Steps = [.. Result.Steps.Select(s => s.Index == 2 ? s with { Shot = "shots/002-failed.png" } : s)] };
+
+            var xml = XDocument.Parse(JUnitReportWriter.Render([JUnitSuite.FromReplay(result, dir)], "agent replay"));
+
+            var output = xml.Descendants("testcase").ElementAt(1).Element("system-out")!.Value;
+            Assert.Contains($"[[ATTACHMENT|{Path.Combine(dir, "shots", "002-failed.png")}]]", output.Split('\n'));
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void JUnit_of_several_suites_masks_each_suites_secrets()
+    {
+        var secrets = new ActionAgent.Core.Secrets.SecretVault(new Dictionary<string, string> { ["card_number"] = "4242424242424242" });
+        var leaking = Result with { Name = "second", Secrets = secrets, Reason = "typed 4242424242424242" };
+        leaking = leaking with { Steps = [.. leaking.Steps.Select(s => s.Index == 2 ? s with { Error = "could not type 4242424242424242" } : s)] };
+
+        var xml = JUnitReportWriter.Render([JUnitSuite.FromReplay(Result, null), JUnitSuite.FromReplay(leaking, null)], "agent replay");
+
+        Assert.Equal(2, XDocument.Parse(xml).Descendants("testsuite").Count());
+        Assert.Contains("could not type ********", xml, StringComparison.Ordinal);
+        Assert.DoesNotContain("4242", xml, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Index_links_each_report_relative_to_the_index_with_its_verdict()
+    {
+        ReplayIndexEntry[] entries =
+        [
+            new() { Name = "first", Recording = "/r/first/recording.json", Result = Result, ReportPath = "/out/first/report.html" },
+            new() { Name = "bad one", Recording = "/r/bad one/recording.json", Error = "/r/bad one: missing secret" },
+        ];
+
+        var html = ReplayIndexWriter.Render(entries, "/out", "/out/junit.xml");
+
+        Assert.Contains("<tr class=\"failed\" data-verdict=\"failed\"><td><a href=\"first/report.html\">first</a>", html, StringComparison.Ordinal);
+        Assert.Contains("data-verdict=\"error\"", html, StringComparison.Ordinal);
+        Assert.Contains("missing secret", html, StringComparison.Ordinal);
+        Assert.Contains("<a href=\"junit.xml\">", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
     public void Html_report_is_self_contained_and_lists_every_step_with_its_outcome()
     {
         var recording = new RecordingDocument { Header = new RecordingHeader { Name = "fixture", Driver = "fake", Planner = "explicit" } };
