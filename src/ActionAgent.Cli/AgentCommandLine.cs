@@ -18,6 +18,7 @@ internal static class AgentCommandLine
               agent replay recordings/book-flight --scenario scenarios/book-flight.yaml   replay with no model (CI)
               agent record site:skyfare --out recordings/mine   record what you do in a browser
               agent graph                              the run engine's state machine
+              agent mcp                                serve the agent to an AI tool over MCP (stdio)
             """)
         {
             RunCommand.Create(console),
@@ -31,6 +32,7 @@ internal static class AgentCommandLine
             ScheduleCommand.Create(console),
             HistoryCommand.Create(console),
             WorkerCommand.Create(console),
+            McpCommand.Create(),
         };
 
     public static async Task<int> InvokeAsync(string[] args, IAnsiConsole console, TextWriter output)

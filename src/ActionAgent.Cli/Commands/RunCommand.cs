@@ -27,17 +27,17 @@ internal static class RunCommand
         var goal = new Option<string?>("--goal", "-g") { Description = "A goal in plain words, instead of a scenario file (needs --start or --connect)." };
         var start = new Option<string?>("--start") { Description = "The URL to start at (site:NAME serves a demo site): with --goal, or to point a scenario at another deployment of its app." };
         var connect = new Option<string?>("--connect") { Description = "Attach to a running Chromium by its CDP URL (http://127.0.0.1:9222) and act in its current tab; the browser stays open." };
-        var headed = new Option<bool>("--headed") { Description = "Show the browser window (needs a display)." };
+        var headed = CommonOptions.Headed();
         var recordTo = new Option<string?>("--record-to", "-o") { Description = "The recording folder (default: recordings/runs/NAME-TIMESTAMP)." };
-        var approve = new Option<bool>("--approve") { Description = "Approve every step the policy marks as sensitive, without asking." };
-        var verbose = new Option<bool>("--verbose", "-v") { Description = "Log every step's details on the console too." };
-        var noVision = new Option<bool>("--no-vision") { Description = "Skip the screen check after each step and the visual locator fallback (OCR + OpenCV)." };
+        var approve = CommonOptions.Approve();
+        var verbose = CommonOptions.Verbose();
+        var noVision = CommonOptions.NoVision();
         var trace = new Option<bool>("--trace") { Description = "Save a Playwright trace (trace.zip) in the recording folder." };
-        var plannerOption = new Option<string?>("--planner") { Description = "The goal planner: offline (default), openai, azure or compatible (see agent models; default from ACTIONAGENT_PLANNER)." };
-        var onDevice = new Option<bool>("--on-device") { Description = "Use only models on this machine (embedded, or a compatible server on loopback)." };
+        var plannerOption = CommonOptions.Planner();
+        var onDevice = CommonOptions.OnDevice();
         var profile = new Option<bool>("--profile") { Description = "Print where the run's time went: start-up, and each step's phases (observe, plan, ground, act, check, screen check, visual, record)." };
         var junit = new Option<string?>("--junit") { Description = "Also write the run as JUnit XML to this file for CI: one test suite, a test case per step (a failure says what was expected and what was seen) and one for the result, screenshots attached." };
-        var skills = new Option<string?>("--skills") { Description = "A folder of your own skills (YAML) for the offline planner, beside the built-in ones (default: ACTIONAGENT_SKILLS)." };
+        var skills = CommonOptions.Skills();
 
         var command = new Command("run", """
             Carry out a scenario in a real browser and record it.

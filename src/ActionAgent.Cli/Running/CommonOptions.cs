@@ -1,0 +1,28 @@
+using System.CommandLine;
+
+namespace ActionAgent.Cli.Running;
+
+/// <summary>
+/// The options several commands share, defined once so <c>agent run</c> and <c>agent mcp</c> (and any later command)
+/// spell and explain them alike. Each call makes a new option: an option belongs to one command.
+/// </summary>
+internal static class CommonOptions
+{
+    public static Option<bool> Headed() => new("--headed") { Description = "Show the browser window (needs a display)." };
+
+    public static Option<bool> NoVision() =>
+        new("--no-vision") { Description = "Skip the screen check after each step and the visual locator fallback (OCR + OpenCV)." };
+
+    public static Option<string?> Planner() =>
+        new("--planner") { Description = "The goal planner: offline (default), openai, azure or compatible (see agent models; default from ACTIONAGENT_PLANNER)." };
+
+    public static Option<bool> OnDevice() =>
+        new("--on-device") { Description = "Use only models on this machine (embedded, or a compatible server on loopback)." };
+
+    public static Option<string?> Skills() =>
+        new("--skills") { Description = "A folder of your own skills (YAML) for the offline planner, beside the built-in ones (default: ACTIONAGENT_SKILLS)." };
+
+    public static Option<bool> Approve() => new("--approve") { Description = "Approve every step the policy marks as sensitive, without asking." };
+
+    public static Option<bool> Verbose() => new("--verbose", "-v") { Description = "Log every step's details on the console too." };
+}
