@@ -25,6 +25,7 @@ public static partial class EffectEvaluator
         ArgumentNullException.ThrowIfNull(goal);
         ArgumentNullException.ThrowIfNull(before);
         ArgumentNullException.ThrowIfNull(after);
+        if (goal.Family == ActionFamily.Toggle && goal.Values.Any(v => v.IsException)) return AllOthers(goal, after);
         var evidence = Evaluate(goal.Effect, before, after, step?.Step);
         if (!evidence.Observed) return evidence;
         var details = new List<string> { evidence.Detail };
@@ -43,6 +44,25 @@ public static partial class EffectEvaluator
             details.Add(verdict.Detail);
         }
         return new(true, string.Join("; ", details));
+    }
+
+    /// <summary>
+    /// "Only cheese and olives": every box of the group the goal names (of the page, when it names none or no group
+    /// fits) other than those it keeps is in the state asked for. The boxes it keeps are other sub-goals' business.
+    /// </summary>
+    private static EffectEvidence AllOthers(SubGoal goal, UiObservation after)
+    {
+        var keep = goal.Values.Where(v => v.IsException).Select(v => v.Text).ToList();
+        var wanted = goal.Qualifiers.DesiredState ?? goal.Effect.Kind != EffectKind.Unchecked;
+        var boxes = InGroups(after.Nodes, null).Where(x => x.Node.Role is "checkbox" or "switch" or "menuitemcheckbox").ToList();
+        var inGroup = goal.Object.Length == 0 ? [] : boxes.Where(x => x.Group is { } g && Contains(g, goal.Object)).ToList();
+        var others = (inGroup.Count > 0 ? inGroup : boxes).Select(x => x.Node).Where(n => !keep.Any(k => SameValue(n.Name, k) || Contains(n.Name, k))).ToList();
+        var state = wanted ? "checked" : "not checked";
+        if (others.Count == 0) return new(true, $"no box other than {string.Join(", ", keep.Select(k => $"\"{k}\""))} is there");
+        var wrong = others.Where(n => IsOn(n) != wanted).ToList();
+        return wrong.Count == 0
+            ? new(true, $"every box but {string.Join(", ", keep.Select(k => $"\"{k}\""))} is {state} ({others.Count})")
+            : new(false, $"{Summarise(wrong)} {(wrong.Count == 1 ? "is" : "are")} still {(wanted ? "not checked" : "checked")}");
     }
 
     /// <summary>Whether the goal asks for a file (download, export, print, "as a PDF"): reading text off the page is not that.</summary>

@@ -182,12 +182,16 @@ public sealed partial class OfflinePlanner
         // A radio, tab, option or button named like the value.
         var named = await OnBestAsync(goal, ActionKind.Click, value, pool, cancellationToken,
             n => n.Role is "radio" or "tab" or "option" or "menuitemradio" or "menuitem" or "button" or "link" or "treeitem" || n.IsRolelessClickable ? 1 : 0).ConfigureAwait(false);
-        if (named is not null && TextTokens.Overlap(TextTokens.Content(value), TextTokens.Content(named.Step.Target?.Name ?? "")) > 0.5) return named;
+        var namedWords = named is null ? 0 : TextTokens.Overlap(TextTokens.Content(value), TextTokens.Content(ShownText(named.Step, pool)));
+        var namesIt = namedWords > 0.5;
+        if (namesIt) return named;
         // An autocomplete: type the value, then choose its suggestion.
         if (await TypeIntoComboboxAsync(goal, value, description, pool, cancellationToken).ConfigureAwait(false) is { } typed) return typed;
         // A custom dropdown: open it; the follow-up clicks the option.
+        // A control that shares no word with the value is never clicked to choose it (it may be the form's "Place order").
         return await OnBestAsync(goal, ActionKind.Click, description, pool, cancellationToken,
-            n => n.Role is "combobox" or "button" && (n.Node.Attributes.ContainsKey("haspopup") || n.IsCollapsed || n.Role == "combobox") ? 1 : 0).ConfigureAwait(false) ?? named;
+            n => n.Role is "combobox" or "button" && (n.Node.Attributes.ContainsKey("haspopup") || n.IsCollapsed || n.Role == "combobox") ? 1 : 0).ConfigureAwait(false)
+            ?? (namedWords > 0 ? named : null);
     }
 
     /// <summary>A filter or a sort: the control that says the order asked for ("Price: high to low"), else the one whose words fit.</summary>
@@ -202,6 +206,16 @@ public sealed partial class OfflinePlanner
         }
         return await OnBestAsync(goal, ActionKind.Click, ObjectWords(goal), pool, cancellationToken, Fit, byMeaning: true).ConfigureAwait(false);
     }
+
+    /// <summary>The words the step's target shows: its name, else (a clickable with no role, by ref) its text on the page.</summary>
+    private static string ShownText(PlanStep step, IEnumerable<PageNode> pool) =>
+        step.Target switch
+        {
+            { Name: { Length: > 0 } name } => name,
+            { Ref: { } r } => pool.FirstOrDefault(n => n.Node.Ref == r)?.InnerText() ?? "",
+            { Text: { } text } => text,
+            _ => "",
+        };
 
     private async Task<SearchAttempt?> ExpandAsync(SubGoal goal, List<PageNode> pool, CancellationToken cancellationToken)
     {

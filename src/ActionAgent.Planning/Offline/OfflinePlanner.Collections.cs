@@ -40,9 +40,13 @@ public sealed partial class OfflinePlanner
         // The set whose items carry the named text, the scope's words or the object's words; else the largest set.
         IReadOnlyList<PageNode> set = sets.FirstOrDefault(x => named is not null && x.Any(i => Contains(i.InnerText(), named)))
             ?? sets.FirstOrDefault(x => scopeWords.Count > 0 && x.Any(i => Covers(i, scopeWords)))
+            ?? sets.FirstOrDefault(x => goal.Object.Length > 0 && x.Any(i => i.Ancestors().Any(a => a.Role is "group" or "radiogroup" && Contains(a.Name, goal.Object))))
             ?? sets.FirstOrDefault(x => x.Any(i => ControlFor(goal, i) is not null))
             ?? sets[0];
         var items = set.Where(i => i.IsOnScreen || i.Node.Box is null).ToList();
+        // "Only cheese and olives": the items the goal keeps are left alone.
+        var keep = goal.Values.Where(v => v.IsException).Select(v => v.Text).ToList();
+        if (keep.Count > 0) items = [.. items.Where(i => !keep.Any(k => Contains(i.InnerText(), k)))];
         var byName = named is not null && items.Any(i => Contains(i.InnerText(), named));
         if (byName) items = [.. items.Where(i => Contains(i.InnerText(), named!))];
         // A scope that no item holds names the list itself ("from the cart") once the item is named.
@@ -81,6 +85,11 @@ public sealed partial class OfflinePlanner
                 continue;
             }
             var (action, value) = ActionFor(goal, control);
+            if (action is ActionKind.Check or ActionKind.Uncheck && (control.Has("checked") || control.Node.Attributes.GetValueOrDefault("checked") == "true") == (action == ActionKind.Check))
+            {
+                s.DoneTargets.Add(itemKey); // already as asked: nothing to do for this one
+                continue;
+            }
             var step = SearchStep(action, control, value, goal.Text, ObjectWords(goal));
             var undo = action is ActionKind.Check or ActionKind.Uncheck ? step with { Action = action == ActionKind.Check ? ActionKind.Uncheck : ActionKind.Check } : null;
             return new SearchAttempt(itemKey, step, $"{control} in the item \"{Shorten(item.InnerText())}\"", undo,

@@ -8,7 +8,7 @@ public sealed partial class OfflinePlanner
 {
     private static string? NamedItem(SubGoal goal)
     {
-        if (goal.Values.FirstOrDefault(v => v.Kind == GoalValueKind.Text)?.Text is { } quoted) return quoted;
+        if (goal.Values.FirstOrDefault(v => v.Kind == GoalValueKind.Text && !v.IsException)?.Text is { } quoted) return quoted;
         if (goal.Family is ActionFamily.Remove && goal.Effect.Value is { Length: > 0 } item) return item;
         // "Open order #10440": a number the goal ties to a kind of thing names one item.
         if (goal.Family is ActionFamily.Activate or ActionFamily.Navigate && goal.Values.FirstOrDefault(v => v.Kind == GoalValueKind.Number && v.Label is { Length: > 0 }) is { } number)

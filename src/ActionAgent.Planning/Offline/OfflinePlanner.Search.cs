@@ -175,6 +175,7 @@ public sealed partial class OfflinePlanner
     /// <summary>A state the sub-goal asks for that the page already shows (the box is already ticked, the field already holds it).</summary>
     private static bool AlreadyHolds(SubGoal goal, PageModel page)
     {
+        if (goal.Values.Any(v => v.IsException)) return EffectEvaluator.Evaluate(goal, page.Observation, page.Observation).Observed;
         if (IsMultiTarget(goal) || !goal.Qualifiers.IsEmpty && goal.Qualifiers.DesiredState is null) return false;
         if (goal.Effect.Kind is not (EffectKind.ValueSet or EffectKind.Checked or EffectKind.Unchecked)) return false;
         if (goal.Effect.Value is null && goal.Effect.Kind == EffectKind.ValueSet) return false;

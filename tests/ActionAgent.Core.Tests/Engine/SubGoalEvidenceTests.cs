@@ -48,6 +48,32 @@ public sealed class SubGoalEvidenceTests
         refs.Aggregate(Feed, (snapshot, r) => snapshot.Replace($"button \"Like\" [ref={r}]", $"button \"Like\" [pressed] [ref={r}]", StringComparison.Ordinal));
 
     [Fact]
+    public void Only_the_boxes_a_goal_keeps_may_stay_checked_in_the_group_it_names()
+    {
+        const string Pizza = """
+            - group "Toppings":
+              - checkbox "Cheese" [checked]
+              - checkbox "Olives" [checked]
+              - checkbox "Mushrooms"
+            - group "Sauces":
+              - checkbox "Garlic" [checked]
+            """;
+        var goal = new SubGoal
+        {
+            Index = 3, Family = ActionFamily.Toggle, Text = "Select only cheese and olives as toppings", Object = "toppings",
+            Values = [new(GoalValueKind.Text, "cheese", GoalValue.ExceptLabel), new(GoalValueKind.Text, "olives", GoalValue.ExceptLabel)],
+            Qualifiers = new GoalQualifiers { Quantity = Quantity.All, DesiredState = false }, Effect = new ExpectedEffect(EffectKind.Unchecked, "toppings"),
+        };
+
+        var cleared = EffectEvaluator.Evaluate(goal, Screen(Pizza), Screen(Pizza));
+        var extra = EffectEvaluator.Evaluate(goal, Screen(Pizza), Screen(Pizza.Replace("checkbox \"Mushrooms\"", "checkbox \"Mushrooms\" [checked]", StringComparison.Ordinal)));
+
+        Assert.True(cleared.Observed, cleared.Detail); // the checked Garlic is in another group
+        Assert.False(extra.Observed, extra.Detail);
+        Assert.Contains("Mushrooms", extra.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Following_the_wrong_person_is_not_following_the_one_the_goal_names()
     {
         const string People = "- list:\n  - listitem: Eli Moss @eli\n    - button \"Follow\" [ref=f1]\n  - listitem: Elias Berg @elias\n    - button \"Follow\" [ref=f2]";

@@ -32,6 +32,15 @@ public sealed class ShoppingAndSettingsGoalTests
         "EnterText 'quantity field' [Number:4@quantity field] => ValueSet(4)")]
     [InlineData("Purchase the cheapest laptop",
         "Pick 'laptop' q(cheapest) => Selected")]
+    [InlineData("Select only cheese and olives as toppings, then order",
+        "Toggle 'cheese' [Text:cheese] q(on) => Checked(cheese)",
+        "Toggle 'olives' [Text:olives] q(on) => Checked(olives)",
+        "Toggle 'toppings' [Text:cheese@except, Text:olives@except] q(all off) => Unchecked",
+        "Submit 'order' => Navigated")]
+    [InlineData("Tick only \"Email\" and \"SMS\"",
+        "Toggle 'Email' [Text:Email] q(on) => Checked(Email)",
+        "Toggle 'SMS' [Text:SMS] q(on) => Checked(SMS)",
+        "Toggle '' [Text:Email@except, Text:SMS@except] q(all off) => Unchecked")]
     [InlineData("Tick \"Extra cheese\", then order",
         "Toggle 'Extra cheese' [Text:Extra cheese] q(on) => Checked(Extra cheese)",
         "Submit 'order' => Navigated")]

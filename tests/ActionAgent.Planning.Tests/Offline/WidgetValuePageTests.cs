@@ -10,7 +10,7 @@ namespace ActionAgent.Planning.Tests.Offline;
 /// the action search on small practice pages: an address form with an optional line and a country list, a spin button
 /// that only steps with its buttons, a slider, a read-only date field set by its calendar, and an autocomplete whose
 /// suggestion must be chosen, a password the form asks for twice, a consent box worded otherwise than the goal ("the
-/// terms" for a box about "the house rules"). Each page's <c>window.pageState</c> says whether the goal was really reached.
+/// terms" for a box about "the house rules"), "only" two boxes of a group, and a dropdown drawn without ARIA. Each page's <c>window.pageState</c> says whether the goal was really reached.
 /// </summary>
 [Collection("demo sites")]
 public sealed class WidgetValuePageTests(DemoSitesFixture fixture, ITestOutputHelper output)
@@ -27,6 +27,8 @@ public sealed class WidgetValuePageTests(DemoSitesFixture fixture, ITestOutputHe
             """{"subscribed":true,"email":"ana@example.net","frequency":"Monthly"}""" },
         { "register.html", "Create an account for Ana Lopes with email ana@example.net and password \"River#Stone7\"",
             """{"created":true,"name":"Ana Lopes","email":"ana@example.net","passwordsMatch":true}""" },
+        { "pizza.html", "Select only cheese and olives as toppings, then place the order", """{"ordered":true,"toppings":"Cheese,Olives"}""" },
+        { "pizza.html", "Choose large as the size and place the order", """{"ordered":true,"size":"Large (35 cm)","toppings":"Mushrooms"}""" },
     };
 
     [Theory]

@@ -81,6 +81,7 @@ internal sealed partial class ClauseReader(VerbLexicon lexicon, DateOnly today)
 
     private IReadOnlyList<SubGoal> Choose(Context c)
     {
+        if (OnlyThese(c) is { } only) return only;
         var literal = PlainCommandParser.ParseClause($"{c.Verb} {c.Rest}");
         if (literal is { Action: ActionKind.Select, Target: { } target, Value: { Length: > 0 } written })
         {
@@ -108,6 +109,7 @@ internal sealed partial class ClauseReader(VerbLexicon lexicon, DateOnly today)
 
     private IReadOnlyList<SubGoal> Toggle(Context c)
     {
+        if (c.Sense!.State != false && OnlyThese(c) is { } only) return only;
         var state = c.Sense!.State;
         var rest = c.Rest;
         if (TrailingStatePattern().Match(rest) is { Success: true } m)
@@ -133,6 +135,23 @@ internal sealed partial class ClauseReader(VerbLexicon lexicon, DateOnly today)
         var effect = state switch { true => EffectKind.Checked, false => EffectKind.Unchecked, null => c.Sense.Effect };
         var qualifiers = parts.Qualifiers with { DesiredState = state };
         return PerItem(c, ActionFamily.Toggle, parts, qualifiers, (subject, item) => new(effect, subject, item));
+    }
+
+    /// <summary>
+    /// "Select only cheese and olives as toppings": each named box ticked, and every other box of the group cleared
+    /// (one sub-goal whose values, labelled "except", are the boxes to leave). Null when the clause says no "only".
+    /// </summary>
+    private static List<SubGoal>? OnlyThese(Context c)
+    {
+        if (OnlyPattern().Match(c.Rest) is not { Success: true } m) return null;
+        var items = ListSplitPattern().Split(m.Groups["items"].Value).Select(i => Unquote(Clean(i))).Where(i => i.Length > 0).ToList();
+        if (items.Count == 0) return null;
+        var group = m.Groups["group"].Success ? Clean(m.Groups["group"].Value) : "";
+        var result = items.Select(item => Make(c, ActionFamily.Toggle, item, [new(GoalValueKind.Text, item, null)], GoalQualifiers.None with { DesiredState = true }, null,
+            new(EffectKind.Checked, null, item))).ToList();
+        result.Add(Make(c, ActionFamily.Toggle, group, [.. items.Select(i => new GoalValue(GoalValueKind.Text, i, GoalValue.ExceptLabel))],
+            GoalQualifiers.None with { Quantity = Quantity.All, DesiredState = false }, null, new(EffectKind.Unchecked, NullIfEmpty(group))));
+        return result;
     }
 
     private IReadOnlyList<SubGoal> Verbless(Context c)
@@ -310,6 +329,9 @@ internal sealed partial class ClauseReader(VerbLexicon lexicon, DateOnly today)
 
     [GeneratedRegex(@"\s+(?:named|called|titled|with\s+the\s+name)$", RegexOptions.IgnoreCase)]
     private static partial Regex NamedPattern();
+
+    [GeneratedRegex(@"^only\s+(?<items>.+?)(?:\s+(?:as|from|among|in|of)\s+(?:the\s+|my\s+|your\s+)?(?<group>[\w\- ]+?))?\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex OnlyPattern();
 
     [GeneratedRegex(@"\s+(?<s>on|off)\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex TrailingStatePattern();
