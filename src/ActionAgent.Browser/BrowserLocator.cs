@@ -5,8 +5,12 @@ namespace ActionAgent.Browser;
 /// <see cref="PlaywrightConfig"/>, the <see cref="EnvironmentVariable"/> variable, then well-known install paths
 /// (system packages, snap, Chrome, the ms-playwright cache). Playwright's own browser download is never used.
 /// </summary>
+/// <remarks>
+/// The locator never reads the process environment: it is given the values of <see cref="VariableNames"/>, which the
+/// composition root's binder (<c>AgentConfiguration</c>) reads once, under the same names, so users see no change.
+/// </remarks>
 /// <param name="fileExists">Whether a file exists (injected so tests can simulate any machine).</param>
-/// <param name="environment">Reads an environment variable.</param>
+/// <param name="environment">Reads one of <see cref="VariableNames"/> (bound by the caller; null when unset).</param>
 /// <param name="subdirectories">Lists the subdirectories of a directory (empty when it does not exist).</param>
 public sealed class BrowserLocator(
     Func<string, bool> fileExists,
@@ -29,10 +33,25 @@ public sealed class BrowserLocator(
         @"C:\Program Files\Google\Chrome\Application\chrome.exe",
     ];
 
-    /// <summary>A locator over the real file system and environment.</summary>
-    public static BrowserLocator Default { get; } = new(
+    /// <summary>
+    /// The variables the locator uses: <see cref="EnvironmentVariable"/>, <c>PLAYWRIGHT_BROWSERS_PATH</c>, and the home
+    /// folders that hold the ms-playwright cache (<c>HOME</c>, <c>USERPROFILE</c>, <c>LOCALAPPDATA</c>).
+    /// </summary>
+    public static IReadOnlyList<string> VariableNames { get; } =
+        [EnvironmentVariable, "PLAYWRIGHT_BROWSERS_PATH", "HOME", "USERPROFILE", "LOCALAPPDATA"];
+
+    /// <summary>
+    /// A locator over the real file system that is given no variable: an explicit path, the config file, then the
+    /// well-known install paths. The composition root uses <see cref="WithVariables"/> with the variables it bound.
+    /// </summary>
+    public static BrowserLocator Default { get; } = WithVariables(static _ => null);
+
+    /// <summary>A locator over the real file system with the values of <see cref="VariableNames"/> given by <paramref name="variables"/>.</summary>
+    /// <param name="variables">Reads one of <see cref="VariableNames"/>; null when unset.</param>
+    /// <returns>The locator.</returns>
+    public static BrowserLocator WithVariables(Func<string, string?> variables) => new(
         File.Exists,
-        Environment.GetEnvironmentVariable,
+        variables ?? throw new ArgumentNullException(nameof(variables)),
         dir => Directory.Exists(dir) ? Directory.EnumerateDirectories(dir) : []);
 
     /// <summary>Finds a browser; throws <see cref="BrowserNotFoundException"/> with install advice when there is none.</summary>

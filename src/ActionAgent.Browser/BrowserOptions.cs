@@ -68,7 +68,7 @@ public sealed record BrowserOptions
     /// <summary>Where the config file search starts. <value>The default value is null: the current directory.</value></summary>
     public string? ConfigDirectory { get; init; }
 
-    /// <summary>The locator used to find the browser. <value>The default value is <see cref="BrowserLocator.Default"/>.</value></summary>
+    /// <summary>The locator used to find the browser. <value>The default value is <see cref="BrowserLocator.Default"/>, which is given no environment variable; the agent's composition passes one with the variables its binder read.</value></summary>
     public BrowserLocator Locator { get; init; } = BrowserLocator.Default;
 
     /// <summary>Where waiting and polling get their time. <value>The default value is <see cref="TimeProvider.System"/>.</value></summary>

@@ -7,7 +7,7 @@ namespace ActionAgent.Cli;
 /// <summary>The <c>agent</c> command line: every command, and the exit code for bad usage.</summary>
 internal static class AgentCommandLine
 {
-    public static RootCommand Create(IAnsiConsole console, TextWriter output) =>
+    public static RootCommand Create(IAnsiConsole console, TextWriter output, CliEnvironment environment) =>
         new("""
             ActionAgent: give it a goal or a scenario, it acts in a real browser, checks each step on the screen,
             and leaves a recording that replays without any model.
@@ -28,16 +28,18 @@ internal static class AgentCommandLine
             SitesCommand.Create(console),
             ModelsCommand.Create(console),
             ReplayCommand.Create(console),
-            RecordCommand.Create(console),
-            ScheduleCommand.Create(console),
-            HistoryCommand.Create(console),
-            WorkerCommand.Create(console),
+            RecordCommand.Create(console, environment),
+            ScheduleCommand.Create(console, environment),
+            HistoryCommand.Create(console, environment),
+            WorkerCommand.Create(console, environment),
             McpCommand.Create(),
         };
 
-    public static async Task<int> InvokeAsync(string[] args, IAnsiConsole console, TextWriter output)
+    // environment: what the command line took from the process environment at start (Program).
+    public static async Task<int> InvokeAsync(string[] args, IAnsiConsole console, TextWriter output, CliEnvironment environment)
     {
-        var root = Create(console, output);
+        CliErrors.Colored = !environment.NoColor;
+        var root = Create(console, output, environment);
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {

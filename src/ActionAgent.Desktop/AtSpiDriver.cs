@@ -53,8 +53,8 @@ public sealed partial class AtSpiDriver : IUiDriver
     {
         ArgumentNullException.ThrowIfNull(options);
         if (options.Launch is null == options.Attach is null) throw new ArgumentException("Give either Launch or Attach.", nameof(options));
-        XDisplay.EnsureAvailable();
-        var bus = await AtSpiConnection.ConnectAsync(options.SessionBusAddress, cancellationToken).ConfigureAwait(false);
+        XDisplay.EnsureAvailable(options.Display);
+        var bus = await AtSpiConnection.ConnectAsync(options.AccessibilityBusAddress, options.SessionBusAddress, cancellationToken).ConfigureAwait(false);
         try
         {
             var app = options.Launch is not null

@@ -19,8 +19,20 @@ public sealed record DesktopOptions
     /// <value>The default value is 20 seconds.</value>
     public TimeSpan WindowTimeout { get; init; } = TimeSpan.FromSeconds(20);
 
-    /// <summary>The session bus address; null: <c>DBUS_SESSION_BUS_ADDRESS</c>.</summary>
+    // The driver never reads the process environment: the host's binder (AgentConfiguration) reads DISPLAY,
+    // DBUS_SESSION_BUS_ADDRESS and AT_SPI_BUS_ADDRESS once, and the host passes them here.
+
+    /// <summary>The X display (<c>DISPLAY</c>, such as <c>:99</c>) keys, pointer and screenshots go to.</summary>
+    /// <value>The default value is null: no display, so the driver cannot start.</value>
+    public string? Display { get; init; }
+
+    /// <summary>The D-Bus session bus address (<c>DBUS_SESSION_BUS_ADDRESS</c>), where the accessibility bus is looked up.</summary>
+    /// <value>The default value is null: no session bus, so the driver cannot start unless <see cref="AccessibilityBusAddress"/> is set.</value>
     public string? SessionBusAddress { get; init; }
+
+    /// <summary>The accessibility bus address (<c>AT_SPI_BUS_ADDRESS</c>), when it is given directly.</summary>
+    /// <value>The default value is null: asked of the session bus.</value>
+    public string? AccessibilityBusAddress { get; init; }
 
     /// <summary>The clock for waits.</summary>
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using ActionAgent.Browser;
 using ActionAgent.Planning.SemanticKernel;
 using Microsoft.Extensions.Configuration;
 
@@ -8,6 +9,12 @@ namespace ActionAgent;
 /// Binds <see cref="AgentOptions"/> from configuration or from the environment: the one place the agent reads either.
 /// Everything else takes what it needs from the options, so no class reads a variable another class set.
 /// </summary>
+/// <remarks>
+/// This is the only library type that reads the process environment (a test in <c>ActionAgent.Tests</c> scans the
+/// sources to keep it so): the browser locator's, the desktop session's, the model and skills variables and the
+/// secrets' lookup all come from here. The <c>agent</c> command line's own presentation values are read once in its
+/// <c>CliEnvironment</c>.
+/// </remarks>
 /// <remarks>
 /// Configuration keys (under the section given, usually <c>ActionAgent</c>): <c>Browser:Headed</c>,
 /// <c>Browser:ExecutablePath</c>, <c>Browser:CdpEndpoint</c>, <c>Planner:Backend</c>, <c>Planner:SkillsFolder</c>,
@@ -28,8 +35,23 @@ public static class AgentConfiguration
     public static AgentOptions FromEnvironment() => FromEnvironment(Environment.GetEnvironmentVariable);
 
     /// <summary>
+    /// Options from the process environment, then <paramref name="fallback"/> for every variable the environment does
+    /// not set: a worker's secrets file (<c>--secrets</c>), which is never written into the process environment, so
+    /// its values reach the runs' secrets and settings but no child process.
+    /// </summary>
+    /// <param name="fallback">Values by variable name.</param>
+    /// <returns>New options.</returns>
+    public static AgentOptions FromEnvironment(IReadOnlyDictionary<string, string> fallback)
+    {
+        ArgumentNullException.ThrowIfNull(fallback);
+        return FromEnvironment(name => Environment.GetEnvironmentVariable(name) ?? fallback.GetValueOrDefault(name));
+    }
+
+    /// <summary>
     /// Options from an environment: the skills folder (<c>ACTIONAGENT_SKILLS</c>), the model variables
-    /// (<see cref="ModelVariables"/>), and the lookup of the variables scenarios' secrets name.
+    /// (<see cref="ModelVariables"/>), the browser locator's variables (<see cref="BrowserLocator.VariableNames"/>),
+    /// the desktop session (<c>DISPLAY</c>, <c>DBUS_SESSION_BUS_ADDRESS</c>, <c>AT_SPI_BUS_ADDRESS</c>), and the lookup
+    /// of the variables scenarios' secrets name.
     /// </summary>
     /// <param name="environment">Reads a variable.</param>
     /// <returns>New options.</returns>
@@ -42,6 +64,13 @@ public static class AgentConfiguration
         {
             if (environment(name) is { Length: > 0 } value) options.Models.Variables[name] = value;
         }
+        foreach (var name in BrowserLocator.VariableNames)
+        {
+            if (environment(name) is { } value) options.Browser.LocatorVariables[name] = value;
+        }
+        options.Desktop.Display = environment("DISPLAY");
+        options.Desktop.SessionBusAddress = environment("DBUS_SESSION_BUS_ADDRESS");
+        options.Desktop.AccessibilityBusAddress = environment("AT_SPI_BUS_ADDRESS");
         options.SecretVariables = environment;
         return options;
     }

@@ -32,6 +32,10 @@ public sealed class AgentFactory
         to.Planner.SkillsFolder = from.Planner.SkillsFolder;
         to.Planner.OnDevice = from.Planner.OnDevice;
         to.Vision.Enabled = from.Vision.Enabled;
+        foreach (var (name, value) in from.Browser.LocatorVariables) to.Browser.LocatorVariables[name] = value;
+        to.Desktop.Display = from.Desktop.Display;
+        to.Desktop.SessionBusAddress = from.Desktop.SessionBusAddress;
+        to.Desktop.AccessibilityBusAddress = from.Desktop.AccessibilityBusAddress;
         foreach (var (name, value) in from.Models.Variables) to.Models.Variables[name] = value;
         foreach (var domain in from.Policy.AllowDomains) to.Policy.AllowDomains.Add(domain);
         to.Policy.Approvals = from.Policy.Approvals;

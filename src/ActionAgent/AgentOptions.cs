@@ -22,6 +22,9 @@ public sealed class AgentOptions
     /// <summary>The language models a remote planner or the screen check's escalation may use.</summary>
     public ModelSettings Models { get; } = new();
 
+    /// <summary>The desktop session desktop scenarios run in.</summary>
+    public DesktopSettings Desktop { get; } = new();
+
     /// <summary>Where the agent may go and which steps need approval.</summary>
     public PolicySettings Policy { get; } = new();
 

@@ -15,6 +15,14 @@ public sealed class BrowserSettings
     /// <value>The default value is null: launch a browser.</value>
     public string? CdpEndpoint { get; set; }
 
+    /// <summary>
+    /// The variables the browser locator uses (<c>ACTIONAGENT_BROWSER</c>, <c>PLAYWRIGHT_BROWSERS_PATH</c>, the home
+    /// folders of the ms-playwright cache), by name: <see cref="AgentConfiguration.FromEnvironment()"/> fills them from
+    /// the process environment, so the browser library never reads it.
+    /// </summary>
+    /// <value>The default value is empty: the explicit path, <c>playwright.config.json</c>, then the usual install paths.</value>
+    public IDictionary<string, string> LocatorVariables { get; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
     /// <summary>The page width in pixels.</summary>
     /// <value>The default value is 1280.</value>
     public int ViewportWidth { get; set; } = 1280;

@@ -58,6 +58,10 @@ public sealed partial class DesktopSession : IDisposable
     /// <summary>The variables a child process (the agent CLI) needs to reach this session.</summary>
     public IReadOnlyDictionary<string, string?> Environment { get; }
 
+    /// <summary><paramref name="options"/> pointed at this session (the driver reads no environment variable itself).</summary>
+    public DesktopOptions In(DesktopOptions options) =>
+        options with { Display = Environment["DISPLAY"], SessionBusAddress = Environment["DBUS_SESSION_BUS_ADDRESS"] };
+
     private static Process Start(string program, params string[] args)
     {
         var info = new ProcessStartInfo(program) { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };

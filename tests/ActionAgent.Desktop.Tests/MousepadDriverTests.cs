@@ -15,7 +15,7 @@ public sealed class MousepadDriverTests(DesktopSession session)
         var folder = Directory.CreateTempSubdirectory("desktop-note-").FullName;
         var path = Path.Combine(folder, "note.txt");
         var text = $"Shopping list {Guid.NewGuid():N}";
-        await using var driver = await AtSpiDriver.StartAsync(new DesktopOptions { Launch = "mousepad" }, CancellationToken.None);
+        await using var driver = await AtSpiDriver.StartAsync(session.In(new DesktopOptions { Launch = "mousepad" }), CancellationToken.None);
 
         await Act(driver, ActionKind.Fill, new ElementTarget { Role = "textbox" }, text);
         await Act(driver, ActionKind.Press, null, "Control+S");

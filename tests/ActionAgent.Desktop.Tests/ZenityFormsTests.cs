@@ -13,11 +13,11 @@ public sealed class ZenityFormsTests(DesktopSession session)
     {
         _ = session;
         var name = $"Ada{Random.Shared.Next(1000)}";
-        await using var driver = await AtSpiDriver.StartAsync(new DesktopOptions
+        await using var driver = await AtSpiDriver.StartAsync(session.In(new DesktopOptions
         {
             Launch = "zenity --forms --title=Passenger --add-entry=Name --add-entry=City --separator=|",
             Window = "Passenger",
-        }, CancellationToken.None);
+        }), CancellationToken.None);
 
         await Act(driver, ActionKind.Fill, new ElementTarget { Label = "Name" }, name);
         await Act(driver, ActionKind.Fill, new ElementTarget { Label = "City" }, "London");
@@ -33,7 +33,7 @@ public sealed class ZenityFormsTests(DesktopSession session)
     public async Task Snapshot_of_a_zenity_form_has_roles_names_refs_and_boxes_in_the_browser_format()
     {
         _ = session;
-        await using var driver = await AtSpiDriver.StartAsync(new DesktopOptions { Launch = "zenity --forms --title=Shape --add-entry=Width", Window = "Shape" }, CancellationToken.None);
+        await using var driver = await AtSpiDriver.StartAsync(session.In(new DesktopOptions { Launch = "zenity --forms --title=Shape --add-entry=Width", Window = "Shape" }), CancellationToken.None);
 
         var observation = await driver.ObserveAsync(ObserveOptions.SnapshotOnly, CancellationToken.None);
 

@@ -95,6 +95,57 @@ public sealed class CompositionTests
     }
 
     [Fact]
+    public void The_binder_fills_the_browser_locator_and_the_desktop_session_from_their_variables()
+    {
+        var environment = new Dictionary<string, string>
+        {
+            ["ACTIONAGENT_BROWSER"] = "/opt/chrome", ["HOME"] = "/home/me", ["DISPLAY"] = ":99",
+            ["DBUS_SESSION_BUS_ADDRESS"] = "unix:path=/run/bus", ["AT_SPI_BUS_ADDRESS"] = "unix:path=/run/a11y", ["UNRELATED"] = "x",
+        };
+
+        var options = AgentConfiguration.FromEnvironment(name => environment.GetValueOrDefault(name));
+
+        Assert.Equal("/opt/chrome", options.Browser.LocatorVariables["ACTIONAGENT_BROWSER"]);
+        Assert.Equal("/home/me", options.Browser.LocatorVariables["HOME"]);
+        Assert.False(options.Browser.LocatorVariables.ContainsKey("UNRELATED"));
+        Assert.Null(options.Browser.ExecutablePath); // ACTIONAGENT_BROWSER keeps its place after playwright.config.json
+        Assert.Equal(":99", options.Desktop.Display);
+        Assert.Equal("unix:path=/run/bus", options.Desktop.SessionBusAddress);
+        Assert.Equal("unix:path=/run/a11y", options.Desktop.AccessibilityBusAddress);
+    }
+
+    [Fact]
+    public void The_composition_gives_the_browser_the_locator_variables_the_binder_read()
+    {
+        var executable = Path.GetTempFileName();
+        try
+        {
+            var options = new AgentOptions();
+            options.Browser.LocatorVariables["ACTIONAGENT_BROWSER"] = executable;
+
+            var browser = new AgentComposition(options).BrowserOptionsFor(ActionAgent.Core.Policy.AllowList.AnyHost);
+
+            Assert.Equal(executable, browser.Locator.Locate());
+        }
+        finally
+        {
+            File.Delete(executable);
+        }
+    }
+
+    [Fact]
+    public void A_fallback_source_fills_only_what_the_environment_leaves_unset()
+    {
+        var variable = $"ACTIONAGENT_TEST_FALLBACK_{Guid.NewGuid():N}";
+
+        var options = AgentConfiguration.FromEnvironment(new Dictionary<string, string> { [variable] = "from-file", ["PATH"] = "file-path" });
+
+        Assert.Equal("from-file", options.SecretVariables(variable));
+        Assert.Equal(Environment.GetEnvironmentVariable("PATH"), options.SecretVariables("PATH"));
+        Assert.Null(Environment.GetEnvironmentVariable(variable)); // never written to the process environment
+    }
+
+    [Fact]
     public void A_value_that_cannot_be_read_names_its_key()
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Vision:Enabled"] = "sometimes" }).Build();

@@ -10,9 +10,9 @@ namespace ActionAgent.Cli.Commands;
 /// <summary><c>agent history</c>: what the scheduled jobs did, newest first.</summary>
 internal static class HistoryCommand
 {
-    public static Command Create(IAnsiConsole console)
+    public static Command Create(IAnsiConsole console, CliEnvironment environment)
     {
-        var store = new StoreOptions();
+        var store = new StoreOptions(environment);
         var job = new Option<string?>("--job") { Description = "Only this job's runs." };
         var failed = new Option<bool>("--failed") { Description = "Only failed, timed-out, interrupted and error runs; exit 1 when there are any (for alerts)." };
         var since = new Option<string?>("--since") { Description = "Only runs that started in this last duration (1h, 30m)." };

@@ -15,7 +15,7 @@ namespace ActionAgent.Cli.Commands;
 /// <summary><c>agent record</c>: opens a headed browser and records what a person does into a replayable recording.</summary>
 internal static class RecordCommand
 {
-    public static Command Create(IAnsiConsole console)
+    public static Command Create(IAnsiConsole console, CliEnvironment environment)
     {
         var start = new Argument<string>("start") { Description = "Where to start: a URL, or site:NAME[/path] to serve a demo site (e.g. site:skyfare/?today=2026-11-28)." };
         var output = new Option<string?>("--out", "-o") { Description = "The recording folder (default: recordings/NAME-TIMESTAMP)." };
@@ -38,15 +38,15 @@ internal static class RecordCommand
             start, output, name, untilUrl, duration, cdpPort,
         };
         command.SetAction(async (parse, cancellationToken) =>
-            await RecordAsync(console, parse.GetValue(start)!, parse.GetValue(output), parse.GetValue(name), parse.GetValue(untilUrl),
+            await RecordAsync(console, environment, parse.GetValue(start)!, parse.GetValue(output), parse.GetValue(name), parse.GetValue(untilUrl),
                 parse.GetValue(duration), parse.GetValue(cdpPort), cancellationToken));
         return command;
     }
 
-    internal static async Task<int> RecordAsync(IAnsiConsole console, string start, string? output, string? name, string? untilUrl, string? duration,
+    internal static async Task<int> RecordAsync(IAnsiConsole console, CliEnvironment environment, string start, string? output, string? name, string? untilUrl, string? duration,
         int? cdpPort, CancellationToken cancellationToken)
     {
-        if (OperatingSystem.IsLinux() && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("DISPLAY")) && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("WAYLAND_DISPLAY")))
+        if (OperatingSystem.IsLinux() && !environment.HasDisplay)
         {
             CliErrors.Error("agent record needs a display; run under Xvfb: xvfb-run agent record …");
             return ExitCodes.Environment;
@@ -92,6 +92,7 @@ internal static class RecordCommand
             driver = await PlaywrightDriver.LaunchAsync(new BrowserOptions
             {
                 Headed = true,
+                Locator = CliAgentOptions.BrowserLocator(),
                 Args = cdpPort is { } port ? [$"--remote-debugging-port={port}", "--remote-debugging-address=127.0.0.1"] : [],
             }, cancellationToken);
         }

@@ -263,7 +263,7 @@ internal static partial class ReplayCommand
         try
         {
             driver = document.Header.Driver == "desktop"
-                ? await DesktopDriverChoice.StartForReplayAsync(document.Header, options.AllowApps, cancellationToken)
+                ? await DesktopDriverChoice.StartForReplayAsync(document.Header, options.AllowApps, composition.Options.Desktop, cancellationToken)
                 : await composition.OpenBrowserAsync(allowList, options.Trace ? Path.Combine(folder, "trace.zip") : null, cancellationToken);
         }
         catch (BrowserNotFoundException e)

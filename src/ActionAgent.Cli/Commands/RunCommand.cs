@@ -208,7 +208,7 @@ internal static class RunCommand
     private static async Task<IUiDriver> CreateDriverAsync(AgentComposition composition, Scenario scenario, string folder, string? startUrl,
         CancellationToken cancellationToken)
     {
-        if (scenario.App.Desktop is not null) return await DesktopDriverChoice.StartAsync(scenario, cancellationToken);
+        if (scenario.App.Desktop is not null) return await DesktopDriverChoice.StartAsync(scenario, composition.Options.Desktop, cancellationToken);
         // The one allow-list rule run and replay share: the scenario's allow_domains, else the host the run starts on.
         var trace = composition.Options.Recording.Trace ? Path.Combine(folder, "trace.zip") : null;
         return await composition.OpenBrowserAsync(composition.AllowListFor(scenario, startUrl), trace, cancellationToken);

@@ -11,9 +11,9 @@ namespace ActionAgent.Cli.Commands;
 /// <summary><c>agent schedule</c>: add, list, remove, pause, resume and fire scheduled jobs.</summary>
 internal static class ScheduleCommand
 {
-    public static Command Create(IAnsiConsole console)
+    public static Command Create(IAnsiConsole console, CliEnvironment environment)
     {
-        var store = new StoreOptions();
+        var store = new StoreOptions(environment);
         var command = new Command("schedule", """
             Schedule scenarios to run unattended; `agent worker` runs them, `agent history` shows how they went.
 

@@ -3,6 +3,7 @@ using System.Globalization;
 using ActionAgent.Cli.Logging;
 using ActionAgent.Cli.Running;
 using ActionAgent.Cli.Scheduling;
+using ActionAgent.Composition;
 using ActionAgent.Core.Scenarios;
 using ActionAgent.Scheduling;
 using Microsoft.Extensions.Hosting;
@@ -13,9 +14,9 @@ namespace ActionAgent.Cli.Commands;
 /// <summary><c>agent worker</c>: the long-running host that runs due jobs (or, with --status, reports the workers).</summary>
 internal static class WorkerCommand
 {
-    public static Command Create(IAnsiConsole console)
+    public static Command Create(IAnsiConsole console, CliEnvironment environment)
     {
-        var store = new StoreOptions();
+        var store = new StoreOptions(environment);
         var concurrency = new Option<int>("--concurrency", "-c") { Description = "Runs at once (browser contexts).", DefaultValueFactory = _ => 1 };
         var grace = new Option<string>("--grace") { Description = "On SIGTERM, how long running jobs may take to finish before they are interrupted.", DefaultValueFactory = _ => "30s" };
         var status = new Option<bool>("--status") { Description = "Show the workers on this store and exit: 0 when one is alive, 3 when none is." };
@@ -65,7 +66,7 @@ internal static class WorkerCommand
                 return ExitCodes.BadInput;
             }
             var endpoints = (parse.GetValue(browsers) is { Length: > 0 } given ? given
-                    : (Environment.GetEnvironmentVariable("ACTIONAGENT_BROWSER_ENDPOINTS") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+                    : environment.BrowserEndpoints)
                 .Select(BrowserEndpoint.Parse).ToList();
             Uri? hook = null;
             if (parse.GetValue(webhook) is { } url && (!Uri.TryCreate(url, UriKind.Absolute, out hook) || hook.Scheme is not ("http" or "https")))
@@ -73,7 +74,8 @@ internal static class WorkerCommand
                 CliErrors.Error($"--webhook: '{url}' is not an http(s) URL.");
                 return ExitCodes.BadInput;
             }
-            if (parse.GetValue(secrets) is { } secretsFile) SecretsFile.Load(secretsFile);
+            // The secrets file is the runs' source after the environment; it never enters the process environment.
+            var fileSecrets = parse.GetValue(secrets) is { } secretsFile ? SecretsFile.Load(secretsFile) : null;
 
             var options = new WorkerOptions
             {
@@ -81,12 +83,13 @@ internal static class WorkerCommand
                 Browsers = endpoints, Webhook = hook, NotifyFailuresOnly = parse.GetValue(notify) != "all",
                 RecordingsRoot = parse.GetValue(recordTo) is { } root ? Path.GetFullPath(root) : null,
             };
-            if (!await PreflightAsync(location, parse.GetValue(strict), cancellationToken)) return ExitCodes.Environment;
+            if (!await PreflightAsync(location, parse.GetValue(strict), fileSecrets, cancellationToken)) return ExitCodes.Environment;
 
             var logFile = Path.Combine(location.DataFolder, "logs", $"worker-{options.WorkerId}.jsonl");
             await using var log = RunLogging.Create(logFile, verbose: true);
-            await using var localBrowser = new ActionAgent.Browser.SharedBrowser();
-            var runner = new ScheduledScenarioRunner(parse.GetValue(noVision), parse.GetValue(planner), localBrowser);
+            await using var localBrowser = new ActionAgent.Browser.SharedBrowser(
+                new ActionAgent.Browser.BrowserOptions { Locator = CliAgentOptions.BrowserLocator(fileSecrets) });
+            var runner = new ScheduledScenarioRunner(parse.GetValue(noVision), parse.GetValue(planner), localBrowser, fileSecrets);
             using var host = WorkerHost.Create(location, options, runner, log.ForContext("WorkerId", options.WorkerId));
             console.MarkupLine($"worker [bold]{Markup.Escape(options.WorkerId)}[/] on {Markup.Escape(location.Describe())} · {options.Concurrency} at once · log {Markup.Escape(logFile)}");
             // The host stops on SIGTERM/SIGINT itself (System.CommandLine leaves those signals to it for this command).
@@ -101,8 +104,10 @@ internal static class WorkerCommand
     /// cannot run does not stop the others: it is named as a warning (its firings are recorded as errors), unless
     /// <paramref name="strict"/>, where it is an error and the worker does not start.
     /// </summary>
-    private static async Task<bool> PreflightAsync(ScheduleStore location, bool strict, CancellationToken cancellationToken)
+    private static async Task<bool> PreflightAsync(ScheduleStore location, bool strict, IReadOnlyDictionary<string, string>? fileSecrets,
+        CancellationToken cancellationToken)
     {
+        var composition = new AgentComposition(CliAgentOptions.Create(secretsFile: fileSecrets));
         await using var catalog = await ScheduleCatalog.OpenAsync(location, cancellationToken);
         var problems = new List<string>();
         foreach (var job in await catalog.ListAsync(cancellationToken))
@@ -112,7 +117,7 @@ internal static class WorkerCommand
                 problems.Add($"job {job.Spec.Name}: {job.Spec.Scenario}: the scenario file does not exist on this worker.");
                 continue;
             }
-            var loaded = ScenarioInput.Load(job.Spec.Scenario, SecretCheck.Error);
+            var loaded = ScenarioInput.Load(job.Spec.Scenario, SecretCheck.Error, composition);
             problems.AddRange(loaded.Errors.Select(error => $"job {job.Spec.Name}: {error}"));
         }
         foreach (var problem in problems)

@@ -10,11 +10,14 @@ namespace ActionAgent.Cli.Running;
 /// </summary>
 internal static class DesktopDriverChoice
 {
-    public static DesktopOptions OptionsFor(Scenario scenario, string? workingDirectory)
+    public static DesktopOptions OptionsFor(Scenario scenario, string? workingDirectory, DesktopSettings session)
     {
         var app = scenario.App.Desktop!;
         var options = new DesktopOptions
         {
+            Display = session.Display,
+            SessionBusAddress = session.SessionBusAddress,
+            AccessibilityBusAddress = session.AccessibilityBusAddress,
             Launch = app.Launch,
             Attach = app.Launch is null ? app.Attach : null,
             Window = app.Window,
@@ -24,20 +27,24 @@ internal static class DesktopDriverChoice
         return app.Wait is { } wait ? options with { WindowTimeout = wait } : options;
     }
 
-    public static Task<AtSpiDriver> StartAsync(Scenario scenario, CancellationToken cancellationToken)
+    /// <param name="scenario">The desktop scenario.</param>
+    /// <param name="session">The desktop session the binder read (<see cref="AgentOptions.Desktop"/>).</param>
+    /// <param name="cancellationToken">Cancels the start.</param>
+    public static Task<AtSpiDriver> StartAsync(Scenario scenario, DesktopSettings session, CancellationToken cancellationToken)
     {
         if (!OperatingSystem.IsLinux())
         {
             throw new DesktopEnvironmentException("Desktop scenarios run on Linux (AT-SPI) only for now; a Windows (UI Automation) adapter is not built yet.");
         }
-        return AtSpiDriver.StartAsync(OptionsFor(scenario, null), cancellationToken);
+        return AtSpiDriver.StartAsync(OptionsFor(scenario, null, session), cancellationToken);
     }
 
     /// <summary>
     /// Starts the app a desktop recording names, only when the person replaying allowed it (<c>--allow-app</c>):
     /// a recording may come from someone else, and must not choose which program runs.
     /// </summary>
-    public static async Task<AtSpiDriver> StartForReplayAsync(RecordingHeader header, IReadOnlyList<string> allowed, CancellationToken cancellationToken)
+    public static async Task<AtSpiDriver> StartForReplayAsync(RecordingHeader header, IReadOnlyList<string> allowed, DesktopSettings session,
+        CancellationToken cancellationToken)
     {
         var app = header.AppStart ?? throw new DesktopEnvironmentException("The desktop recording does not name its app (header.appStart).");
         var attach = app.StartsWith("attach:", StringComparison.Ordinal) ? app[7..] : null;
@@ -47,7 +54,15 @@ internal static class DesktopDriverChoice
             throw new AppNotAllowedException($"This recording launches \"{app}\": replay it with --allow-app {Path.GetFileName(program)} to let it (a recording never chooses on its own which program runs).");
         }
         if (!OperatingSystem.IsLinux()) throw new DesktopEnvironmentException("Desktop recordings replay on Linux (AT-SPI) only for now.");
-        return await AtSpiDriver.StartAsync(new DesktopOptions { Launch = attach is null ? app : null, Attach = attach, AllowedApps = allowed }, cancellationToken).ConfigureAwait(false);
+        return await AtSpiDriver.StartAsync(new DesktopOptions
+        {
+            Launch = attach is null ? app : null,
+            Attach = attach,
+            AllowedApps = allowed,
+            Display = session.Display,
+            SessionBusAddress = session.SessionBusAddress,
+            AccessibilityBusAddress = session.AccessibilityBusAddress,
+        }, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Writes the recording of a run that ended before its first step: the app could not be started or touched.</summary>

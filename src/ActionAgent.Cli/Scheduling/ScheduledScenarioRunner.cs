@@ -17,14 +17,17 @@ namespace ActionAgent.Cli.Scheduling;
 /// choice, perception, site serving, secrets, engine and report — with a local Chromium or a context in a remote browser,
 /// and no console: the run's log goes to its <c>log.jsonl</c> (secrets masked) and carries the job and run ids. Each run
 /// gets its own browser context: in the worker's shared local Chromium, or in a remote browser from the pool.
+/// Secrets come from the worker's environment, then its <c>--secrets</c> file (<paramref name="secretsFile"/>), never
+/// from the schedule store.
 /// </summary>
-internal sealed class ScheduledScenarioRunner(bool noVision, string? plannerName, SharedBrowser localBrowser) : IScenarioRunner
+internal sealed class ScheduledScenarioRunner(bool noVision, string? plannerName, SharedBrowser localBrowser,
+    IReadOnlyDictionary<string, string>? secretsFile = null) : IScenarioRunner
 {
     public async Task<ScenarioRunOutcome> RunAsync(ScenarioRunRequest request, CancellationToken cancellationToken)
     {
         var folder = request.RecordingFolder;
         Directory.CreateDirectory(folder);
-        var composition = new AgentComposition(CliAgentOptions.Create(plannerName, noVision: noVision));
+        var composition = new AgentComposition(CliAgentOptions.Create(plannerName, noVision: noVision, secretsFile: secretsFile));
         var loaded = ScenarioInput.Load(request.Scenario, SecretCheck.Error, composition);
         if (!loaded.Success)
         {

@@ -3,7 +3,7 @@ namespace ActionAgent.Core.Scenarios;
 /// <summary>What the scenario loader checks against the world outside the file.</summary>
 public sealed record ScenarioLoadOptions
 {
-    /// <summary>Options with every default: no site check, secrets checked against the process environment as errors.</summary>
+    /// <summary>Options with every default: no site check, no variable set, so every declared secret is an error.</summary>
     public static ScenarioLoadOptions Default { get; } = new();
 
     /// <summary>
@@ -12,9 +12,13 @@ public sealed record ScenarioLoadOptions
     /// <value>The default value is null: site names are not checked.</value>
     public Func<string, bool>? SiteExists { get; init; }
 
-    /// <summary>Reads an environment variable, to check that every secret is set (never to read its value into the scenario).</summary>
-    /// <value>The default value is <see cref="Environment.GetEnvironmentVariable(string)"/>.</value>
-    public Func<string, string?> GetEnvironmentVariable { get; init; } = Environment.GetEnvironmentVariable;
+    /// <summary>
+    /// Reads a variable a secret names, to check that every secret is set (never to read its value into the scenario).
+    /// The loader never reads the process environment itself: the composition root passes the variables its binder
+    /// (<c>AgentConfiguration</c>) bound, then the <c>.env</c> files beside the scenario.
+    /// </summary>
+    /// <value>The default value reads nothing (every variable is unset).</value>
+    public Func<string, string?> GetEnvironmentVariable { get; init; } = static _ => null;
 
     /// <summary>What a secret whose environment variable is not set is.</summary>
     /// <value>The default value is <see cref="SecretCheck.Error"/>.</value>

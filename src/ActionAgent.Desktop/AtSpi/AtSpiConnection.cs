@@ -3,8 +3,8 @@ using Tmds.DBus.Protocol;
 namespace ActionAgent.Desktop.AtSpi;
 
 /// <summary>
-/// A connection to the AT-SPI accessibility bus (found through <c>org.a11y.Bus.GetAddress</c> on the session bus, or
-/// <c>AT_SPI_BUS_ADDRESS</c>), with the calls the driver makes on accessible objects.
+/// A connection to the AT-SPI accessibility bus (given directly, as <c>AT_SPI_BUS_ADDRESS</c>, or found through
+/// <c>org.a11y.Bus.GetAddress</c> on the session bus), with the calls the driver makes on accessible objects.
 /// </summary>
 internal sealed partial class AtSpiConnection : IDisposable
 {
@@ -29,10 +29,13 @@ internal sealed partial class AtSpiConnection : IDisposable
     public static AccessibleRef Desktop => new(RegistryName, RootPath);
 
     /// <summary>Finds the accessibility bus and connects to it.</summary>
+    /// <param name="accessibilityBusAddress">The accessibility bus, when the host gave it (<see cref="DesktopOptions.AccessibilityBusAddress"/>).</param>
+    /// <param name="sessionBusAddress">The session bus the host gave (<see cref="DesktopOptions.SessionBusAddress"/>).</param>
+    /// <param name="cancellationToken">Cancels the connection.</param>
     /// <exception cref="DesktopEnvironmentException">No session bus, no accessibility bus, or it cannot be reached.</exception>
-    public static async Task<AtSpiConnection> ConnectAsync(string? sessionBusAddress, CancellationToken cancellationToken)
+    public static async Task<AtSpiConnection> ConnectAsync(string? accessibilityBusAddress, string? sessionBusAddress, CancellationToken cancellationToken)
     {
-        var address = Environment.GetEnvironmentVariable("AT_SPI_BUS_ADDRESS");
+        var address = accessibilityBusAddress;
         if (string.IsNullOrEmpty(address)) address = await FindBusAddressAsync(sessionBusAddress, cancellationToken).ConfigureAwait(false);
         var connection = new DBusConnection(address);
         try
@@ -50,7 +53,6 @@ internal sealed partial class AtSpiConnection : IDisposable
 
     private static async Task<string> FindBusAddressAsync(string? sessionBusAddress, CancellationToken cancellationToken)
     {
-        sessionBusAddress ??= Environment.GetEnvironmentVariable("DBUS_SESSION_BUS_ADDRESS");
         if (string.IsNullOrEmpty(sessionBusAddress))
         {
             throw new DesktopEnvironmentException(

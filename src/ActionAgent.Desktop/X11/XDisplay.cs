@@ -7,9 +7,10 @@ namespace ActionAgent.Desktop.X11;
 /// <summary>The X display: keys and pointer through XTest (xdotool), pixels through ImageMagick's import.</summary>
 internal sealed class XDisplay
 {
-    public static void EnsureAvailable()
+    /// <param name="display">The display the host bound (<see cref="DesktopOptions.Display"/>).</param>
+    public static void EnsureAvailable(string? display)
     {
-        if (string.IsNullOrEmpty(Environment.GetEnvironmentVariable("DISPLAY")))
+        if (string.IsNullOrEmpty(display))
         {
             throw new DesktopEnvironmentException("No X display: DISPLAY is not set. Run inside a desktop session, or start one with `Xvfb :99 -screen 0 1280x1024x24 &` and `export DISPLAY=:99`.");
         }

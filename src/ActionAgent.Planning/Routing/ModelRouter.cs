@@ -12,11 +12,9 @@ namespace ActionAgent.Planning.Routing;
 /// escalates to a configured remote backend only on low confidence; with <c>quality</c> the planner and the screen
 /// check use the configured remote model directly. A remote model is never required.
 /// </remarks>
+/// <param name="environment">Reads a model variable: those the composition root's binder bound (<c>AgentOptions.Models</c>).</param>
 public sealed class ModelRouter(Func<string, string?> environment)
 {
-    /// <summary>A router reading the process environment.</summary>
-    public static ModelRouter FromProcessEnvironment() => new(Environment.GetEnvironmentVariable);
-
     /// <summary>The table of roles, their backends and why.</summary>
     public IReadOnlyList<RouteDecision> Route(RoutingConstraints constraints)
     {

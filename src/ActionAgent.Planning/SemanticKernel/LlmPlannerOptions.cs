@@ -136,7 +136,7 @@ public sealed record LlmPlannerOptions
     /// naming the variable that is missing or wrong.
     /// </summary>
     /// <param name="backend">The backend to configure.</param>
-    /// <param name="environment">Reads a variable (<see cref="Environment.GetEnvironmentVariable(string)"/> in production).</param>
+    /// <param name="environment">Reads a variable: the model variables the composition root's binder bound (<c>AgentOptions.Models</c>); this library never reads the process environment itself.</param>
     /// <param name="error">Why the options could not be made.</param>
     public static LlmPlannerOptions? FromEnvironment(LlmBackend backend, Func<string, string?> environment, out string? error)
     {

@@ -163,6 +163,7 @@ public sealed class AgentComposition
         AllowList = allowList,
         TracePath = tracePath,
         TimeProvider = Options.Time,
+        Locator = BrowserLocator.WithVariables(name => Options.Browser.LocatorVariables.TryGetValue(name, out var value) ? value : null),
     };
 
     /// <summary>Launches Chromium, or attaches to <see cref="BrowserSettings.CdpEndpoint"/>, under <paramref name="allowList"/>.</summary>
