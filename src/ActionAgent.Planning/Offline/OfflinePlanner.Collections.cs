@@ -85,9 +85,9 @@ public sealed partial class OfflinePlanner
                 continue;
             }
             var (action, value) = ActionFor(goal, control);
-            if (action is ActionKind.Check or ActionKind.Uncheck && (control.Has("checked") || control.Node.Attributes.GetValueOrDefault("checked") == "true") == (action == ActionKind.Check))
+            if (IsMultiTarget(goal) && action is ActionKind.Check or ActionKind.Uncheck && (control.Has("checked") || control.Node.Attributes.GetValueOrDefault("checked") == "true") == (action == ActionKind.Check))
             {
-                s.DoneTargets.Add(itemKey); // already as asked: nothing to do for this one
+                s.DoneTargets.Add(itemKey); // one of several already as asked: nothing to do for it
                 continue;
             }
             var step = SearchStep(action, control, value, goal.Text, ObjectWords(goal));
