@@ -26,7 +26,7 @@ public static partial class EffectEvaluator
         ArgumentNullException.ThrowIfNull(before);
         ArgumentNullException.ThrowIfNull(after);
         if (goal.Family == ActionFamily.Toggle && goal.Values.Any(v => v.IsException)) return AllOthers(goal, after);
-        var evidence = Evaluate(goal.Effect, before, after, step?.Step);
+        var evidence = Evaluate(goal.Effect, before, after, Worded(step));
         if (!evidence.Observed) return evidence;
         var details = new List<string> { evidence.Detail };
         foreach (var rule in new Func<EffectEvidence?>[]
@@ -44,6 +44,17 @@ public static partial class EffectEvaluator
             details.Add(verdict.Detail);
         }
         return new(true, string.Join("; ", details));
+    }
+
+    /// <summary>
+    /// The step with its target's words: a clickable with no role is targeted by ref alone, and its text is on the screen
+    /// the step acted on, which may be newer than the sub-goal's first screen (a list opened in between).
+    /// </summary>
+    private static PlanStep? Worded(EffectStep? step)
+    {
+        if (step?.Step is not { Target: { Ref: { } r } target } acted || !string.IsNullOrWhiteSpace(target.Name) || !string.IsNullOrWhiteSpace(target.Text)) return step?.Step;
+        var node = step.Before.AllNodes().FirstOrDefault(n => n.Ref == r);
+        return node is null ? acted : acted with { Target = target with { Text = node.InnerText() } };
     }
 
     /// <summary>

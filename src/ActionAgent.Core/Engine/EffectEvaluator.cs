@@ -162,11 +162,44 @@ public static partial class EffectEvaluator
         if (clicked is null) return null;
         var wanted = Words(value).Where(w => !Filler.Contains(w)).ToHashSet(StringComparer.Ordinal);
         var option = Words(clicked).ToHashSet(StringComparer.Ordinal);
-        if (wanted.Count == 0 || wanted.Count(option.Contains) * 2 < wanted.Count + 1) return null;
+        if (wanted.Count == 0) return null;
         if (after.AllNodes().Any(n => Normalise(n.Name) == Normalise(clicked) && n.Role is "option" or "menuitem")) return null; // the list is still open
         var facesBefore = before.AllNodes().Where(IsFace).Select(n => Normalise(FaceText(n))).ToHashSet(StringComparer.Ordinal);
-        var face = after.AllNodes().FirstOrDefault(n => IsFace(n) && Contains(FaceText(n), clicked) && !facesBefore.Contains(Normalise(FaceText(n))));
-        return face is null ? null : new(true, $"{Describe(face)} now shows \"{clicked}\", the option just chosen");
+        foreach (var face in after.AllNodes().Where(n => IsFace(n) && Contains(FaceText(n), clicked) && !facesBefore.Contains(Normalise(FaceText(n)))))
+        {
+            // "the large size" on a dropdown labelled "Size": the label's words say which list, not which option.
+            var label = Words(LabelAround(after, face)).ToHashSet(StringComparer.Ordinal);
+            var asked = wanted.Where(w => !label.Contains(w)).ToList() is { Count: > 0 } rest ? rest : [.. wanted];
+            if (asked.Count(option.Contains) * 2 >= asked.Count + 1) return new(true, $"{Describe(face)} now shows \"{clicked}\", the option just chosen");
+        }
+        return null;
+
+        // The text beside the face, up to three levels up ("Size", "Delivery"): the list's label.
+        static string LabelAround(UiObservation screen, UiNode face)
+        {
+            var path = new List<UiNode>();
+            if (!Find(screen.Nodes, face, path)) return "";
+            var words = new StringBuilder();
+            for (var i = path.Count - 2; i >= Math.Max(0, path.Count - 4); i--)
+            {
+                foreach (var child in path[i].Children.Where(c => !path.Contains(c) && c.Children.Count == 0 && c.Role is "text" or "generic" or "paragraph" or "label"))
+                {
+                    words.Append(' ').Append(child.InnerText());
+                }
+            }
+            return words.ToString();
+        }
+
+        static bool Find(IReadOnlyList<UiNode> nodes, UiNode wanted, List<UiNode> path)
+        {
+            foreach (var node in nodes)
+            {
+                path.Add(node);
+                if (ReferenceEquals(node, wanted) || Find(node.Children, wanted, path)) return true;
+                path.RemoveAt(path.Count - 1);
+            }
+            return false;
+        }
 
         static bool IsFace(UiNode n) => n.Role is "combobox" or "button" || n.Attributes.ContainsKey("expanded") || n.Attributes.ContainsKey("haspopup");
         static string FaceText(UiNode n) => n.Name.Length > 0 ? n.Name : n.InnerText();

@@ -161,7 +161,13 @@ public sealed partial class OfflinePlanner
         var s = _run.Search!;
         var value = goal.Values.FirstOrDefault()?.Text;
         var description = ObjectWords(goal);
-        if (value is null) return await OnBestAsync(goal, ActionKind.Click, description, pool, cancellationToken).ConfigureAwait(false);
+        if (value is null)
+        {
+            // "Choose the medium size": the control clicked must say some of it in its own words; a button ranked by the
+            // text around it ("Place order" beside "Size") would send the form instead of choosing.
+            var guess = await OnBestAsync(goal, ActionKind.Click, description, pool, cancellationToken).ConfigureAwait(false);
+            return guess is not null && TextTokens.Overlap(TextTokens.Content(description), TextTokens.Content(ShownText(guess.Step, pool))) > 0 ? guess : null;
+        }
         // A native select whose options hold the value.
         var selects = pool.Where(n => n.Role is "combobox" or "listbox" && n.Children.Any(c => c.Role == "option") && !s.Tried.Contains(CandidateKey(ActionKind.Select, n))).ToList();
         var withOption = new List<(PageNode Select, PageNode Option)>();

@@ -191,6 +191,20 @@ public sealed class EffectEvaluatorTests
     }
 
     [Fact]
+    public void A_word_of_the_value_that_is_the_dropdowns_label_is_not_asked_of_the_option()
+    {
+        var open = OpenDropdown.Replace("Delivery", "Size", StringComparison.Ordinal).Replace("Next day · € 14.90", "Large (35 cm)", StringComparison.Ordinal);
+        var closed = ClosedOnNextDay.Replace("Delivery", "Size", StringComparison.Ordinal).Replace("Next day · € 14.90", "Large (35 cm)", StringComparison.Ordinal);
+        var click = new PlanStep { Action = ActionKind.Click, Target = new ElementTarget { Ref = "e12" } };
+
+        var large = EffectEvaluator.Evaluate(new ExpectedEffect(EffectKind.Selected, null, "large size"), Screen(open), Screen(closed), click);
+        var largeCrust = EffectEvaluator.Evaluate(new ExpectedEffect(EffectKind.Selected, null, "large thin crust"), Screen(open), Screen(closed), click);
+
+        Assert.True(large.Observed, large.Detail);
+        Assert.False(largeCrust.Observed, largeCrust.Detail); // "thin" and "crust" are not the list's label: one word of three is no proof
+    }
+
+    [Fact]
     public void A_custom_dropdown_that_shows_another_option_or_stays_open_is_no_evidence_of_the_choice()
     {
         var clickExpress = new PlanStep { Action = ActionKind.Click, Target = new ElementTarget { Ref = "e10" } };

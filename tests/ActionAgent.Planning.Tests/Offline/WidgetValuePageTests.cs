@@ -29,6 +29,7 @@ public sealed class WidgetValuePageTests(DemoSitesFixture fixture, ITestOutputHe
             """{"created":true,"name":"Ana Lopes","email":"ana@example.net","passwordsMatch":true}""" },
         { "pizza.html", "Select only cheese and olives as toppings, then place the order", """{"ordered":true,"toppings":"Cheese,Olives"}""" },
         { "pizza.html", "Choose large as the size and place the order", """{"ordered":true,"size":"Large (35 cm)","toppings":"Mushrooms"}""" },
+        { "pizza.html", "Choose the medium size, then place the order", """{"ordered":true,"size":"Medium (30 cm)"}""" },
     };
 
     [Theory]
