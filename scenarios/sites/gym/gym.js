@@ -65,6 +65,15 @@
       check(fn) { ctx.checkFn = fn; },
       fail(msg) { if (!ctx.failed) ctx.failed = msg; ctx.update(); },
       solve(steps) { ctx.solution = steps; },
+      // Pages answer a committing action the way real pages do, whatever was committed, right or wrong: `ack` shows
+      // a status line ("Profile saved."), `advance` replaces the task's content with the flow's next page (as a
+      // navigation would). Neither says whether the task was done; the score alone says that.
+      ack(text) {
+        let line = ctx.root.querySelector(":scope > .status.ack");
+        if (!line) { line = h("p", { class: "status ack", role: "status" }); ctx.root.append(line); }
+        line.textContent = text;
+      },
+      advance(title, ...lines) { ctx.root.replaceChildren(h("h1", {}, title), ...lines.map((l) => (l instanceof Node ? l : h("p", {}, l)))); },
       wrong(steps, irreversible) { ctx.wrongSteps = { steps, irreversible: !!irreversible }; },
       update() {
         let res;

@@ -99,7 +99,7 @@
       .concat([{ id: "x1", from: "Ana", subject: "Lunch on Friday?", date: "2027-05-30", read: false }, { id: "x2", from: "Acme Cloud", subject: "Invoice payment reminder", date: "2027-05-28", read: false, body: "Please pay your invoice soon." }]);
     const sorted = c.r.chance(0.5) ? mails.sort((a, b) => b.date.localeCompare(a.date)) : mails;
     let got = null;
-    const ui = inbox(c, sorted, (m) => m.month ? [h("p", {}, "Attachments:"), h("button", { type: "button", class: "secondary", "data-pdf": m.id, onclick: () => { got = m; if (m.month !== latest) c.fail("downloaded the " + window.Gym.MONTHS[m.month - 1] + " invoice"); } }, "⤓ invoice-2027-0" + m.month + ".pdf"), h("button", { type: "button", class: "link" }, "View online")] : []);
+    const ui = inbox(c, sorted, (m) => m.month ? [h("p", {}, "Attachments:"), h("button", { type: "button", class: "secondary", "data-pdf": m.id, onclick: () => { got = m; if (m.month !== latest) c.fail("downloaded the " + window.Gym.MONTHS[m.month - 1] + " invoice"); c.ack("Downloading invoice-2027-0" + m.month + ".pdf…"); } }, "⤓ invoice-2027-0" + m.month + ".pdf"), h("button", { type: "button", class: "link" }, "View online")] : []);
     c.root.append(h("h1", {}, "Inbox"), h("div", { class: "card" }, ui.list), ui.view);
     c.goal(c.seed === 1 ? "Get the latest invoice as a PDF" : c.r.pick(["Get the latest invoice as a PDF", "Download the most recent invoice PDF"]));
     c.check(() => got ? true : "no PDF downloaded");
@@ -148,7 +148,7 @@
     if (!posts.some((p) => p.user === user && p.photo)) Object.assign(posts[2], { user: "ana", name: "Ana Ruiz", photo: "lake" });
     if (!posts.some((p) => p.user === user && !p.photo)) Object.assign(posts[5], { user: "ana", name: "Ana Ruiz", photo: null });
     let finished = false;
-    const done = button(c, "Done", () => { finished = true; });
+    const done = button(c, "Done", () => { finished = true; c.advance("Home", "You liked " + posts.filter((p) => p.liked).length + " posts."); });
     c.root.append(h("h1", {}, "Home"), feed(c, posts), done.el);
     c.goal("Like every photo posted by @" + user + ", then press Done");
     const want = (p) => p.user === user && !!p.photo;
@@ -196,7 +196,7 @@
     const f = field(c, "Search", "search", { labelStyle: c.r.pick(["aria", "placeholder"]) });
     const results = h("ol", {});
     let opened = null, searched = null;
-    const run = () => { searched = f.input.value.trim(); results.innerHTML = ""; ["Pro", "Basic", "Travel"].forEach((k, i) => results.append(h("li", {}, h("a", { href: "#r" + i, "data-result": String(i), onclick: (e) => { e.preventDefault(); opened = i; if (i !== 0 || searched.toLowerCase() !== q) c.fail("opened result " + (i + 1) + " for " + searched); } }, k + " " + searched)))); };
+    const run = () => { searched = f.input.value.trim(); results.innerHTML = ""; ["Pro", "Basic", "Travel"].forEach((k, i) => results.append(h("li", {}, h("a", { href: "#r" + i, "data-result": String(i), onclick: (e) => { e.preventDefault(); opened = i; if (i !== 0 || searched.toLowerCase() !== q) c.fail("opened result " + (i + 1) + " for " + searched); c.advance(k + " " + searched, "€ " + (19 + i * 7) + ".90 · in stock"); } }, k + " " + searched)))); };
     const form = h("form", { role: "search", onsubmit: (e) => { e.preventDefault(); run(); } }, f.wrap, c.r.chance(0.5) ? h("button", { type: "submit", id: "go" }, "Search") : null);
     c.root.append(h("h1", {}, "Shop"), form, results);
     c.goal('Search for "' + q + '" and open the first result');

@@ -54,6 +54,7 @@
     const b = button(c, c.r.pick(["Continue", "Continue to payment", "Next"]), () => {
       saved = [fStreet.input.value, fCity.input.value, fZip.input.value, fCountry.input.value].map(norm);
       if (saved.join("|") !== a.map(norm).join("|")) c.fail("saved " + saved.join(", "));
+      c.advance("Payment", "Shipping to " + [fStreet.input.value, fCity.input.value, fZip.input.value, fCountry.input.value].filter(Boolean).join(", ") + ".", "Card details come next.");
     });
     c.root.append(h("h1", {}, "Checkout"), h("h2", {}, "Shipping address"), h("div", { class: "card" }, fStreet.wrap, fLine2.wrap, fCity.wrap, fZip.wrap, fCountry.wrap, b.el));
     c.goal("Enter the shipping address " + a.join(", ") + " and continue");
@@ -130,7 +131,7 @@
     const f = field(c, c.r.pick(["Country", "Country of residence", "Region"]), "select", { options: ["Choose…", "Brazil", "Ireland", "Japan", "Norway", "Portugal", "Spain"], placeholder: "Choose…" });
     const other = field(c, "Language", "select", { options: ["English", "Português", "Norsk", "日本語"] });
     let saved = null;
-    const b = button(c, "Save", () => { saved = f.input.value; if (saved !== country) c.fail("saved " + saved); });
+    const b = button(c, "Save", () => { saved = f.input.value; if (saved !== country) c.fail("saved " + saved); c.ack("Profile saved."); });
     c.root.append(h("h1", {}, "Profile"), h("div", { class: "card" }, other.wrap, f.wrap, b.el));
     c.goal("Choose " + country + " as the country and save");
     c.check(() => saved ? true : "not saved");
@@ -142,7 +143,7 @@
     const size = c.r.pick(sizes);
     const radios = sizes.map((s, i) => { const id = c.uid("r"); return { s, id, el: h("label", { class: "inline" }, h("input", { type: "radio", name: "size", id, checked: i === 1 }), s) }; });
     let added = null;
-    const b = button(c, c.r.pick(["Add to basket", "Add to bag", "Add to cart"]), () => { added = radios.find((r) => document.getElementById(r.id).checked).s; if (added !== size) c.fail("added size " + added); });
+    const b = button(c, c.r.pick(["Add to basket", "Add to bag", "Add to cart"]), () => { added = radios.find((r) => document.getElementById(r.id).checked).s; if (added !== size) c.fail("added size " + added); c.ack("Linen shirt, size " + added + ", added. 1 item in your basket."); });
     c.root.append(h("h1", {}, "Linen shirt"), h("p", {}, "€ 39.00"), h("div", { class: "card" }, h("fieldset", {}, h("legend", {}, "Size"), radios.map((r) => r.el)), b.el));
     c.goal("Choose the " + size + " size and add it to the " + c.r.pick(["basket", "cart"]));
     c.check(() => added ? true : "not added");
@@ -159,6 +160,7 @@
     const b = button(c, c.r.pick(["Order", "Place order", "Order now"]), () => {
       ordered = boxes.filter((x) => x.cb.input.checked).map((x) => x.t).sort();
       if (ordered.join() !== [a, b2].sort().join()) c.fail("ordered with " + ordered.join(", "));
+      c.advance("Order placed", "Pizza with " + (ordered.length ? ordered.join(", ").toLowerCase() : "no toppings") + ". Ready in 20 minutes.");
     });
     c.root.append(h("h1", {}, "Build your pizza"), h("div", { class: "card" }, h("fieldset", {}, h("legend", {}, "Toppings"), boxes.map((x) => x.cb.wrap)), b.el));
     c.goal("Select only " + a.toLowerCase() + " and " + b2.toLowerCase() + " as toppings, then order");
@@ -178,6 +180,7 @@
       saved = {}; sw.forEach((s) => { saved[s.n] = s.el.getAttribute("aria-checked") === "true"; });
       const bad = names.filter((n) => saved[n] !== (n === on ? true : n === off ? false : initial[n]));
       if (bad.length) c.fail("saved with " + bad.join(", ") + " wrong");
+      c.ack("Settings saved.");
     });
     c.root.append(h("h1", {}, "Settings"), h("div", { class: "card" }, sw.map((s) => h("div", { class: "row" }, s.el, h("span", {}, s.n))), b.el));
     c.goal("Turn on " + on.toLowerCase() + " and turn off " + off.toLowerCase() + ", then save");

@@ -15,7 +15,7 @@
   }
   function pickTable(c, rows, cols, choose, label) {
     return h("table", {}, h("thead", {}, h("tr", {}, cols.map((x) => h("th", {}, x[0])), h("th", {}, ""))),
-      h("tbody", {}, rows.map((r) => h("tr", {}, cols.map((x) => h("td", {}, x[1](r))), h("td", {}, h("button", { type: "button", id: r.id, class: "secondary", onclick: () => choose(r) }, label))))));
+      h("tbody", {}, rows.map((r) => h("tr", {}, cols.map((x) => h("td", {}, x[1](r))), h("td", {}, h("button", { type: "button", id: r.id, class: "secondary", onclick: () => { choose(r); c.ack("Selected: the " + hm(r.dep) + " bus (line " + r.line + "), arriving " + hm(r.arr) + "."); } }, label))))));
   }
 
   register("bus-shortest", "table-pick", "Pick the shortest bus", (c) => {
@@ -49,7 +49,7 @@
     const per = c.r.pick(["month", "user / month"]);
     const best = plans.reduce((a, b) => (b[1] < a[1] ? b : a));
     let chosen = null;
-    c.root.append(h("h1", {}, "Pricing"), h("div", { class: "row" }, plans.map((p) => h("div", { class: "card", style: { flex: "1" } }, h("h2", {}, p[0]), h("p", {}, h("strong", {}, "$" + p[1]), " / " + per), h("button", { type: "button", id: "plan-" + p[0], onclick: () => { chosen = p; if (p !== best) c.fail("chose " + p[0]); } }, c.r.pick(["Choose", "Get started", "Select plan"]))))));
+    c.root.append(h("h1", {}, "Pricing"), h("div", { class: "row" }, plans.map((p) => h("div", { class: "card", style: { flex: "1" } }, h("h2", {}, p[0]), h("p", {}, h("strong", {}, "$" + p[1]), " / " + per), h("button", { type: "button", id: "plan-" + p[0], onclick: () => { chosen = p; if (p !== best) c.fail("chose " + p[0]); c.advance("Create your account", "Plan: " + p[0] + ", $" + p[1] + " / " + per + "."); } }, c.r.pick(["Choose", "Get started", "Select plan"]))))));
     c.goal(c.r.pick(["Choose the cheapest plan", "Sign up for the least expensive plan"]));
     c.check(() => chosen ? true : "no plan chosen");
     c.solve([{ op: "click", sel: "#plan-" + best[0] }]);
@@ -63,7 +63,7 @@
     const real = items.filter((x) => x.id !== "acc");
     const best = real.reduce((a, b) => (b.price < a.price ? b : a));
     const cart = [];
-    c.root.append(h("h1", {}, "Results for \"" + kind + "\""), h("div", {}, items.map((x) => h("div", { class: "card row" }, h("strong", { style: { flex: 1 } }, x.name), h("span", {}, "€ " + x.price + ".00"), h("button", { type: "button", id: x.id, onclick: () => { cart.push(x); if (x !== best) c.fail("added " + x.name); } }, "Add to cart")))));
+    c.root.append(h("h1", {}, "Results for \"" + kind + "\""), h("div", {}, items.map((x) => h("div", { class: "card row" }, h("strong", { style: { flex: 1 } }, x.name), h("span", {}, "€ " + x.price + ".00"), h("button", { type: "button", id: x.id, onclick: () => { cart.push(x); if (x !== best) c.fail("added " + x.name); c.ack(x.name + " added to your cart (" + cart.length + (cart.length === 1 ? " item)." : " items).")); } }, "Add to cart")))));
     c.goal("Add the cheapest " + kind + " to the cart");
     c.check(() => cart.length ? true : "cart is empty");
     c.solve([{ op: "click", sel: "#" + best.id }]);
@@ -75,7 +75,7 @@
     const titles = c.r.shuffle(["Ten quiet beaches", "How to pack light", "Night trains are back", "A week in the Azores", "Cheap eats in Oslo"]);
     const idx = nth[1] < 0 ? titles.length - 1 : nth[1];
     let opened = null;
-    c.root.append(h("h1", {}, "Travel stories"), h("div", {}, titles.map((t, i) => h("article", { class: "card" }, h("h2", {}, h("a", { href: "#a" + i, id: "art-" + i, onclick: (e) => { e.preventDefault(); opened = i; if (i !== idx) c.fail("opened " + t); } }, t)), h("p", { class: "muted" }, (3 + i) + " min read")))));
+    c.root.append(h("h1", {}, "Travel stories"), h("div", {}, titles.map((t, i) => h("article", { class: "card" }, h("h2", {}, h("a", { href: "#a" + i, id: "art-" + i, onclick: (e) => { e.preventDefault(); opened = i; if (i !== idx) c.fail("opened " + t); c.advance(t, (3 + i) + " min read", "Pack a light bag, take the early train and let the day unfold."); } }, t)), h("p", { class: "muted" }, (3 + i) + " min read")))));
     c.goal("Open the " + nth[0] + " article");
     c.check(() => opened !== null ? true : "nothing opened");
     c.solve([{ op: "click", sel: "#art-" + idx }]);
@@ -130,7 +130,7 @@
     const nav = h("nav", { "aria-label": "Pagination", class: "row" });
     const draw = () => {
       body.innerHTML = "";
-      orders.slice(page * per, page * per + per).forEach((o) => body.append(h("li", {}, h("a", { href: "#o" + o, "data-order": String(o), onclick: (e) => { e.preventDefault(); opened = o; if (o !== target) c.fail("opened #" + o); } }, "Order #" + o), h("span", { class: "muted" }, " · " + (2 + (o % 7)) + " items"))));
+      orders.slice(page * per, page * per + per).forEach((o) => body.append(h("li", {}, h("a", { href: "#o" + o, "data-order": String(o), onclick: (e) => { e.preventDefault(); opened = o; if (o !== target) c.fail("opened #" + o); c.advance("Order #" + o, (2 + (o % 7)) + " items · delivered"); } }, "Order #" + o), h("span", { class: "muted" }, " · " + (2 + (o % 7)) + " items"))));
       nav.innerHTML = "";
       nav.append(h("button", { type: "button", class: "secondary", disabled: page === 0, onclick: () => { page--; draw(); } }, "Previous"));
       for (let p = 0; p < pages; p++) nav.append(h("button", { type: "button", class: "secondary", "data-page": String(p + 1), "aria-current": p === page ? "page" : null, onclick: () => { page = p; draw(); } }, String(p + 1)));
@@ -160,7 +160,7 @@
     let shown = 4, helpful = null;
     const list = h("div", {});
     const more = button(c, c.r.pick(["Show more reviews", "Load more"]), () => { shown += 4; draw(); }, { class: "secondary" });
-    const draw = () => { list.innerHTML = ""; people.slice(0, shown).forEach((p, i) => list.append(h("div", { class: "card" }, h("strong", {}, p), h("p", {}, ["Good.", "Fine for the price.", "Would buy again.", "Too small for me."][i % 4]), h("button", { type: "button", class: "secondary", "data-helpful": p, onclick: () => { helpful = p; if (p !== target) c.fail("marked " + p); } }, "Helpful")))); more.el.hidden = shown >= people.length; };
+    const draw = () => { list.innerHTML = ""; people.slice(0, shown).forEach((p, i) => list.append(h("div", { class: "card" }, h("strong", {}, p), h("p", {}, ["Good.", "Fine for the price.", "Would buy again.", "Too small for me."][i % 4]), h("button", { type: "button", class: "secondary", "data-helpful": p, "aria-pressed": String(helpful === p), onclick: () => { helpful = p; if (p !== target) c.fail("marked " + p); draw(); } }, helpful === p ? "Helpful ✓" : "Helpful")))); more.el.hidden = shown >= people.length; };
     draw();
     c.root.append(h("h1", {}, "Reviews (12)"), list, more.el);
     c.goal("Mark the review by " + target + " as helpful");

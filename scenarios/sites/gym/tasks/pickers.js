@@ -55,7 +55,7 @@
     const f = field(c, c.r.pick(["Delivery date", "Deliver on", "Preferred delivery day"]), "text", { placeholder: "Pick a date" });
     const pop = calendar(c, f.input, { y: 2027, m: 1 });
     let saved = null;
-    const b = button(c, "Save", () => { saved = parseDate(f.input.dataset.iso); if (!same(saved, target)) c.fail("saved " + f.input.value); });
+    const b = button(c, "Save", () => { saved = parseDate(f.input.dataset.iso); if (!same(saved, target)) c.fail("saved " + f.input.value); c.ack(f.input.value ? "Delivery date saved: " + f.input.value + "." : "Saved without a delivery date."); });
     c.root.append(h("h1", {}, "Your order #" + (4100 + c.seed)), h("div", { class: "card" }, h("div", { class: "rel" }, f.wrap, pop), h("div", {}, b.el)));
     c.goal("Set the delivery date to " + formatDate(target, c.r.pick(["long", "usLong"])) + " and save");
     c.check(() => saved ? true : "not saved");
@@ -130,7 +130,7 @@
     const fP = mk("AM/PM", ["AM", "PM"]);
     const label = field(c, "Label", "text"); label.input.value = "Wake up";
     let saved = null;
-    const b = button(c, "Save alarm", () => { saved = [fH.input.value, fM.input.value, fP.input.value].join(); if (saved !== [String(hour), String(minute).padStart(2, "0"), pm ? "PM" : "AM"].join()) c.fail("saved " + saved); });
+    const b = button(c, "Save alarm", () => { saved = [fH.input.value, fM.input.value, fP.input.value].join(); if (saved !== [String(hour), String(minute).padStart(2, "0"), pm ? "PM" : "AM"].join()) c.fail("saved " + saved); c.ack("Alarm saved for " + fH.input.value + ":" + fM.input.value + " " + fP.input.value + "."); });
     c.root.append(h("h1", {}, "Alarms"), h("div", { class: "card" }, h("div", { class: "row" }, fH.wrap, fM.wrap, fP.wrap), label.wrap, b.el));
     const t = hour + ":" + String(minute).padStart(2, "0") + (pm ? " PM" : " AM");
     c.goal("Set the alarm for " + (c.r.chance(0.5) ? t : t.toLowerCase().replace(" ", "")) + " and save");
@@ -143,7 +143,7 @@
     const fT = field(c, c.r.pick(["Time", "Arrival time"]), "time");
     const fP = field(c, "Party size", "select", { options: ["1", "2", "3", "4", "5", "6", "7", "8"] });
     let booked = null;
-    const b = button(c, c.r.pick(["Reserve", "Book a table"]), () => { booked = fT.input.value + "|" + fP.input.value; if (booked !== hh + ":" + mm + "|" + people) c.fail("reserved " + booked); });
+    const b = button(c, c.r.pick(["Reserve", "Book a table"]), () => { booked = fT.input.value + "|" + fP.input.value; if (booked !== hh + ":" + mm + "|" + people) c.fail("reserved " + booked); c.advance("Table reserved", "A table for " + fP.input.value + " at " + (fT.input.value || "no time given") + ". See you soon!"); });
     c.root.append(h("h1", {}, "Trattoria Nonna"), h("div", { class: "card" }, fP.wrap, fT.wrap, b.el));
     c.goal("Reserve a table for " + people + " at " + (c.r.chance(0.5) ? hh + ":" + mm : (hh - 12) + (mm === "00" ? "" : ":" + mm) + " pm"));
     c.check(() => booked ? true : "not reserved");
@@ -158,7 +158,7 @@
     const set = (x) => { v = Math.max(1, Math.min(9, x)); out.textContent = String(v); out.setAttribute("aria-valuenow", String(v)); };
     const minus = button(c, "−", () => set(v - 1), { "aria-label": "Fewer " + label.toLowerCase(), class: "secondary" });
     const plus = button(c, "+", () => set(v + 1), { "aria-label": "More " + label.toLowerCase(), class: "secondary" });
-    const b = button(c, "Continue", () => { done = v; if (v !== n) c.fail("continued with " + v); });
+    const b = button(c, "Continue", () => { done = v; if (v !== n) c.fail("continued with " + v); c.advance("Choose your seats", v + " " + label.toLowerCase() + "."); });
     c.root.append(h("h1", {}, "Who is coming?"), h("div", { class: "card" }, h("div", { class: "row" }, h("strong", {}, label), minus.el, out, plus.el), b.el));
     c.goal("Set the number of " + label.toLowerCase() + " to " + n + " and continue");
     c.check(() => done !== null ? true : "not continued (" + v + ")");
@@ -170,7 +170,7 @@
     const item = items[0], n = c.r.range(3, 6);
     const rows = items.map((it) => { const f = field(c, "Quantity", "number", { labelStyle: "aria" }); f.input.setAttribute("aria-label", "Quantity of " + it); f.input.value = "1"; f.input.min = "0"; return { it, f }; });
     let updated = null;
-    const b = button(c, "Update cart", () => { updated = rows.map((r) => r.it + "=" + r.f.input.value).join(); const bad = rows.filter((r) => r.f.input.value !== (r.it === item ? String(n) : "1")); if (bad.length) c.fail("updated " + updated); });
+    const b = button(c, "Update cart", () => { updated = rows.map((r) => r.it + "=" + r.f.input.value).join(); const bad = rows.filter((r) => r.f.input.value !== (r.it === item ? String(n) : "1")); if (bad.length) c.fail("updated " + updated); c.ack("Cart updated: " + rows.map((r) => r.f.input.value + " × " + r.it).join(", ") + "."); });
     c.root.append(h("h1", {}, "Your cart"), h("table", {}, h("tr", {}, h("th", {}, "Item"), h("th", {}, "Quantity")), rows.map((r) => h("tr", {}, h("td", {}, r.it), h("td", {}, r.f.input)))), b.el);
     c.goal("Change the quantity of the " + item.toLowerCase() + " to " + n + " and update the cart");
     c.check(() => updated ? true : "not updated");
@@ -197,14 +197,16 @@
     const out = h("output", {}, "Up to € 1000");
     const input = h("input", { id, type: "range", min: "50", max: "1000", step: "50", value: "1000", "aria-label": "Maximum price", oninput: () => { out.textContent = "Up to € " + input.value; } });
     let applied = null;
-    const b = button(c, "Apply filters", () => { applied = input.value; if (applied !== String(n)) c.fail("applied " + applied); });
-    c.root.append(h("h1", {}, "Bikes"), h("div", { class: "card" }, h("h2", {}, "Price"), input, out, h("div", {}, b.el)), h("p", {}, "24 bikes"));
+    const prices = Array.from({ length: 24 }, (_, i) => 90 + i * 40);
+    const count = h("p", {}, "24 bikes");
+    const b = button(c, "Apply filters", () => { applied = input.value; if (applied !== String(n)) c.fail("applied " + applied); count.textContent = prices.filter((p) => p <= Number(applied)).length + " bikes up to € " + applied; });
+    c.root.append(h("h1", {}, "Bikes"), h("div", { class: "card" }, h("h2", {}, "Price"), input, out, h("div", {}, b.el)), count);
     c.goal("Show only bikes up to " + n + " euros");
     c.check(() => applied ? true : "filter not applied");
     c.solve([{ op: "fill", sel: "#" + id, value: String(n) }, { op: "click", sel: b.sel }]);
   });
 
-  function autocomplete(c, label, values, target, goal, action) {
+  function autocomplete(c, label, values, target, goal, action, said) {
     const f = field(c, label, "text", { placeholder: "Start typing…" });
     f.input.setAttribute("role", "combobox");
     const list = h("div", { class: "options", role: "listbox", hidden: true });
@@ -216,7 +218,7 @@
       hits.forEach((v, i) => list.append(h("div", { role: "option", id: "opt-" + i, onclick: () => { picked = v; f.input.value = v; list.hidden = true; } }, v)));
       list.hidden = hits.length === 0;
     });
-    const b = button(c, action, () => { done = picked; if (picked !== target) c.fail(picked ? "chose " + picked : "typed text without choosing a suggestion"); });
+    const b = button(c, action, () => { done = picked; if (picked !== target) c.fail(picked ? "chose " + picked : "typed text without choosing a suggestion"); c.ack(picked ? said(picked) : "Pick one of the suggestions first."); });
     c.root.append(h("div", { class: "card" }, h("div", { class: "rel" }, f.wrap, list), b.el));
     c.goal(goal);
     c.check(() => done ? true : "not done");
@@ -227,13 +229,13 @@
     const cities = ["Porto, Portugal", "Portimão, Portugal", "Port Louis, Mauritius", "Paris, France", "Palermo, Italy", "Prague, Czechia"];
     const target = c.r.pick(cities.filter((x) => x.startsWith("P")));
     c.root.append(h("h1", {}, "Trips"));
-    autocomplete(c, c.r.pick(["Destination", "Going to"]), cities, target, "Choose " + target.split(",")[0] + " as the destination and search", "Search");
+    autocomplete(c, c.r.pick(["Destination", "Going to"]), cities, target, "Choose " + target.split(",")[0] + " as the destination and search", "Search", (v) => "12 trips to " + v + ".");
   });
 
   register("autocomplete-assignee", "autocomplete", "Assign the ticket to {person}", (c) => {
     const people = ["Maria Silva", "Mario Rossi", "Marta Nowak", "Marek Horvat", "Ana Lopes"];
     const target = c.r.pick(people.slice(0, 4));
     c.root.append(h("h1", {}, "Ticket #" + (800 + c.seed) + ": Printer on floor 2 is jammed"));
-    autocomplete(c, "Assignee", people, target, "Assign the ticket to " + target, "Assign");
+    autocomplete(c, "Assignee", people, target, "Assign the ticket to " + target, "Assign", (v) => "Assigned to " + v + ".");
   });
 })();

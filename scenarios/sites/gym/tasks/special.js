@@ -77,6 +77,7 @@
       const d = fr.contentDocument, v = (id) => d.getElementById(id).value.replace(/\s+/g, "");
       paid = [v("cc"), v("exp"), v("cvc")];
       if (paid.join("|") !== [number.replace(/\s+/g, ""), exp, cvc].join("|")) c.fail("paid with other card details");
+      c.advance("Payment received", "Paid € 42.00 with the card ending " + (paid[0].slice(-4) || "(none)") + ".");
     });
     c.root.append(h("h1", {}, "Payment"), fr, pay.el);
     c.goal("Pay with the card " + number + ", expiry " + exp + ", CVC " + cvc);
@@ -121,7 +122,7 @@
     let skipped = false, next = 0;
     const skipText = c.r.pick(["Skip", "Skip tour", "Not now"]);
     c.root.append(h("h1", {}, "Welcome to Ledger"), h("div", { class: "card" }, h("p", {}, "Let us show you around: invoices, clients and reports in three short steps."),
-      h("div", { class: "row" }, h("div", { class: "btn", "data-act": "next", onclick: () => { next++; } }, "Next →"), h("div", { class: "btn", style: { background: "#fff", color: "#24528a" }, "data-act": "skip", onclick: () => { skipped = true; } }, skipText))));
+      h("div", { class: "row" }, h("div", { class: "btn", "data-act": "next", onclick: () => { next++; c.ack("Step " + (next + 1) + " of 3: clients."); } }, "Next →"), h("div", { class: "btn", style: { background: "#fff", color: "#24528a" }, "data-act": "skip", onclick: () => { skipped = true; c.advance("Dashboard", "No invoices yet."); } }, skipText))));
     c.goal(c.r.pick(["Skip the introduction", "Skip the tour"]));
     c.check(() => next ? "went to the next step" : skipped ? true : "not skipped");
     c.solve([{ op: "click", sel: '[data-act="skip"]' }]);
@@ -134,7 +135,7 @@
     const got = [];
     c.root.append(h("h1", {}, "Album: Summer"), h("ul", { class: "plain", style: { display: "grid", gridTemplateColumns: "repeat(3, 1fr)", gap: "8px" } }, names.map((n) => h("li", { "data-photo": n, style: { flexDirection: "column", background: "#fff" } },
       h("div", { class: "photo", style: { width: "100%", height: "70px", background: "linear-gradient(135deg,#9cc3ff,#ffd59c)" } }), h("span", {}, n),
-      h("button", { type: "button", class: "hover-only secondary", "aria-label": "Download " + n, "data-dl": n, onclick: () => { got.push(n); if (n !== target) c.fail("downloaded " + n); } }, "⤓")))));
+      h("button", { type: "button", class: "hover-only secondary", "aria-label": "Download " + n, "data-dl": n, onclick: () => { got.push(n); if (n !== target) c.fail("downloaded " + n); c.ack("Downloading " + n + "…"); } }, "⤓")))));
     c.goal("Download the photo " + target);
     c.check(() => got.length ? true : "nothing downloaded");
     c.solve([{ op: "hover", sel: '[data-photo="' + target + '"]' }, { op: "click", sel: '[data-dl="' + target + '"]' }]);

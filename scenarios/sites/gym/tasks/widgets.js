@@ -4,12 +4,12 @@
   const { register, h, field, button, checkbox } = window.Gym;
 
   /** A dropdown made of divs (no <select>): a button shows the current value, a list of options opens under it. */
-  function dropdown(c, label, options, initial, aria) {
+  function dropdown(c, label, options, initial, aria, onchange) {
     let value = initial;
     const id = c.uid("dd");
     const list = h("div", { class: "options", role: aria ? "listbox" : null, hidden: true });
     const face = h("div", { id, class: "dropdown", role: aria ? "combobox" : null, "aria-expanded": aria ? "false" : null, tabindex: "0", onclick: () => { list.hidden = !list.hidden; } }, value + " ▾");
-    options.forEach((o, i) => list.append(h("div", { id: id + "-o" + i, role: aria ? "option" : null, onclick: () => { value = o; face.textContent = o + " ▾"; list.hidden = true; } }, o)));
+    options.forEach((o, i) => list.append(h("div", { id: id + "-o" + i, role: aria ? "option" : null, onclick: () => { value = o; face.textContent = o + " ▾"; list.hidden = true; if (onchange) onchange(o); } }, o)));
     const wrap = h("div", {}, h("div", { class: "label" }, label), h("div", { class: "rel" }, face, list));
     return { wrap, get value() { return value; }, sel: "#" + id, optSel: (o) => "#" + id + "-o" + options.indexOf(o) };
   }
@@ -19,7 +19,7 @@
     const target = c.r.pick(opts);
     const dd = dropdown(c, c.r.pick(["Shipping method", "Delivery"]), opts, "Select…", c.r.chance(0.5));
     let done = null;
-    const b = button(c, "Continue", () => { done = dd.value; if (done !== target) c.fail("continued with " + done); });
+    const b = button(c, "Continue", () => { done = dd.value; if (done !== target) c.fail("continued with " + done); if (done === "Select…") c.ack("Choose a shipping method."); else c.advance("Payment", "Shipping: " + done + "."); });
     c.root.append(h("h1", {}, "Checkout"), h("div", { class: "card" }, dd.wrap, b.el));
     c.goal("Choose " + target.split(" (")[0].split(" ·")[0].toLowerCase().replace("pick up in store", "in-store pickup for") + " shipping and continue");
     c.check(() => done ? true : "not continued");
@@ -28,8 +28,12 @@
 
   register("dropdown-sort", "custom-dropdown", "Sort the products by price, lowest first", (c) => {
     const opts = ["Most popular", "Newest", "Price: low to high", "Price: high to low", "Rating"];
-    const dd = dropdown(c, "Sort by", opts, "Most popular", c.r.chance(0.5));
-    const list = h("ul", { class: "plain" }, ["Desk lamp € 35", "Floor lamp € 89", "Bedside lamp € 22"].map((x) => h("li", {}, x)));
+    const lamps = [["Desk lamp", 35, 2], ["Floor lamp", 89, 1], ["Bedside lamp", 22, 3]]; // name, price, newest rank
+    const orders = { "Price: low to high": (a, b) => a[1] - b[1], "Price: high to low": (a, b) => b[1] - a[1], Newest: (a, b) => a[2] - b[2] };
+    const list = h("ul", { class: "plain" });
+    const draw = (by) => list.replaceChildren(...lamps.slice().sort(orders[by] || (() => 0)).map((x) => h("li", {}, x[0] + " € " + x[1])));
+    const dd = dropdown(c, "Sort by", opts, "Most popular", c.r.chance(0.5), draw);
+    draw("Most popular");
     c.root.append(h("h1", {}, "Lamps"), h("div", { class: "card" }, dd.wrap), list);
     const target = c.r.chance(0.5) ? "Price: low to high" : "Price: high to low";
     c.goal(target === "Price: low to high" ? c.r.pick(["Sort the lamps by price, lowest first", "Sort by price from low to high"]) : c.r.pick(["Sort the lamps by price, highest first", "Show the most expensive lamps first"]));
@@ -37,7 +41,7 @@
     c.solve([{ op: "click", sel: dd.sel }, { op: "click", sel: dd.optSel(target) }]);
   });
 
-  function menuBar(c, menus) {
+  function menuBar(c, menus, onChoose) {
     // menus: { File: ["New", "Export as PDF", ...] } ; items may be { label, sub: [...] } for a submenu.
     const bar = h("div", { role: "menubar", class: "row" });
     const chosen = [];
@@ -45,7 +49,7 @@
     const itemEl = (path, item) => {
       const label = typeof item === "string" ? item : item.label;
       const id = c.uid("mi");
-      if (typeof item === "string") return h("div", { id, role: "menuitem", tabindex: "-1", onclick: (e) => { e.stopPropagation(); chosen.push(path.concat(label).join(" > ")); close(); } }, label);
+      if (typeof item === "string") return h("div", { id, role: "menuitem", tabindex: "-1", onclick: (e) => { e.stopPropagation(); chosen.push(path.concat(label).join(" > ")); close(); if (onChoose) onChoose(label); } }, label);
       const sub = h("div", { class: "menu", role: "menu", hidden: true, style: { left: "100%", top: "0" } }, item.sub.map((s) => itemEl(path.concat(label), s)));
       const el = h("div", { id, role: "menuitem", "aria-haspopup": "true", tabindex: "-1", class: "rel", style: { display: "block" }, onmouseenter: () => { sub.hidden = false; }, onmouseleave: () => { sub.hidden = true; }, onclick: (e) => { e.stopPropagation(); sub.hidden = false; } }, label + " ▸", sub);
       return el;
@@ -62,7 +66,8 @@
 
   register("menu-export", "menu", "Export the document as {format} from the File menu", (c) => {
     const fmt = c.r.pick(["PDF", "Word", "Plain text"]);
-    const { bar, chosen } = menuBar(c, { File: ["New", "Open…", "Make a copy", "Export as PDF", "Export as Word", "Export as Plain text", "Print"], Edit: ["Undo", "Redo", "Select all"], View: ["Zoom in", "Zoom out"] });
+    const { bar, chosen } = menuBar(c, { File: ["New", "Open…", "Make a copy", "Export as PDF", "Export as Word", "Export as Plain text", "Print"], Edit: ["Undo", "Redo", "Select all"], View: ["Zoom in", "Zoom out"] },
+      (label) => c.ack(label.startsWith("Export as ") ? "Quarterly report exported as " + label.slice("Export as ".length) + "." : label.replace("…", "") + ": done."));
     c.root.append(h("h1", {}, "Quarterly report (draft)"), bar, h("div", { class: "card" }, h("p", {}, "Revenue grew 4% in the quarter…")));
     c.goal(c.r.pick(["Export the document as " + fmt + " from the File menu", "Download the document as " + fmt]));
     c.check(() => { const bad = chosen.find((x) => x !== "File > Export as " + fmt); return bad ? "chose " + bad : chosen.length ? true : "nothing chosen"; });
@@ -72,8 +77,11 @@
 
   register("nested-menu", "nested-menu", "Make the selected text {style} using the Format menu", (c) => {
     const style = c.r.pick(["Bold", "Italic", "Underline"]);
-    const { bar, chosen } = menuBar(c, { Edit: ["Undo", "Cut", "Copy", "Paste"], Format: [{ label: "Text", sub: ["Bold", "Italic", "Underline", "Strikethrough"] }, { label: "Paragraph", sub: ["Align left", "Center", "Align right"] }, "Clear formatting"], Insert: ["Image", "Table", "Link"] });
-    c.root.append(h("h1", {}, "Notes"), bar, h("div", { class: "card" }, h("p", {}, "Meeting at ", h("mark", {}, "10 o'clock"), " in room B.")));
+    const mark = h("mark", {}, "10 o'clock");
+    const styles = { Bold: "strong", Italic: "em", Underline: "u", Strikethrough: "s" };
+    const apply = (label) => { if (styles[label]) mark.replaceChildren(h(styles[label], {}, "10 o'clock")); else if (label === "Clear formatting") mark.replaceChildren("10 o'clock"); c.ack(label + " applied."); };
+    const { bar, chosen } = menuBar(c, { Edit: ["Undo", "Cut", "Copy", "Paste"], Format: [{ label: "Text", sub: ["Bold", "Italic", "Underline", "Strikethrough"] }, { label: "Paragraph", sub: ["Align left", "Center", "Align right"] }, "Clear formatting"], Insert: ["Image", "Table", "Link"] }, apply);
+    c.root.append(h("h1", {}, "Notes"), bar, h("div", { class: "card" }, h("p", {}, "Meeting at ", mark, " in room B.")));
     c.goal("Make the selected text " + style.toLowerCase() + " using the Format menu");
     c.check(() => { const bad = chosen.find((x) => x !== "Format > Text > " + style); return bad ? "chose " + bad : chosen.length ? true : "nothing chosen"; });
     c.solve([{ op: "click", sel: 'button:text-is("Format")' }, { op: "hover", sel: menuSel("Text") }, { op: "click", sel: menuSel(style) }]);
@@ -93,7 +101,7 @@
     const paper = checkbox(c, c.r.pick(["Paperless invoices", "Send invoices by email only"]));
     const news = checkbox(c, "Product news");
     let saved = null;
-    const b = button(c, "Save billing settings", () => { saved = paper.input.checked; if (!saved) c.fail("saved without paperless invoices"); });
+    const b = button(c, "Save billing settings", () => { saved = paper.input.checked; if (!saved) c.fail("saved without paperless invoices"); c.ack("Billing settings saved."); });
     const panels = [h("div", {}, field(c, "Display name", "text").wrap), h("div", {}, h("p", {}, "Card ending 4242"), paper.wrap, b.el), h("div", {}, news.wrap)];
     const t = tabs(c, names, panels);
     c.root.append(h("h1", {}, "Account settings"), t.bar, ...panels);
@@ -117,8 +125,8 @@
     const title = c.r.pick(["Advanced options", "More settings", "Extra details"]);
     const useDetails = c.r.chance(0.5);
     let saved = 0, cancelled = false;
-    const save = button(c, "Save", () => { saved++; });
-    const cancel = button(c, "Cancel", () => { cancelled = true; }, { class: "secondary" });
+    const save = button(c, "Save", () => { saved++; c.ack("Backup job saved."); });
+    const cancel = button(c, "Cancel", () => { cancelled = true; c.ack("Changes discarded."); }, { class: "secondary" });
     const body = h("div", {}, checkbox(c, "Keep a backup copy").wrap, field(c, "Retention (days)", "number").wrap, save.el);
     let panel, headSel;
     if (useDetails) { const id = c.uid("sum"); panel = h("details", { class: "card" }, h("summary", { id }, title), body); headSel = "#" + id; }
@@ -140,7 +148,7 @@
     let opened = null;
     const items = qs.map((q) => {
       const id = c.uid("q"), lid = c.uid("l");
-      const ans = h("div", { hidden: true }, h("p", {}, "Most requests are handled within 5 working days."), h("a", { id: lid, href: "#" + q[0], onclick: (e) => { e.preventDefault(); opened = q[2]; if (q !== target) c.fail("opened " + q[2]); } }, q[2]));
+      const ans = h("div", { hidden: true }, h("p", {}, "Most requests are handled within 5 working days."), h("a", { id: lid, href: "#" + q[0], onclick: (e) => { e.preventDefault(); opened = q[2]; if (q !== target) c.fail("opened " + q[2]); c.advance(q[2], "Fill in the form and we will reply within 5 working days."); } }, q[2]));
       const head = h("button", { id, type: "button", class: "link", "aria-expanded": "false", onclick: () => { ans.hidden = !ans.hidden; head.setAttribute("aria-expanded", String(!ans.hidden)); } }, q[1]);
       return { q, el: h("div", { class: "card" }, head, ans), sel: "#" + id, lsel: "#" + lid };
     });
@@ -179,7 +187,7 @@
       h("button", { type: "button", id: "ck-acc", onclick: () => { choice = "accept"; banner.remove(); } }, c.r.pick(["Accept all", "Allow all cookies"])),
       h("button", { type: "button", id: "ck-rej", class: "secondary", onclick: () => { choice = "reject"; banner.remove(); } }, c.r.pick(["Reject non-essential", "Only necessary cookies"])),
       h("button", { type: "button", class: "link" }, "Settings")));
-    const go = button(c, "Continue", () => { cont = true; if (!choice) return; if ((choice === "accept") !== accept) c.fail("chose " + choice); });
+    const go = button(c, "Continue", () => { cont = true; if (!choice) return; if ((choice === "accept") !== accept) c.fail("chose " + choice); c.advance("Choose a city", "Lisbon · Porto · Madrid · Rome"); });
     c.root.append(h("h1", {}, "Welcome to Sunny Tours"), h("div", { class: "card" }, h("p", {}, "Book guided walks in 40 cities."), go.el));
     document.body.append(banner);
     c.goal(accept ? "Accept the cookies, then press Continue" : "Refuse the optional cookies, then press Continue");
@@ -210,7 +218,7 @@
     let stars = 0, posted = null;
     const starEls = [1, 2, 3, 4, 5].map((i) => h("span", { class: "star", "data-star": String(i), title: i + " star" + (i > 1 ? "s" : ""), onclick: () => { stars = i; starEls.forEach((s, j) => s.classList.toggle("on", j < i)); } }, "★"));
     const f = field(c, c.r.pick(["Your review", "Tell others what you think"]), "textarea");
-    const b = button(c, c.r.pick(["Post review", "Submit review"]), () => { posted = { stars, text: f.input.value.trim() }; if (stars !== n || posted.text !== text) c.fail("posted " + stars + " stars: " + posted.text); });
+    const b = button(c, c.r.pick(["Post review", "Submit review"]), () => { posted = { stars, text: f.input.value.trim() }; if (stars !== n || posted.text !== text) c.fail("posted " + stars + " stars: " + posted.text); c.ack("Thanks! Your review is posted: " + stars + " of 5 stars, \"" + posted.text + "\"."); });
     c.root.append(h("h1", {}, "Travel kettle"), h("div", { class: "card" }, h("div", { "aria-label": "Rating" }, starEls), f.wrap, b.el));
     c.goal("Give the product " + n + " stars and post the review \"" + text + "\"");
     c.check(() => posted ? true : "not posted");
@@ -224,12 +232,13 @@
     const tree = { Documents: { "2025": ["report.pdf", "budget.xlsx", "notes.txt"], "2026": ["report.pdf", "budget.xlsx", "notes.txt"] }, Pictures: { Holidays: ["beach.jpg"] } };
     const node = (name, val, path) => {
       if (Array.isArray(val)) val = Object.fromEntries(val.map((f) => [f, null]));
-      if (val === null) return h("li", { role: "treeitem" }, h("span", { class: "clicky", "data-path": path.concat(name).join("/"), onclick: () => { opened = path.concat(name).join("/"); if (opened !== "Documents/" + year + "/" + file) c.fail("opened " + opened); } }, "📄 " + name));
+      if (val === null) return h("li", { role: "treeitem" }, h("span", { class: "clicky", "data-path": path.concat(name).join("/"), onclick: () => { opened = path.concat(name).join("/"); if (opened !== "Documents/" + year + "/" + file) c.fail("opened " + opened); preview.replaceChildren(h("h2", {}, name), h("p", { class: "muted" }, opened)); } }, "📄 " + name));
       const kids = h("ul", { role: "group", hidden: true }, Object.entries(val).map(([k, v]) => node(k, v, path.concat(name))));
       const t = h("span", { class: "clicky", "data-folder": path.concat(name).join("/"), "aria-expanded": "false", onclick: () => { kids.hidden = !kids.hidden; t.setAttribute("aria-expanded", String(!kids.hidden)); } }, "📁 " + name);
       return h("li", { role: "treeitem" }, t, kids);
     };
-    c.root.append(h("h1", {}, "Files"), h("div", { class: "card" }, h("ul", { role: "tree" }, Object.entries(tree).map(([k, v]) => node(k, v, [])))));
+    const preview = h("section", { "aria-label": "Preview", class: "card" }, h("p", { class: "muted" }, "Select a file to preview it."));
+    c.root.append(h("h1", {}, "Files"), h("div", { class: "card" }, h("ul", { role: "tree" }, Object.entries(tree).map(([k, v]) => node(k, v, [])))), preview);
     c.goal("Open the file " + file + " in Documents > " + year);
     c.check(() => opened ? true : "nothing opened");
     c.solve([{ op: "click", sel: '[data-folder="Documents"]' }, { op: "click", sel: '[data-folder="Documents/' + year + '"]' }, { op: "click", sel: '[data-path="Documents/' + year + "/" + file + '"]' }]);
