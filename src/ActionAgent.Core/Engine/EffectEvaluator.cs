@@ -224,7 +224,11 @@ public static partial class EffectEvaluator
         if (value is null)
         {
             int b = Items(before).Count, a = Items(after).Count;
-            return a > b ? new(true, $"the list grew from {b} to {a} items") : new(false, $"the list did not grow ({b} → {a} items)");
+            if (a > b) return new(true, $"the list grew from {b} to {a} items");
+            // "Add to cart" on a product page: the page answers with a line of its own ("Added. 1 item in your basket").
+            return NewMessage(before, after) is { } message
+                ? new(true, $"the page now says \"{message}\"")
+                : new(false, $"the list did not grow ({b} → {a} items) and the page said nothing new");
         }
         var was = Occurrences(ContentText(before), value);
         var now = Occurrences(ContentText(after), value);

@@ -51,6 +51,7 @@ public sealed partial class OfflinePlanner
         if (byName) items = [.. items.Where(i => Contains(i.InnerText(), named!))];
         // A scope that no item holds names the list itself ("from the cart") once the item is named.
         if (scopeWords.Count > 0 && (!byName || items.Any(i => Covers(i, scopeWords)))) items = [.. items.Where(i => Covers(i, scopeWords))];
+        items = OfTheKind(goal, items);
         var q = goal.Qualifiers;
         items = WithinConstraints(goal, items);
         if (q.Ordering is { } ordering) items = Order(items, ordering);
@@ -63,6 +64,37 @@ public sealed partial class OfflinePlanner
         if (q.Quantity == Quantity.Count && q.Count is { } count) return [.. items.Take(count)];
         return items.Take(1).ToList();
     }
+
+    /// <summary>
+    /// "The cheapest kettle": the items whose title ends in the kind ("Nordic kettle"), not those where the kind only
+    /// qualifies another thing ("kettle case (accessory)" is a case). Only when some items are of the kind and some not;
+    /// titles that never end in it (rows of a timetable, "Kettle Pro 2000") rule nothing out.
+    /// </summary>
+    private static List<PageNode> OfTheKind(SubGoal goal, List<PageNode> items)
+    {
+        if (items.Count < 2 || NamedItem(goal) is not null) return items;
+        var kind = Stem(TextTokens.Words(goal.Scope ?? goal.Object).LastOrDefault(w => w.Any(char.IsLetter)));
+        if (kind is null) return items;
+        var ofKind = items.Where(i => Stem(TitleHead(i)) == kind).ToList();
+        return ofKind.Count > 0 && ofKind.Count < items.Count ? ofKind : items;
+
+        static string? Stem(string? word) => word is null ? null
+            : word.EndsWith("es", StringComparison.Ordinal) && word.Length > 4 ? word[..^2]
+            : word.EndsWith('s') && word.Length > 3 ? word[..^1] : word;
+    }
+
+    /// <summary>The last word of an item's title: its first text that is not a control's, with any "(…)" aside dropped.</summary>
+    private static string? TitleHead(PageNode item)
+    {
+        var title = item.DescendantsAndSelf().Skip(1)
+            .Where(n => n.Children.Count == 0 && !PageModel.IsInteractive(n) && !n.Ancestors().Any(PageModel.IsInteractive))
+            .Select(n => n.Name.Length > 0 ? n.Name : n.Value ?? "")
+            .FirstOrDefault(t => t.Any(char.IsLetter));
+        return title is null ? null : TextTokens.Words(Aside().Replace(title, " ")).LastOrDefault(w => w.Any(char.IsLetter));
+    }
+
+    [GeneratedRegex(@"\([^)]*\)")]
+    private static partial Regex Aside();
 
     /// <summary>The next item of the sub-goal to act on, and the action in it; hovering the item when its control is hidden.</summary>
     private async Task<SearchAttempt?> CollectionCandidateAsync(SubGoal goal, PageModel page, CancellationToken cancellationToken)

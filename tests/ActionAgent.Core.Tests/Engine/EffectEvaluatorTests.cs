@@ -64,6 +64,21 @@ public sealed class EffectEvaluatorTests
     }
 
     [Fact]
+    public void An_add_to_cart_is_proven_by_the_page_announcing_it_and_not_by_a_page_that_says_nothing()
+    {
+        const string Before = "- heading \"Linen shirt\" [level=1]\n- radio \"Large\" [checked]\n- button \"Add to basket\"";
+        var silent = Check(EffectKind.ItemAppeared, Before, Before, subject: "cart");
+        var error = Check(EffectKind.ItemAppeared, Before, Before + "\n- alert: Choose a size first.", subject: "cart");
+        var announced = Check(EffectKind.ItemAppeared, Before, Before + "\n- status: Linen shirt, size Large, added. 1 item in your basket.", subject: "cart");
+
+        Assert.False(silent.Observed);
+        Assert.Contains("said nothing new", silent.Detail);
+        Assert.False(error.Observed, error.Detail);
+        Assert.True(announced.Observed, announced.Detail);
+        Assert.Contains("1 item in your basket", announced.Detail);
+    }
+
+    [Fact]
     public void An_item_that_is_still_listed_did_not_disappear()
     {
         const string Before = "- list:\n  - listitem: old shoes\n  - listitem: new hat";

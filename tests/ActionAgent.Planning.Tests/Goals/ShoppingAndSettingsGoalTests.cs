@@ -11,6 +11,13 @@ public sealed class ShoppingAndSettingsGoalTests
         "Submit* 'add' => ItemAppeared(eggs)")]
     [InlineData("Add the blue shirt to the cart",
         "Activate 'add to cart' in(blue shirt) => ItemAppeared(blue shirt)")]
+    [InlineData("Choose the Large size and add it to the cart",
+        "Choose 'Large size' => Selected(Large size)",
+        "Activate 'add to cart' => ItemAppeared")]
+    [InlineData("Add \"Thyme\" to my favourites",
+        "Activate 'add to favourites' [Text:Thyme] in(Thyme) => ItemAppeared(Thyme)")]
+    [InlineData("Add the cheapest kettle to the cart",
+        "Activate 'add to cart' q(cheapest) in(kettle) => ItemAppeared(kettle)")]
     [InlineData("Buy the cheapest pair of headphones",
         "Pick 'pair of headphones' q(cheapest) => Selected")]
     [InlineData("Sort the products by price",

@@ -51,6 +51,15 @@ public sealed class ItemAndContainerPageTests(DemoSitesFixture fixture, ITestOut
         Assert.Equal("2103", await StateAsync("String(s.opened)"));
     }
 
+    [Fact]
+    public async Task The_cheapest_kettle_is_a_kettle_not_the_cheaper_accessory_named_after_it()
+    {
+        var result = await RunAsync("shop.html", "Add the cheapest kettle to the cart");
+
+        Assert.True(result.FinalState == RunState.Succeeded, result.Reason);
+        Assert.Equal("Glass kettle", await StateAsync("s.cart.join(',')"));
+    }
+
     private async Task<RunResult> RunAsync(string page, string goal)
     {
         var url = fixture.Host("commands").BaseAddress + page;

@@ -53,6 +53,17 @@ internal sealed partial class ClauseReader
     private IReadOnlyList<SubGoal> Commit(Context c)
     {
         var sense = c.Sense!;
+        if (CartDestinationPattern().Match(c.Rest) is { Success: true } cart)
+        {
+            // "add "Thyme" to my favourites", "add the blue shirt to the cart", "add to basket": no text is typed; the
+            // add-to-cart control is pressed, in the row or card of the thing when one is named.
+            var where = Clean(cart.Groups["t"].Value);
+            var control = $"{c.Verb} to {TextTokens.Words(where).Last()}";
+            var product = Analyse(cart.Groups["v"].Value, places: false, countsAreQuantities: true, cutLabels: false);
+            var named = product.Values.FirstOrDefault(v => v.Kind == GoalValueKind.Text)?.Text;
+            var thing = product.Object.Length > 0 ? product.Object : named;
+            return [Make(c, ActionFamily.Activate, control, product.Values, product.Qualifiers, NullIfEmpty(thing), new(EffectKind.ItemAppeared, where, NullIfEmpty(thing)))];
+        }
         if (ValueList(c, needsObject: true) is { } list) return [.. list, Implied(c, sense.Commit!, new(sense.CommitEffect, null))];
         var parts = Analyse(c.Rest, places: false, countsAreQuantities: false, cutLabels: true);
         var items = parts.Values.Where(v => v.Kind is GoalValueKind.Text or GoalValueKind.Placeholder).ToList();

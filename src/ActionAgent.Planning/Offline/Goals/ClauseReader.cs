@@ -24,13 +24,18 @@ internal sealed partial class ClauseReader(VerbLexicon lexicon, DateOnly today)
     /// <param name="clause">The clause, filler stripped.</param>
     /// <param name="verb">Its verb, or null.</param>
     /// <param name="referent">What "it" or "them" means: the item of the sub-goal before, when there is one.</param>
-    public ClauseReading Read(string clause, VerbChoice? verb, string? referent = null)
+    /// <param name="referentIsOption">
+    /// The referent is an option just chosen or a box just ticked ("choose the Large size and add it to the cart"):
+    /// "it" sent to a cart then means the thing the page offers with that option, not the option.
+    /// </param>
+    public ClauseReading Read(string clause, VerbChoice? verb, string? referent = null, bool referentIsOption = false)
     {
         var rest = verb is null ? clause : string.Join(' ', clause.Split(' ', StringSplitOptions.RemoveEmptyEntries).Skip(verb.WordCount));
         rest = PronounPattern().Replace(rest, "");
         // "save it", "send it": a pronoun after a verb that only sends the form names no item of its own.
         var sendsOnly = verb is not null && verb.Senses.All(s => s.Family == ActionFamily.Submit && s.Commit is null && s.Query == QueryUse.None);
         if (sendsOnly && ItPattern().IsMatch(rest)) rest = ItPattern().Replace(rest, "", 1).Trim();
+        else if (referentIsOption && ItPattern().IsMatch(rest) && CartDestinationPattern().IsMatch(rest)) rest = ItPattern().Replace(rest, "", 1).Trim();
         else if (referent is not null && ItPattern().IsMatch(rest)) rest = ItPattern().Replace(rest, $"\"{referent}\"", 1);
         var verbText = verb?.Written ?? "";
         var sense = verb is null ? null : ChooseSense(verb.Senses, rest);
@@ -320,6 +325,10 @@ internal sealed partial class ClauseReader(VerbLexicon lexicon, DateOnly today)
 
     [GeneratedRegex(@"\b(?:cart|basket|bag|trolley|wishlist|wish\s+list|favou?rites|order)\b", RegexOptions.IgnoreCase)]
     private static partial Regex CartWords();
+
+    // "… to the cart", "… to my favourites": a place things are added to by a control of their own, not a list typed into.
+    [GeneratedRegex(@"^(?<v>.*?)\s*\b(?:to|into|in|on|onto)\s+(?:the\s+|my\s+|your\s+|our\s+)?(?<t>(?:shopping\s+)?(?:cart|basket|bag|trolley|wishlist|wish\s+list|favou?rites|saved\s+items|watchlist|watch\s+list))\s*[.!]?$", RegexOptions.IgnoreCase)]
+    private static partial Regex CartDestinationPattern();
 
     [GeneratedRegex(@"\b(?:list|lists|calendar|board|column|todos?|tasks|cart|basket|table|folder|playlist|queue|inbox|wishlist|notes|agenda|schedule)\b", RegexOptions.IgnoreCase)]
     private static partial Regex ListWords();

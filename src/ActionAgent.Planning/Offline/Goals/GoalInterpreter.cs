@@ -43,9 +43,11 @@ public sealed class GoalInterpreter : IGoalInterpreter
             var text = Filler.Strip(clause.Text);
             if (text.Length == 0) continue;
             var (verb, guessed) = await FindVerbAsync(text, cancellationToken).ConfigureAwait(false);
-            var referent = subGoals.LastOrDefault() is { } last ? last.Effect.Value ?? NullIfEmpty(last.Object) : null;
-            if (pendingCommit?.Effect.Value is { } committed) referent = committed;
-            var reading = reader.Read(text, verb, referent);
+            var previous = subGoals.LastOrDefault();
+            var referent = previous is not null ? previous.Effect.Value ?? NullIfEmpty(previous.Object) : null;
+            var referentIsOption = previous?.Family is ActionFamily.Choose or ActionFamily.Toggle;
+            if (pendingCommit?.Effect.Value is { } committed) (referent, referentIsOption) = (committed, false);
+            var reading = reader.Read(text, verb, referent, referentIsOption);
             confidence = Math.Min(confidence, reading.Confidence);
             if (guessed) unparsed.AddRange(text.Split(' ', StringSplitOptions.RemoveEmptyEntries));
 
