@@ -44,7 +44,7 @@ public sealed class RunHistory(ScheduleStore store)
             """,
             [
                 ("run_id", entry.RunId), ("job", entry.Job), ("firing", entry.Firing), ("cause", entry.Cause), ("attempt", entry.Attempt),
-                ("worker", entry.Worker), ("status", entry.Status), ("started_at", Stamp(entry.Started)),
+                ("worker", entry.Worker), ("status", entry.Status.ToText()), ("started_at", Stamp(entry.Started)),
                 ("duration_ms", entry.Duration is { } d ? (long)d.TotalMilliseconds : null), ("failed_step", entry.FailedStep),
                 ("reason", entry.Reason), ("recording", entry.Recording), ("report", entry.Report),
             ], cancellationToken).ConfigureAwait(false);
@@ -61,7 +61,7 @@ public sealed class RunHistory(ScheduleStore store)
             where.Add("job = @job");
             Add(command, "job", job);
         }
-        if (failedOnly) where.Add($"status IN ('{RunStatus.Failed}', '{RunStatus.TimedOut}', '{RunStatus.Interrupted}', '{RunStatus.Error}')");
+        if (failedOnly) where.Add($"status IN ('{RunStatus.Failed.ToText()}', '{RunStatus.TimedOut.ToText()}', '{RunStatus.Interrupted.ToText()}', '{RunStatus.Error.ToText()}')");
         command.CommandText = $"SELECT {Columns} FROM aa_run_history {(where.Count > 0 ? "WHERE " + string.Join(" AND ", where) : "")} ORDER BY started_at DESC, attempt DESC LIMIT {limit.ToString(CultureInfo.InvariantCulture)}";
         var entries = new List<HistoryEntry>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
@@ -70,7 +70,7 @@ public sealed class RunHistory(ScheduleStore store)
             entries.Add(new HistoryEntry
             {
                 RunId = reader.GetString(0), Job = reader.GetString(1), Firing = reader.GetString(2), Cause = reader.GetString(3),
-                Attempt = Convert.ToInt32(reader.GetValue(4), CultureInfo.InvariantCulture), Worker = reader.GetString(5), Status = reader.GetString(6),
+                Attempt = Convert.ToInt32(reader.GetValue(4), CultureInfo.InvariantCulture), Worker = reader.GetString(5), Status = StatusOf(reader.GetString(6)),
                 Started = DateTimeOffset.Parse(reader.GetString(7), CultureInfo.InvariantCulture),
                 Duration = reader.IsDBNull(8) ? null : TimeSpan.FromMilliseconds(Convert.ToInt64(reader.GetValue(8), CultureInfo.InvariantCulture)),
                 FailedStep = reader.IsDBNull(9) ? null : Convert.ToInt32(reader.GetValue(9), CultureInfo.InvariantCulture),
@@ -93,7 +93,7 @@ public sealed class RunHistory(ScheduleStore store)
             ? "UPDATE aa_run_history SET status = @status, reason = @reason WHERE status = 'running' AND firing = @firing"
             : "UPDATE aa_run_history SET status = @status, reason = @reason WHERE status = 'running' AND worker NOT IN (SELECT worker_id FROM aa_workers WHERE last_seen >= @stale AND state = 'running')";
         return await ExecuteAsync(connection, sql,
-            [("status", RunStatus.Interrupted), ("reason", reason), ("firing", firing), ("stale", Stamp(staleBefore))], cancellationToken).ConfigureAwait(false);
+            [("status", RunStatus.Interrupted.ToText()), ("reason", reason), ("firing", firing), ("stale", Stamp(staleBefore))], cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Records a worker's heartbeat: alive, how many runs it has, whether it is stopping.</summary>
@@ -151,6 +151,9 @@ public sealed class RunHistory(ScheduleStore store)
         while (inner.InnerException is not null && inner is not DbException) inner = inner.InnerException;
         return new ScheduleException(ScheduleErrorKind.Environment, $"cannot reach the schedule store ({store.Describe()}): {inner.Message}", e);
     }
+
+    private static RunStatus StatusOf(string text) => RunStatusText.TryParse(text, out var status) ? status
+        : throw new InvalidDataException($"The run history holds a status this version does not know: '{text}'.");
 
     private static string Stamp(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture);
 

@@ -122,7 +122,7 @@ public sealed partial class RunEngine
             var verdict = await verifier.VerifyAsync(new ScreenCheck(finalStep, expectation.Screen, masked, masked), token);
             _s.Usage += verdict.Usage;
             return new CheckResult(expectation.ToString(), verdict.Outcome != VerdictOutcome.Failed,
-                $"{verdict.Outcome.ToString().ToLowerInvariant()} ({verdict.Confidence:0.00}, {verdict.Backend}): {verdict.Reason}");
+                $"{verdict.Outcome.ToText()} ({verdict.Confidence:0.00}, {verdict.Backend}): {verdict.Reason}");
         }
 
         private async Task RecoverAsync()

@@ -28,7 +28,7 @@ public sealed partial class RunEngine
                 // A vision model may be asked: the URL, title and snapshot it gets are masked like a planner's.
                 var answer = await ScreenCheckAsync(verifier, new ScreenCheck(pending.Step, pending.Step.Expect, MaskForPlanner(pending.Before), MaskForPlanner(after)), token);
                 _s.Usage += answer.Usage;
-                verdict = new RecordedVerdict(answer.Outcome.ToString().ToLowerInvariant(), answer.Confidence, Vault.Mask(answer.Reason), answer.Backend,
+                verdict = new RecordedVerdict(answer.Outcome, answer.Confidence, Vault.Mask(answer.Reason), answer.Backend,
                     answer.Evidence.ToDictionary(p => p.Key, p => Vault.Mask(p.Value), StringComparer.Ordinal));
             }
 
@@ -40,7 +40,7 @@ public sealed partial class RunEngine
                 return;
             }
 
-            var failed = verdict is { Outcome: "failed" };
+            var failed = verdict is { Outcome: VerdictOutcome.Failed };
             var error = failed ? $"The screen check failed: {verdict!.Reason}" : null;
             var (subGoal, effect) = await VisualEffectAsync(pending, after, verdict, CheckEffect(pending, after), token);
             var record = await RecordAsync(pending, after, checks, verdict, error, subGoal, effect);
@@ -89,7 +89,7 @@ public sealed partial class RunEngine
                 ResolvedBy = pending.Result.ResolvedBy,
                 Dialogs = MaskedDialogs(pending.Result),
                 Grounding = MaskOrNull(pending.Grounding),
-                Outcome = error is null ? "succeeded" : "failed",
+                Outcome = error is null ? StepOutcome.Succeeded : StepOutcome.Failed,
                 Error = error,
                 Attempts = pending.Attempts,
                 Checks = checks,
@@ -150,7 +150,7 @@ public sealed partial class RunEngine
                 Target = pending.Result.ResolvedTarget,
                 ResolvedBy = pending.Result.ResolvedBy,
                 Dialogs = MaskedDialogs(pending.Result),
-                Outcome = "failed",
+                Outcome = StepOutcome.Failed,
                 Error = $"The step acted but was not checked: {failedReason}.",
                 ShotBefore = pending.ShotBefore,
                 LocationBefore = Vault.Mask(pending.Before.Location),

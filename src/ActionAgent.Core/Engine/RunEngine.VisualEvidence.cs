@@ -20,7 +20,7 @@ public sealed partial class RunEngine
         {
             if (fromTree.Effect is { Observed: true } || _goals is null || pending.Result.ResolvedBy != "visual") return fromTree;
             if (_engine._services.Locator is not { } locator || after.Screenshot is null || pending.Before.Screenshot is null) return fromTree;
-            if (verdict is { Outcome: "failed" }) return fromTree;
+            if (verdict is { Outcome: VerdictOutcome.Failed }) return fromTree;
             using var reading = Measure(StepPhase.Visual);
             // The step may show the effect of the sub-goal it served or of a later one (a value only readable once the
             // page echoes it); each sub-goal is credited only on its own evidence.

@@ -128,7 +128,7 @@ public sealed partial class RunEngine
             };
             await _engine._sink.CompleteAsync(new RunSummary
             {
-                Status = result.FinalState.ToString().ToLowerInvariant(),
+                Status = OutcomeOf(result.FinalState),
                 Reason = result.Reason,
                 FinalState = result.FinalState.ToString(),
                 StepCount = _s.StepCount,
@@ -147,6 +147,15 @@ public sealed partial class RunEngine
         }
 
         private static bool IsFinal(RunState state) => state is RunState.Succeeded or RunState.Failed or RunState.Cancelled;
+
+        /// <summary>A final state as the recording's summary says it (the loop above ends only in one).</summary>
+        private static RunOutcome OutcomeOf(RunState state) => state switch
+        {
+            RunState.Succeeded => RunOutcome.Succeeded,
+            RunState.Cancelled => RunOutcome.Cancelled,
+            RunState.Failed => RunOutcome.Failed,
+            _ => throw new InvalidOperationException($"The run ended in {state}, which is not a final state."),
+        };
 
         private Task StepStateAsync(CancellationToken token) => _machine.State switch
         {

@@ -11,7 +11,9 @@ public static class RecordingJson
     {
         WriteIndented = true,
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower) },
+        // Enums as their kebab-case words (outcomes, verdicts, kinds); a number in their place is refused, not read as a member:
+        // a recording may come from someone else, and no file this project writes has one.
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower, allowIntegerValues: false) },
     };
 
     /// <summary>Reads a recording file.</summary>

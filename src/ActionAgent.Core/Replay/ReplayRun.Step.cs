@@ -18,7 +18,7 @@ public sealed partial class ReplayEngine
             var summary = Summary(step);
             ReplayStepResult Fail(string error, string? shot = null, ReplayHeal? heal = null, IReadOnlyList<CheckResult>? checks = null, ActionResult? acted = null) => new()
             {
-                Index = step.Index, Action = step.Action, Summary = summary, Outcome = "failed", Error = Vault.Mask(error), Shot = shot, Heal = heal,
+                Index = step.Index, Action = step.Action, Summary = summary, Outcome = ReplayStepOutcome.Failed, Error = Vault.Mask(error), Shot = shot, Heal = heal,
                 Checks = checks ?? [], ResolvedBy = acted?.ResolvedBy, Found = acted?.ResolvedTarget,
                 DurationMs = Elapsed(start), RecordedMs = step.DurationMs, Timings = _clock.TakeStep(),
             };
@@ -113,7 +113,7 @@ public sealed partial class ReplayEngine
             var after = Options.Screenshots == ReplayScreenshots.All ? await ShotAsync($"{step.Index:000}-after.png", cancellationToken) : null;
             return new ReplayStepResult
             {
-                Index = step.Index, Action = step.Action, Summary = summary, Outcome = heal is null ? "passed" : "healed",
+                Index = step.Index, Action = step.Action, Summary = summary, Outcome = heal is null ? ReplayStepOutcome.Passed : ReplayStepOutcome.Healed,
                 ResolvedBy = result.ResolvedBy, Found = result.ResolvedTarget, Heal = heal, Checks = checks,
                 Shot = after ?? heal?.Shot, DurationMs = Elapsed(start), RecordedMs = step.DurationMs, Timings = _clock.TakeStep(),
             };

@@ -40,7 +40,7 @@ public sealed partial class ReplayEngine
                     results.Add(Skipped(step, "an earlier step failed"));
                     continue;
                 }
-                if (step.Outcome != "succeeded")
+                if (step.Outcome != StepOutcome.Succeeded)
                 {
                     // A failed step changed nothing the recording could check; the run went on by replanning.
                     results.Add(Skipped(step, "the step failed when recorded"));
@@ -54,7 +54,7 @@ public sealed partial class ReplayEngine
                 }
                 catch (OperationCanceledException) when (TimedOut())
                 {
-                    result = Skipped(step, "") with { Outcome = "failed", Error = $"The replay went over its time limit of {Options.Timeout} during this step." };
+                    result = Skipped(step, "") with { Outcome = ReplayStepOutcome.Failed, Error = $"The replay went over its time limit of {Options.Timeout} during this step." };
                 }
                 results.Add(result);
                 Options.Progress?.StepFinished(result);
@@ -79,7 +79,7 @@ public sealed partial class ReplayEngine
             {
                 Secrets = Vault,
                 Name = recording.Header.Name,
-                Status = reason is null ? "passed" : "failed",
+                Status = reason is null ? ReplayVerdict.Passed : ReplayVerdict.Failed,
                 Reason = reason,
                 Steps = results,
                 Expectations = expectations,
@@ -125,7 +125,7 @@ public sealed partial class ReplayEngine
             Index = step.Index,
             Action = step.Action,
             Summary = Summary(step),
-            Outcome = "skipped",
+            Outcome = ReplayStepOutcome.Skipped,
             Error = $"not replayed: {why}",
             RecordedMs = step.DurationMs,
         };
