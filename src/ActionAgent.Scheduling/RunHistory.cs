@@ -15,7 +15,8 @@ public sealed class RunHistory(ScheduleStore store)
     /// <exception cref="ScheduleException">The database cannot be reached.</exception>
     public async Task EnsureCreatedAsync(CancellationToken cancellationToken)
     {
-        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var connectionScope = connection.ConfigureAwait(false);
         if (store.Kind == StoreKind.Sqlite) await ExecuteAsync(connection, "PRAGMA journal_mode=WAL", [], cancellationToken).ConfigureAwait(false);
         await ExecuteAsync(connection, """
             CREATE TABLE IF NOT EXISTS aa_run_history (
@@ -35,7 +36,8 @@ public sealed class RunHistory(ScheduleStore store)
     public async Task SaveAsync(HistoryEntry entry, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(entry);
-        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var connectionScope = connection.ConfigureAwait(false);
         await ExecuteAsync(connection, $"""
             INSERT INTO aa_run_history ({Columns})
             VALUES (@run_id, @job, @firing, @cause, @attempt, @worker, @status, @started_at, @duration_ms, @failed_step, @reason, @recording, @report)
@@ -53,8 +55,10 @@ public sealed class RunHistory(ScheduleStore store)
     /// <summary>Runs, newest first.</summary>
     public async Task<IReadOnlyList<HistoryEntry>> ListAsync(string? job, bool failedOnly, int limit, CancellationToken cancellationToken)
     {
-        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = connection.CreateCommand();
+        var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var connectionScope = connection.ConfigureAwait(false);
+        var command = connection.CreateCommand();
+        await using var commandScope = command.ConfigureAwait(false);
         var where = new List<string>();
         if (job is not null)
         {
@@ -64,7 +68,8 @@ public sealed class RunHistory(ScheduleStore store)
         if (failedOnly) where.Add($"status IN ('{RunStatus.Failed.ToText()}', '{RunStatus.TimedOut.ToText()}', '{RunStatus.Interrupted.ToText()}', '{RunStatus.Error.ToText()}')");
         command.CommandText = $"SELECT {Columns} FROM aa_run_history {(where.Count > 0 ? "WHERE " + string.Join(" AND ", where) : "")} ORDER BY started_at DESC, attempt DESC LIMIT {limit.ToString(CultureInfo.InvariantCulture)}";
         var entries = new List<HistoryEntry>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        await using var readerScope = reader.ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
             entries.Add(new HistoryEntry
@@ -88,7 +93,8 @@ public sealed class RunHistory(ScheduleStore store)
     /// </summary>
     public async Task<int> MarkInterruptedAsync(string? firing, DateTimeOffset staleBefore, string reason, CancellationToken cancellationToken)
     {
-        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var connectionScope = connection.ConfigureAwait(false);
         var sql = firing is not null
             ? "UPDATE aa_run_history SET status = @status, reason = @reason WHERE status = 'running' AND firing = @firing"
             : "UPDATE aa_run_history SET status = @status, reason = @reason WHERE status = 'running' AND worker NOT IN (SELECT worker_id FROM aa_workers WHERE last_seen >= @stale AND state = 'running')";
@@ -100,7 +106,8 @@ public sealed class RunHistory(ScheduleStore store)
     public async Task HeartbeatAsync(WorkerStatus status, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(status);
-        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var connectionScope = connection.ConfigureAwait(false);
         await ExecuteAsync(connection, """
             INSERT INTO aa_workers (worker_id, host, pid, started_at, last_seen, concurrency, running, state)
             VALUES (@id, @host, @pid, @started, @seen, @concurrency, @running, @state)
@@ -113,11 +120,14 @@ public sealed class RunHistory(ScheduleStore store)
     /// <summary>Every worker that has run against this store, most recently seen first.</summary>
     public async Task<IReadOnlyList<WorkerStatus>> WorkersAsync(CancellationToken cancellationToken)
     {
-        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = connection.CreateCommand();
+        var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var connectionScope = connection.ConfigureAwait(false);
+        var command = connection.CreateCommand();
+        await using var commandScope = command.ConfigureAwait(false);
         command.CommandText = "SELECT worker_id, host, pid, started_at, last_seen, concurrency, running, state FROM aa_workers ORDER BY last_seen DESC";
         var workers = new List<WorkerStatus>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        await using var readerScope = reader.ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
             workers.Add(new WorkerStatus(reader.GetString(0), reader.GetString(1), Convert.ToInt32(reader.GetValue(2), CultureInfo.InvariantCulture),
@@ -159,7 +169,8 @@ public sealed class RunHistory(ScheduleStore store)
 
     private static async Task<int> ExecuteAsync(DbConnection connection, string sql, (string Name, object? Value)[] parameters, CancellationToken cancellationToken)
     {
-        await using var command = connection.CreateCommand();
+        var command = connection.CreateCommand();
+        await using var commandScope = command.ConfigureAwait(false);
         command.CommandText = sql;
         foreach (var (name, value) in parameters)
         {

@@ -19,8 +19,11 @@ public static class RecordingJson
     /// <summary>Reads a recording file.</summary>
     public static async Task<RecordingDocument> ReadAsync(string path, CancellationToken cancellationToken)
     {
-        await using var stream = File.OpenRead(path);
-        return await JsonSerializer.DeserializeAsync<RecordingDocument>(stream, Options, cancellationToken)
-               ?? throw new InvalidDataException($"{path}: the file is empty or not a recording.");
+        var stream = File.OpenRead(path);
+        await using (stream.ConfigureAwait(false))
+        {
+            return await JsonSerializer.DeserializeAsync<RecordingDocument>(stream, Options, cancellationToken).ConfigureAwait(false)
+                   ?? throw new InvalidDataException($"{path}: the file is empty or not a recording.");
+        }
     }
 }

@@ -50,7 +50,7 @@ public sealed partial class ReplayEngine
                 ReplayStepResult result;
                 try
                 {
-                    result = await ReplayStepAsync(step, linked.Token);
+                    result = await ReplayStepAsync(step, linked.Token).ConfigureAwait(false);
                 }
                 catch (OperationCanceledException) when (TimedOut())
                 {
@@ -64,7 +64,7 @@ public sealed partial class ReplayEngine
             IReadOnlyList<CheckResult> expectations = [];
             try
             {
-                if (reason is null) expectations = await CheckExpectationsAsync(linked.Token);
+                if (reason is null) expectations = await CheckExpectationsAsync(linked.Token).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (TimedOut())
             {
@@ -107,7 +107,7 @@ public sealed partial class ReplayEngine
                     results.Add(new CheckResult($"{expectation.Kind} \"{expectation.Value}\"", true, "not checked: replay makes no model calls"));
                     continue;
                 }
-                var result = await engine._checks.VerifyOneAsync(check, null, null, StepTimeout, cancellationToken);
+                var result = await engine._checks.VerifyOneAsync(check, null, null, StepTimeout, cancellationToken).ConfigureAwait(false);
                 results.Add(result with { Check = $"{expectation.Kind} \"{expectation.Value}\"" });
             }
             return results;

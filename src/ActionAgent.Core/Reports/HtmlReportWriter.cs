@@ -23,7 +23,7 @@ public static class HtmlReportWriter
         ArgumentNullException.ThrowIfNull(model);
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         var full = Path.GetFullPath(path);
-        await Recording.AtomicFile.WriteAllTextAsync(full, Render(model, Path.GetDirectoryName(full)!, images), Encoding.UTF8, cancellationToken);
+        await AtomicFile.WriteAllTextAsync(full, Render(model, Path.GetDirectoryName(full)!, images), Encoding.UTF8, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The report's HTML; image paths are made relative to <paramref name="reportDirectory"/> or embedded.</summary>

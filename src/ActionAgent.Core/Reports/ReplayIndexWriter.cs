@@ -19,7 +19,7 @@ public static class ReplayIndexWriter
         ArgumentNullException.ThrowIfNull(entries);
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         var full = Path.GetFullPath(path);
-        await AtomicFile.WriteAllTextAsync(full, Render(entries, Path.GetDirectoryName(full)!, junitPath), new UTF8Encoding(false), cancellationToken);
+        await AtomicFile.WriteAllTextAsync(full, Render(entries, Path.GetDirectoryName(full)!, junitPath), new UTF8Encoding(false), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The index's HTML, links relative to <paramref name="indexDirectory"/>, masked through every replay's secrets.</summary>
