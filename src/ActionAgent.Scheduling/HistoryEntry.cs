@@ -21,8 +21,8 @@ public sealed record HistoryEntry
     /// <summary>The worker that ran it.</summary>
     public required string Worker { get; init; }
 
-    /// <summary>One of the <see cref="RunStatus"/> words.</summary>
-    public required string Status { get; init; }
+    /// <summary>How the run stands (stored as its <see cref="RunStatusText.ToText(RunStatus)"/> word).</summary>
+    public required RunStatus Status { get; init; }
 
     /// <summary>When the run started.</summary>
     public required DateTimeOffset Started { get; init; }

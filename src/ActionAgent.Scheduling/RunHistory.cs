@@ -15,7 +15,8 @@ public sealed class RunHistory(ScheduleStore store)
     /// <exception cref="ScheduleException">The database cannot be reached.</exception>
     public async Task EnsureCreatedAsync(CancellationToken cancellationToken)
     {
-        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var connectionScope = connection.ConfigureAwait(false);
         if (store.Kind == StoreKind.Sqlite) await ExecuteAsync(connection, "PRAGMA journal_mode=WAL", [], cancellationToken).ConfigureAwait(false);
         await ExecuteAsync(connection, """
             CREATE TABLE IF NOT EXISTS aa_run_history (
@@ -35,7 +36,8 @@ public sealed class RunHistory(ScheduleStore store)
     public async Task SaveAsync(HistoryEntry entry, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(entry);
-        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var connectionScope = connection.ConfigureAwait(false);
         await ExecuteAsync(connection, $"""
             INSERT INTO aa_run_history ({Columns})
             VALUES (@run_id, @job, @firing, @cause, @attempt, @worker, @status, @started_at, @duration_ms, @failed_step, @reason, @recording, @report)
@@ -44,7 +46,7 @@ public sealed class RunHistory(ScheduleStore store)
             """,
             [
                 ("run_id", entry.RunId), ("job", entry.Job), ("firing", entry.Firing), ("cause", entry.Cause), ("attempt", entry.Attempt),
-                ("worker", entry.Worker), ("status", entry.Status), ("started_at", Stamp(entry.Started)),
+                ("worker", entry.Worker), ("status", entry.Status.ToText()), ("started_at", Stamp(entry.Started)),
                 ("duration_ms", entry.Duration is { } d ? (long)d.TotalMilliseconds : null), ("failed_step", entry.FailedStep),
                 ("reason", entry.Reason), ("recording", entry.Recording), ("report", entry.Report),
             ], cancellationToken).ConfigureAwait(false);
@@ -53,24 +55,27 @@ public sealed class RunHistory(ScheduleStore store)
     /// <summary>Runs, newest first.</summary>
     public async Task<IReadOnlyList<HistoryEntry>> ListAsync(string? job, bool failedOnly, int limit, CancellationToken cancellationToken)
     {
-        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = connection.CreateCommand();
+        var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var connectionScope = connection.ConfigureAwait(false);
+        var command = connection.CreateCommand();
+        await using var commandScope = command.ConfigureAwait(false);
         var where = new List<string>();
         if (job is not null)
         {
             where.Add("job = @job");
             Add(command, "job", job);
         }
-        if (failedOnly) where.Add($"status IN ('{RunStatus.Failed}', '{RunStatus.TimedOut}', '{RunStatus.Interrupted}', '{RunStatus.Error}')");
+        if (failedOnly) where.Add($"status IN ('{RunStatus.Failed.ToText()}', '{RunStatus.TimedOut.ToText()}', '{RunStatus.Interrupted.ToText()}', '{RunStatus.Error.ToText()}')");
         command.CommandText = $"SELECT {Columns} FROM aa_run_history {(where.Count > 0 ? "WHERE " + string.Join(" AND ", where) : "")} ORDER BY started_at DESC, attempt DESC LIMIT {limit.ToString(CultureInfo.InvariantCulture)}";
         var entries = new List<HistoryEntry>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        await using var readerScope = reader.ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
             entries.Add(new HistoryEntry
             {
                 RunId = reader.GetString(0), Job = reader.GetString(1), Firing = reader.GetString(2), Cause = reader.GetString(3),
-                Attempt = Convert.ToInt32(reader.GetValue(4), CultureInfo.InvariantCulture), Worker = reader.GetString(5), Status = reader.GetString(6),
+                Attempt = Convert.ToInt32(reader.GetValue(4), CultureInfo.InvariantCulture), Worker = reader.GetString(5), Status = StatusOf(reader.GetString(6)),
                 Started = DateTimeOffset.Parse(reader.GetString(7), CultureInfo.InvariantCulture),
                 Duration = reader.IsDBNull(8) ? null : TimeSpan.FromMilliseconds(Convert.ToInt64(reader.GetValue(8), CultureInfo.InvariantCulture)),
                 FailedStep = reader.IsDBNull(9) ? null : Convert.ToInt32(reader.GetValue(9), CultureInfo.InvariantCulture),
@@ -88,19 +93,21 @@ public sealed class RunHistory(ScheduleStore store)
     /// </summary>
     public async Task<int> MarkInterruptedAsync(string? firing, DateTimeOffset staleBefore, string reason, CancellationToken cancellationToken)
     {
-        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var connectionScope = connection.ConfigureAwait(false);
         var sql = firing is not null
             ? "UPDATE aa_run_history SET status = @status, reason = @reason WHERE status = 'running' AND firing = @firing"
             : "UPDATE aa_run_history SET status = @status, reason = @reason WHERE status = 'running' AND worker NOT IN (SELECT worker_id FROM aa_workers WHERE last_seen >= @stale AND state = 'running')";
         return await ExecuteAsync(connection, sql,
-            [("status", RunStatus.Interrupted), ("reason", reason), ("firing", firing), ("stale", Stamp(staleBefore))], cancellationToken).ConfigureAwait(false);
+            [("status", RunStatus.Interrupted.ToText()), ("reason", reason), ("firing", firing), ("stale", Stamp(staleBefore))], cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Records a worker's heartbeat: alive, how many runs it has, whether it is stopping.</summary>
     public async Task HeartbeatAsync(WorkerStatus status, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(status);
-        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var connectionScope = connection.ConfigureAwait(false);
         await ExecuteAsync(connection, """
             INSERT INTO aa_workers (worker_id, host, pid, started_at, last_seen, concurrency, running, state)
             VALUES (@id, @host, @pid, @started, @seen, @concurrency, @running, @state)
@@ -113,11 +120,14 @@ public sealed class RunHistory(ScheduleStore store)
     /// <summary>Every worker that has run against this store, most recently seen first.</summary>
     public async Task<IReadOnlyList<WorkerStatus>> WorkersAsync(CancellationToken cancellationToken)
     {
-        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = connection.CreateCommand();
+        var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var connectionScope = connection.ConfigureAwait(false);
+        var command = connection.CreateCommand();
+        await using var commandScope = command.ConfigureAwait(false);
         command.CommandText = "SELECT worker_id, host, pid, started_at, last_seen, concurrency, running, state FROM aa_workers ORDER BY last_seen DESC";
         var workers = new List<WorkerStatus>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        await using var readerScope = reader.ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
             workers.Add(new WorkerStatus(reader.GetString(0), reader.GetString(1), Convert.ToInt32(reader.GetValue(2), CultureInfo.InvariantCulture),
@@ -152,11 +162,15 @@ public sealed class RunHistory(ScheduleStore store)
         return new ScheduleException(ScheduleErrorKind.Environment, $"cannot reach the schedule store ({store.Describe()}): {inner.Message}", e);
     }
 
+    private static RunStatus StatusOf(string text) => RunStatusText.TryParse(text, out var status) ? status
+        : throw new InvalidDataException($"The run history holds a status this version does not know: '{text}'.");
+
     private static string Stamp(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture);
 
     private static async Task<int> ExecuteAsync(DbConnection connection, string sql, (string Name, object? Value)[] parameters, CancellationToken cancellationToken)
     {
-        await using var command = connection.CreateCommand();
+        var command = connection.CreateCommand();
+        await using var commandScope = command.ConfigureAwait(false);
         command.CommandText = sql;
         foreach (var (name, value) in parameters)
         {

@@ -48,7 +48,7 @@ public sealed class ScenarioJob(IScenarioRunner runner, RunHistory history, Work
         {
             var entry = await RunOnceAsync(spec, firing, cause, attempt, context.CancellationToken).ConfigureAwait(false);
             await notifier.NotifyAsync(entry, CancellationToken.None).ConfigureAwait(false);
-            if (!RunStatus.IsFailure(entry.Status) || entry.Status == RunStatus.Interrupted || attempt > spec.Retries || runtime.Stopping) break;
+            if (!entry.Status.IsFailure() || entry.Status == RunStatus.Interrupted || attempt > spec.Retries || runtime.Stopping) break;
             log.Information("Job {JobId} retries in {Delay} (attempt {Next} of {Attempts})", spec.Name, delay, attempt + 1, spec.Retries + 1);
             try
             {
@@ -94,7 +94,7 @@ public sealed class ScenarioJob(IScenarioRunner runner, RunHistory history, Work
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             runLog.Error(e, "Run {RunId} of job {JobId} could not run", runId, spec.Name);
-            outcome = new ScenarioRunOutcome { Status = linked.IsCancellationRequested ? ScenarioRunOutcome.Cancelled : RunStatus.Error, Reason = e.Message, Recording = folder };
+            outcome = new ScenarioRunOutcome { Status = linked.IsCancellationRequested ? RunStatus.Cancelled : RunStatus.Error, Reason = e.Message, Recording = folder };
         }
         finally
         {
@@ -104,7 +104,7 @@ public sealed class ScenarioJob(IScenarioRunner runner, RunHistory history, Work
 
         var status = outcome.Status;
         var reason = outcome.Reason;
-        if (status == ScenarioRunOutcome.Cancelled)
+        if (status == RunStatus.Cancelled)
         {
             (status, reason) = timeout.IsCancellationRequested
                 ? (RunStatus.TimedOut, $"the run went over the job's timeout of {spec.Timeout}")
@@ -116,8 +116,8 @@ public sealed class ScenarioJob(IScenarioRunner runner, RunHistory history, Work
             Recording = outcome.Recording ?? folder, Report = outcome.Report,
         };
         await history.SaveAsync(entry, CancellationToken.None).ConfigureAwait(false);
-        if (RunStatus.IsFailure(status)) runLog.Warning("Run {RunId} of job {JobId} {Status}: {Reason}", runId, spec.Name, status, reason);
-        else runLog.Information("Run {RunId} of job {JobId} {Status} in {Duration}", runId, spec.Name, status, entry.Duration);
+        if (status.IsFailure()) runLog.Warning("Run {RunId} of job {JobId} {Status}: {Reason}", runId, spec.Name, status.ToText(), reason);
+        else runLog.Information("Run {RunId} of job {JobId} {Status} in {Duration}", runId, spec.Name, status.ToText(), entry.Duration);
         return entry;
     }
 

@@ -3,8 +3,8 @@ namespace ActionAgent.Scheduling;
 /// <summary>How a run ended, as the history records it.</summary>
 public sealed record ScenarioRunOutcome
 {
-    /// <summary>One of <see cref="RunStatus.Succeeded"/>, <see cref="RunStatus.Failed"/>, <see cref="RunStatus.Error"/>, or <c>cancelled</c> (the worker decides timed-out or interrupted).</summary>
-    public required string Status { get; init; }
+    /// <summary>One of <see cref="RunStatus.Succeeded"/>, <see cref="RunStatus.Failed"/>, <see cref="RunStatus.Error"/>, or <see cref="RunStatus.Cancelled"/> (the worker decides timed-out or interrupted).</summary>
+    public required RunStatus Status { get; init; }
 
     /// <summary>The 1-based step that failed.</summary>
     public int? FailedStep { get; init; }
@@ -17,7 +17,4 @@ public sealed record ScenarioRunOutcome
 
     /// <summary>The HTML report, when one was written.</summary>
     public string? Report { get; init; }
-
-    /// <summary>The status a runner returns for a run that was cancelled.</summary>
-    public const string Cancelled = "cancelled";
 }

@@ -12,12 +12,12 @@ public sealed class WebhookNotifier(HttpClient http, Uri? url, bool failuresOnly
     public async Task NotifyAsync(HistoryEntry run, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(run);
-        if (url is null || (failuresOnly && !RunStatus.IsFailure(run.Status))) return;
+        if (url is null || (failuresOnly && !run.Status.IsFailure())) return;
         var payload = new
         {
             job = run.Job,
             run = run.RunId,
-            outcome = run.Status,
+            outcome = run.Status.ToText(),
             attempt = run.Attempt,
             started = run.Started,
             duration_ms = run.Duration is { } d ? (long?)d.TotalMilliseconds : null,
@@ -35,7 +35,7 @@ public sealed class WebhookNotifier(HttpClient http, Uri? url, bool failuresOnly
                 using var response = await http.PostAsJsonAsync(url, payload, cancellationToken).ConfigureAwait(false);
                 if (response.IsSuccessStatusCode)
                 {
-                    log.Information("Webhook notified of run {RunId} ({Outcome})", run.RunId, run.Status);
+                    log.Information("Webhook notified of run {RunId} ({Outcome})", run.RunId, run.Status.ToText());
                     return;
                 }
                 log.Warning("Webhook answered {StatusCode} for run {RunId} (attempt {Attempt} of {Attempts})", (int)response.StatusCode, run.RunId, attempt, attempts);

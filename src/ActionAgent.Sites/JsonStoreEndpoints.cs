@@ -31,36 +31,36 @@ internal static partial class JsonStoreEndpoints
     {
         if (!TryCollection(http, out var collection))
         {
-            await ProblemAsync(http, StatusCodes.Status400BadRequest, "The collection name must be 1-64 letters, digits, '-' or '_'.");
+            await ProblemAsync(http, StatusCodes.Status400BadRequest, "The collection name must be 1-64 letters, digits, '-' or '_'.").ConfigureAwait(false);
             return;
         }
 
         if (http.Request.ContentLength > MaxBodyBytes)
         {
-            await ProblemAsync(http, StatusCodes.Status413PayloadTooLarge, "The body is larger than 1 MiB.");
+            await ProblemAsync(http, StatusCodes.Status413PayloadTooLarge, "The body is larger than 1 MiB.").ConfigureAwait(false);
             return;
         }
 
         JsonNode? body;
         try
         {
-            body = await JsonNode.ParseAsync(http.Request.Body, cancellationToken: http.RequestAborted);
+            body = await JsonNode.ParseAsync(http.Request.Body, cancellationToken: http.RequestAborted).ConfigureAwait(false);
         }
         catch (JsonException ex)
         {
-            await ProblemAsync(http, StatusCodes.Status400BadRequest, $"The body is not valid JSON: {ex.Message}");
+            await ProblemAsync(http, StatusCodes.Status400BadRequest, $"The body is not valid JSON: {ex.Message}").ConfigureAwait(false);
             return;
         }
 
         if (body is not JsonObject item)
         {
-            await ProblemAsync(http, StatusCodes.Status400BadRequest, "The body must be a JSON object.");
+            await ProblemAsync(http, StatusCodes.Status400BadRequest, "The body must be a JSON object.").ConfigureAwait(false);
             return;
         }
 
         var stored = store.Add(collection, item);
         http.Response.Headers.Location = $"/api/{collection}/{stored["id"]}";
-        await WriteJsonAsync(http, StatusCodes.Status201Created, stored);
+        await WriteJsonAsync(http, StatusCodes.Status201Created, stored).ConfigureAwait(false);
     }
 
     private static Task ListAsync(HttpContext http, JsonDocumentStore store)
@@ -108,7 +108,7 @@ internal static partial class JsonStoreEndpoints
         http.Response.StatusCode = status;
         http.Response.ContentType = "application/json; charset=utf-8";
         http.Response.Headers.CacheControl = "no-store";
-        await http.Response.WriteAsync(node.ToJsonString(Indented), http.RequestAborted);
+        await http.Response.WriteAsync(node.ToJsonString(Indented), http.RequestAborted).ConfigureAwait(false);
     }
 
     [GeneratedRegex("^[A-Za-z0-9_-]{1,64}$")]

@@ -83,11 +83,11 @@ public sealed class SiteHost : IAsyncDisposable
 
         try
         {
-            await app.StartAsync(ct);
+            await app.StartAsync(ct).ConfigureAwait(false);
         }
         catch
         {
-            await app.DisposeAsync();
+            await app.DisposeAsync().ConfigureAwait(false);
             files.Dispose();
             throw;
         }
@@ -106,15 +106,15 @@ public sealed class SiteHost : IAsyncDisposable
     {
         if (Interlocked.Exchange(ref _stopped, 1) == 0)
         {
-            await _app.StopAsync(ct);
+            await _app.StopAsync(ct).ConfigureAwait(false);
         }
     }
 
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {
-        await StopAsync();
-        await _app.DisposeAsync();
+        await StopAsync().ConfigureAwait(false);
+        await _app.DisposeAsync().ConfigureAwait(false);
         _files.Dispose();
     }
 

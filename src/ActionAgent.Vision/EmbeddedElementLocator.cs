@@ -26,7 +26,7 @@ public sealed class EmbeddedElementLocator : IElementLocator
     public async Task<IReadOnlyList<LocatedElement>> LocateAsync(LocateRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var regions = await _segmenter.SegmentAsync(request.Screenshot, cancellationToken);
-        return await RegionRanker.RankAsync(regions, request, _embedder, cancellationToken);
+        var regions = await _segmenter.SegmentAsync(request.Screenshot, cancellationToken).ConfigureAwait(false);
+        return await RegionRanker.RankAsync(regions, request, _embedder, cancellationToken).ConfigureAwait(false);
     }
 }

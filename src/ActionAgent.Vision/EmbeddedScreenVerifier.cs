@@ -76,7 +76,7 @@ public sealed class EmbeddedScreenVerifier : IScreenVerifier
 
         if (!string.IsNullOrWhiteSpace(check.Expectation))
         {
-            return await CheckExpectationAsync(check, changed, evidence, cancellationToken);
+            return await CheckExpectationAsync(check, changed, evidence, cancellationToken).ConfigureAwait(false);
         }
         if (changed) return Verdict(VerdictOutcome.Passed, 0.6, "The step changed the page and no error appeared.", evidence);
         return ShouldVisiblyAct(step)
@@ -88,14 +88,14 @@ public sealed class EmbeddedScreenVerifier : IScreenVerifier
     {
         var expectation = check.Expectation!.Trim();
         var phrases = ScreenText.Phrases(check.After).ToList();
-        var match = await MatchAsync(expectation, phrases, cancellationToken);
+        var match = await MatchAsync(expectation, phrases, cancellationToken).ConfigureAwait(false);
         // The tree may say little (a canvas, a desktop app): read the screenshot itself.
         if (match.Strength < _options.ExpectationMatchSimilarity && check.After.Screenshot is { } shot)
         {
-            var words = await _ocr.ReadAsync(shot, 11, cancellationToken);
+            var words = await _ocr.ReadAsync(shot, 11, cancellationToken).ConfigureAwait(false);
             var lines = words.GroupBy(w => w.Line).Select(g => RegionReader.Clean(string.Join(" ", g.OrderBy(w => w.Box.X).Select(w => w.Text)))).Where(l => l.Length > 1).ToList();
             evidence["ocrSample"] = Shorten(string.Join(" | ", lines), 300);
-            var ocrMatch = await MatchAsync(expectation, lines, cancellationToken);
+            var ocrMatch = await MatchAsync(expectation, lines, cancellationToken).ConfigureAwait(false);
             if (ocrMatch.Strength > match.Strength) match = ocrMatch;
         }
         evidence["expectation"] = expectation;
@@ -125,7 +125,7 @@ public sealed class EmbeddedScreenVerifier : IScreenVerifier
         if (_embedder is not null)
         {
             var candidates = phrases.Take(MaxPhrases).ToList();
-            var vectors = await _embedder.EmbedAsync([expectation, .. candidates], cancellationToken);
+            var vectors = await _embedder.EmbedAsync([expectation, .. candidates], cancellationToken).ConfigureAwait(false);
             for (var i = 0; i < candidates.Count; i++)
             {
                 var s = Dot(vectors[0], vectors[i + 1]);

@@ -73,7 +73,7 @@ public sealed partial class Agent
             _logger.LogInformation("Replay {Recording} ({Steps} steps) from {Start}", path, document.Steps.Count, setup.StartUrl);
             var result = await new ReplayEngine(CurrentDriver(), replayOptions).ReplayAsync(document, cancellationToken).ConfigureAwait(false);
             await WriteReplayOutputsAsync(result, document, path, folder, cancellationToken).ConfigureAwait(false);
-            _logger.LogInformation("Replay {Recording} {Status}: {Heals} heals; {Reason}", path, result.Status, result.HealCount, result.Reason);
+            _logger.LogInformation("Replay {Recording} {Status}: {Heals} heals; {Reason}", path, result.Status.ToText(), result.HealCount, result.Reason);
             return new AgentReplayResult { Recording = path, OutputFolder = folder, Details = result };
         }
         finally

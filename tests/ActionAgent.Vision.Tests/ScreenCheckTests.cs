@@ -2,6 +2,7 @@ using ActionAgent.Core.Actions;
 using ActionAgent.Core.Engine;
 using ActionAgent.Core.Observation;
 using ActionAgent.Core.Ports;
+using ActionAgent.Core.Recording;
 using ActionAgent.Embeddings;
 using Xunit.Abstractions;
 using static ActionAgent.Vision.Tests.EngineRuns;
@@ -111,6 +112,6 @@ public sealed class ScreenCheckTests(BrowserFixture browser, ITestOutputHelper o
 
         foreach (var s in result.Steps) output.WriteLine($"{s.Index} {s.Action} {s.Outcome} {s.Verdict?.Outcome} {s.Verdict?.Reason} {s.Error}");
         Assert.Equal(RunState.Succeeded, result.FinalState);
-        Assert.DoesNotContain(result.Steps, s => s.Verdict?.Outcome == "failed");
+        Assert.DoesNotContain(result.Steps, s => s.Verdict?.Outcome == VerdictOutcome.Failed);
     }
 }

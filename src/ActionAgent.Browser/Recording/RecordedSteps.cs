@@ -47,7 +47,7 @@ public static class RecordedSteps
                 Parameters = e.SecretName is null ? [] : [$"secrets.{e.SecretName}"],
                 Target = e.Target,
                 ResolvedBy = e.Target is null ? null : FirstLayer(e.Target),
-                Outcome = "succeeded",
+                Outcome = StepOutcome.Succeeded,
                 Checks = checks,
                 LocationBefore = e.Url,
                 LocationAfter = afterUrl,

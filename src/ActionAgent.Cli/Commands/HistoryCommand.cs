@@ -55,7 +55,7 @@ internal static class HistoryCommand
             {
                 var color = run.Status switch { RunStatus.Succeeded => "green", RunStatus.Running or RunStatus.Skipped => "grey", _ => "red" };
                 var duration = run.Duration is { } d ? $"{d.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)}s" : "-";
-                console.MarkupLine($"{run.Started.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)}Z  {Markup.Escape(run.Job)}  run {run.RunId}  [{color}]{run.Status}[/]  {duration}  attempt {run.Attempt}  {Markup.Escape(run.Cause)}  worker {Markup.Escape(run.Worker)}");
+                console.MarkupLine($"{run.Started.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)}Z  {Markup.Escape(run.Job)}  run {run.RunId}  [{color}]{run.Status.ToText()}[/]  {duration}  attempt {run.Attempt}  {Markup.Escape(run.Cause)}  worker {Markup.Escape(run.Worker)}");
                 if (run.FailedStep is { } step) console.MarkupLine($"    failed step {step}");
                 if (run.Reason is { } reason) console.MarkupLine($"    why: {Markup.Escape(reason)}");
                 if (run.Report is { } report) console.MarkupLine($"    report: {Markup.Escape(report)}");

@@ -152,7 +152,7 @@ internal static class RecordCommand
         foreach (var step in steps) await writer.AppendStepAsync(step, CancellationToken.None);
         await writer.CompleteAsync(new RunSummary
         {
-            Status = "succeeded",
+            Status = RunOutcome.Succeeded,
             Reason = "recorded by a person",
             StepCount = steps.Count,
             FinishedAt = TimeProvider.System.GetUtcNow(),

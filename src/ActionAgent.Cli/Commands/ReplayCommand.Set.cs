@@ -110,21 +110,21 @@ internal static partial class ReplayCommand
         {
             var entry = entries[i];
             var result = entry.Result;
-            var color = entry.Verdict switch { "passed" => "green", "failed" => "red", _ => "yellow" };
+            var color = entry.Verdict switch { ReplayEntryVerdict.Passed => "green", ReplayEntryVerdict.Failed => "red", _ => "yellow" };
             table.AddRow(
                 (i + 1).ToString(CultureInfo.InvariantCulture),
                 Markup.Escape(entry.Name),
-                $"[{color}]{entry.Verdict.ToUpperInvariant()}[/]",
+                $"[{color}]{entry.Verdict.ToText().ToUpperInvariant()}[/]",
                 result is null ? "" : $"{result.PassedCount}/{result.FailedCount}/{result.SkippedCount} of {result.Steps.Count}",
                 result is null ? "" : result.HealCount.ToString(CultureInfo.InvariantCulture),
                 result is null ? "" : (result.DurationMs / 1000.0).ToString("0.0", CultureInfo.InvariantCulture) + "s",
                 entry.ReportPath is null ? Markup.Escape(entry.Error ?? "") : Markup.Escape(Relative(entry.ReportPath)));
         }
         console.Write(table);
-        var passed = entries.Count(e => e.Verdict == "passed");
+        var passed = entries.Count(e => e.Verdict == ReplayEntryVerdict.Passed);
         var allPassed = passed == entries.Count;
         console.MarkupLine($"[{(allPassed ? "green" : "red")} bold]{(allPassed ? "PASSED" : "FAILED")}[/] {entries.Count} recordings: {passed} passed, " +
-                           $"{entries.Count(e => e.Verdict == "failed")} failed, {entries.Count(e => e.Verdict == "error")} not replayed; 0 model calls");
+                           $"{entries.Count(e => e.Verdict == ReplayEntryVerdict.Failed)} failed, {entries.Count(e => e.Verdict == ReplayEntryVerdict.Error)} not replayed; 0 model calls");
         console.MarkupLine($"Index: {Markup.Escape(Relative(index))} · JUnit: {Markup.Escape(Relative(junit))}");
     }
 }

@@ -340,7 +340,7 @@ internal static partial class ReplayCommand
     private static void PrintSummary(IAnsiConsole console, ReplayResult result, string folder)
     {
         var color = result.Passed ? "green" : "red";
-        var replayed = result.Steps.Count(s => s.Outcome != "skipped");
+        var replayed = result.Steps.Count(s => s.Outcome != ReplayStepOutcome.Skipped);
         console.WriteLine();
         console.MarkupLine($"[{color} bold]{(result.Passed ? "PASSED" : "FAILED")}[/] {result.Steps.Count} steps: {result.PassedCount} passed, {result.FailedCount} failed, {result.SkippedCount} skipped; " +
                            $"{result.HealCount} heals (heal rate {result.HealRate.ToString("P1", CultureInfo.InvariantCulture)} of {replayed}) in {result.DurationMs / 1000.0:0.0}s, 0 model calls");

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using ActionAgent.Core.Recording;
 using ModelContextProtocol.Protocol;
 
 namespace ActionAgent.Cli.Mcp;
@@ -36,7 +37,7 @@ internal static class ToolResults
             Note: run.Succeeded ? run.Reason : null,
             StepCount: run.StepCount,
             Steps: [.. run.Details.Steps.Select(s => new StepSummary(s.Index, s.Action, s.Target?.ToString() ?? s.RequestedTarget?.ToString(), s.Value,
-                s.Outcome, s.Error))],
+                s.Outcome.ToText(), s.Error))],
             Expectations: [.. run.Expectations.Select(e => new CheckSummary(e.Check, e.Passed, e.Detail))],
             Variables: run.Variables.Count == 0 ? null : run.Variables,
             RecordingFolder: Path.GetFullPath(run.RecordingFolder),
@@ -51,12 +52,12 @@ internal static class ToolResults
     public static CallToolResult Replay(AgentReplayResult replay)
     {
         var summary = new ReplaySummary(
-            Outcome: replay.Details.Status,
+            Outcome: replay.Details.Status.ToText(),
             Recording: replay.Recording,
             FailureReason: replay.Reason,
             StepCount: replay.StepCount,
             Heals: replay.HealCount,
-            Steps: [.. replay.Details.Steps.Select(s => new ReplayStepSummary(s.Index, s.Action, s.Summary, s.Outcome, s.ResolvedBy, s.Error))],
+            Steps: [.. replay.Details.Steps.Select(s => new ReplayStepSummary(s.Index, s.Action, s.Summary, s.Outcome.ToText(), s.ResolvedBy, s.Error))],
             OutputFolder: Path.GetFullPath(replay.OutputFolder),
             Report: Path.GetFullPath(replay.ReportPath));
         var result = Text(JsonSerializer.Serialize(summary, Json));

@@ -14,13 +14,13 @@ internal sealed class ConsoleReplayProgress(IAnsiConsole console) : IReplayProgr
 
     public void StepFinished(ReplayStepResult result)
     {
-        var mark = result.Outcome switch { "passed" => "[green]✓[/]", "healed" => "[yellow]~[/]", "skipped" => "[grey]-[/]", _ => "[red]✗[/]" };
+        var mark = result.Outcome switch { ReplayStepOutcome.Passed => "[green]✓[/]", ReplayStepOutcome.Healed => "[yellow]~[/]", ReplayStepOutcome.Skipped => "[grey]-[/]", _ => "[red]✗[/]" };
         var by = result.ResolvedBy is null ? "" : $" via {result.ResolvedBy}";
         console.MarkupLine($"[grey]{_clock.Elapsed.TotalSeconds,6:0.0}s[/] {result.Index,3} {mark} {Markup.Escape(result.Summary)} [grey]{result.DurationMs} ms{Markup.Escape(by)}[/]");
         if (result.Heal is { } heal)
         {
             console.MarkupLine($"           [yellow]heal:[/] {Markup.Escape(heal.BrokenLocator)} no longer matches; found by {Markup.Escape(heal.FoundLocator)}");
         }
-        if (result.Outcome == "failed" && result.Error is not null) console.MarkupLine($"           [red]{Markup.Escape(result.Error)}[/]");
+        if (result.Outcome == ReplayStepOutcome.Failed && result.Error is not null) console.MarkupLine($"           [red]{Markup.Escape(result.Error)}[/]");
     }
 }

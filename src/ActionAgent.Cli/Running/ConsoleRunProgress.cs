@@ -30,10 +30,10 @@ internal sealed class ConsoleRunProgress(IAnsiConsole console) : IRunProgress
 
     public void StepFinished(StepRecord record)
     {
-        var ok = record.Outcome == "succeeded";
+        var ok = record.Outcome == StepOutcome.Succeeded;
         var mark = ok ? "[green]✓[/]" : "[red]✗[/]";
         var by = record.ResolvedBy is null ? "" : $" via {record.ResolvedBy}";
-        var verdict = record.Verdict is null ? "" : $", check {record.Verdict.Outcome}";
+        var verdict = record.Verdict is null ? "" : $", check {record.Verdict.Outcome.ToText()}";
         console.MarkupLine($"[grey]{Elapsed()}[/]     {mark} {record.DurationMs} ms{Markup.Escape(by + verdict)}");
         if (!ok && record.Error is not null) console.MarkupLine($"       [red]{Markup.Escape(record.Error)}[/]");
     }

@@ -81,7 +81,7 @@ internal static class DesktopDriverChoice
         }, CancellationToken.None).ConfigureAwait(false);
         await writer.CompleteAsync(new RunSummary
         {
-            Status = "failed",
+            Status = RunOutcome.Failed,
             FinalState = "Failed",
             Reason = reason,
             FinishedAt = now,

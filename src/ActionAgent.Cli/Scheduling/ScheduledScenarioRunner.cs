@@ -86,13 +86,13 @@ internal sealed class ScheduledScenarioRunner(bool noVision, string? plannerName
         var result = await AgentComposition.RunAsync(driver, planner, writer, services,
             new RunRequest { Scenario = scenario, Secrets = setup.Secrets, StartUrl = setup.StartUrl }, folder, cancellationToken);
         var report = File.Exists(AgentComposition.ReportPath(folder)) ? AgentComposition.ReportPath(folder) : null;
-        var failed = result.Steps.LastOrDefault(s => s.Outcome != "succeeded" && s.Outcome != "passed");
+        var failed = result.Steps.LastOrDefault(s => s.Outcome != StepOutcome.Succeeded);
         return new ScenarioRunOutcome
         {
             Status = result.FinalState switch
             {
                 RunState.Succeeded => RunStatus.Succeeded,
-                RunState.Cancelled => ScenarioRunOutcome.Cancelled,
+                RunState.Cancelled => RunStatus.Cancelled,
                 _ => RunStatus.Failed,
             },
             FailedStep = result.Succeeded ? null : failed?.Index,

@@ -16,7 +16,7 @@ public sealed partial class RunEngine
             var step = _s.Queue.Peek();
             if (!_s.ApprovedCurrent && NeedsApproval(step, out _))
             {
-                await _machine.FireAsync(RunTrigger.NeedsApproval);
+                await _machine.FireAsync(RunTrigger.NeedsApproval).ConfigureAwait(false);
                 return;
             }
             _s.Queue.Dequeue();
@@ -30,9 +30,9 @@ public sealed partial class RunEngine
             _engine._services.Progress.StepStarted(index, step.Value is null ? step : step with { Value = Vault.Mask(step.Value) });
             Log.Information("Step {Index} {Action} on {Target}", index, step.Action.ToName(), step.Target?.ToString() ?? step.Value ?? "");
 
-            var before = _s.LastObservation ?? await ObserveAsync(screenshot: true, token);
+            var before = _s.LastObservation ?? await ObserveAsync(screenshot: true, token).ConfigureAwait(false);
             var shotBefore = _s.LastShot ?? (before.Screenshot is null ? null
-                : await SaveArtifactAsync($"{index:000}-before.png", before.Screenshot));
+                : await SaveArtifactAsync($"{index:000}-before.png", before.Screenshot).ConfigureAwait(false));
 
             var value = step.Value is null ? null
                 : ValueTemplate.Resolve(step.Value, Scenario.Inputs, Vault, _s.Variables, out var unresolved) is var resolved && unresolved.Count == 0
@@ -52,13 +52,13 @@ public sealed partial class RunEngine
             }
             else
             {
-                (step, grounding, var groundingError) = await GroundAsync(step, before, token);
+                (step, grounding, var groundingError) = await GroundAsync(step, before, token).ConfigureAwait(false);
                 result = groundingError is not null
                     ? ActionResult.Failure(ActionFailureKind.TargetNotFound, groundingError)
-                    : await ExecuteWithPipelineAsync(step, value, token);
+                    : await ExecuteWithPipelineAsync(step, value, token).ConfigureAwait(false);
                 if (!result.Succeeded && result.FailureKind is ActionFailureKind.TargetNotFound or ActionFailureKind.TargetAmbiguous)
                 {
-                    (result, var visual) = await TryVisualFallbackAsync(step, value, before, result, token);
+                    (result, var visual) = await TryVisualFallbackAsync(step, value, before, result, token).ConfigureAwait(false);
                     grounding = visual ?? grounding;
                 }
             }
@@ -79,15 +79,15 @@ public sealed partial class RunEngine
             if (result.Succeeded)
             {
                 _s.Pending = pending;
-                await _machine.FireAsync(RunTrigger.ActionDone);
+                await _machine.FireAsync(RunTrigger.ActionDone).ConfigureAwait(false);
                 return;
             }
 
             var error = Vault.Mask(result.Error ?? "the action failed");
-            var record = await RecordAsync(pending, await ObserveAsync(screenshot: true, token), [], null, error);
+            var record = await RecordAsync(pending, await ObserveAsync(screenshot: true, token).ConfigureAwait(false), [], null, error).ConfigureAwait(false);
             _s.Failure = new StepFailure(step, $"Step {index} ({Vault.Mask(step.ToString())}) failed: {error} Screenshot: {record.ShotAfter}.", result.FailureKind);
             Log.Warning("Step {Index} failed: {Error}", index, error);
-            await _machine.FireAsync(RunTrigger.ActionFailed);
+            await _machine.FireAsync(RunTrigger.ActionFailed).ConfigureAwait(false);
         }
 
         private async Task<ActionResult> ExecuteWithPipelineAsync(PlanStep step, string? value, CancellationToken token)
@@ -99,7 +99,7 @@ public sealed partial class RunEngine
             };
             try
             {
-                return await _pipeline.ExecuteAsync(async ct => await Driver.ExecuteAsync(action, ct), token);
+                return await _pipeline.ExecuteAsync(async ct => await Driver.ExecuteAsync(action, ct).ConfigureAwait(false), token).ConfigureAwait(false);
             }
             catch (TimeoutRejectedException)
             {
@@ -115,7 +115,7 @@ public sealed partial class RunEngine
             var grounder = _engine._services.Grounder;
             if (grounder is not null)
             {
-                var grounded = await grounder.GroundAsync(step, observation, token);
+                var grounded = await grounder.GroundAsync(step, observation, token).ConfigureAwait(false);
                 if (grounded.Target is not null)
                 {
                     var concrete = grounded.Target with { Description = target.Description };
@@ -142,8 +142,8 @@ public sealed partial class RunEngine
             var locator = _engine._services.Locator;
             var prompt = step.Target?.Description ?? step.Target?.Name ?? step.Target?.Text ?? step.Target?.Label ?? step.Target?.Placeholder;
             if (locator is null || prompt is null) return (failure, null);
-            var screenshot = before.Screenshot ?? await Driver.ScreenshotAsync([.. _s.Masked], token);
-            var candidates = await locator.LocateAsync(new LocateRequest { Screenshot = screenshot, Text = prompt, MaxResults = 3 }, token);
+            var screenshot = before.Screenshot ?? await Driver.ScreenshotAsync([.. _s.Masked], token).ConfigureAwait(false);
+            var candidates = await locator.LocateAsync(new LocateRequest { Screenshot = screenshot, Text = prompt, MaxResults = 3 }, token).ConfigureAwait(false);
             var best = candidates.FirstOrDefault();
             if (best is null || best.Score < _engine._services.MinimumLocatorScore)
             {
@@ -151,7 +151,7 @@ public sealed partial class RunEngine
                 return (failure with { Error = $"{failure.Error} The visual locator ({locator.Name}) found nothing for \"{prompt}\" either ({seen})." }, null);
             }
             var byBox = step with { Target = new ElementTarget { Box = best.Box, Description = prompt } };
-            var result = await ExecuteWithPipelineAsync(byBox, value, token);
+            var result = await ExecuteWithPipelineAsync(byBox, value, token).ConfigureAwait(false);
             var grounding = $"visual: {locator.Name} found \"{best.Text}\" at {best.Box} (score {best.Score:0.00})";
             Log.Information("Step target {Prompt} found visually at {Box}", prompt, best.Box.ToString());
             return (result.Succeeded ? result with { ResolvedBy = "visual", ResolvedTarget = result.ResolvedTarget ?? byBox.Target } : result, grounding);

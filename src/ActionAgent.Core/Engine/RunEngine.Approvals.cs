@@ -34,27 +34,27 @@ public sealed partial class RunEngine
             var shown = Vault.Mask(step.ToString());
             if (gate is null)
             {
-                await RecordApprovalAsync(step, categories, "none", "refused", reason + "; no approver is configured");
+                await RecordApprovalAsync(step, categories, "none", ApprovalDecision.Refused, reason + "; no approver is configured").ConfigureAwait(false);
                 _s.Reason = $"Step {_s.StepCount + 1} ({shown}) needs approval: {reason}, and no approver is configured (run interactively, or pass --approve).";
-                await _machine.FireAsync(RunTrigger.Refused);
+                await _machine.FireAsync(RunTrigger.Refused).ConfigureAwait(false);
                 return;
             }
-            var approved = await gate.ApproveAsync(step, reason, token);
-            var approval = await RecordApprovalAsync(step, categories, gate.Name, approved ? "approved" : "refused", reason);
+            var approved = await gate.ApproveAsync(step, reason, token).ConfigureAwait(false);
+            var approval = await RecordApprovalAsync(step, categories, gate.Name, approved ? ApprovalDecision.Approved : ApprovalDecision.Refused, reason).ConfigureAwait(false);
             if (approved)
             {
                 Log.Information("Step {Index} approved by {Gate}", _s.StepCount + 1, gate.Name);
                 _s.ApprovedCurrent = true;
                 _s.StepApproval = approval;
-                await _machine.FireAsync(RunTrigger.Approved);
+                await _machine.FireAsync(RunTrigger.Approved).ConfigureAwait(false);
                 return;
             }
             _s.Reason = $"Step {_s.StepCount + 1} ({shown}) was refused approval by {gate.Name}.";
-            await _machine.FireAsync(RunTrigger.Refused);
+            await _machine.FireAsync(RunTrigger.Refused).ConfigureAwait(false);
         }
 
         /// <summary>Every decision goes into the recording (a plan event), whoever made it; the approved step carries it too.</summary>
-        private async Task<RecordedApproval> RecordApprovalAsync(PlanStep step, IReadOnlyList<string> categories, string gate, string decision, string reason)
+        private async Task<RecordedApproval> RecordApprovalAsync(PlanStep step, IReadOnlyList<string> categories, string gate, ApprovalDecision decision, string reason)
         {
             var approval = new RecordedApproval(categories, gate, decision, _engine.Time.GetUtcNow());
             await _engine._sink.AppendPlanEventAsync(new PlanEvent
@@ -62,10 +62,10 @@ public sealed partial class RunEngine
                 Kind = "approval",
                 Planner = gate,
                 AtStep = _s.StepCount + 1,
-                Reason = $"{decision}: {Vault.Mask(reason)}",
+                Reason = $"{decision.ToText()}: {Vault.Mask(reason)}",
                 Steps = [Vault.Mask(step.ToString())],
                 At = approval.At,
-            }, CancellationToken.None);
+            }, CancellationToken.None).ConfigureAwait(false);
             return approval;
         }
     }

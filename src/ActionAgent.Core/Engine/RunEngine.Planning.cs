@@ -13,16 +13,16 @@ public sealed partial class RunEngine
             if (!replanning && _s.Queue.Count > 0)
             {
                 // The app's start step was queued before planning; the planner plans from the opened app.
-                await _machine.FireAsync(RunTrigger.PlanReady);
+                await _machine.FireAsync(RunTrigger.PlanReady).ConfigureAwait(false);
                 return;
             }
             if (replanning) _s.Queue.Clear();
             using var planning = Measure(StepPhase.Plan);
-            await InterpretGoalAsync(token);
+            await InterpretGoalAsync(token).ConfigureAwait(false);
 
-            var observation = _s.LastObservation ?? await ObserveAsync(screenshot: false, token);
+            var observation = _s.LastObservation ?? await ObserveAsync(screenshot: false, token).ConfigureAwait(false);
             var planner = _engine._planner;
-            var decision = await planner.NextAsync(CreatePlanningContext(observation, replanning), token);
+            var decision = await planner.NextAsync(CreatePlanningContext(observation, replanning), token).ConfigureAwait(false);
             _s.Usage += decision.Usage;
 
             var kind = decision.Kind switch
@@ -42,12 +42,12 @@ public sealed partial class RunEngine
                 Steps = [.. decision.Steps.Select(s => Vault.Mask(s.ToString()))],
                 Usage = decision.Usage,
                 At = _engine.Time.GetUtcNow(),
-            }, CancellationToken.None);
+            }, CancellationToken.None).ConfigureAwait(false);
 
             if (OverModelBudget(out var budgetReason))
             {
                 _s.Reason = budgetReason;
-                await _machine.FireAsync(RunTrigger.BudgetExceeded);
+                await _machine.FireAsync(RunTrigger.BudgetExceeded).ConfigureAwait(false);
                 return;
             }
 
@@ -59,18 +59,18 @@ public sealed partial class RunEngine
                     if (_s.StepCount >= Policy.MaxSteps)
                     {
                         _s.Reason = StepBudgetReason();
-                        await _machine.FireAsync(RunTrigger.BudgetExceeded);
+                        await _machine.FireAsync(RunTrigger.BudgetExceeded).ConfigureAwait(false);
                         return;
                     }
-                    await _machine.FireAsync(RunTrigger.PlanReady);
+                    await _machine.FireAsync(RunTrigger.PlanReady).ConfigureAwait(false);
                     break;
                 case PlanDecisionKind.Done:
-                    await CheckExpectationsAsync(token);
+                    await CheckExpectationsAsync(token).ConfigureAwait(false);
                     break;
                 default:
                     var why = decision.Kind == PlanDecisionKind.Continue ? "the planner returned no steps" : decision.Reason ?? "the planner gave up";
                     _s.Reason = _s.Failure is null ? why : $"{_s.Failure.Reason} The planner could not recover: {why}";
-                    await _machine.FireAsync(RunTrigger.PlannerGaveUp);
+                    await _machine.FireAsync(RunTrigger.PlannerGaveUp).ConfigureAwait(false);
                     break;
             }
         }
@@ -79,23 +79,23 @@ public sealed partial class RunEngine
         {
             using var checking = Measure(StepPhase.Check);
             var results = new List<CheckResult>();
-            var observation = await ObserveAsync(screenshot: _engine._services.Verifier is not null, token);
+            var observation = await ObserveAsync(screenshot: _engine._services.Verifier is not null, token).ConfigureAwait(false);
             _s.LastObservation = observation;
             foreach (var expectation in Scenario.Expect)
             {
-                results.Add(await CheckExpectationAsync(expectation, observation, token));
+                results.Add(await CheckExpectationAsync(expectation, observation, token).ConfigureAwait(false));
             }
             _s.Expectations = results;
             var failed = results.Where(r => !r.Passed).ToList();
             var missing = MissingSubGoals(observation);
             if (failed.Count == 0 && missing is null)
             {
-                await _machine.FireAsync(RunTrigger.GoalReached);
+                await _machine.FireAsync(RunTrigger.GoalReached).ConfigureAwait(false);
                 return;
             }
             _s.Reason = failed.Count == 0 ? missing
                 : (missing is null ? "" : missing + " ") + "The goal's expectations do not hold: " + string.Join("; ", failed.Select(f => $"{f.Check} ({f.Detail})"));
-            await _machine.FireAsync(RunTrigger.ExpectationsFailed);
+            await _machine.FireAsync(RunTrigger.ExpectationsFailed).ConfigureAwait(false);
         }
 
         private async Task<CheckResult> CheckExpectationAsync(Scenarios.Expectation expectation, Observation.UiObservation observation, CancellationToken token)
@@ -103,7 +103,7 @@ public sealed partial class RunEngine
             if (expectation.Text is not null)
             {
                 var step = new PlanStep { Action = ActionKind.Assert, Target = new ElementTarget { Text = expectation.Text } };
-                var result = await Driver.ExecuteAsync(new UiAction(step, null, false, Policy.StepTimeout), token);
+                var result = await Driver.ExecuteAsync(new UiAction(step, null, false, Policy.StepTimeout), token).ConfigureAwait(false);
                 return new CheckResult(expectation.ToString(), result.Succeeded, result.Succeeded ? "visible" : result.Error);
             }
             if (expectation.Url is not null)
@@ -119,10 +119,10 @@ public sealed partial class RunEngine
             var finalStep = new PlanStep { Action = ActionKind.Assert, Description = expectation.Screen };
             var masked = MaskForPlanner(observation);
             using var screenChecking = Measure(StepPhase.ScreenCheck);
-            var verdict = await verifier.VerifyAsync(new ScreenCheck(finalStep, expectation.Screen, masked, masked), token);
+            var verdict = await verifier.VerifyAsync(new ScreenCheck(finalStep, expectation.Screen, masked, masked), token).ConfigureAwait(false);
             _s.Usage += verdict.Usage;
             return new CheckResult(expectation.ToString(), verdict.Outcome != VerdictOutcome.Failed,
-                $"{verdict.Outcome.ToString().ToLowerInvariant()} ({verdict.Confidence:0.00}, {verdict.Backend}): {verdict.Reason}");
+                $"{verdict.Outcome.ToText()} ({verdict.Confidence:0.00}, {verdict.Backend}): {verdict.Reason}");
         }
 
         private async Task RecoverAsync()
@@ -130,13 +130,13 @@ public sealed partial class RunEngine
             // The machine's guard ("replans left") decides; the count goes up once the move is made.
             if (_machine.CanFire(RunTrigger.Replan))
             {
-                await _machine.FireAsync(RunTrigger.Replan);
+                await _machine.FireAsync(RunTrigger.Replan).ConfigureAwait(false);
                 _s.Replans++;
                 Log.Information("Replanning ({Replan} of {Max}) after: {Reason}", _s.Replans, Policy.MaxReplans, Vault.Mask(_s.Failure?.Reason ?? ""));
                 return;
             }
             _s.Reason = $"{_s.Failure?.Reason} No replans left ({Policy.MaxReplans} used).";
-            await _machine.FireAsync(RunTrigger.GiveUp);
+            await _machine.FireAsync(RunTrigger.GiveUp).ConfigureAwait(false);
         }
     }
 }

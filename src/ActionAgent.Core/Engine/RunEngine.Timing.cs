@@ -18,13 +18,13 @@ public sealed partial class RunEngine
         private async Task<string> SaveArtifactAsync(string name, byte[] content)
         {
             using var recording = Measure(StepPhase.Record);
-            return await _engine._sink.SaveArtifactAsync(name, content, CancellationToken.None);
+            return await _engine._sink.SaveArtifactAsync(name, content, CancellationToken.None).ConfigureAwait(false);
         }
 
         private async Task<ScreenVerdict> ScreenCheckAsync(IScreenVerifier verifier, ScreenCheck check, CancellationToken token)
         {
             using var screenChecking = Measure(StepPhase.ScreenCheck);
-            return await verifier.VerifyAsync(check, token);
+            return await verifier.VerifyAsync(check, token).ConfigureAwait(false);
         }
     }
 }

@@ -15,7 +15,7 @@ public sealed partial class RunEngine
             var pending = _s.Pending ?? throw new InvalidOperationException("Verifying without a step that acted.");
             _s.Pending = null;
             using var checking = Measure(StepPhase.Check);
-            var after = await ObserveAsync(screenshot: true, token);
+            var after = await ObserveAsync(screenshot: true, token).ConfigureAwait(false);
             var recordedValue = pending.Step.Value is null || ValueTemplate.ReferencesSecret(pending.Step.Value) ? null : Vault.Mask(pending.Step.Value);
             // A ${vars.*} value may hold a secret the page echoed, and the page's names may quote one: masked.
             var checks = MaskChecks(CheckDeriver.Derive(pending.Step, pending.Before, after, pending.Result.ResolvedTarget,
@@ -26,44 +26,44 @@ public sealed partial class RunEngine
             if (verifier is not null)
             {
                 // A vision model may be asked: the URL, title and snapshot it gets are masked like a planner's.
-                var answer = await ScreenCheckAsync(verifier, new ScreenCheck(pending.Step, pending.Step.Expect, MaskForPlanner(pending.Before), MaskForPlanner(after)), token);
+                var answer = await ScreenCheckAsync(verifier, new ScreenCheck(pending.Step, pending.Step.Expect, MaskForPlanner(pending.Before), MaskForPlanner(after)), token).ConfigureAwait(false);
                 _s.Usage += answer.Usage;
-                verdict = new RecordedVerdict(answer.Outcome.ToString().ToLowerInvariant(), answer.Confidence, Vault.Mask(answer.Reason), answer.Backend,
+                verdict = new RecordedVerdict(answer.Outcome, answer.Confidence, Vault.Mask(answer.Reason), answer.Backend,
                     answer.Evidence.ToDictionary(p => p.Key, p => Vault.Mask(p.Value), StringComparer.Ordinal));
             }
 
             if (OverModelBudget(out var budgetReason))
             {
-                await RecordAsync(pending, after, checks, verdict, null);
+                await RecordAsync(pending, after, checks, verdict, null).ConfigureAwait(false);
                 _s.Reason = budgetReason;
-                await _machine.FireAsync(RunTrigger.BudgetExceeded);
+                await _machine.FireAsync(RunTrigger.BudgetExceeded).ConfigureAwait(false);
                 return;
             }
 
-            var failed = verdict is { Outcome: "failed" };
+            var failed = verdict is { Outcome: VerdictOutcome.Failed };
             var error = failed ? $"The screen check failed: {verdict!.Reason}" : null;
-            var (subGoal, effect) = await VisualEffectAsync(pending, after, verdict, CheckEffect(pending, after), token);
-            var record = await RecordAsync(pending, after, checks, verdict, error, subGoal, effect);
+            var (subGoal, effect) = await VisualEffectAsync(pending, after, verdict, CheckEffect(pending, after), token).ConfigureAwait(false);
+            var record = await RecordAsync(pending, after, checks, verdict, error, subGoal, effect).ConfigureAwait(false);
             if (failed)
             {
                 _s.Failure = new StepFailure(pending.Step, $"Step {pending.Index} ({Vault.Mask(pending.Step.ToString())}): {error} Screenshot: {record.ShotAfter}.", ActionFailureKind.None);
                 Log.Warning("Step {Index} check failed: {Reason}", pending.Index, verdict!.Reason);
-                await _machine.FireAsync(RunTrigger.CheckFailed);
+                await _machine.FireAsync(RunTrigger.CheckFailed).ConfigureAwait(false);
                 return;
             }
 
             if (_s.Queue.Count == 0)
             {
-                await _machine.FireAsync(RunTrigger.NeedSteps);
+                await _machine.FireAsync(RunTrigger.NeedSteps).ConfigureAwait(false);
             }
             else if (_s.StepCount >= Policy.MaxSteps)
             {
                 _s.Reason = StepBudgetReason();
-                await _machine.FireAsync(RunTrigger.BudgetExceeded);
+                await _machine.FireAsync(RunTrigger.BudgetExceeded).ConfigureAwait(false);
             }
             else
             {
-                await _machine.FireAsync(RunTrigger.NextStep);
+                await _machine.FireAsync(RunTrigger.NextStep).ConfigureAwait(false);
             }
         }
 
@@ -72,8 +72,8 @@ public sealed partial class RunEngine
             RecordedVerdict? verdict, string? error, int? subGoal = null, RecordedEffect? effect = null)
         {
             using var recording = Measure(StepPhase.Record);
-            var shotAfter = after.Screenshot is null ? null : await SaveArtifactAsync($"{pending.Index:000}-after.png", after.Screenshot);
-            var crop = await SaveCropAsync(pending);
+            var shotAfter = after.Screenshot is null ? null : await SaveArtifactAsync($"{pending.Index:000}-after.png", after.Screenshot).ConfigureAwait(false);
+            var crop = await SaveCropAsync(pending).ConfigureAwait(false);
             var step = pending.Step;
             var record = new StepRecord
             {
@@ -89,7 +89,7 @@ public sealed partial class RunEngine
                 ResolvedBy = pending.Result.ResolvedBy,
                 Dialogs = MaskedDialogs(pending.Result),
                 Grounding = MaskOrNull(pending.Grounding),
-                Outcome = error is null ? "succeeded" : "failed",
+                Outcome = error is null ? StepOutcome.Succeeded : StepOutcome.Failed,
                 Error = error,
                 Attempts = pending.Attempts,
                 Checks = checks,
@@ -113,7 +113,7 @@ public sealed partial class RunEngine
             _s.History.Add(new ExecutedStep(step, error is null, error));
             _s.LastObservation = after;
             _s.LastShot = shotAfter;
-            await _engine._sink.AppendStepAsync(record, CancellationToken.None);
+            await _engine._sink.AppendStepAsync(record, CancellationToken.None).ConfigureAwait(false);
             _engine._services.Progress.StepFinished(record);
             return record;
         }
@@ -126,7 +126,7 @@ public sealed partial class RunEngine
                 return null;
             }
             var png = cropper.Crop(shot, box);
-            return png is null ? null : await SaveArtifactAsync($"{pending.Index:000}-crop.png", png);
+            return png is null ? null : await SaveArtifactAsync($"{pending.Index:000}-crop.png", png).ConfigureAwait(false);
         }
 
         private RecordedApproval? TakeApproval()
@@ -150,7 +150,7 @@ public sealed partial class RunEngine
                 Target = pending.Result.ResolvedTarget,
                 ResolvedBy = pending.Result.ResolvedBy,
                 Dialogs = MaskedDialogs(pending.Result),
-                Outcome = "failed",
+                Outcome = StepOutcome.Failed,
                 Error = $"The step acted but was not checked: {failedReason}.",
                 ShotBefore = pending.ShotBefore,
                 LocationBefore = Vault.Mask(pending.Before.Location),
@@ -160,7 +160,7 @@ public sealed partial class RunEngine
                 Timings = Clock.TakeStep(),
             };
             _s.Records.Add(record);
-            await _engine._sink.AppendStepAsync(record, CancellationToken.None);
+            await _engine._sink.AppendStepAsync(record, CancellationToken.None).ConfigureAwait(false);
         }
     }
 }

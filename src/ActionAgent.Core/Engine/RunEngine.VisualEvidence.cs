@@ -20,7 +20,7 @@ public sealed partial class RunEngine
         {
             if (fromTree.Effect is { Observed: true } || _goals is null || pending.Result.ResolvedBy != "visual") return fromTree;
             if (_engine._services.Locator is not { } locator || after.Screenshot is null || pending.Before.Screenshot is null) return fromTree;
-            if (verdict is { Outcome: "failed" }) return fromTree;
+            if (verdict is { Outcome: VerdictOutcome.Failed }) return fromTree;
             using var reading = Measure(StepPhase.Visual);
             // The step may show the effect of the sub-goal it served or of a later one (a value only readable once the
             // page echoes it); each sub-goal is credited only on its own evidence.
@@ -30,8 +30,8 @@ public sealed partial class RunEngine
                 var evidence = goal.Effect.Kind switch
                 {
                     EffectKind.ValueSet or EffectKind.ItemAppeared or EffectKind.TextVisible when goal.Effect.Value is { Length: > 0 } value && !value.Contains("${", StringComparison.Ordinal) =>
-                        await TextAppearedAsync(locator, pending, after, value, token),
-                    EffectKind.ScreenChanged => await NewTextWithoutErrorAsync(locator, pending.Before.Screenshot, after.Screenshot, token),
+                        await TextAppearedAsync(locator, pending, after, value, token).ConfigureAwait(false),
+                    EffectKind.ScreenChanged => await NewTextWithoutErrorAsync(locator, pending.Before.Screenshot, after.Screenshot, token).ConfigureAwait(false),
                     _ => null,
                 };
                 if (evidence is null) continue;
@@ -52,9 +52,9 @@ public sealed partial class RunEngine
         {
             if (pending.Result.ResolvedTarget?.Box is not { } box) return null;
             var region = new BoundingBox(Math.Max(0, box.X - 8), Math.Max(0, box.Y - 8), box.Width + 16, box.Height + 16);
-            var now = await locator.LocateAsync(new LocateRequest { Screenshot = after.Screenshot!, Box = region, MaxResults = 50 }, token);
+            var now = await locator.LocateAsync(new LocateRequest { Screenshot = after.Screenshot!, Box = region, MaxResults = 50 }, token).ConfigureAwait(false);
             if (!now.Any(e => Shows(e.Text, value))) return new(false, $"\"{value}\" cannot be read where the step acted");
-            var was = await locator.LocateAsync(new LocateRequest { Screenshot = pending.Before.Screenshot!, Box = region, MaxResults = 50 }, token);
+            var was = await locator.LocateAsync(new LocateRequest { Screenshot = pending.Before.Screenshot!, Box = region, MaxResults = 50 }, token).ConfigureAwait(false);
             return was.Any(e => Shows(e.Text, value))
                 ? new(false, $"\"{value}\" was already shown there before the step")
                 : new(true, $"the screen shows \"{value}\" where the step acted (read by OCR), and did not before");
@@ -63,9 +63,9 @@ public sealed partial class RunEngine
         /// <summary>New text on the screen after the step, none of it an error or a request to do something first.</summary>
         private static async Task<EffectEvidence?> NewTextWithoutErrorAsync(IElementLocator locator, byte[] before, byte[] after, CancellationToken token)
         {
-            var was = (await locator.LocateAsync(new LocateRequest { Screenshot = before, MaxResults = 50 }, token))
+            var was = (await locator.LocateAsync(new LocateRequest { Screenshot = before, MaxResults = 50 }, token).ConfigureAwait(false))
                 .Select(e => Normalise(e.Text)).ToHashSet(StringComparer.Ordinal);
-            var now = (await locator.LocateAsync(new LocateRequest { Screenshot = after, MaxResults = 50 }, token))
+            var now = (await locator.LocateAsync(new LocateRequest { Screenshot = after, MaxResults = 50 }, token).ConfigureAwait(false))
                 .Select(e => Normalise(e.Text)).Where(t => t.Length > 0 && !was.Contains(t)).Distinct(StringComparer.Ordinal).ToList();
             if (now.Count == 0) return new(false, "no new text on the screen");
             var error = now.FirstOrDefault(LooksLikeAnError);

@@ -40,7 +40,7 @@ public sealed partial class RunEngine
     {
         ArgumentNullException.ThrowIfNull(request);
         var run = new ActiveRun(this, request);
-        return await run.ExecuteAsync(cancellationToken);
+        return await run.ExecuteAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>One run in progress: the session state plus the per-run collaborators.</summary>
@@ -75,7 +75,7 @@ public sealed partial class RunEngine
         public async Task<RunResult> ExecuteAsync(CancellationToken cancellationToken)
         {
             var started = _engine.Time.GetTimestamp();
-            await _engine._sink.BeginAsync(CreateHeader(), CancellationToken.None);
+            await _engine._sink.BeginAsync(CreateHeader(), CancellationToken.None).ConfigureAwait(false);
             Log.Information("Run {Name} started with planner {Planner} on {Driver}", Scenario.Name, _engine._planner.Name, Driver.Name);
 
             using var timeout = new CancellationTokenSource(Policy.Timeout, _engine.Time);
@@ -90,25 +90,25 @@ public sealed partial class RunEngine
                 });
             }
 
-            await _machine.FireAsync(RunTrigger.Start);
+            await _machine.FireAsync(RunTrigger.Start).ConfigureAwait(false);
             while (!IsFinal(_machine.State))
             {
                 try
                 {
                     token.ThrowIfCancellationRequested();
-                    await StepStateAsync(token);
+                    await StepStateAsync(token).ConfigureAwait(false);
                 }
                 catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
                 {
                     _s.Reason ??= "The run was cancelled.";
-                    await FlushPendingAsync(failedReason: "cancelled");
-                    await _machine.FireAsync(RunTrigger.Cancel);
+                    await FlushPendingAsync(failedReason: "cancelled").ConfigureAwait(false);
+                    await _machine.FireAsync(RunTrigger.Cancel).ConfigureAwait(false);
                 }
                 catch (OperationCanceledException) when (timeout.IsCancellationRequested)
                 {
                     _s.Reason = $"The run went over its time limit of {Policy.Timeout}.";
-                    await FlushPendingAsync(failedReason: "timed out");
-                    await _machine.FireAsync(RunTrigger.BudgetExceeded);
+                    await FlushPendingAsync(failedReason: "timed out").ConfigureAwait(false);
+                    await _machine.FireAsync(RunTrigger.BudgetExceeded).ConfigureAwait(false);
                 }
             }
 
@@ -128,7 +128,7 @@ public sealed partial class RunEngine
             };
             await _engine._sink.CompleteAsync(new RunSummary
             {
-                Status = result.FinalState.ToString().ToLowerInvariant(),
+                Status = OutcomeOf(result.FinalState),
                 Reason = result.Reason,
                 FinalState = result.FinalState.ToString(),
                 StepCount = _s.StepCount,
@@ -140,13 +140,22 @@ public sealed partial class RunEngine
                 FinishedAt = _engine.Time.GetUtcNow(),
                 DurationMs = (long)elapsed.TotalMilliseconds,
                 Timings = result.Timings,
-            }, CancellationToken.None);
+            }, CancellationToken.None).ConfigureAwait(false);
             if (result.Succeeded) Log.Information("Run {Name} succeeded in {Steps} steps", Scenario.Name, _s.StepCount);
             else Log.Warning("Run {Name} ended {State}: {Reason}", Scenario.Name, result.FinalState, result.Reason);
             return result;
         }
 
         private static bool IsFinal(RunState state) => state is RunState.Succeeded or RunState.Failed or RunState.Cancelled;
+
+        /// <summary>A final state as the recording's summary says it (the loop above ends only in one).</summary>
+        private static RunOutcome OutcomeOf(RunState state) => state switch
+        {
+            RunState.Succeeded => RunOutcome.Succeeded,
+            RunState.Cancelled => RunOutcome.Cancelled,
+            RunState.Failed => RunOutcome.Failed,
+            _ => throw new InvalidOperationException($"The run ended in {state}, which is not a final state."),
+        };
 
         private Task StepStateAsync(CancellationToken token) => _machine.State switch
         {
@@ -185,7 +194,7 @@ public sealed partial class RunEngine
         private async Task<UiObservation> ObserveAsync(bool screenshot, CancellationToken token)
         {
             using var observing = Measure(StepPhase.Observe);
-            return await Driver.ObserveAsync(new ObserveOptions(screenshot, [.. _s.Masked]), token);
+            return await Driver.ObserveAsync(new ObserveOptions(screenshot, [.. _s.Masked]), token).ConfigureAwait(false);
         }
 
         private PlanningContext CreatePlanningContext(UiObservation observation, bool replanning) => new()

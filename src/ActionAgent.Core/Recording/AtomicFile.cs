@@ -18,10 +18,11 @@ public static class AtomicFile
         var temp = $"{full}.{Guid.NewGuid():N}.tmp";
         try
         {
-            await using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None))
+            var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None);
+            await using (stream.ConfigureAwait(false))
             {
-                await write(stream, cancellationToken);
-                await stream.FlushAsync(cancellationToken);
+                await write(stream, cancellationToken).ConfigureAwait(false);
+                await stream.FlushAsync(cancellationToken).ConfigureAwait(false);
             }
             File.Move(temp, full, overwrite: true);
         }

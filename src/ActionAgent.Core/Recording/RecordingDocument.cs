@@ -116,8 +116,8 @@ public sealed record PlanEvent
 /// <summary>How a run ended.</summary>
 public sealed record RunSummary
 {
-    /// <summary>succeeded, failed or cancelled.</summary>
-    public required string Status { get; init; }
+    /// <summary>How the run ended (<c>succeeded</c>, <c>failed</c> or <c>cancelled</c>).</summary>
+    public required RunOutcome Status { get; init; }
 
     /// <summary>Why it ended so, for a person.</summary>
     public string? Reason { get; init; }

@@ -11,14 +11,19 @@ public static class RecordingJson
     {
         WriteIndented = true,
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower) },
+        // Enums as their kebab-case words (outcomes, verdicts, kinds); a number in their place is refused, not read as a member:
+        // a recording may come from someone else, and no file this project writes has one.
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower, allowIntegerValues: false) },
     };
 
     /// <summary>Reads a recording file.</summary>
     public static async Task<RecordingDocument> ReadAsync(string path, CancellationToken cancellationToken)
     {
-        await using var stream = File.OpenRead(path);
-        return await JsonSerializer.DeserializeAsync<RecordingDocument>(stream, Options, cancellationToken)
-               ?? throw new InvalidDataException($"{path}: the file is empty or not a recording.");
+        var stream = File.OpenRead(path);
+        await using (stream.ConfigureAwait(false))
+        {
+            return await JsonSerializer.DeserializeAsync<RecordingDocument>(stream, Options, cancellationToken).ConfigureAwait(false)
+                   ?? throw new InvalidDataException($"{path}: the file is empty or not a recording.");
+        }
     }
 }

@@ -40,14 +40,14 @@ public sealed class RecordingWriter : IRecordingSink
     public async Task BeginAsync(RecordingHeader header, CancellationToken cancellationToken)
     {
         _document = new RecordingDocument { Header = header };
-        await FlushAsync(cancellationToken);
+        await FlushAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
     public async Task<string> SaveArtifactAsync(string name, byte[] content, CancellationToken cancellationToken)
     {
         var relative = Path.Combine("shots", name).Replace('\\', '/');
-        await AtomicFile.WriteAllBytesAsync(Path.Combine(Directory, relative), content, cancellationToken);
+        await AtomicFile.WriteAllBytesAsync(Path.Combine(Directory, relative), content, cancellationToken).ConfigureAwait(false);
         return relative;
     }
 
@@ -55,21 +55,21 @@ public sealed class RecordingWriter : IRecordingSink
     public async Task AppendStepAsync(StepRecord step, CancellationToken cancellationToken)
     {
         Started().Steps.Add(step);
-        await FlushAsync(cancellationToken);
+        await FlushAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
     public async Task AppendPlanEventAsync(PlanEvent planEvent, CancellationToken cancellationToken)
     {
         Started().PlanEvents.Add(planEvent);
-        await FlushAsync(cancellationToken);
+        await FlushAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
     public async Task CompleteAsync(RunSummary summary, CancellationToken cancellationToken)
     {
         Started().Summary = summary;
-        await FlushAsync(cancellationToken);
+        await FlushAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -141,11 +141,11 @@ public sealed class RecordingWriter : IRecordingSink
 
     private async Task FlushAsync(CancellationToken cancellationToken)
     {
-        await _gate.WaitAsync(cancellationToken);
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
             var json = MaskedJson(_document!, Secrets);
-            await AtomicFile.WriteAllTextAsync(DocumentPath, json, new System.Text.UTF8Encoding(false), cancellationToken);
+            await AtomicFile.WriteAllTextAsync(DocumentPath, json, new System.Text.UTF8Encoding(false), cancellationToken).ConfigureAwait(false);
         }
         finally
         {

@@ -1,4 +1,5 @@
 using ActionAgent.Core.Actions;
+using ActionAgent.Core.Ports;
 
 namespace ActionAgent.Core.Recording;
 
@@ -32,8 +33,8 @@ public sealed record StepRecord
     /// <summary>How the step's target was grounded when the plan gave only a description.</summary>
     public string? Grounding { get; init; }
 
-    /// <summary>succeeded or failed.</summary>
-    public required string Outcome { get; init; }
+    /// <summary>How the step went (<c>succeeded</c> or <c>failed</c>).</summary>
+    public required StepOutcome Outcome { get; init; }
 
     /// <summary>The error, when it failed: what was looked for and what was seen.</summary>
     public string? Error { get; init; }
@@ -106,17 +107,17 @@ public sealed record DerivedCheck(string Kind, string Expected, ElementTarget? T
 public sealed record CheckResult(string Check, bool Passed, string? Detail);
 
 /// <summary>A screen check verdict as recorded.</summary>
-/// <param name="Outcome">passed, failed or unsure.</param>
+/// <param name="Outcome">The verdict (<c>passed</c>, <c>failed</c> or <c>unsure</c>).</param>
 /// <param name="Confidence">0 to 1.</param>
 /// <param name="Reason">Why.</param>
 /// <param name="Backend">Which verifier.</param>
 /// <param name="Evidence">What it saw.</param>
-public sealed record RecordedVerdict(string Outcome, double Confidence, string Reason, string Backend,
+public sealed record RecordedVerdict(VerdictOutcome Outcome, double Confidence, string Reason, string Backend,
     IReadOnlyDictionary<string, string>? Evidence = null);
 
 /// <summary>An approval decision on a gated step.</summary>
 /// <param name="Categories">The policy entries that gated it (<c>purchase</c>, <c>delete</c>…).</param>
 /// <param name="Gate">Who decided: <c>console</c> (a person), <c>--approve</c>, or <c>none</c> (no approver configured).</param>
-/// <param name="Decision"><c>approved</c> or <c>refused</c>.</param>
+/// <param name="Decision">What it decided (<c>approved</c> or <c>refused</c>).</param>
 /// <param name="At">When.</param>
-public sealed record RecordedApproval(IReadOnlyList<string> Categories, string Gate, string Decision, DateTimeOffset At);
+public sealed record RecordedApproval(IReadOnlyList<string> Categories, string Gate, ApprovalDecision Decision, DateTimeOffset At);

@@ -23,7 +23,7 @@ internal sealed class CheckVerifier(IUiDriver driver, TimeProvider time)
         {
             var remaining = timeout - time.GetElapsedTime(start);
             if (remaining < TimeSpan.FromMilliseconds(200)) remaining = TimeSpan.FromMilliseconds(200);
-            results.Add(await VerifyOneAsync(check, actedOn, expectedValue, remaining, cancellationToken));
+            results.Add(await VerifyOneAsync(check, actedOn, expectedValue, remaining, cancellationToken).ConfigureAwait(false));
         }
         return results;
     }
@@ -60,10 +60,10 @@ internal sealed class CheckVerifier(IUiDriver driver, TimeProvider time)
         if (condition is null) return new CheckResult(described, true, "not checked: the check has no target");
         if (driver is IUiStateProbe probe)
         {
-            var result = await probe.WaitUntilAsync(condition, timeout, cancellationToken);
+            var result = await probe.WaitUntilAsync(condition, timeout, cancellationToken).ConfigureAwait(false);
             return new CheckResult(described, result.Holds, result.Holds ? null : result.Seen);
         }
-        return await PollAsync(condition, described, timeout, cancellationToken);
+        return await PollAsync(condition, described, timeout, cancellationToken).ConfigureAwait(false);
     }
 
     // For drivers without a probe: observe until the condition holds (value and checked states are not observable).
@@ -76,13 +76,13 @@ internal sealed class CheckVerifier(IUiDriver driver, TimeProvider time)
         var start = time.GetTimestamp();
         while (true)
         {
-            var observation = await driver.ObserveAsync(ObserveOptions.SnapshotOnly, cancellationToken);
+            var observation = await driver.ObserveAsync(ObserveOptions.SnapshotOnly, cancellationToken).ConfigureAwait(false);
             if (Holds(condition, observation)) return new CheckResult(described, true, null);
             if (time.GetElapsedTime(start) >= timeout)
             {
                 return new CheckResult(described, false, condition.Kind == UiConditionKind.Url ? $"the page is at {observation.Location}" : $"on \"{observation.Title}\"");
             }
-            await Task.Delay(PollInterval, time, cancellationToken);
+            await Task.Delay(PollInterval, time, cancellationToken).ConfigureAwait(false);
         }
     }
 

@@ -25,7 +25,7 @@ public static class RecordingFile
         try
         {
             if (new FileInfo(path).Length > MaxBytes) return (null, path, $"{path}: the file is larger than {MaxBytes / (1024 * 1024)} MB; a recording is not that large.");
-            document = await RecordingJson.ReadAsync(path, cancellationToken);
+            document = await RecordingJson.ReadAsync(path, cancellationToken).ConfigureAwait(false);
         }
         catch (JsonException e)
         {

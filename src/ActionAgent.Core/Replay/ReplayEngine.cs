@@ -77,6 +77,6 @@ public sealed partial class ReplayEngine
     {
         ArgumentNullException.ThrowIfNull(recording);
         var run = new ReplayRun(this, recording);
-        return await run.ExecuteAsync(cancellationToken);
+        return await run.ExecuteAsync(cancellationToken).ConfigureAwait(false);
     }
 }

@@ -12,8 +12,8 @@ public sealed record ReplayResult
     /// <summary>The recording's name.</summary>
     public required string Name { get; init; }
 
-    /// <summary>passed or failed.</summary>
-    public required string Status { get; init; }
+    /// <summary>The replay's verdict (<c>passed</c> or <c>failed</c>).</summary>
+    public required ReplayVerdict Status { get; init; }
 
     /// <summary>Why it failed, for a person.</summary>
     public string? Reason { get; init; }
@@ -37,20 +37,20 @@ public sealed record ReplayResult
     public StepTimings Timings { get; init; } = new();
 
     /// <summary>Whether every step and expectation passed.</summary>
-    public bool Passed => Status == "passed";
+    public bool Passed => Status == ReplayVerdict.Passed;
 
     /// <summary>Steps that passed (healed ones included).</summary>
     public int PassedCount => Steps.Count(s => s.Passed);
 
     /// <summary>Steps that failed.</summary>
-    public int FailedCount => Steps.Count(s => s.Outcome == "failed");
+    public int FailedCount => Steps.Count(s => s.Outcome == ReplayStepOutcome.Failed);
 
     /// <summary>Steps not replayed because an earlier one failed.</summary>
-    public int SkippedCount => Steps.Count(s => s.Outcome == "skipped");
+    public int SkippedCount => Steps.Count(s => s.Outcome == ReplayStepOutcome.Skipped);
 
     /// <summary>Steps whose element was found by a later layer than the first.</summary>
     public int HealCount => Steps.Count(s => s.Heal is not null);
 
     /// <summary>Heals per replayed (not skipped) step, from 0 to 1.</summary>
-    public double HealRate => Steps.Count(s => s.Outcome != "skipped") is var n and > 0 ? (double)HealCount / n : 0;
+    public double HealRate => Steps.Count(s => s.Outcome != ReplayStepOutcome.Skipped) is var n and > 0 ? (double)HealCount / n : 0;
 }

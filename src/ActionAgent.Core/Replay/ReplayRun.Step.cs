@@ -18,14 +18,14 @@ public sealed partial class ReplayEngine
             var summary = Summary(step);
             ReplayStepResult Fail(string error, string? shot = null, ReplayHeal? heal = null, IReadOnlyList<CheckResult>? checks = null, ActionResult? acted = null) => new()
             {
-                Index = step.Index, Action = step.Action, Summary = summary, Outcome = "failed", Error = Vault.Mask(error), Shot = shot, Heal = heal,
+                Index = step.Index, Action = step.Action, Summary = summary, Outcome = ReplayStepOutcome.Failed, Error = Vault.Mask(error), Shot = shot, Heal = heal,
                 Checks = checks ?? [], ResolvedBy = acted?.ResolvedBy, Found = acted?.ResolvedTarget,
                 DurationMs = Elapsed(start), RecordedMs = step.DurationMs, Timings = _clock.TakeStep(),
             };
 
             // The target is part of what a step means ("Pay €44"): approvals classify it (acting sets the target again).
             var planStep = new PlanStep { Action = kind, Value = step.Value, Tags = step.Tags, Description = step.Description, Origin = "replay", Target = step.RequestedTarget ?? step.Target };
-            if (await ApprovalRefusedAsync(step, planStep, cancellationToken) is { } refused) return Fail($"{label}: {refused}");
+            if (await ApprovalRefusedAsync(step, planStep, cancellationToken).ConfigureAwait(false) is { } refused) return Fail($"{label}: {refused}");
 
             string? value = null;
             if (step.Value is not null)
@@ -51,24 +51,24 @@ public sealed partial class ReplayEngine
             ReplayHeal? heal = null;
             if (primary is null)
             {
-                result = await ActAsync(planStep, null, value, isSecret, timeout, cancellationToken);
+                result = await ActAsync(planStep, null, value, isSecret, timeout, cancellationToken).ConfigureAwait(false);
             }
             else
             {
                 var primaryLayer = ReplayTargets.FirstLayer(primary)!;
                 var primaryLocator = ReplayTargets.Locator(primary, primaryLayer);
                 var fastTimeout = FastPathTimeout(step, timeout);
-                result = await ActAsync(planStep, primary, value, isSecret, fastTimeout, cancellationToken);
+                result = await ActAsync(planStep, primary, value, isSecret, fastTimeout, cancellationToken).ConfigureAwait(false);
                 if (!result.Succeeded && result.FailureKind is ActionFailureKind.TargetNotFound or ActionFailureKind.TargetAmbiguous or ActionFailureKind.Timeout
                     && kind is not ActionKind.Assert && full is not null)
                 {
                     var remaining = timeout - Options.Time.GetElapsedTime(start);
                     if (remaining < Options.FastPathMinimum) remaining = Options.FastPathMinimum;
                     // Resolve through every layer without acting, so a heal can be refused or photographed first.
-                    var probe = await ActAsync(planStep with { Action = ActionKind.WaitFor }, full, null, false, remaining, cancellationToken);
+                    var probe = await ActAsync(planStep with { Action = ActionKind.WaitFor }, full, null, false, remaining, cancellationToken).ConfigureAwait(false);
                     if (!probe.Succeeded)
                     {
-                        var shot = await ShotAsync($"{step.Index:000}-failed.png", cancellationToken);
+                        var shot = await ShotAsync($"{step.Index:000}-failed.png", cancellationToken).ConfigureAwait(false);
                         return Fail($"{label}: {primaryLocator} no longer matches ({Vault.Mask(result.Error ?? "not found")}), and no other recorded layer found the element: {probe.Error}", shot);
                     }
                     var foundBy = probe.ResolvedBy ?? "?";
@@ -76,25 +76,25 @@ public sealed partial class ReplayEngine
                     var actOn = ReplayTargets.Has(full, foundBy) ? ReplayTargets.Only(full, foundBy) : full;
                     if (string.Equals(foundLocator, primaryLocator, StringComparison.Ordinal))
                     {
-                        result = await ActAsync(planStep, actOn, value, isSecret, remaining, cancellationToken); // only slow, not drifted
+                        result = await ActAsync(planStep, actOn, value, isSecret, remaining, cancellationToken).ConfigureAwait(false); // only slow, not drifted
                     }
                     else
                     {
-                        var shot = Options.Screenshots == ReplayScreenshots.None ? null : await ShotAsync($"{step.Index:000}-heal.png", cancellationToken);
+                        var shot = Options.Screenshots == ReplayScreenshots.None ? null : await ShotAsync($"{step.Index:000}-heal.png", cancellationToken).ConfigureAwait(false);
                         heal = new ReplayHeal(primaryLocator, foundBy, foundLocator, probe.ResolvedTarget, shot, probe.ResolvedTarget?.Box);
                         engine._log.Warning("Replay {Step}: {Broken} no longer matches; found by {Found}", label, primaryLocator, foundLocator);
                         if (!Options.AllowHeal)
                         {
                             return Fail($"{label}: {primaryLocator} no longer matches; found by {foundLocator} (--no-heal makes any heal a failure).", shot, heal);
                         }
-                        result = await ActAsync(planStep, actOn, value, isSecret, remaining, cancellationToken);
+                        result = await ActAsync(planStep, actOn, value, isSecret, remaining, cancellationToken).ConfigureAwait(false);
                     }
                 }
             }
 
             if (!result.Succeeded)
             {
-                var shot = await ShotAsync($"{step.Index:000}-failed.png", cancellationToken);
+                var shot = await ShotAsync($"{step.Index:000}-failed.png", cancellationToken).ConfigureAwait(false);
                 return Fail($"{label}: {result.Error}", shot, heal, acted: result);
             }
             if (kind == ActionKind.Extract && step.Value is not null) _variables[step.Value] = result.ExtractedText ?? "";
@@ -102,18 +102,18 @@ public sealed partial class ReplayEngine
 
             var expectedValue = kind is ActionKind.Fill or ActionKind.Type && value is not null && !isSecret ? value : null;
             IReadOnlyList<CheckResult> checks;
-            using (_clock.Measure(StepPhase.Check)) checks = await engine._checks.VerifyAsync(step.Checks, result.ResolvedTarget, expectedValue, timeout, cancellationToken);
+            using (_clock.Measure(StepPhase.Check)) checks = await engine._checks.VerifyAsync(step.Checks, result.ResolvedTarget, expectedValue, timeout, cancellationToken).ConfigureAwait(false);
             var failedCheck = checks.FirstOrDefault(c => !c.Passed);
             if (failedCheck is not null)
             {
-                var shot = await ShotAsync($"{step.Index:000}-failed.png", cancellationToken);
+                var shot = await ShotAsync($"{step.Index:000}-failed.png", cancellationToken).ConfigureAwait(false);
                 var healed = heal is null ? "" : $" The step was healed ({heal.BrokenLocator} → {heal.FoundLocator}): the element found may not be the one recorded, or the page changed meaning.";
                 return Fail($"{label}: the recorded check \"{failedCheck.Check}\" failed within {Seconds(timeout)}: {failedCheck.Detail}.{healed}", shot, heal, checks, result);
             }
-            var after = Options.Screenshots == ReplayScreenshots.All ? await ShotAsync($"{step.Index:000}-after.png", cancellationToken) : null;
+            var after = Options.Screenshots == ReplayScreenshots.All ? await ShotAsync($"{step.Index:000}-after.png", cancellationToken).ConfigureAwait(false) : null;
             return new ReplayStepResult
             {
-                Index = step.Index, Action = step.Action, Summary = summary, Outcome = heal is null ? "passed" : "healed",
+                Index = step.Index, Action = step.Action, Summary = summary, Outcome = heal is null ? ReplayStepOutcome.Passed : ReplayStepOutcome.Healed,
                 ResolvedBy = result.ResolvedBy, Found = result.ResolvedTarget, Heal = heal, Checks = checks,
                 Shot = after ?? heal?.Shot, DurationMs = Elapsed(start), RecordedMs = step.DurationMs, Timings = _clock.TakeStep(),
             };
@@ -129,7 +129,7 @@ public sealed partial class ReplayEngine
         {
             using var acting = _clock.Measure(StepPhase.Act);
             var action = new UiAction(step with { Target = target }, value, isSecret, timeout) { SecretHosts = isSecret ? Options.SecretHosts : null };
-            return await Driver.ExecuteAsync(action, cancellationToken);
+            return await Driver.ExecuteAsync(action, cancellationToken).ConfigureAwait(false);
         }
 
         private async Task<string?> ApprovalRefusedAsync(StepRecord step, PlanStep planStep, CancellationToken cancellationToken)
@@ -142,7 +142,7 @@ public sealed partial class ReplayEngine
                 ? $"the recorded policy asks for approval of '{match}' steps"
                 : $"your policy asks for approval of '{match}' steps";
             if (Options.Approvals is null) return $"needs approval ({reason}) and no approver is configured: pass --approve to approve such steps in CI.";
-            return await Options.Approvals.ApproveAsync(planStep, reason, cancellationToken) ? null : $"was refused approval ({reason}).";
+            return await Options.Approvals.ApproveAsync(planStep, reason, cancellationToken).ConfigureAwait(false) ? null : $"was refused approval ({reason}).";
         }
 
         private async Task<string?> ShotAsync(string name, CancellationToken cancellationToken)
@@ -151,10 +151,10 @@ public sealed partial class ReplayEngine
             using var saving = _clock.Measure(StepPhase.Record);
             try
             {
-                var png = await Driver.ScreenshotAsync([.. _masked], cancellationToken);
+                var png = await Driver.ScreenshotAsync([.. _masked], cancellationToken).ConfigureAwait(false);
                 var relative = "shots/" + name;
                 Directory.CreateDirectory(Path.Combine(Options.OutputDirectory, "shots"));
-                await File.WriteAllBytesAsync(Path.Combine(Options.OutputDirectory, relative), png, cancellationToken);
+                await File.WriteAllBytesAsync(Path.Combine(Options.OutputDirectory, relative), png, cancellationToken).ConfigureAwait(false);
                 return relative;
             }
 #pragma warning disable CA1031 // a screenshot that cannot be taken must not hide the step's own failure

@@ -40,7 +40,7 @@ public sealed partial class ReplayEngine
                     results.Add(Skipped(step, "an earlier step failed"));
                     continue;
                 }
-                if (step.Outcome != "succeeded")
+                if (step.Outcome != StepOutcome.Succeeded)
                 {
                     // A failed step changed nothing the recording could check; the run went on by replanning.
                     results.Add(Skipped(step, "the step failed when recorded"));
@@ -50,11 +50,11 @@ public sealed partial class ReplayEngine
                 ReplayStepResult result;
                 try
                 {
-                    result = await ReplayStepAsync(step, linked.Token);
+                    result = await ReplayStepAsync(step, linked.Token).ConfigureAwait(false);
                 }
                 catch (OperationCanceledException) when (TimedOut())
                 {
-                    result = Skipped(step, "") with { Outcome = "failed", Error = $"The replay went over its time limit of {Options.Timeout} during this step." };
+                    result = Skipped(step, "") with { Outcome = ReplayStepOutcome.Failed, Error = $"The replay went over its time limit of {Options.Timeout} during this step." };
                 }
                 results.Add(result);
                 Options.Progress?.StepFinished(result);
@@ -64,7 +64,7 @@ public sealed partial class ReplayEngine
             IReadOnlyList<CheckResult> expectations = [];
             try
             {
-                if (reason is null) expectations = await CheckExpectationsAsync(linked.Token);
+                if (reason is null) expectations = await CheckExpectationsAsync(linked.Token).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (TimedOut())
             {
@@ -79,7 +79,7 @@ public sealed partial class ReplayEngine
             {
                 Secrets = Vault,
                 Name = recording.Header.Name,
-                Status = reason is null ? "passed" : "failed",
+                Status = reason is null ? ReplayVerdict.Passed : ReplayVerdict.Failed,
                 Reason = reason,
                 Steps = results,
                 Expectations = expectations,
@@ -107,7 +107,7 @@ public sealed partial class ReplayEngine
                     results.Add(new CheckResult($"{expectation.Kind} \"{expectation.Value}\"", true, "not checked: replay makes no model calls"));
                     continue;
                 }
-                var result = await engine._checks.VerifyOneAsync(check, null, null, StepTimeout, cancellationToken);
+                var result = await engine._checks.VerifyOneAsync(check, null, null, StepTimeout, cancellationToken).ConfigureAwait(false);
                 results.Add(result with { Check = $"{expectation.Kind} \"{expectation.Value}\"" });
             }
             return results;
@@ -125,7 +125,7 @@ public sealed partial class ReplayEngine
             Index = step.Index,
             Action = step.Action,
             Summary = Summary(step),
-            Outcome = "skipped",
+            Outcome = ReplayStepOutcome.Skipped,
             Error = $"not replayed: {why}",
             RecordedMs = step.DurationMs,
         };

@@ -15,8 +15,8 @@ public sealed record ReplayStepResult
     /// <summary>The step in one line (<c>click role button "Search flights"</c>), placeholders kept, never a secret.</summary>
     public required string Summary { get; init; }
 
-    /// <summary>passed, healed, failed or skipped.</summary>
-    public required string Outcome { get; init; }
+    /// <summary>How the step went (<c>passed</c>, <c>healed</c>, <c>failed</c> or <c>skipped</c>).</summary>
+    public required ReplayStepOutcome Outcome { get; init; }
 
     /// <summary>Why it failed: the step, the locator, what was seen.</summary>
     public string? Error { get; init; }
@@ -46,5 +46,5 @@ public sealed record ReplayStepResult
     public StepTimings? Timings { get; init; }
 
     /// <summary>Whether the step counts as passed (a heal passes unless heals are refused).</summary>
-    public bool Passed => Outcome is "passed" or "healed";
+    public bool Passed => Outcome is ReplayStepOutcome.Passed or ReplayStepOutcome.Healed;
 }

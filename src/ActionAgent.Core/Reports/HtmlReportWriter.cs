@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using ActionAgent.Core.Recording;
+using ActionAgent.Core.Replay;
 
 namespace ActionAgent.Core.Reports;
 
@@ -22,7 +23,7 @@ public static class HtmlReportWriter
         ArgumentNullException.ThrowIfNull(model);
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         var full = Path.GetFullPath(path);
-        await Recording.AtomicFile.WriteAllTextAsync(full, Render(model, Path.GetDirectoryName(full)!, images), Encoding.UTF8, cancellationToken);
+        await AtomicFile.WriteAllTextAsync(full, Render(model, Path.GetDirectoryName(full)!, images), Encoding.UTF8, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The report's HTML; image paths are made relative to <paramref name="reportDirectory"/> or embedded.</summary>
@@ -31,7 +32,7 @@ public static class HtmlReportWriter
         ArgumentNullException.ThrowIfNull(model);
         var shots = new ShotTable(reportDirectory, images);
         var html = new StringBuilder();
-        var ok = model.Status is "passed" or "succeeded";
+        var ok = model.Status == ReplayVerdict.Passed.ToText() || model.Status == RunOutcome.Succeeded.ToText();
         html.Append(CultureInfo.InvariantCulture, $"""
             <!DOCTYPE html>
             <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
@@ -51,13 +52,13 @@ public static class HtmlReportWriter
         foreach (var step in model.Steps)
         {
             html.Append(CultureInfo.InvariantCulture, $"""
-                <li class="step {E(step.Outcome)}" data-step="{step.Index}" data-outcome="{E(step.Outcome)}">
+                <li class="step {E(step.Outcome.ToText())}" data-step="{step.Index}" data-outcome="{E(step.Outcome.ToText())}">
                 <div class="line"><span class="index">{step.Index}</span><span class="action">{E(step.Action)}</span>
-                <span class="summary">{E(WithoutAction(step))}</span><span class="badge {E(step.Outcome)}">{E(step.Outcome)}</span>
+                <span class="summary">{E(WithoutAction(step))}</span><span class="badge {E(step.Outcome.ToText())}">{E(step.Outcome.ToText())}</span>
                 <span class="time">{step.DurationMs} ms{(step.RecordedMs is { } rec ? $" <small>(recorded {rec} ms)</small>" : "")}</span></div>
                 """);
             if (step.ResolvedBy is not null) html.Append(CultureInfo.InvariantCulture, $"<div class=\"by\">found by {E(step.ResolvedBy)}{(step.Planner is null ? "" : $" · planner {E(step.Planner)}")}</div>");
-            if (step.Error is not null && step.Outcome != "skipped") html.Append(CultureInfo.InvariantCulture, $"<div class=\"error\">{E(step.Error)}</div>");
+            if (step.Error is not null && step.Outcome != ReplayStepOutcome.Skipped) html.Append(CultureInfo.InvariantCulture, $"<div class=\"error\">{E(step.Error)}</div>");
             if (step.Heal is { } heal)
             {
                 html.Append(CultureInfo.InvariantCulture, $"""

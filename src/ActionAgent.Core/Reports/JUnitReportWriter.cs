@@ -24,7 +24,7 @@ public static class JUnitReportWriter
 
     /// <summary>Writes the suites as one XML file at <paramref name="path"/> (atomically); <paramref name="name"/> names the root <c>&lt;testsuites&gt;</c>.</summary>
     public static async Task WriteAsync(IReadOnlyList<JUnitSuite> suites, string name, string path, CancellationToken cancellationToken) =>
-        await AtomicFile.WriteAllTextAsync(path, Render(suites, name), new UTF8Encoding(false), cancellationToken);
+        await AtomicFile.WriteAllTextAsync(path, Render(suites, name), new UTF8Encoding(false), cancellationToken).ConfigureAwait(false);
 
     /// <summary>The JUnit XML of one replay (no attachments: its output folder is not known here).</summary>
     public static string Render(ReplayResult result)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using ActionAgent.Core.Engine;
+using ActionAgent.Core.Ports;
 using ActionAgent.Core.Recording;
 using ActionAgent.Core.Replay;
 
@@ -49,8 +50,8 @@ public sealed record JUnitSuite
                 Name = $"step {step.Index:00} {step.Summary}",
                 DurationMs = step.DurationMs,
                 Properties = step.Heal is { } heal ? [new("healedFrom", heal.BrokenLocator), new("healedTo", heal.FoundLocator)] : [],
-                Skipped = step.Outcome == "skipped" ? step.Error ?? "skipped" : null,
-                Failure = step.Outcome != "failed" ? null : new JUnitProblem(
+                Skipped = step.Outcome == ReplayStepOutcome.Skipped ? step.Error ?? "skipped" : null,
+                Failure = step.Outcome != ReplayStepOutcome.Failed ? null : new JUnitProblem(
                     step.Error ?? "failed",
                     step.Heal is not null && step.Checks.All(c => c.Passed) ? "heal-refused" : step.Checks.Any(c => !c.Passed) ? "check-failed" : "step-failed",
                     Lines(step.Checks)),
@@ -58,7 +59,7 @@ public sealed record JUnitSuite
                 Attachments = outputDirectory is null ? [] : Existing(outputDirectory, step.Heal?.Shot, step.Shot),
             });
         }
-        var stepFailed = result.Steps.Any(s => s.Outcome == "failed");
+        var stepFailed = result.Steps.Any(s => s.Outcome == ReplayStepOutcome.Failed);
         cases.Add(new JUnitCase
         {
             Name = "expectations",
@@ -97,12 +98,12 @@ public sealed record JUnitSuite
         var cases = new List<JUnitCase>();
         foreach (var step in result.Steps)
         {
-            var failed = step.Outcome == "failed";
+            var failed = step.Outcome == StepOutcome.Failed;
             var seen = Seen(step);
             var output = new List<string>();
             if (step.ResolvedBy is not null) output.Add($"found by {step.ResolvedBy}");
             if (step.Effect is { } effect) output.Add($"{(effect.Observed ? "ok " : "FAIL")} effect of sub-goal {effect.SubGoal}: expected {effect.Expected}; seen: {effect.Evidence}");
-            if (step.Verdict is { } verdict) output.Add($"screen check ({verdict.Backend}, {verdict.Confidence.ToString("0.00", CultureInfo.InvariantCulture)}): {verdict.Outcome}: {verdict.Reason}");
+            if (step.Verdict is { } verdict) output.Add($"screen check ({verdict.Backend}, {verdict.Confidence.ToString("0.00", CultureInfo.InvariantCulture)}): {verdict.Outcome.ToText()}: {verdict.Reason}");
             if (failed && result.Succeeded) output.Add($"this step failed and the run recovered from it: {string.Join("; ", seen)}");
             if (step.ShotAfter is not null) output.Add($"screenshot: {step.ShotAfter}");
             cases.Add(new JUnitCase
@@ -159,7 +160,7 @@ public sealed record JUnitSuite
         var seen = new List<string>();
         if (step.Error is not null) seen.Add(step.Error);
         if (step.Effect is { Observed: false } effect) seen.Add($"expected {effect.Expected}; seen: {effect.Evidence}");
-        if (step.Verdict is { Outcome: "failed" } verdict) seen.Add($"screen check: {verdict.Reason}");
+        if (step.Verdict is { Outcome: VerdictOutcome.Failed } verdict) seen.Add($"screen check: {verdict.Reason}");
         if (seen.Count == 0) seen.Add("failed");
         return seen;
     }

@@ -20,6 +20,6 @@ public sealed record ReplayIndexEntry
     /// <summary>The full path of the recording's report.html, when one was written.</summary>
     public string? ReportPath { get; init; }
 
-    /// <summary>passed, failed, or error (the replay could not start).</summary>
-    public string Verdict => Result is null ? "error" : Result.Passed ? "passed" : "failed";
+    /// <summary>Passed, failed, or error (the replay could not start).</summary>
+    public ReplayEntryVerdict Verdict => Result is null ? ReplayEntryVerdict.Error : Result.Passed ? ReplayEntryVerdict.Passed : ReplayEntryVerdict.Failed;
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using ActionAgent.Core.Recording;
+using ActionAgent.Core.Replay;
 
 namespace ActionAgent.Core.Reports;
 
@@ -18,7 +19,7 @@ public static class ReplayIndexWriter
         ArgumentNullException.ThrowIfNull(entries);
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         var full = Path.GetFullPath(path);
-        await AtomicFile.WriteAllTextAsync(full, Render(entries, Path.GetDirectoryName(full)!, junitPath), new UTF8Encoding(false), cancellationToken);
+        await AtomicFile.WriteAllTextAsync(full, Render(entries, Path.GetDirectoryName(full)!, junitPath), new UTF8Encoding(false), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The index's HTML, links relative to <paramref name="indexDirectory"/>, masked through every replay's secrets.</summary>
@@ -26,8 +27,8 @@ public static class ReplayIndexWriter
     {
         ArgumentNullException.ThrowIfNull(entries);
         ArgumentNullException.ThrowIfNull(indexDirectory);
-        var passed = entries.Count(e => e.Verdict == "passed");
-        var verdict = passed == entries.Count ? "passed" : "failed";
+        var passed = entries.Count(e => e.Verdict == ReplayEntryVerdict.Passed);
+        var verdict = (passed == entries.Count ? ReplayVerdict.Passed : ReplayVerdict.Failed).ToText();
         var html = new StringBuilder();
         html.Append(CultureInfo.InvariantCulture, $"""
             <!DOCTYPE html>
@@ -36,7 +37,7 @@ public static class ReplayIndexWriter
             <style>{Css}</style>
             </head>
             <body><header><h1>Replay of {entries.Count} recordings <span class="badge {verdict}" id="status">{verdict}</span></h1>
-            <p>{passed} passed, {entries.Count(e => e.Verdict == "failed")} failed, {entries.Count(e => e.Verdict == "error")} could not start · no model calls</p>
+            <p>{passed} passed, {entries.Count(e => e.Verdict == ReplayEntryVerdict.Failed)} failed, {entries.Count(e => e.Verdict == ReplayEntryVerdict.Error)} could not start · no model calls</p>
             """);
         if (junitPath is not null) html.Append(CultureInfo.InvariantCulture, $"<p>JUnit: <a href=\"{Href(indexDirectory, junitPath)}\">{E(Path.GetFileName(junitPath))}</a></p>");
         html.Append("""
@@ -50,8 +51,8 @@ public static class ReplayIndexWriter
             var heals = result is null ? "" : result.HealCount.ToString(CultureInfo.InvariantCulture);
             var time = result is null ? "" : (result.DurationMs / 1000.0).ToString("0.0", CultureInfo.InvariantCulture) + " s";
             html.Append(CultureInfo.InvariantCulture, $"""
-                <tr class="{entry.Verdict}" data-verdict="{entry.Verdict}"><td>{name}<div class="path">{E(entry.Recording)}</div></td>
-                <td><span class="badge {entry.Verdict}">{entry.Verdict}</span></td><td>{steps}</td><td>{heals}</td><td>{time}</td><td>{E(entry.Error ?? result?.Reason)}</td></tr>
+                <tr class="{entry.Verdict.ToText()}" data-verdict="{entry.Verdict.ToText()}"><td>{name}<div class="path">{E(entry.Recording)}</div></td>
+                <td><span class="badge {entry.Verdict.ToText()}">{entry.Verdict.ToText()}</span></td><td>{steps}</td><td>{heals}</td><td>{time}</td><td>{E(entry.Error ?? result?.Reason)}</td></tr>
                 """);
         }
         html.Append("</tbody></table></main></body></html>\n");

@@ -1,3 +1,4 @@
+using ActionAgent.Core.Ports;
 using ActionAgent.Core.Recording;
 using ActionAgent.Core.Replay;
 
@@ -15,7 +16,7 @@ public sealed record ReportModel
     /// <summary>run or replay.</summary>
     public required string Kind { get; init; }
 
-    /// <summary>passed, failed, succeeded, cancelled...</summary>
+    /// <summary>The status as the report shows it: a replay's verdict (<c>passed</c>, <c>failed</c>), a run's outcome (<c>succeeded</c>, <c>failed</c>, <c>cancelled</c>), or <c>unfinished</c> for a recording without a summary.</summary>
     public required string Status { get; init; }
 
     /// <summary>Why it ended so.</summary>
@@ -43,22 +44,22 @@ public sealed record ReportModel
             // The recording may come from someone else: only files inside its folder are shown (or embedded).
             if (r?.ShotBefore is { } before && RecordingPaths.Resolve(recordingDirectory, before) is { } beforeFile) images.Add(new ReportImage("recorded before", beforeFile));
             if (r?.ShotAfter is { } after && RecordingPaths.Resolve(recordingDirectory, after) is { } afterFile) images.Add(new ReportImage("recorded after", afterFile));
-            if (s.Shot is { } shot && outputDirectory is not null && s.Shot != s.Heal?.Shot) images.Add(new ReportImage(s.Outcome == "failed" ? "replay (failed)" : "replay after", Path.Combine(outputDirectory, shot)));
+            if (s.Shot is { } shot && outputDirectory is not null && s.Shot != s.Heal?.Shot) images.Add(new ReportImage(s.Outcome == ReplayStepOutcome.Failed ? "replay (failed)" : "replay after", Path.Combine(outputDirectory, shot)));
             return new ReportStep
             {
                 Index = s.Index, Action = s.Action, Summary = s.Summary, Outcome = s.Outcome, Error = s.Error, ResolvedBy = s.ResolvedBy,
                 Heal = s.Heal, HealShot = s.Heal?.Shot is { } h && outputDirectory is not null ? Path.Combine(outputDirectory, h) : null,
-                Checks = s.Checks.Count > 0 || s.Outcome == "skipped" ? s.Checks : [.. (r?.Checks ?? []).Select(c => new CheckResult(c.Kind + " " + c.Expected, true, "recorded"))],
+                Checks = s.Checks.Count > 0 || s.Outcome == ReplayStepOutcome.Skipped ? s.Checks : [.. (r?.Checks ?? []).Select(c => new CheckResult(c.Kind + " " + c.Expected, true, "recorded"))],
                 DurationMs = s.DurationMs, RecordedMs = s.RecordedMs, Images = images,
             };
         }).ToList();
-        var replayed = result.Steps.Count(s => s.Outcome != "skipped");
+        var replayed = result.Steps.Count(s => s.Outcome != ReplayStepOutcome.Skipped);
         return new ReportModel
         {
             Secrets = result.Secrets,
             Title = result.Name,
             Kind = "replay",
-            Status = result.Status,
+            Status = result.Status.ToText(),
             Reason = result.Reason,
             Facts =
             [
@@ -84,10 +85,10 @@ public sealed record ReportModel
             if (r.ShotBefore is { } before && RecordingPaths.Resolve(recordingDirectory, before) is { } beforeFile) images.Add(new ReportImage("before", beforeFile));
             if (r.ShotAfter is { } after && RecordingPaths.Resolve(recordingDirectory, after) is { } afterFile) images.Add(new ReportImage("after", afterFile));
             var checks = r.Checks.Select(c => new CheckResult(c.Kind + " " + c.Expected, true, "derived")).ToList();
-            if (r.Verdict is { } v) checks.Add(new CheckResult($"screen check ({v.Backend}, {v.Confidence:0.00})", v.Outcome != "failed", v.Reason));
+            if (r.Verdict is { } v) checks.Add(new CheckResult($"screen check ({v.Backend}, {v.Confidence:0.00})", v.Outcome != VerdictOutcome.Failed, v.Reason));
             return new ReportStep
             {
-                Index = r.Index, Action = r.Action, Outcome = r.Outcome == "succeeded" ? "passed" : r.Outcome, Error = r.Error, ResolvedBy = r.ResolvedBy,
+                Index = r.Index, Action = r.Action, Outcome = r.Outcome == StepOutcome.Succeeded ? ReplayStepOutcome.Passed : ReplayStepOutcome.Failed, Error = r.Error, ResolvedBy = r.ResolvedBy,
                 Summary = string.Join(" ", new[] { r.Action, (r.RequestedTarget ?? r.Target)?.ToString(), r.Value is null ? null : $"= \"{r.Value}\"" }.Where(s => s is not null)),
                 Checks = checks, DurationMs = r.DurationMs, Images = images, Planner = r.Planner,
             };
@@ -97,7 +98,7 @@ public sealed record ReportModel
         {
             Title = recording.Header.Name,
             Kind = "run",
-            Status = summary?.Status ?? "unfinished",
+            Status = summary?.Status.ToText() ?? "unfinished",
             Reason = summary?.Reason,
             Facts =
             [

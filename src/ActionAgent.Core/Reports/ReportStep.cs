@@ -15,8 +15,8 @@ public sealed record ReportStep
     /// <summary>The step in one line.</summary>
     public required string Summary { get; init; }
 
-    /// <summary>passed, healed, failed or skipped.</summary>
-    public required string Outcome { get; init; }
+    /// <summary>How the step went (<c>passed</c>, <c>healed</c>, <c>failed</c> or <c>skipped</c>; a run's step is passed or failed).</summary>
+    public required ReplayStepOutcome Outcome { get; init; }
 
     /// <summary>The error, when it failed.</summary>
     public string? Error { get; init; }

@@ -36,11 +36,11 @@ public sealed class TesseractOcr(string executable = "tesseract", string languag
         {
             var output = process.StandardOutput.ReadToEndAsync(cancellationToken);
             var errors = process.StandardError.ReadToEndAsync(cancellationToken);
-            await process.StandardInput.BaseStream.WriteAsync(png, cancellationToken);
+            await process.StandardInput.BaseStream.WriteAsync(png, cancellationToken).ConfigureAwait(false);
             process.StandardInput.Close();
-            await process.WaitForExitAsync(cancellationToken);
-            var tsv = await output;
-            await errors;
+            await process.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
+            var tsv = await output.ConfigureAwait(false);
+            await errors.ConfigureAwait(false);
             return Parse(tsv);
         }
     }

@@ -53,14 +53,14 @@ public sealed class OnnxSegmentationLocator : IElementLocator, IDisposable
         using var bgr = Cv2.ImDecode(request.Screenshot, ImreadModes.Color);
         if (bgr.Empty()) throw new ArgumentException("The screenshot is not a readable image.", nameof(request));
         var found = Segment(bgr);
-        var texts = _reader is null ? null : await _reader.ReadAsync(bgr, found.Select(f => f.Rect).ToList(), cancellationToken);
+        var texts = _reader is null ? null : await _reader.ReadAsync(bgr, found.Select(f => f.Rect).ToList(), cancellationToken).ConfigureAwait(false);
         var regions = found.Select((f, i) => new UiRegion(UiSegmenter.ToBox(f.Rect), "region", texts?[i].Text ?? "")).ToList();
         if (request.Everything)
         {
             return [.. found.Select((f, i) => new LocatedElement(regions[i].Box, regions[i].Text.Length == 0 ? null : regions[i].Text, Math.Round(f.Score, 3), "region"))
                 .OrderByDescending(e => e.Score).Take(request.MaxResults)];
         }
-        return await RegionRanker.RankAsync(regions, request, _embedder, cancellationToken);
+        return await RegionRanker.RankAsync(regions, request, _embedder, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Runs the model and turns its masks into boxes in screenshot pixels, each with its mean mask probability.</summary>

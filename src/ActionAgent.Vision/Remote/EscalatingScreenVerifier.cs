@@ -15,12 +15,12 @@ public sealed class EscalatingScreenVerifier(IScreenVerifier primary, IScreenVer
     /// <inheritdoc />
     public async Task<ScreenVerdict> VerifyAsync(ScreenCheck check, CancellationToken cancellationToken)
     {
-        var first = await primary.VerifyAsync(check, cancellationToken);
+        var first = await primary.VerifyAsync(check, cancellationToken).ConfigureAwait(false);
         if (!escalateWhenUnsure || first.Outcome != VerdictOutcome.Unsure) return first;
         ScreenVerdict second;
         try
         {
-            second = await remote.VerifyAsync(check, cancellationToken);
+            second = await remote.VerifyAsync(check, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (e is HttpRequestException or InvalidOperationException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
         {

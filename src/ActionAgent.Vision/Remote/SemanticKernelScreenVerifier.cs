@@ -56,7 +56,7 @@ public sealed class SemanticKernelScreenVerifier : IScreenVerifier
             Page: {check.After.Title} ({check.After.Location}); before the step: {check.Before.Title} ({check.Before.Location})
             """;
         history.AddUserMessage([new TextContent(question), new ImageContent(shot, "image/png")]);
-        var answer = await _chat.GetChatMessageContentAsync(history, cancellationToken: cancellationToken);
+        var answer = await _chat.GetChatMessageContentAsync(history, cancellationToken: cancellationToken).ConfigureAwait(false);
         return Parse(answer.Content ?? "", Name) with { Usage = UsageOf(answer) };
     }
 

@@ -22,7 +22,7 @@ internal static partial class RegionRanker
         IEnumerable<LocatedElement> ranked;
         if (request.Text is { } text)
         {
-            ranked = await RankByTextAsync(regions, text, embedder, cancellationToken);
+            ranked = await RankByTextAsync(regions, text, embedder, cancellationToken).ConfigureAwait(false);
         }
         else if (request.Point is { } point)
         {
@@ -62,7 +62,7 @@ internal static partial class RegionRanker
         var distinct = readable.Select(r => r.Description).Distinct(StringComparer.Ordinal).ToList();
         if (embedder is not null)
         {
-            var embedded = await embedder.EmbedAsync([phrase, .. distinct], cancellationToken);
+            var embedded = await embedder.EmbedAsync([phrase, .. distinct], cancellationToken).ConfigureAwait(false);
             vectors = [.. embedded];
         }
         var scored = new List<(UiRegion Region, double Score)>();

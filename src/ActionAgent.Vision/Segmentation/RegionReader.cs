@@ -41,7 +41,7 @@ internal sealed class RegionReader(TesseractOcr ocr, VisionOptions options)
             using (strip)
             {
                 Cv2.ImEncode(".png", strip, out var png);
-                var words = await ocr.ReadAsync(png, 11, cancellationToken);
+                var words = await ocr.ReadAsync(png, 11, cancellationToken).ConfigureAwait(false);
                 for (var k = 0; k < batch.Count; k++)
                 {
                     var (index, crop, scale, source) = batch[k];
@@ -55,7 +55,7 @@ internal sealed class RegionReader(TesseractOcr ocr, VisionOptions options)
                         (right + source.X - regions[index].X) / regions[index].Width, inside.Average(w => w.Confidence));
                 }
             }
-        }));
+        })).ConfigureAwait(false);
         foreach (var p in prepared) p.Crop.Dispose();
         return results;
     }

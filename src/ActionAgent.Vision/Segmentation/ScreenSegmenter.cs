@@ -25,7 +25,7 @@ public sealed class ScreenSegmenter
         using var bgr = Cv2.ImDecode(png, ImreadModes.Color);
         if (bgr.Empty()) throw new ArgumentException("The screenshot is not a readable image.", nameof(png));
         var raw = UiSegmenter.Segment(bgr, _options.MaxRegions);
-        var texts = await _reader.ReadAsync(bgr, raw.Select(r => r.Rect).ToList(), cancellationToken);
+        var texts = await _reader.ReadAsync(bgr, raw.Select(r => r.Rect).ToList(), cancellationToken).ConfigureAwait(false);
         var regions = new List<UiRegion>(raw.Count);
         for (var i = 0; i < raw.Count; i++)
         {

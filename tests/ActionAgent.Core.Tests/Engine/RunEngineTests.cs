@@ -2,6 +2,7 @@ using ActionAgent.Core.Actions;
 using ActionAgent.Core.Engine;
 using ActionAgent.Core.Planning;
 using ActionAgent.Core.Ports;
+using ActionAgent.Core.Recording;
 using ActionAgent.Core.Tests.Fakes;
 using Microsoft.Extensions.Time.Testing;
 using static ActionAgent.Core.Tests.Engine.EngineHarness;
@@ -19,7 +20,7 @@ public sealed class RunEngineTests
         Assert.Equal(RunState.Succeeded, result.FinalState);
         Assert.Equal(["goto", "click", "click"], harness.Sink.Steps.Select(s => s.Action));
         Assert.Equal(["One", "Two"], harness.Driver.Actions.Skip(1).Select(a => a.Target!.Name));
-        Assert.Equal("succeeded", harness.Sink.Summary!.Status);
+        Assert.Equal(RunOutcome.Succeeded, harness.Sink.Summary!.Status);
     }
 
     [Fact]
@@ -80,7 +81,7 @@ public sealed class RunEngineTests
 
         Assert.Equal(RunState.Failed, result.FinalState);
         Assert.Contains((RunState.Verifying, RunState.Recovering), harness.Transitions);
-        Assert.Equal("failed", harness.Sink.Steps[1].Verdict!.Outcome);
+        Assert.Equal(VerdictOutcome.Failed, harness.Sink.Steps[1].Verdict!.Outcome);
         Assert.Contains("screen check failed", result.Reason);
     }
 
@@ -174,7 +175,7 @@ public sealed class RunEngineTests
 
         Assert.Equal(RunState.Failed, result.FinalState);
         Assert.Contains("time limit", result.Reason);
-        Assert.Equal("failed", harness.Sink.Summary!.Status);
+        Assert.Equal(RunOutcome.Failed, harness.Sink.Summary!.Status);
     }
 
     [Fact]
@@ -194,8 +195,8 @@ public sealed class RunEngineTests
         var result = await harness.RunAsync(new ExplicitStepsPlanner([Click("First"), Click("Second")]), cts.Token);
 
         Assert.Equal(RunState.Cancelled, result.FinalState);
-        Assert.Equal("cancelled", harness.Sink.Summary!.Status);
-        Assert.Equal("succeeded", harness.Sink.Steps[0].Outcome);
+        Assert.Equal(RunOutcome.Cancelled, harness.Sink.Summary!.Status);
+        Assert.Equal(StepOutcome.Succeeded, harness.Sink.Steps[0].Outcome);
     }
 
     [Fact]

@@ -155,7 +155,7 @@ public sealed class SecretAndPolicyAttackTests : IDisposable
         await RunAsync(new ExplicitStepsPlanner([pay]), scenario, services: new RunEngineServices { Approvals = new FakeApprovalGate(true) });
 
         var approval = _sink.Steps[0].Approval!;
-        Assert.Equal("approved", approval.Decision);
+        Assert.Equal(ApprovalDecision.Approved, approval.Decision);
         Assert.Equal(["purchase"], approval.Categories);
         Assert.Equal(nameof(FakeApprovalGate), approval.Gate);
         Assert.Contains(_sink.PlanEvents, e => e.Kind == "approval" && e.Reason!.StartsWith("approved", StringComparison.Ordinal));

@@ -43,7 +43,7 @@ public sealed class RecordingSchemaTests
     [Fact]
     public void Schema_rejects_an_unknown_action()
     {
-        var json = JsonSerializer.Serialize(ReplayFixtures.Recording(new StepRecord { Index = 1, Action = "teleport", Outcome = "succeeded" }), RecordingJson.Options);
+        var json = JsonSerializer.Serialize(ReplayFixtures.Recording(new StepRecord { Index = 1, Action = "teleport", Outcome = StepOutcome.Succeeded }), RecordingJson.Options);
         using var document = JsonDocument.Parse(json);
         Assert.False(Schema.Evaluate(document.RootElement).IsValid);
     }
@@ -53,12 +53,12 @@ public sealed class RecordingSchemaTests
     {
         var step = new StepRecord
         {
-            Index = 1, Action = "check", Outcome = "succeeded", SubGoal = 2,
+            Index = 1, Action = "check", Outcome = StepOutcome.Succeeded, SubGoal = 2,
             Effect = new RecordedEffect(2, "Checked on rules", true, "checkbox \"I agree to the rules\" is checked"),
         };
         var document = ReplayFixtures.Recording(step) with
         {
-            Summary = new RunSummary { Status = "failed", SubGoals = [new RecordedSubGoal(2, "agree to the rules", "Toggle", "Checked on rules", true, "is checked", AtStep: 1)] },
+            Summary = new RunSummary { Status = RunOutcome.Failed, SubGoals = [new RecordedSubGoal(2, "agree to the rules", "Toggle", "Checked on rules", true, "is checked", AtStep: 1)] },
         };
         using var json = JsonDocument.Parse(JsonSerializer.Serialize(document, RecordingJson.Options));
         var result = Schema.Evaluate(json.RootElement, new EvaluationOptions { OutputFormat = OutputFormat.List });

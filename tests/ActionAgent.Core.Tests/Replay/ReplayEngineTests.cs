@@ -99,7 +99,7 @@ public sealed class ReplayEngineTests
             Parameters = ["inputs.trip.destination"],
             RequestedTarget = new ElementTarget { Role = "option", Name = "${inputs.trip.destination}" },
             Target = new ElementTarget { Role = "option", Name = "Paris (CDG)", Css = "#opt-cdg" },
-            Outcome = "succeeded",
+            Outcome = StepOutcome.Succeeded,
         };
         var recording = ReplayFixtures.Recording(pick);
         recording = recording with { Header = recording.Header with { Inputs = new Dictionary<string, string> { ["trip.destination"] = "Paris (CDG)" } } };
@@ -122,14 +122,14 @@ public sealed class ReplayEngineTests
 
         Assert.False(result.Passed);
         Assert.Contains("recorded check \"url is /?today=2026-11-28#results\" failed", result.Reason, StringComparison.Ordinal);
-        Assert.Equal("skipped", result.Steps[1].Outcome);
+        Assert.Equal(ReplayStepOutcome.Skipped, result.Steps[1].Outcome);
     }
 
     [Fact]
     public async Task Goto_values_move_to_the_replay_origin_with_the_extra_query()
     {
         var driver = new FakeUiDriver();
-        var step = new StepRecord { Index = 1, Action = "goto", Value = "http://127.0.0.1:5000/?today=2026-11-28", Outcome = "succeeded" };
+        var step = new StepRecord { Index = 1, Action = "goto", Value = "http://127.0.0.1:5000/?today=2026-11-28", Outcome = StepOutcome.Succeeded };
         var options = Fast with { Urls = ReplayUrls.For("http://127.0.0.1:5000/?today=2026-11-28", "http://127.0.0.1:7000/", new Dictionary<string, string> { ["variant"] = "drift" }) };
 
         await new ReplayEngine(driver, options).ReplayAsync(ReplayFixtures.Recording(step), CancellationToken.None);
@@ -246,7 +246,7 @@ public sealed class ReplayEngineTests
     {
         var step = new StepRecord
         {
-            Index = 1, Action = "extract", Value = "ref", Outcome = "succeeded",
+            Index = 1, Action = "extract", Value = "ref", Outcome = StepOutcome.Succeeded,
             Target = new ElementTarget { Text = "4QY9HS", Css = "#booking-reference" },
         };
 

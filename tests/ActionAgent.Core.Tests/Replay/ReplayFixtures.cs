@@ -28,7 +28,7 @@ internal static class ReplayFixtures
         RequestedTarget = new ElementTarget { Role = "button", Name = "Search flights" },
         Target = new ElementTarget { Role = "button", Name = "Search flights", Text = "Search flights", Css = "#search-button", XPath = "/html/body/form/button" },
         ResolvedBy = "role",
-        Outcome = "succeeded",
+        Outcome = StepOutcome.Succeeded,
     };
 
     public static StepRecord FillName => new()
@@ -39,6 +39,6 @@ internal static class ReplayFixtures
         Parameters = ["inputs.passenger.first_name"],
         RequestedTarget = new ElementTarget { Label = "First name" },
         Target = new ElementTarget { Role = "textbox", Name = "First name", Label = "First name", Css = "#p1-first" },
-        Outcome = "succeeded",
+        Outcome = StepOutcome.Succeeded,
     };
 }

@@ -10,15 +10,15 @@ public sealed class ReportWriterTests
     private static readonly ReplayResult Result = new()
     {
         Name = "fixture",
-        Status = "failed",
+        Status = ReplayVerdict.Failed,
         Reason = "step 2 fill: boom",
         Steps =
         [
-            new ReplayStepResult { Index = 1, Action = "click", Summary = "click role button \"Search\"", Outcome = "healed",
+            new ReplayStepResult { Index = 1, Action = "click", Summary = "click role button \"Search\"", Outcome = ReplayStepOutcome.Healed,
                 Heal = new ReplayHeal("role button \"Search\"", "css", "css #s", null, null, null), DurationMs = 12 },
-            new ReplayStepResult { Index = 2, Action = "fill", Summary = "fill label \"Name\"", Outcome = "failed", Error = "step 2 fill: boom",
+            new ReplayStepResult { Index = 2, Action = "fill", Summary = "fill label \"Name\"", Outcome = ReplayStepOutcome.Failed, Error = "step 2 fill: boom",
                 Checks = [new CheckResult("value is \"Ada\"", false, "the value is \"\"")] },
-            new ReplayStepResult { Index = 3, Action = "click", Summary = "click role button \"Pay\"", Outcome = "skipped", Error = "not replayed" },
+            new ReplayStepResult { Index = 3, Action = "click", Summary = "click role button \"Pay\"", Outcome = ReplayStepOutcome.Skipped, Error = "not replayed" },
         ],
     };
 
@@ -117,8 +117,8 @@ public sealed class ReportWriterTests
                 Title = "fixture 123", Kind = "replay", Status = "passed", Secrets = secrets,
                 Steps =
                 [
-                    new ReportStep { Index = 1, Action = "click", Summary = "click 123", Outcome = "passed", Images = [new ReportImage("after", shot)] },
-                    new ReportStep { Index = 2, Action = "click", Summary = "click", Outcome = "healed", Images = [new ReportImage("before", shot)],
+                    new ReportStep { Index = 1, Action = "click", Summary = "click 123", Outcome = ReplayStepOutcome.Passed, Images = [new ReportImage("after", shot)] },
+                    new ReportStep { Index = 2, Action = "click", Summary = "click", Outcome = ReplayStepOutcome.Healed, Images = [new ReportImage("before", shot)],
                         Heal = new ReplayHeal("css #a", "role", "role button \"A\"", null, null, new ActionAgent.Core.Actions.BoundingBox(4, 4, 20, 10)), HealShot = shot },
                 ],
             };

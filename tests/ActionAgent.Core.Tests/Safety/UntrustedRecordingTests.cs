@@ -25,8 +25,8 @@ public sealed class UntrustedRecordingTests : IDisposable
     public void The_report_never_embeds_a_file_outside_the_recording_folder(string path)
     {
         var outside = Path.Combine(Path.GetDirectoryName(_dir)!, "outside.png");
-        var recording = Recording(new StepRecord { Index = 1, Action = "click", Outcome = "succeeded", ShotBefore = path, ShotAfter = path });
-        var result = new ReplayResult { Name = "hostile", Status = "passed", Steps = [new ReplayStepResult { Index = 1, Action = "click", Summary = "click", Outcome = "passed" }] };
+        var recording = Recording(new StepRecord { Index = 1, Action = "click", Outcome = StepOutcome.Succeeded, ShotBefore = path, ShotAfter = path });
+        var result = new ReplayResult { Name = "hostile", Status = ReplayVerdict.Passed, Steps = [new ReplayStepResult { Index = 1, Action = "click", Summary = "click", Outcome = ReplayStepOutcome.Passed }] };
 
         var model = ReportModel.FromReplay(result, recording, Path.Combine(_dir, "rec"), null);
         var html = HtmlReportWriter.Render(model, _dir, ReportImages.Embed);
@@ -55,7 +55,7 @@ public sealed class UntrustedRecordingTests : IDisposable
     {
         var folder = Directory.CreateDirectory(Path.Combine(_dir, "rec")).FullName;
         File.WriteAllText(Path.Combine(folder, "shot.png"), "TOKEN=not-an-image");
-        var recording = Recording(new StepRecord { Index = 1, Action = "click", Outcome = "succeeded", ShotAfter = "shot.png" });
+        var recording = Recording(new StepRecord { Index = 1, Action = "click", Outcome = StepOutcome.Succeeded, ShotAfter = "shot.png" });
 
         var html = HtmlReportWriter.Render(ReportModel.FromRecording(recording, folder), folder, ReportImages.Embed);
 
@@ -68,9 +68,9 @@ public sealed class UntrustedRecordingTests : IDisposable
         var result = new ReplayResult
         {
             Name = "ctl\u0001name",
-            Status = "failed",
+            Status = ReplayVerdict.Failed,
             Reason = "bell\u0007",
-            Steps = [new ReplayStepResult { Index = 1, Action = "fill", Summary = "fill \u001b[2J \uFFFE", Outcome = "failed", Error = "page said \u0000 and \uD800" }],
+            Steps = [new ReplayStepResult { Index = 1, Action = "fill", Summary = "fill \u001b[2J \uFFFE", Outcome = ReplayStepOutcome.Failed, Error = "page said \u0000 and \uD800" }],
         };
 
         var xml = XDocument.Parse(JUnitReportWriter.Render(result));

@@ -15,7 +15,7 @@ public sealed class RecordingFileMaskingTests : IDisposable
         await writer.BeginAsync(new RecordingHeader { Name = "mask", Driver = "fake", Planner = "test" }, CancellationToken.None);
         await writer.AppendStepAsync(new StepRecord
         {
-            Index = 1, Action = "fill", Outcome = "succeeded", Description = "typed 123 into the CVC",
+            Index = 1, Action = "fill", Outcome = StepOutcome.Succeeded, Description = "typed 123 into the CVC",
             DurationMs = 1235, Timings = new StepTimings { ObserveMs = 41234 },
         }, CancellationToken.None);
 
