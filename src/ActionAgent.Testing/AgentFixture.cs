@@ -110,7 +110,7 @@ public class AgentFixture : IAsyncLifetime
             var page = await context.NewPageAsync().ConfigureAwait(false);
             var agent = await Agent.ForPageAsync(page, o =>
             {
-                CopyTo(options, o);
+                AgentFactory.Copy(options, o);
                 o.RecordTo(Path.Combine(folder, "runs"));
                 o.Recording.ReplayFolder = Path.Combine(folder, "replays");
             }, cancellationToken).ConfigureAwait(false);
@@ -165,21 +165,5 @@ public class AgentFixture : IAsyncLifetime
             Directory.CreateDirectory(folder);
             return folder;
         }
-    }
-
-    private static void CopyTo(AgentOptions from, AgentOptions to)
-    {
-        to.Planner.Backend = from.Planner.Backend;
-        to.Planner.SkillsFolder = from.Planner.SkillsFolder;
-        to.Planner.OnDevice = from.Planner.OnDevice;
-        to.Vision.Enabled = from.Vision.Enabled;
-        foreach (var (name, value) in from.Models.Variables) to.Models.Variables[name] = value;
-        foreach (var domain in from.Policy.AllowDomains) to.Policy.AllowDomains.Add(domain);
-        to.Policy.Approvals = from.Policy.Approvals;
-        to.Recording.Trace = from.Recording.Trace;
-        to.SitesFolder = from.SitesFolder;
-        to.SecretVariables = from.SecretVariables;
-        to.LoggerFactory = from.LoggerFactory;
-        to.Time = from.Time;
     }
 }
