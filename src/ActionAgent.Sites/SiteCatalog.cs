@@ -9,9 +9,10 @@ public static class SiteCatalog
     /// <summary>
     /// Walks up from <paramref name="startDirectory"/> (by default the current directory), then from the
     /// application's base directory (where an installed <c>agent</c> tool carries the demo sites), to the first
-    /// folder containing <c>scenarios/sites</c>, and returns that full path.
+    /// folder containing <c>scenarios/sites</c>, and returns that full path. When there is none (a project that
+    /// installed the packages), the demo sites embedded in this assembly, written out to the user's data folder.
     /// </summary>
-    /// <returns>The full path of <c>scenarios/sites</c>, or null when none is found.</returns>
+    /// <returns>The full path of <c>scenarios/sites</c>, or null when none is found and none is embedded.</returns>
     public static string? FindSitesRoot(string? startDirectory = null)
     {
         IEnumerable<string> starts = [startDirectory ?? Directory.GetCurrentDirectory(), AppContext.BaseDirectory];
@@ -27,7 +28,7 @@ public static class SiteCatalog
             }
         }
 
-        return null;
+        return BundledSites.SitesRoot;
     }
 
     /// <summary>The names of the sites under <paramref name="sitesRoot"/>, sorted ordinally.</summary>

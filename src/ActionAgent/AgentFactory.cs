@@ -26,7 +26,8 @@ public sealed class AgentFactory
     public Task<Agent> ForPageAsync(IPage page, CancellationToken cancellationToken = default) =>
         Agent.ForPageAsync(page, o => Copy(_options, o), cancellationToken);
 
-    private static void Copy(AgentOptions from, AgentOptions to)
+    // Also the xUnit kit's: each test's agent over its own page gets the fixture's options this way.
+    internal static void Copy(AgentOptions from, AgentOptions to)
     {
         to.Planner.Backend = from.Planner.Backend;
         to.Planner.SkillsFolder = from.Planner.SkillsFolder;

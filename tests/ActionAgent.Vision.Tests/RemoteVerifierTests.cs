@@ -25,14 +25,14 @@ public sealed class RemoteVerifierTests
     [Fact]
     public async Task The_vision_model_gets_the_screenshot_as_an_image_and_its_json_verdict_is_used()
     {
-        using var server = new LoopbackChatServer("```json\n{\"outcome\": \"failed\", \"confidence\": 0.8, \"reason\": \"The card was declined.\"}\n```");
-        var verifier = SemanticKernelScreenVerifier.ForOpenAICompatible("vision-test", "test-key", server.Endpoint);
+        await using var server = await ScriptedChatServer.StartAsync(answer: "```json\n{\"outcome\": \"failed\", \"confidence\": 0.8, \"reason\": \"The card was declined.\"}\n```");
+        var verifier = SemanticKernelScreenVerifier.ForOpenAICompatible("vision-test", "test-key", server.BaseUrl);
 
         var verdict = await verifier.VerifyAsync(Check(), CancellationToken.None);
 
         Assert.Equal(VerdictOutcome.Failed, verdict.Outcome);
         Assert.Equal("The card was declined.", verdict.Reason);
-        using var request = JsonDocument.Parse(server.Requests.Single());
+        using var request = JsonDocument.Parse(server.Requests.Single().Body);
         var parts = request.RootElement.GetProperty("messages").EnumerateArray().Last().GetProperty("content").EnumerateArray().ToList();
         var image = parts.Single(p => p.GetProperty("type").GetString() == "image_url").GetProperty("image_url").GetProperty("url").GetString();
         Assert.StartsWith("data:image/png;base64,", image, StringComparison.Ordinal);
@@ -42,8 +42,8 @@ public sealed class RemoteVerifierTests
     [Fact]
     public async Task An_unsure_embedded_check_is_escalated_to_the_vision_model()
     {
-        using var server = new LoopbackChatServer("""{"outcome":"passed","confidence":0.9,"reason":"The confirmation is shown."}""");
-        var remote = SemanticKernelScreenVerifier.ForOpenAICompatible("vision-test", "test-key", server.Endpoint);
+        await using var server = await ScriptedChatServer.StartAsync(answer: """{"outcome":"passed","confidence":0.9,"reason":"The confirmation is shown."}""");
+        var remote = SemanticKernelScreenVerifier.ForOpenAICompatible("vision-test", "test-key", server.BaseUrl);
         var verifier = new EscalatingScreenVerifier(new FixedVerifier(VerdictOutcome.Unsure), remote);
 
         var verdict = await verifier.VerifyAsync(Check(), CancellationToken.None);
@@ -56,8 +56,8 @@ public sealed class RemoteVerifierTests
     [Fact]
     public async Task A_sure_embedded_check_is_not_escalated()
     {
-        using var server = new LoopbackChatServer("""{"outcome":"failed","confidence":0.9,"reason":"x"}""");
-        var verifier = new EscalatingScreenVerifier(new FixedVerifier(VerdictOutcome.Passed), SemanticKernelScreenVerifier.ForOpenAICompatible("m", "k", server.Endpoint));
+        await using var server = await ScriptedChatServer.StartAsync(answer: """{"outcome":"failed","confidence":0.9,"reason":"x"}""");
+        var verifier = new EscalatingScreenVerifier(new FixedVerifier(VerdictOutcome.Passed), SemanticKernelScreenVerifier.ForOpenAICompatible("m", "k", server.BaseUrl));
 
         var verdict = await verifier.VerifyAsync(Check(), CancellationToken.None);
 

@@ -11,7 +11,7 @@ namespace ActionAgent.Core.Tests.Engine;
 internal sealed class EngineHarness
 {
     public FakeUiDriver Driver { get; } = new();
-    public MemorySink Sink { get; } = new();
+    public MemoryRecordingSink Sink { get; } = new();
     public List<(RunState From, RunState To)> Transitions { get; } = [];
     public RunPolicy Policy { get; set; } = new() { Retries = 0, MaxReplans = 1 };
     public IReadOnlyList<Expectation> Expect { get; set; } = [];

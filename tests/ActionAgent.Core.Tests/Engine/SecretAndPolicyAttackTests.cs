@@ -16,7 +16,7 @@ public sealed class SecretAndPolicyAttackTests : IDisposable
     private const string Card = "4242424242424242";
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "aa-attack-" + Guid.NewGuid().ToString("N"));
     private readonly FakeUiDriver _driver = new();
-    private readonly MemorySink _sink = new();
+    private readonly MemoryRecordingSink _sink = new();
 
     public void Dispose()
     {

@@ -94,7 +94,7 @@ public sealed class FalseSuccessPageTests(DemoSitesFixture fixture, ITestOutputH
         Assert.Equal("Monthly", state["frequency"]);
     }
 
-    private async Task<(RunResult Result, NullRecordingSink Sink)> RunAsync(string page, string goal)
+    private async Task<(RunResult Result, MemoryRecordingSink Sink)> RunAsync(string page, string goal)
     {
         var url = fixture.Host("commands").BaseAddress + page;
         var (result, sink) = await OfflineRun.RunAsync(fixture.Driver, goal, url, maxSteps: 20, interpreter: new FixedGoalInterpreter(Readings));

@@ -142,7 +142,7 @@ public sealed class GoalSearchPageTests(DemoSitesFixture fixture, ITestOutputHel
         Assert.Equal("true", (await PageStateAsync())["help"]);
     }
 
-    private async Task<(RunResult Result, NullRecordingSink Sink)> RunAsync(string page, string goal)
+    private async Task<(RunResult Result, MemoryRecordingSink Sink)> RunAsync(string page, string goal)
     {
         var url = fixture.Host("commands").BaseAddress + page;
         var (result, sink) = await OfflineRun.RunAsync(fixture.Driver, goal, url, maxSteps: 25, interpreter: new FixedGoalInterpreter(Readings));

@@ -14,12 +14,12 @@ public static class OfflineRun
     /// <summary>Saturday 28 November 2026, the day the demo sites are pinned to with ?today=.</summary>
     public static readonly DateTimeOffset Today = new(2026, 11, 28, 9, 0, 0, TimeSpan.Zero);
 
-    public static async Task<(RunResult Result, NullRecordingSink Sink)> RunAsync(PlaywrightDriver driver, string goal, string startUrl,
+    public static async Task<(RunResult Result, MemoryRecordingSink Sink)> RunAsync(PlaywrightDriver driver, string goal, string startUrl,
         IReadOnlyDictionary<string, string>? inputs = null, IReadOnlyDictionary<string, string>? secrets = null,
         IReadOnlyList<Expectation>? expect = null, int maxSteps = 80, ActionAgent.Core.Ports.IGoalInterpreter? interpreter = null)
     {
         var planner = new OfflinePlanner(MiniLmEmbedder.Shared, new OfflinePlannerOptions { Time = new FakeTimeProvider(Today) });
-        var sink = new NullRecordingSink();
+        var sink = new MemoryRecordingSink();
         var engine = new RunEngine(driver, planner, sink, new RunEngineServices
         {
             Grounder = new AccessibilityGrounder(MiniLmEmbedder.Shared),

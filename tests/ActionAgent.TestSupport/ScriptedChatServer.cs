@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace ActionAgent.Planning.Tests.SemanticKernel;
+namespace ActionAgent.TestSupport;
 
 /// <summary>
 /// A loopback server that speaks OpenAI chat completions (<c>POST /v1/chat/completions</c>) from a script: queued
@@ -43,6 +43,14 @@ public sealed class ScriptedChatServer : IAsyncDisposable
 
     /// <summary>Queues a reply made from the request.</summary>
     public void Enqueue(Func<ChatRequest, ScriptedReply> reply) => _script.Enqueue(reply);
+
+    /// <summary>Starts a server that answers every request with the assistant message <paramref name="answer"/>.</summary>
+    public static async Task<ScriptedChatServer> StartAsync(string answer)
+    {
+        var server = await StartAsync();
+        server.Policy = _ => ScriptedReply.Text(answer);
+        return server;
+    }
 
     public static async Task<ScriptedChatServer> StartAsync()
     {

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
-namespace ActionAgent.Planning.Tests.SemanticKernel;
+namespace ActionAgent.TestSupport;
 
 /// <summary>One scripted answer of the fake chat-completions server.</summary>
 public sealed record ScriptedReply(int Status, string Body, int? RetryAfterSeconds = null)

@@ -1,7 +1,7 @@
-namespace ActionAgent.Tests;
+namespace ActionAgent.TestSupport;
 
 /// <summary>Paths in the repository the tests run from (scenarios, recordings).</summary>
-internal static class Repository
+public static class Repository
 {
     public static string Root { get; } = FindRoot();
 

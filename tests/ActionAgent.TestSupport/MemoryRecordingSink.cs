@@ -1,10 +1,10 @@
 using ActionAgent.Core.Ports;
 using ActionAgent.Core.Recording;
 
-namespace ActionAgent.Core.Tests.Fakes;
+namespace ActionAgent.TestSupport;
 
-/// <summary>A recording sink that keeps everything in memory.</summary>
-public sealed class MemorySink : IRecordingSink
+/// <summary>A recording sink that keeps everything in memory, so a test can read what a run recorded (and a failing test print it).</summary>
+public sealed class MemoryRecordingSink : IRecordingSink
 {
     public RecordingHeader? Header { get; private set; }
     public List<StepRecord> Steps { get; } = [];
@@ -20,7 +20,7 @@ public sealed class MemorySink : IRecordingSink
 
     public Task<string> SaveArtifactAsync(string name, byte[] content, CancellationToken cancellationToken)
     {
-        Artifacts["shots/" + name] = content;
+        lock (Artifacts) Artifacts["shots/" + name] = content;
         return Task.FromResult("shots/" + name);
     }
 
@@ -41,4 +41,8 @@ public sealed class MemorySink : IRecordingSink
         Summary = summary;
         return Task.CompletedTask;
     }
+
+    /// <summary>One line per step: action, target, value, outcome, error and the sub-goal's effect.</summary>
+    public string Describe() => string.Join("\n", Steps.Select(s =>
+        $"{s.Index} {s.Action} {s.Target?.ToString() ?? s.RequestedTarget?.ToString()} {s.Value} [{s.Outcome}] {s.Description} {s.Error}{(s.Effect is { } e ? $" (sub-goal {e.SubGoal}: {e.Expected} {(e.Observed ? "observed" : "not observed")}: {e.Evidence})" : "")}"));
 }

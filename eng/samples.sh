@@ -1,0 +1,93 @@
+#!/usr/bin/env bash
+# The packages as a user without a clone gets them. After the main test run (./test calls this; `./test --samples` runs
+# only this step): packs every src project once, from the Debug build ./test made, into artifacts/packages; builds and
+# runs samples/ from a temporary folder outside the clone against that feed (samples.trx); installs the `agent` tool from
+# the feed alone into a temporary tool path and, from a folder that is not a clone, runs `agent --version` and
+# `agent run book-flight.yaml` (tool.trx). Both result files go to the folder given (default artifacts/test-results),
+# where ./test counts them. Exits non-zero when any of it fails.
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+results="${1:-$root/artifacts/test-results}"
+feed="$root/artifacts/packages"
+started=$SECONDS
+mkdir -p "$results"
+work="$(mktemp -d "${TMPDIR:-/tmp}/actionagent-samples.XXXXXX")"
+trap 'rm -rf "$work"' EXIT
+
+echo "samples: packing every src project into $feed" >&2
+rm -rf "$feed"
+dotnet pack "$root/ActionAgent.sln" --no-build -c Debug -o "$feed" --nologo -v:quiet > "$work/pack.log" 2>&1 || { cat "$work/pack.log" >&2; exit 1; }
+core=$(ls "$feed"/ActionAgent.Core.*.nupkg | grep -v '\.snupkg$' | head -1)
+version="$(basename "$core" .nupkg)"; version="${version#ActionAgent.Core.}"
+echo "samples: packed $(ls "$feed"/*.nupkg | wc -l) packages, version $version, in $((SECONDS - started)) s" >&2
+
+# A version already in the global packages folder would be used instead of the one just packed (MinVer gives every
+# uncommitted change the same version): drop ours, and only ours, before restoring.
+packages="$(dotnet nuget locals global-packages -l | sed 's/^global-packages: *//')"
+for id in "$feed"/*.nupkg; do
+  name="$(basename "$id" ".$version.nupkg" | tr '[:upper:]' '[:lower:]')"
+  rm -rf "${packages%/}/$name/$version"
+done
+
+# The samples, the committed recording and the scenario, outside the clone: nothing above them holds scenarios/sites,
+# so site:skyfare can only come from the packages.
+cp -r "$root/samples" "$work/samples"
+rm -rf "$work/samples"/*/bin "$work/samples"/*/obj
+mkdir -p "$work/recordings" "$work/scenarios"
+cp -r "$root/recordings/book-flight" "$work/recordings/"
+cp "$root/scenarios/book-flight.yaml" "$root/scenarios/.env" "$work/scenarios/"
+sed -i "s#value=\"../artifacts/packages\"#value=\"$feed\"#" "$work/samples/nuget.config"
+
+status=0
+echo "samples: building and running samples/ against the feed" >&2
+phase=$SECONDS
+dotnet test "$work/samples/ActionAgent.Samples" -c Debug --nologo -p:ActionAgentVersion="$version" \
+  --logger "trx;LogFileName=samples.trx" --logger "console;verbosity=minimal" --results-directory "$results" || status=1
+echo "samples: samples/ built and run in $((SECONDS - phase)) s" >&2
+phase=$SECONDS
+
+# The tool, from the local feed alone.
+cat > "$work/tool-nuget.config" <<CONFIG
+<?xml version="1.0" encoding="utf-8"?>
+<configuration><packageSources><clear /><add key="local" value="$feed" /></packageSources></configuration>
+CONFIG
+run="$work/run"; mkdir -p "$run"
+cp "$root/scenarios/book-flight.yaml" "$root/scenarios/.env" "$run/"
+tool_results=()
+check() { # name, command...
+  local name="$1"; shift
+  local t0=$SECONDS
+  if (cd "$run" && "$@") > "$work/$name.log" 2>&1; then
+    tool_results+=("$name|Passed|$((SECONDS - t0))|")
+  else
+    echo "samples: $name failed:" >&2; tail -30 "$work/$name.log" >&2
+    tool_results+=("$name|Failed|$((SECONDS - t0))|$(tail -5 "$work/$name.log" | tr -d '<>&"' | tr '\n' ' ')")
+    status=1
+  fi
+}
+echo "samples: installing ActionAgent.Cli $version into a temporary tool path" >&2
+check tool_installs_from_the_local_feed dotnet tool install ActionAgent.Cli --version "$version" --tool-path "$work/tools" --configfile "$work/tool-nuget.config"
+check agent_version_prints_the_packed_version bash -c "\"$work/tools/agent\" --version | tee /dev/stderr | grep -q \"^${version%%+*}\""
+check agent_run_books_the_flight_outside_a_clone "$work/tools/agent" run book-flight.yaml --record-to "$run/book-flight"
+
+echo "samples: the tool installed and run in $((SECONDS - phase)) s" >&2
+
+# tool.trx: the tool's checks as test results, so ./test counts them with the rest.
+passed=0; failed=0; rows=""
+for r in "${tool_results[@]}"; do
+  IFS='|' read -r name outcome seconds message <<<"$r"
+  [[ "$outcome" == Passed ]] && passed=$((passed + 1)) || failed=$((failed + 1))
+  rows+="    <UnitTestResult testName=\"ActionAgent.Cli.Tool.$name\" outcome=\"$outcome\" duration=\"00:00:$(printf '%02d' $((seconds % 60)))\"><Output><ErrorInfo><Message>$message</Message></ErrorInfo></Output></UnitTestResult>"$'\n'
+done
+cat > "$results/tool.trx" <<TRX
+<?xml version="1.0" encoding="utf-8"?>
+<TestRun name="eng/samples.sh: the agent tool from the local feed" xmlns="http://microsoft.com/schemas/VisualStudio/TeamTest/2010">
+  <Results>
+$rows  </Results>
+  <ResultSummary outcome="$([[ $failed -eq 0 ]] && echo Completed || echo Failed)">
+    <Counters total="$((passed + failed))" executed="$((passed + failed))" passed="$passed" failed="$failed" />
+  </ResultSummary>
+</TestRun>
+TRX
+echo "samples: done in $((SECONDS - started)) s ($([[ $status -eq 0 ]] && echo passed || echo FAILED))" >&2
+exit $status
