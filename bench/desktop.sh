@@ -14,6 +14,7 @@ if [[ -z "${DISPLAY:-}" ]]; then
   export DISPLAY="$display"
   sleep 1
 fi
+export GSETTINGS_BACKEND=memory   # no settings (a "restore the session?" question) carried from one run to the next
 eval "$(dbus-launch --sh-syntax)"
 started+=("$DBUS_SESSION_BUS_PID")
 /usr/libexec/at-spi-bus-launcher --launch-immediately >/dev/null 2>&1 &

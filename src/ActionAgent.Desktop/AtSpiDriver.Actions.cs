@@ -26,7 +26,7 @@ public sealed partial class AtSpiDriver
                 (ActionKind.Press, null) => await PressKeysAsync(action, null, cancellationToken).ConfigureAwait(false),
                 (ActionKind.Scroll, null) => ActionResult.Success(),
                 (ActionKind.WaitFor, null) or (ActionKind.Assert, null) => await WaitForTextAsync(action, cancellationToken).ConfigureAwait(false),
-                (ActionKind.Extract, null) => ActionResult.Success(extracted: string.Join(" ", (await ReadAsync(cancellationToken).ConfigureAwait(false)).All().Select(e => e.Value ?? e.Name).Where(t => t.Length > 0))),
+                (ActionKind.Extract, null) => ActionResult.Success(extracted: string.Join(" ", (await ReadAsync(cancellationToken).ConfigureAwait(false)).All().Where(e => !e.InClosedMenu).Select(e => e.Value ?? e.Name).Where(t => t.Length > 0))),
                 _ => await ActOnTargetAsync(action, verb, cancellationToken).ConfigureAwait(false),
             };
         }

@@ -100,10 +100,23 @@ public sealed partial class AtSpiDriver : IUiDriver
     /// <summary>Reads the app's windows on the screen and renders them.</summary>
     internal async Task<DesktopSnapshot> ReadAsync(CancellationToken cancellationToken)
     {
-        if (!_app.IsRunning) return SnapshotRenderer.Render([]);
-        var windows = await new AtSpiTreeReader(_bus).ReadWindowsAsync(_app.Application, cancellationToken).ConfigureAwait(false);
-        return SnapshotRenderer.Render(windows);
+        // An app busy building a window (a file chooser on a loaded machine) answers nothing until it is done: its list of
+        // windows is asked again, a few times, before the read gives up.
+        for (var attempt = 1; ; attempt++)
+        {
+            if (!_app.IsRunning) return SnapshotRenderer.Render([]);
+            try
+            {
+                var windows = await new AtSpiTreeReader(_bus).ReadWindowsAsync(_app.Application, cancellationToken).ConfigureAwait(false);
+                return SnapshotRenderer.Render(windows);
+            }
+            catch (TimeoutException) when (attempt < BusyReadAttempts)
+            {
+            }
+        }
     }
+
+    private const int BusyReadAttempts = 4;
 
     /// <inheritdoc />
     public async Task<byte[]> ScreenshotAsync(IReadOnlyList<ElementTarget> masked, CancellationToken cancellationToken)

@@ -14,7 +14,7 @@ internal static class DesktopTargetResolver
     public static (AtSpiElement? Element, string? Layer, string Tried) Resolve(ElementTarget target, DesktopSnapshot fresh, DesktopSnapshot? last)
     {
         var tried = new List<string>();
-        var all = fresh.All().Where(e => e.States.IsShowing).ToList();
+        var all = fresh.All().Where(e => e.IsListed).ToList();
         if (target.Ref is { } reference)
         {
             tried.Add($"ref {reference}");

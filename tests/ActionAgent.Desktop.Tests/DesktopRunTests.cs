@@ -1,3 +1,5 @@
+using System.Text.Json.Nodes;
+
 namespace ActionAgent.Desktop.Tests;
 
 /// <summary><c>agent run</c> and <c>agent replay</c> on desktop scenarios, as a user runs them.</summary>
@@ -24,6 +26,55 @@ public sealed class DesktopRunTests(DesktopSession session)
 
         Assert.True(replayExit == 0, replayOutput);
         Assert.Equal(note, File.ReadAllText(path).TrimEnd('\n'));
+    }
+
+    [Fact]
+    public async Task Run_from_the_goal_alone_saves_the_note_through_Mousepads_menu_and_Save_dialog_and_replay_saves_it_again()
+    {
+        var work = Directory.CreateTempSubdirectory("desktop-goal-").FullName;
+        var path = Path.Combine(work, "note-from-goal.txt");
+        var note = $"Buy milk {Guid.NewGuid():N}";
+        var scenario = AgentCli.CopyScenario("scenarios/desktop-note-goal.yaml",
+            ("/tmp/actionagent-desktop-note-goal.txt", path), ("actionagent-desktop-note-goal.txt - Mousepad", "note-from-goal.txt - Mousepad"), ("Buy milk, eggs and bread", note));
+        var recording = Path.Combine(work, "recording");
+
+        var (exit, output) = await AgentCli.RunAsync(session.Environment, "run", scenario, "--no-vision", "--record-to", recording);
+
+        Assert.True(exit == 0, output);
+        Assert.True(File.Exists(path), $"the run claimed success but {path} was not written:\n{output}");
+        Assert.Equal(note, File.ReadAllText(path).TrimEnd('\n'));
+        File.Delete(path);
+
+        var (replayExit, replayOutput) = await AgentCli.RunAsync(session.Environment, "replay", recording, "--allow-app", "mousepad");
+
+        Assert.True(replayExit == 0, replayOutput);
+        Assert.Equal(note, File.ReadAllText(path).TrimEnd('\n'));
+    }
+
+    [Fact]
+    public async Task Replay_heals_a_renamed_Save_button_through_its_accessibility_path_and_reports_the_heal()
+    {
+        var work = Directory.CreateTempSubdirectory("desktop-heal-").FullName;
+        var path = Path.Combine(work, "healed.txt");
+        var scenario = AgentCli.CopyScenario("scenarios/desktop-note.yaml",
+            ("/tmp/actionagent-desktop-note.txt", path), ("actionagent-desktop-note.txt", "healed.txt"));
+        var recording = Path.Combine(work, "recording");
+        var (exit, output) = await AgentCli.RunAsync(session.Environment, "run", scenario, "--no-vision", "--record-to", recording);
+        Assert.True(exit == 0, output);
+        File.Delete(path);
+        // The recording now names the button as an older version of the app did: role+name find nothing, the path does.
+        var file = Path.Combine(recording, "recording.json");
+        var document = JsonNode.Parse(File.ReadAllText(file))!;
+        var click = document["steps"]!.AsArray().Single(s => (string?)s!["action"] == "click")!;
+        foreach (var key in new[] { "target", "requestedTarget" }) click[key]!["name"] = "Store";
+        File.WriteAllText(file, document.ToJsonString());
+
+        var (replayExit, replayOutput) = await AgentCli.RunAsync(session.Environment, "replay", recording, "--allow-app", "mousepad");
+
+        Assert.True(replayExit == 0, replayOutput);
+        Assert.Contains("1 heals", replayOutput, StringComparison.Ordinal);
+        Assert.Contains("via path", replayOutput, StringComparison.Ordinal);
+        Assert.True(File.Exists(path), replayOutput);
     }
 
     [Fact]
@@ -66,6 +117,7 @@ public sealed class DesktopRunTests(DesktopSession session)
         Assert.Equal(3, exit);
         Assert.Contains("\"sleep 30\" did not show a window within 2s", output, StringComparison.Ordinal);
         Assert.True(File.Exists(Path.Combine(recording, "recording.json")));
+        Assert.True(File.Exists(Path.Combine(recording, "log.jsonl")));
     }
 
     [Fact]
@@ -79,6 +131,7 @@ public sealed class DesktopRunTests(DesktopSession session)
 
         Assert.Equal(3, exit);
         Assert.Contains("No accessibility bus", output, StringComparison.Ordinal);
+        Assert.True(File.Exists(Path.Combine(recording, "recording.json")));
         Assert.True(File.Exists(Path.Combine(recording, "log.jsonl")));
     }
 }

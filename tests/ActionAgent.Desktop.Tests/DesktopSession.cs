@@ -32,6 +32,9 @@ public sealed partial class DesktopSession : IDisposable
         System.Environment.SetEnvironmentVariable("AT_SPI_BUS_ADDRESS", null);
         System.Environment.SetEnvironmentVariable("NO_AT_BRIDGE", null);
         System.Environment.SetEnvironmentVariable("GTK_A11Y", null);
+        // Settings in memory: an app the tests killed with unsaved work (Mousepad) would otherwise open the next test
+        // with a "restore the previous session?" question instead of its window.
+        System.Environment.SetEnvironmentVariable("GSETTINGS_BACKEND", "memory");
         _started.Add(Start("/usr/libexec/at-spi-bus-launcher", "--launch-immediately"));
         // The launcher owns org.a11y.Bus once it is up; apps find the accessibility bus through it.
         var ready = Stopwatch.StartNew();
@@ -52,6 +55,7 @@ public sealed partial class DesktopSession : IDisposable
         {
             ["DISPLAY"] = System.Environment.GetEnvironmentVariable("DISPLAY"),
             ["DBUS_SESSION_BUS_ADDRESS"] = address,
+            ["GSETTINGS_BACKEND"] = "memory",
         };
     }
 

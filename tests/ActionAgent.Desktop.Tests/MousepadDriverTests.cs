@@ -29,6 +29,23 @@ public sealed class MousepadDriverTests(DesktopSession session)
         Assert.Equal(text, (await File.ReadAllTextAsync(path)).TrimEnd('\n'));
     }
 
+    [Fact]
+    public async Task Mousepad_lists_its_closed_menus_commands_and_a_menu_command_that_opens_a_modal_dialog_leaves_the_app_readable()
+    {
+        await using var driver = await AtSpiDriver.StartAsync(session.In(new DesktopOptions { Launch = "mousepad" }), CancellationToken.None);
+
+        var before = await driver.ObserveAsync(ObserveOptions.SnapshotOnly, CancellationToken.None);
+        Assert.Contains("menuitem \"Save As...\"", before.SnapshotText, StringComparison.Ordinal);
+
+        // GTK runs the Save As dialog inside the action's handler; the driver must still read the dialog afterwards.
+        await Act(driver, ActionKind.Click, new ElementTarget { Role = "menuitem", Name = "Save As...", Exact = true }, null);
+        await Act(driver, ActionKind.WaitFor, new ElementTarget { Role = "button", Name = "Save", Exact = true }, null);
+        var after = await driver.ObserveAsync(ObserveOptions.SnapshotOnly, CancellationToken.None);
+
+        Assert.Contains("textbox \"Name:\"", after.SnapshotText, StringComparison.Ordinal); // named by its label (LABELLED_BY)
+        Assert.DoesNotContain("menuitem \"Save As...\"", after.SnapshotText, StringComparison.Ordinal); // no menu opens under a modal dialog
+    }
+
     private static async Task Act(AtSpiDriver driver, ActionKind kind, ElementTarget? target, string? value)
     {
         await driver.ObserveAsync(ObserveOptions.SnapshotOnly, CancellationToken.None);

@@ -13,6 +13,8 @@ internal sealed partial class AtSpiConnection
     public const string ValueInterface = "org.a11y.atspi.Value";
     private const string SelectionInterface = "org.a11y.atspi.Selection";
 
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string?> _directAddresses = new(StringComparer.Ordinal);
+
     /// <summary>The element's box in screen coordinates.</summary>
     public Task<BoundingBox> GetExtentsAsync(AccessibleRef target, CancellationToken cancellationToken) =>
         CallAsync(target, ComponentInterface, "GetExtents", "u", (ref MessageWriter w) => w.WriteUInt32(0), static (m, _) =>
@@ -42,8 +44,67 @@ internal sealed partial class AtSpiConnection
             return names.ToArray();
         }, cancellationToken);
 
-    public Task<bool> DoActionAsync(AccessibleRef target, int index, CancellationToken cancellationToken) =>
+    /// <summary>
+    /// Runs an element's action. The bridge in the app (at-spi2-atk) answers, then runs the action inside its handler
+    /// of the message; an action that opens a modal dialog (GTK's <c>gtk_dialog_run</c>) spins a nested main loop
+    /// there, and the app's connection that carried the call reads nothing more until the dialog closes. So the call
+    /// goes over a connection of its own, straight to the app (its peer-to-peer socket,
+    /// <c>Application.GetApplicationBusAddress</c>, as libatspi does), and the bus stays free for reading the dialog.
+    /// </summary>
+    public async Task<bool> DoActionAsync(AccessibleRef target, int index, CancellationToken cancellationToken)
+    {
+        if (await DirectAddressAsync(target.BusName, cancellationToken).ConfigureAwait(false) is { } direct)
+        {
+            var peer = new DBusConnection(direct);
+            try
+            {
+                try
+                {
+                    await peer.ConnectAsync().AsTask().WaitAsync(CallTimeout, cancellationToken).ConfigureAwait(false);
+                }
+                catch (Exception ex) when (ex is DBusExceptionBase or DBusConnectionException or TimeoutException or IOException or System.Net.Sockets.SocketException)
+                {
+                    _directAddresses[target.BusName] = null; // no peer socket to use: the bus carries actions from now on
+                    return await DoActionOnBusAsync(target, index, cancellationToken).ConfigureAwait(false);
+                }
+                MessageBuffer message;
+                using (var writer = peer.GetMessageWriter())
+                {
+                    writer.WriteMethodCallHeader(null, target.Path, ActionInterface, "DoAction", "i");
+                    writer.WriteInt32(index);
+                    message = writer.CreateMessage();
+                }
+                return await peer.CallMethodAsync(message, static (m, _) => m.GetBodyReader().ReadBool(), null).WaitAsync(CallTimeout, cancellationToken).ConfigureAwait(false);
+            }
+            finally
+            {
+                peer.Dispose();
+            }
+        }
+        return await DoActionOnBusAsync(target, index, cancellationToken).ConfigureAwait(false);
+    }
+
+    private Task<bool> DoActionOnBusAsync(AccessibleRef target, int index, CancellationToken cancellationToken) =>
         CallAsync(target, ActionInterface, "DoAction", "i", (ref MessageWriter w) => w.WriteInt32(index), static (m, _) => m.GetBodyReader().ReadBool(), cancellationToken);
+
+    // The app's peer-to-peer address, asked once per app; null when it has none.
+    private async Task<string?> DirectAddressAsync(string busName, CancellationToken cancellationToken)
+    {
+        if (_directAddresses.TryGetValue(busName, out var known)) return known;
+        string? address;
+        try
+        {
+            address = await CallAsync(new AccessibleRef(busName, RootPath), "org.a11y.atspi.Application", "GetApplicationBusAddress", null, null,
+                static (m, _) => m.GetBodyReader().ReadString(), cancellationToken).ConfigureAwait(false);
+        }
+        catch (DBusExceptionBase)
+        {
+            address = null;
+        }
+        address = string.IsNullOrEmpty(address) ? null : address;
+        _directAddresses[busName] = address;
+        return address;
+    }
 
     public async Task<string> GetTextAsync(AccessibleRef target, int maxCharacters, CancellationToken cancellationToken)
     {

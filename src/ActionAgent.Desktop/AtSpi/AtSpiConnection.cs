@@ -139,6 +139,31 @@ internal sealed partial class AtSpiConnection : IDisposable
         return new AccessibleRef(value.GetItem(0).GetString(), value.GetItem(1).GetObjectPathAsString());
     }
 
+    /// <summary>The elements that label this one (AT-SPI's LABELLED_BY relation: a field and the label a toolkit tied to it).</summary>
+    public Task<AccessibleRef[]> GetLabelledByAsync(AccessibleRef target, CancellationToken cancellationToken) =>
+        CallAsync(target, AccessibleInterface, "GetRelationSet", null, null, static (m, _) =>
+        {
+            const uint labelledBy = 2;
+            var reader = m.GetBodyReader();
+            var labels = new List<AccessibleRef>();
+            var end = reader.ReadArrayStart(DBusType.Struct);
+            while (reader.HasNext(end))
+            {
+                reader.AlignStruct();
+                var type = reader.ReadUInt32();
+                // The targets are read here, not by ReadRefArray: the reader is a struct, and a copy would not move on.
+                var targets = reader.ReadArrayStart(DBusType.Struct);
+                while (reader.HasNext(targets))
+                {
+                    reader.AlignStruct();
+                    var bus = reader.ReadString();
+                    var path = reader.ReadObjectPathAsString();
+                    if (type == labelledBy) labels.Add(new AccessibleRef(bus, path));
+                }
+            }
+            return labels.ToArray();
+        }, cancellationToken);
+
     /// <summary>The process id behind an application's bus name (asked of the bus itself).</summary>
     public Task<uint> GetProcessIdAsync(string busName, CancellationToken cancellationToken) =>
         CallAsync(new AccessibleRef("org.freedesktop.DBus", "/org/freedesktop/DBus"), "org.freedesktop.DBus", "GetConnectionUnixProcessID", "s",

@@ -24,6 +24,15 @@ internal sealed class AtSpiElement
 
     public IReadOnlyList<string> Interfaces { get; init; } = [];
 
+    /// <summary>
+    /// An item of a menu bar's closed menu: not on the screen (no box), but listed in the snapshot, found by targets and
+    /// clicked through its Action interface, which activates it without opening the menu.
+    /// </summary>
+    public bool InClosedMenu { get; init; }
+
+    /// <summary>Shown on the screen, or listed as an item of a closed menu.</summary>
+    public bool IsListed => States.IsShowing || InClosedMenu;
+
     public List<AtSpiElement> Children { get; } = [];
 
     /// <summary>The path from the window down (<c>frame[Calculator]/push button[7]</c>).</summary>

@@ -17,4 +17,8 @@ internal readonly record struct AtSpiStates(ulong Bits)
     public bool IsShowing => Has(AtSpiState.Showing) && Has(AtSpiState.Visible);
 
     public bool IsEnabled => Has(AtSpiState.Enabled) || Has(AtSpiState.Sensitive);
+
+    public AtSpiStates With(AtSpiState state) => new(Bits | (1UL << (int)state));
+
+    public AtSpiStates Without(AtSpiState state) => new(Bits & ~(1UL << (int)state));
 }

@@ -10,7 +10,7 @@ public static class DesktopRoles
     {
         ["push button"] = "button", ["button"] = "button", ["toggle button"] = "button", ["menu button"] = "button",
         ["check box"] = "checkbox", ["switch"] = "switch", ["radio button"] = "radio",
-        ["text"] = "textbox", ["entry"] = "textbox", ["password text"] = "textbox", ["editbar"] = "textbox", ["terminal"] = "textbox",
+        ["text"] = "textbox", ["text box"] = "textbox", ["entry"] = "textbox", ["password text"] = "textbox", ["editbar"] = "textbox", ["terminal"] = "textbox",
         ["spin button"] = "spinbutton", ["slider"] = "slider", ["combo box"] = "combobox",
         ["menu bar"] = "menubar", ["menu"] = "menu", ["popup menu"] = "menu", ["menu item"] = "menuitem",
         ["check menu item"] = "menuitemcheckbox", ["radio menu item"] = "menuitemradio", ["tear off menu item"] = "menuitem",

@@ -32,7 +32,7 @@ internal static class SnapshotRenderer
     {
         if (DesktopRoles.IsHidden(element.RoleName)) return;
         var role = DesktopRoles.ToAria(element.RoleName);
-        var visibleChildren = element.Children.Where(c => c.States.IsShowing).ToList();
+        var visibleChildren = element.Children.Where(c => c.IsListed).ToList();
         if (DesktopRoles.IsContainer(element.RoleName) && element.Name.Length == 0)
         {
             foreach (var child in visibleChildren) Write(child, indent, text, refs);

@@ -115,7 +115,7 @@ public sealed partial class OfflinePlanner
         var unfilled = ranked.Where(r => !s.FilledFields.Contains(KeyOf(r.Node)) && Plausible(r.Node, value, description)).ToList();
         var best = ranked.FirstOrDefault(r => r.Score >= _options.MinimumScore)
             ?? (unfilled.Count is > 0 and <= 4 && unfilled[0].Score >= 0.1 ? unfilled[0] : null)
-            ?? (fields.Count(f => !s.Tried.Contains(CandidateKey(ActionKind.Fill, f))) == 1 && ranked.Count == 1 ? ranked[0] : null);
+            ?? (fields.Count(f => !s.Tried.Contains(CandidateKey(ActionKind.Fill, f))) == 1 && ranked.Count == 1 && !HoldsEarlierText(ranked[0].Node) ? ranked[0] : null);
         if (best is null) return null;
         var text = FormatForField(value, best.Node);
         s.FilledFields.Add(KeyOf(best.Node));
@@ -124,6 +124,12 @@ public sealed partial class OfflinePlanner
         return new SearchAttempt(CandidateKey(ActionKind.Fill, best.Node), step, best.Explain(), Undo: step with { Value = "", Description = "clear the field" },
             TargetKey: values.Count > 1 ? "value:" + value.Text : null);
     }
+
+    /// <summary>
+    /// A field an earlier sub-goal filled that still holds its text: the lone box of the page is no place for another
+    /// value then (a note typed into an editor, then a file name: the name goes into a field that opens next, not over the note).
+    /// </summary>
+    private bool HoldsEarlierText(PageNode field) => _run.Search!.FilledFields.Contains(KeyOf(field)) && !string.IsNullOrEmpty(field.Value);
 
     private static string? KindWords(GoalValue value) => value.Kind switch
     {

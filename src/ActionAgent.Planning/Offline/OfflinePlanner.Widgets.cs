@@ -170,11 +170,13 @@ public sealed partial class OfflinePlanner
     {
         var s = _run.Search!;
         var visible = page.All.Where(n => n.IsOnScreen && !n.IsDisabled).ToList();
-        if (goal.Family == ActionFamily.EnterText && !visible.Any(n => FillRoles.Contains(n.Role)) && s.Revealed.Add("form:" + goal.Index))
+        // No field, or none but those holding what earlier sub-goals typed.
+        if (goal.Family == ActionFamily.EnterText && !visible.Any(n => FillRoles.Contains(n.Role) && !HoldsEarlierText(n)) && s.Revealed.Add("form:" + goal.Index))
         {
             var inScope = goal.Scope is null ? visible : [.. InScope(goal, page).Where(n => n.IsOnScreen && !n.IsDisabled)];
-            // Only a control that opens or adds: never one that deletes, cancels or leaves.
-            var controls = inScope.Where(n => (n.Role is "button" or "link" || n.IsRolelessClickable) && !DestructiveWords().IsMatch(n.Name)).ToList();
+            // Only a control that opens or adds: never one that deletes, cancels or leaves. A menu's command counts
+            // (a desktop app's dialog that asks for the value opens from its menu).
+            var controls = inScope.Where(n => (n.Role is "button" or "link" or "menuitem" || n.IsRolelessClickable) && !DestructiveWords().IsMatch(n.Name)).ToList();
             var ranked = await _scorer.RankAsync(goal.Text, ActionKind.Click, n => 1, controls, cancellationToken).ConfigureAwait(false);
             if (ranked.Count > 0 && ranked[0].Score >= _options.MinimumScore && ranked[0].TokenOverlap > 0)
             {

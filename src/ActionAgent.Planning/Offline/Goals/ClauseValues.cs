@@ -44,7 +44,8 @@ internal sealed partial class ClauseValues
         Replace(PlaceholderPattern(), m => new(GoalValueKind.Placeholder, m.Value, LabelBefore(m.Index, GoalValueKind.Placeholder)));
         Replace(QuotedPattern(), m => Quoted(m));
         Replace(EmailPattern(), m => new(GoalValueKind.Email, m.Value, LabelBefore(m.Index, GoalValueKind.Email)));
-        Replace(UrlPattern(), m => new(GoalValueKind.Url, m.Value, null));
+        // An address has no field label, but a path given as a name has one ("save it as /tmp/note.txt": the name).
+        Replace(UrlPattern(), m => new(GoalValueKind.Url, m.Value, LabelBefore(m.Index, GoalValueKind.Url) is "name" ? "name" : null));
         Replace(TimePattern(), m => new(GoalValueKind.Time, Time(m), DateLabel(m.Index)));
         while (DateExpressionParser.TryParse(Text, today, out var date, out var span))
         {
@@ -196,7 +197,7 @@ internal sealed partial class ClauseValues
                 if (label.Count > 0) break;
                 return word switch
                 {
-                    "as" => kind == GoalValueKind.Email ? "email" : kind == GoalValueKind.Text ? "username" : null,
+                    "as" => kind == GoalValueKind.Email ? "email" : kind == GoalValueKind.Text ? "username" : kind == GoalValueKind.Url ? "name" : null,
                     "to" or "from" => word,
                     "named" or "called" or "titled" => "name",
                     _ => null,
