@@ -100,6 +100,11 @@ public static partial class EffectEvaluator
         if (inScope.Count == 0) return new(false, $"no item names {string.Join(", ", tokens.Select(t => $"\"{t}\""))}");
         var was = ItemPaths(before, innermost: true);
         var now = ItemPaths(after, innermost: true);
+        // A screen with no items (the flow moved on: "Done" opened another page) shows no item's change, right or wrong.
+        if (now.Count == 0 && goal.Effect.Kind != EffectKind.ItemDisappeared)
+        {
+            return new(false, $"no item is on the screen any more, so it cannot show that each item that fits \"{goal.Scope ?? goal.Object}\" changed");
+        }
         var paired = was.Count == now.Count;
         var unchanged = new List<string>();
         var alsoChanged = new List<string>();

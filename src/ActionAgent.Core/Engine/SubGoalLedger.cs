@@ -14,6 +14,7 @@ internal sealed class SubGoalLedger(IReadOnlyList<SubGoal> subGoals)
     private readonly Dictionary<int, (EffectEvidence Evidence, int Step)> _achieved = [];
     private readonly Dictionary<int, string> _lastSeen = [];
     private readonly List<string> _typed = [];
+    private readonly Dictionary<string, int> _filledBy = new(StringComparer.Ordinal);
 
     public IReadOnlyList<SubGoal> SubGoals { get; } = subGoals;
 
@@ -30,6 +31,7 @@ internal sealed class SubGoalLedger(IReadOnlyList<SubGoal> subGoals)
     {
         if (SubGoals.Count == 0) return (null, null);
         if (step.Action is ActionKind.Fill or ActionKind.Type or ActionKind.Select && !string.IsNullOrEmpty(step.Value)) _typed.Add(step.Value);
+        Overwrites(step);
         var acted = new EffectStep(step, before);
         if (step.SubGoal is { } tagged && SubGoals.FirstOrDefault(g => g.Index == tagged) is { } served)
         {
@@ -54,6 +56,22 @@ internal sealed class SubGoalLedger(IReadOnlyList<SubGoal> subGoals)
             if (credited.Index is null) credited = (goal.Index, evidence);
         }
         return credited;
+    }
+
+    /// <summary>
+    /// A field filled for one sub-goal and then filled again for another (the "3" of "3 stars" typed into the review box,
+    /// then the review over it): the first sub-goal's value is gone, whatever its check saw at the time.
+    /// </summary>
+    private void Overwrites(PlanStep step)
+    {
+        if (step.Action is not (ActionKind.Fill or ActionKind.Type) || step.SubGoal is not { } goal || step.Target is not { } target) return;
+        var key = !string.IsNullOrWhiteSpace(target.Name) ? $"{target.Role}:{target.Name}" : target.Ref is { } r ? $"ref:{r}" : null;
+        if (key is null) return;
+        if (_filledBy.TryGetValue(key, out var earlier) && earlier != goal && _achieved.Remove(earlier))
+        {
+            _lastSeen[earlier] = $"its value was typed over: the same field ({target.Role} \"{target.Name}\") was then filled for sub-goal #{goal}";
+        }
+        _filledBy[key] = goal;
     }
 
     /// <summary>The sub-goals still pending from the one a step is tagged with (else from the first), in order.</summary>
@@ -99,5 +117,7 @@ internal sealed class SubGoalLedger(IReadOnlyList<SubGoal> subGoals)
     {
         _lastSeen[goal.Index] = evidence.Detail;
         if (evidence.Observed) _achieved[goal.Index] = (evidence, stepIndex);
+        // "Every photo by @ana": a later step of the same sub-goal that touched an item that does not fit undoes it.
+        else if (goal.Qualifiers.Quantity is not Quantity.One) _achieved.Remove(goal.Index);
     }
 }

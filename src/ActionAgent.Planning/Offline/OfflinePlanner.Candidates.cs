@@ -115,7 +115,7 @@ public sealed partial class OfflinePlanner
         var unfilled = ranked.Where(r => !s.FilledFields.Contains(KeyOf(r.Node)) && Plausible(r.Node, value, description)).ToList();
         var best = ranked.FirstOrDefault(r => r.Score >= _options.MinimumScore)
             ?? (unfilled.Count is > 0 and <= 4 && unfilled[0].Score >= 0.1 ? unfilled[0] : null)
-            ?? (fields.Count(f => !s.Tried.Contains(CandidateKey(ActionKind.Fill, f))) == 1 && ranked.Count == 1 && !HoldsEarlierText(ranked[0].Node) ? ranked[0] : null);
+            ?? (fields.Count(f => !s.Tried.Contains(CandidateKey(ActionKind.Fill, f))) == 1 && ranked.Count == 1 && !HoldsEarlierText(ranked[0].Node) && Plausible(ranked[0].Node, value, description) ? ranked[0] : null);
         if (best is null) return null;
         var text = FormatForField(value, best.Node);
         s.FilledFields.Add(KeyOf(best.Node));

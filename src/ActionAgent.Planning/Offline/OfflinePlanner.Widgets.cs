@@ -4,6 +4,7 @@ using ActionAgent.Core.Actions;
 using ActionAgent.Core.Engine;
 using ActionAgent.Core.Goals;
 using ActionAgent.Core.Ports;
+using ActionAgent.Planning.Offline.Goals;
 
 namespace ActionAgent.Planning.Offline;
 
@@ -79,6 +80,9 @@ public sealed partial class OfflinePlanner
         if (OptionalWords().IsMatch(label) && !OptionalWords().IsMatch(description)) return false;
         if (field.Children.Any(c => c.Role == "option")) return false;
         if (PhoneWords().IsMatch(label) && value.Text.Any(char.IsLetter)) return false;
+        // A time or a date does not go over words a field already shows (an alarm's "Wake up" label is no time field).
+        if (value.Kind is GoalValueKind.Time or GoalValueKind.Date && field.Value is { Length: > 0 } shown &&
+            ClauseValues.Classify(shown, null) is not (GoalValueKind.Time or GoalValueKind.Date or GoalValueKind.Number)) return false;
         return FitsKind(field, value) || !(EmailWords().IsMatch(label) || SecretWords().IsMatch(label));
     }
 

@@ -108,6 +108,48 @@ public sealed class SubGoalEvidenceTests
     }
 
     [Fact]
+    public void A_value_typed_over_by_a_later_sub_goal_is_no_longer_achieved()
+    {
+        var stars = Goal(ActionFamily.EnterText, EffectKind.ValueSet, "Give the product 3 stars", "stars", subject: "stars", value: "3") with { Index = 1 };
+        var review = Goal(ActionFamily.EnterText, EffectKind.ValueSet, "post the review", "review", subject: "review", value: "Arrived quickly") with { Index = 2 };
+        var ledger = new SubGoalLedger([stars, review]);
+        const string Box = "- textbox \"Your review\" [ref=t1]";
+        PlanStep Fill(int goal, string value) => new() { Action = ActionKind.Fill, Value = value, SubGoal = goal, Target = new ElementTarget { Ref = "t1", Role = "textbox", Name = "Your review" } };
+
+        ledger.AfterStep(1, Fill(1, "3"), Screen(Box), Screen(Box + ": \"3\""));
+        Assert.True(ledger.IsAchieved(1));
+        ledger.AfterStep(2, Fill(2, "Arrived quickly"), Screen(Box + ": \"3\""), Screen(Box + ": Arrived quickly"));
+
+        Assert.False(ledger.IsAchieved(1));
+        Assert.True(ledger.IsAchieved(2));
+        Assert.Contains("typed over", ledger.LastSeen(1));
+    }
+
+    [Fact]
+    public void A_later_like_on_a_post_that_does_not_fit_undoes_every_photo_by_ana()
+    {
+        var goal = Goal(ActionFamily.Activate, EffectKind.ScreenChanged, "like every photo posted by @ana", "like", scope: "photo posted by @ana", quantity: Quantity.All, verb: "like");
+        var ledger = new SubGoalLedger([goal]);
+
+        ledger.Note(goal, new EffectEvidence(true, "each of the item(s) that fit changed"), 1);
+        ledger.Note(goal, new EffectEvidence(false, "an item that does not fit changed too"), 2);
+
+        Assert.False(ledger.IsAchieved(1));
+    }
+
+    [Fact]
+    public void A_screen_the_flow_moved_on_to_shows_no_like_at_all_even_after_a_wrong_one()
+    {
+        var goal = Goal(ActionFamily.Activate, EffectKind.ScreenChanged, "like every photo posted by @ana", "like", scope: "photo posted by @ana", quantity: Quantity.All, verb: "like");
+
+        // "Done" after a wrong like opened another page: judged from the first screen to that page, nothing shows.
+        var movedOn = EffectEvaluator.Evaluate(goal, Screen(Feed), Screen("- heading \"Home\" [level=1]\n- paragraph: You liked 3 posts."));
+
+        Assert.False(movedOn.Observed, movedOn.Detail);
+        Assert.Contains("no item is on the screen", movedOn.Detail);
+    }
+
+    [Fact]
     public void Expanding_the_folder_is_not_opening_the_file_inside_it()
     {
         const string Collapsed = "- tree:\n  - treeitem \"Documents\" [ref=t1]\n  - treeitem \"Pictures\" [ref=t2]";

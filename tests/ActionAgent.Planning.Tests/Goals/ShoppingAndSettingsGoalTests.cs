@@ -18,6 +18,11 @@ public sealed class ShoppingAndSettingsGoalTests
         "Activate 'add to favourites' [Text:Thyme] in(Thyme) => ItemAppeared(Thyme)")]
     [InlineData("Add the cheapest kettle to the cart",
         "Activate 'add to cart' q(cheapest) in(kettle) => ItemAppeared(kettle)")]
+    [InlineData("Pay with the card 4242 4242 4242 4242, expiry 12/29, CVC 123",
+        "EnterText 'card' [Text:4242 4242 4242 4242@card] => ValueSet(4242 4242 4242 4242)",
+        "EnterText 'expiry' [Text:12/29@expiry] => ValueSet(12/29)",
+        "EnterText 'cvc' [Number:123@cvc] => ValueSet(123)",
+        "Submit 'pay' => Navigated")]
     [InlineData("Buy the cheapest pair of headphones",
         "Pick 'pair of headphones' q(cheapest) => Selected")]
     [InlineData("Sort the products by price",

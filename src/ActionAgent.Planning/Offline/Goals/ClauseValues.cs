@@ -46,6 +46,8 @@ internal sealed partial class ClauseValues
         Replace(EmailPattern(), m => new(GoalValueKind.Email, m.Value, LabelBefore(m.Index, GoalValueKind.Email)));
         // An address has no field label, but a path given as a name has one ("save it as /tmp/note.txt": the name).
         Replace(UrlPattern(), m => new(GoalValueKind.Url, m.Value, LabelBefore(m.Index, GoalValueKind.Url) is "name" ? "name" : null));
+        // "expiry 12/29": a card's month and year, typed as written, not the 29th of December.
+        Replace(ExpiryPattern(), m => new(GoalValueKind.Text, m.Value, "expiry"));
         Replace(TimePattern(), m => new(GoalValueKind.Time, Time(m), DateLabel(m.Index)));
         while (DateExpressionParser.TryParse(Text, today, out var date, out var span))
         {
@@ -350,4 +352,7 @@ internal sealed partial class ClauseValues
 
     [GeneratedRegex(@"^[$€£]?\d+(?:[.,]\d+)?%?$")]
     private static partial Regex NumberPattern();
+
+    [GeneratedRegex(@"(?<=\b(?:expiry|expiration|expires|exp\.?|valid\s+(?:thru|through|until))(?:\s+date)?\s*:?\s*)(?:0?[1-9]|1[0-2])\s*/\s*(?:\d{4}|\d{2})\b", RegexOptions.IgnoreCase)]
+    private static partial Regex ExpiryPattern();
 }
