@@ -20,7 +20,28 @@ public sealed class MiniLmEmbedder : ITextEmbedder, IDisposable
     /// Starts loading the model on a pool thread and returns at once: a run creates its embedder before it serves its
     /// site and launches its browser, and the load goes on meanwhile. The first embedding waits for it.
     /// </summary>
-    public MiniLmEmbedder() => _loading = Task.Run(Load);
+    public MiniLmEmbedder()
+    {
+        _loading = Task.Run(Load);
+        AppDomain.CurrentDomain.ProcessExit += FinishLoading;
+    }
+
+    /// <summary>
+    /// A run that fails at once (an app not allowed, a launch command that does not exist) exits while the model is still
+    /// loading on its pool thread; tearing the native runtime down under that load can abort the process (exit 134) after
+    /// the run's error and recording were written. The exit waits for the load (at most a few seconds) instead.
+    /// </summary>
+    private void FinishLoading(object? sender, EventArgs e)
+    {
+        try
+        {
+            _loading.Wait(TimeSpan.FromSeconds(20));
+        }
+        catch (AggregateException)
+        {
+            // A load that failed is the first embedding's error to report, not the exit's.
+        }
+    }
 
     private SentenceEncoder Encoder => _loading.GetAwaiter().GetResult();
 
@@ -90,6 +111,7 @@ public sealed class MiniLmEmbedder : ITextEmbedder, IDisposable
     /// <inheritdoc />
     public void Dispose()
     {
+        AppDomain.CurrentDomain.ProcessExit -= FinishLoading;
         if (_loading.IsCompletedSuccessfully) _loading.Result.Dispose();
         else _loading.ContinueWith(t => t.Result.Dispose(), CancellationToken.None, TaskContinuationOptions.OnlyOnRanToCompletion, TaskScheduler.Default);
     }
