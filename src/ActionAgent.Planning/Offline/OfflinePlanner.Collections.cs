@@ -73,21 +73,16 @@ public sealed partial class OfflinePlanner
     private static List<PageNode> OfTheKind(SubGoal goal, List<PageNode> items)
     {
         if (items.Count < 2 || NamedItem(goal) is not null) return items;
-        var kind = Stem(TextTokens.Words(goal.Scope ?? goal.Object).LastOrDefault(w => w.Any(char.IsLetter)));
-        if (kind is null) return items;
-        var ofKind = items.Where(i => Stem(TitleHead(i)) == kind).ToList();
+        if (TextTokens.Words(goal.Scope ?? goal.Object).LastOrDefault(w => w.Any(char.IsLetter)) is not { } word) return items;
+        var kind = TextTokens.Stem(word);
+        var ofKind = items.Where(i => TitleHead(i) is { } head && TextTokens.Stem(head) == kind).ToList();
         return ofKind.Count > 0 && ofKind.Count < items.Count ? ofKind : items;
-
-        static string? Stem(string? word) => word is null ? null
-            : word.EndsWith("es", StringComparison.Ordinal) && word.Length > 4 ? word[..^2]
-            : word.EndsWith('s') && word.Length > 3 ? word[..^1] : word;
     }
 
     /// <summary>The last word of an item's title: its first text that is not a control's, with any "(…)" aside dropped.</summary>
     private static string? TitleHead(PageNode item)
     {
-        var title = item.DescendantsAndSelf().Skip(1)
-            .Where(n => n.Children.Count == 0 && !PageModel.IsInteractive(n) && !n.Ancestors().Any(PageModel.IsInteractive))
+        var title = OwnNodes(item).Where(n => n != item && n.Children.Count == 0)
             .Select(n => n.Name.Length > 0 ? n.Name : n.Value ?? "")
             .FirstOrDefault(t => t.Any(char.IsLetter));
         return title is null ? null : TextTokens.Words(Aside().Replace(title, " ")).LastOrDefault(w => w.Any(char.IsLetter));
@@ -281,12 +276,15 @@ public sealed partial class OfflinePlanner
     /// <summary>An item's own words (not its controls' labels or numbers), which stay the same when acting on it redraws it.</summary>
     private static string ItemKey(PageNode item)
     {
-        var words = item.DescendantsAndSelf()
-            .Where(n => !PageModel.IsInteractive(n) && !n.Ancestors().Any(PageModel.IsInteractive))
+        var words = OwnNodes(item)
             .SelectMany(n => TextTokens.Words(n.Role is "listitem" or "row" or "article" ? "" : n.Name + " " + n.Value))
             .Where(w => !w.All(char.IsDigit));
         return Shorten(string.Join(' ', words));
     }
+
+    /// <summary>The item's nodes that are not controls nor inside one: its own text, not its buttons' labels.</summary>
+    private static IEnumerable<PageNode> OwnNodes(PageNode item) =>
+        item.DescendantsAndSelf().Where(n => !PageModel.IsInteractive(n) && !n.Ancestors().Any(PageModel.IsInteractive));
 
     private static string Shorten(string text) => text.Length > 60 ? text[..60] : text;
 

@@ -53,17 +53,7 @@ internal sealed partial class ClauseReader
     private IReadOnlyList<SubGoal> Commit(Context c)
     {
         var sense = c.Sense!;
-        if (CartDestinationPattern().Match(c.Rest) is { Success: true } cart)
-        {
-            // "add "Thyme" to my favourites", "add the blue shirt to the cart", "add to basket": no text is typed; the
-            // add-to-cart control is pressed, in the row or card of the thing when one is named.
-            var where = Clean(cart.Groups["t"].Value);
-            var control = $"{c.Verb} to {TextTokens.Words(where).Last()}";
-            var product = Analyse(cart.Groups["v"].Value, places: false, countsAreQuantities: true, cutLabels: false);
-            var named = product.Values.FirstOrDefault(v => v.Kind == GoalValueKind.Text)?.Text;
-            var thing = product.Object.Length > 0 ? product.Object : named;
-            return [Make(c, ActionFamily.Activate, control, product.Values, product.Qualifiers, NullIfEmpty(thing), new(EffectKind.ItemAppeared, where, NullIfEmpty(thing)))];
-        }
+        if (CartDestinationPattern().Match(c.Rest) is { Success: true } cart) return AddTo(c, cart.Groups["v"].Value, Clean(cart.Groups["t"].Value));
         if (ValueList(c, needsObject: true) is { } list) return [.. list, Implied(c, sense.Commit!, new(sense.CommitEffect, null))];
         var parts = Analyse(c.Rest, places: false, countsAreQuantities: false, cutLabels: true);
         var items = parts.Values.Where(v => v.Kind is GoalValueKind.Text or GoalValueKind.Placeholder).ToList();
@@ -85,13 +75,7 @@ internal sealed partial class ClauseReader
         {
             var item = Clean(m.Groups["v"].Value);
             var where = Clean(m.Groups["t"].Value);
-            if (CartWords().IsMatch(where))
-            {
-                // "add the blue shirt to the cart": press the add-to-cart control of that product (of each, for "2 of").
-                var control = $"{c.Verb} to {TextTokens.Words(where).Last()}";
-                var product = Analyse(m.Groups["v"].Value, places: false, countsAreQuantities: true, cutLabels: false);
-                return [Make(c, ActionFamily.Activate, control, product.Values, product.Qualifiers, product.Object, new(EffectKind.ItemAppeared, where, product.Object))];
-            }
+            if (CartWords().IsMatch(where)) return AddTo(c, m.Groups["v"].Value, where);
             items = [new(GoalValueKind.Text, item, null)];
             target = where;
         }
@@ -126,6 +110,18 @@ internal sealed partial class ClauseReader
         }
         result.Add(Implied(c, sense.Commit!, new(sense.CommitEffect, NullIfEmpty(target), items[0].Text)) with { Scope = authored ? scope : null });
         return result;
+    }
+
+    /// <summary>
+    /// "add "Thyme" to my favourites", "add the blue shirt to the cart", "add 2 of the cheapest chargers to the basket":
+    /// no text is typed; the add control is pressed, in the row or card of the thing when one is named (of each, for "2 of").
+    /// </summary>
+    private IReadOnlyList<SubGoal> AddTo(Context c, string thingText, string where)
+    {
+        var control = $"{c.Verb} to {TextTokens.Words(where).Last()}";
+        var product = Analyse(thingText, places: false, countsAreQuantities: true, cutLabels: false);
+        var thing = product.Object.Length > 0 ? product.Object : product.Values.FirstOrDefault(v => v.Kind == GoalValueKind.Text)?.Text;
+        return [Make(c, ActionFamily.Activate, control, product.Values, product.Qualifiers, NullIfEmpty(thing), new(EffectKind.ItemAppeared, where, NullIfEmpty(thing)))];
     }
 
     private IReadOnlyList<SubGoal> Submit(Context c)
