@@ -26,6 +26,7 @@ public static partial class EffectEvaluator
         ArgumentNullException.ThrowIfNull(before);
         ArgumentNullException.ThrowIfNull(after);
         if (goal.Family == ActionFamily.Toggle && goal.Values.Any(v => v.IsException)) return AllOthers(goal, after);
+        if (Confirmation(goal, before, after) is { } confirmed) return confirmed;
         var evidence = Evaluate(goal.Effect, before, after, Worded(step));
         if (!evidence.Observed) return evidence;
         var details = new List<string> { evidence.Detail };
@@ -45,6 +46,45 @@ public static partial class EffectEvaluator
         }
         return new(true, string.Join("; ", details));
     }
+
+    /// <summary>
+    /// "Reserve a table for 4 at 20:45": a pick that names no choice (no "cheapest", no "second", no item) is done when
+    /// the page, newly, says so in the goal's own words: a heading or message naming the thing and the verb done to it
+    /// ("Table reserved", "Your order has been placed" is not enough for "book a flight": it names no flight). Null when the
+    /// sub-goal is no such pick or the page says no such thing.
+    /// </summary>
+    public static EffectEvidence? Confirmation(SubGoal goal, UiObservation before, UiObservation after)
+    {
+        ArgumentNullException.ThrowIfNull(goal);
+        ArgumentNullException.ThrowIfNull(before);
+        ArgumentNullException.ThrowIfNull(after);
+        if (goal.Family != ActionFamily.Pick || !goal.Qualifiers.IsEmpty || goal.Values.Count > 0 || goal.Verb is not { Length: > 0 } verb) return null;
+        var thing = Words(goal.Object).LastOrDefault();
+        if (thing is null || Filler.Contains(thing)) return null;
+        var done = Done(Words(verb)[0]);
+        var old = before.AllNodes().Select(n => Normalise(TextOutsideFields(n))).ToHashSet(StringComparer.Ordinal);
+        var said = after.AllNodes()
+            .Where(n => n.Role is "heading" or "status" or "alert" or "paragraph" && OnScreen(n))
+            .Select(n => Normalise(TextOutsideFields(n)))
+            .FirstOrDefault(t => t.Length < 200 && !old.Contains(t) && !LooksLikeError(t) && Words(t) is var w &&
+                w.Select(Stem).Contains(Stem(thing)) && w.Any(x => done.Contains(x)));
+        return said is null ? null : new(true, $"the page now says \"{said}\"");
+    }
+
+    // The forms of a verb that say it was done ("reserve" → "reserved", "buy" → "bought").
+    private static HashSet<string> Done(string verb)
+    {
+        var forms = new HashSet<string>(StringComparer.Ordinal) { verb.EndsWith('e') ? verb + "d" : verb + "ed", "confirmed" };
+        if (verb.Length > 2 && verb[^1] == 'y' && !"aeiou".Contains(verb[^2], StringComparison.Ordinal)) forms.Add(verb[..^1] + "ied");
+        if (IrregularDone.TryGetValue(verb, out var irregular)) forms.UnionWith(irregular);
+        return forms;
+    }
+
+    private static readonly Dictionary<string, string[]> IrregularDone = new(StringComparer.Ordinal)
+    {
+        ["buy"] = ["bought"], ["take"] = ["taken", "took"], ["get"] = ["got"], ["grab"] = ["grabbed"], ["fly"] = ["flown"],
+        ["book"] = ["booked"], ["hire"] = ["hired"], ["rent"] = ["rented"], ["pick"] = ["picked"],
+    };
 
     /// <summary>
     /// The step with its target's words: a clickable with no role is targeted by ref alone, and its text is on the screen

@@ -41,7 +41,7 @@ public static partial class EffectEvaluator
             EffectKind.Expanded => Expanded(effect.Subject, before, after),
             EffectKind.Closed => Closed(effect.Subject, before, after),
             EffectKind.Navigated => Navigated(before, after),
-            EffectKind.ListChanged => ListChanged(before, after),
+            EffectKind.ListChanged => ListChanged(before, after, effect.Subject),
             EffectKind.TextVisible => TextVisible(value ?? effect.Subject, after),
             EffectKind.ValueRead => step is { Action: ActionKind.Extract }
                 ? new EffectEvidence(true, $"read into variable \"{step.Value}\"")
@@ -311,14 +311,29 @@ public static partial class EffectEvaluator
         return items.Observed ? items : new(false, $"the page stayed at {after.Location} with the same heading and content");
     }
 
-    private static EffectEvidence ListChanged(UiObservation before, UiObservation after)
+    private static EffectEvidence ListChanged(UiObservation before, UiObservation after, string? subject = null)
     {
         var b = Items(before);
         var a = Items(after);
         if (a.Count != b.Count) return new(true, $"the list shows {a.Count} items (before: {b.Count})");
-        return a.SequenceEqual(b, StringComparer.Ordinal)
-            ? new(false, $"the list shows the same {a.Count} items")
-            : new(true, "the list shows other items");
+        if (!a.SequenceEqual(b, StringComparer.Ordinal)) return new(true, "the list shows other items");
+        // A list the page only counts ("24 bikes" → "10 bikes up to € 450"): the count of the things filtered changed.
+        if (subject is not null && Counted(after, subject) is { } now && Counted(before, subject) is { } was && now != was)
+        {
+            return new(true, $"the page now counts \"{now}\" (before: \"{was}\")");
+        }
+        return new(false, $"the list shows the same {a.Count} items");
+    }
+
+    /// <summary>The page's counts of the subject's things ("24 bikes", "3 results"), in page order, or null when it shows none.</summary>
+    private static string? Counted(UiObservation observation, string subject)
+    {
+        var noun = Words(subject).LastOrDefault();
+        if (noun is null) return null;
+        var counts = CountPattern().Matches(ContentText(observation))
+            .Where(m => Stem(m.Groups["w"].Value) == Stem(noun) || m.Groups["w"].Value is "results" or "items" or "matches" or "products")
+            .Select(m => m.Value).ToList();
+        return counts.Count == 0 ? null : string.Join(" | ", counts);
     }
 
     private static EffectEvidence TextVisible(string? text, UiObservation after)
@@ -398,6 +413,10 @@ public static partial class EffectEvaluator
 
     [System.Text.RegularExpressions.GeneratedRegex(@"(?:…|\.\.\.)\s*$|^\s*(?:loading|sending|saving|submitting|searching|processing|please wait|one moment|just a moment)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
     private static partial System.Text.RegularExpressions.Regex BusyPattern();
+
+    // A number and the word it counts, in normalised page text ("24 bikes").
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b(?<n>\d+)\s+(?<w>[a-z]+)\b")]
+    private static partial System.Text.RegularExpressions.Regex CountPattern();
 
     private static bool OnScreen(UiNode node) => node.Box is not { } b || (b.Width > 0 && b.Height > 0 && b.Y + b.Height > 0);
 

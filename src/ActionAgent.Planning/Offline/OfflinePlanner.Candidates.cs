@@ -107,13 +107,15 @@ public sealed partial class OfflinePlanner
         var description = value.Label ?? (values.Count == 1 ? ObjectWords(goal) : KindWords(value) ?? ObjectWords(goal));
         if (await OptionForValueAsync(goal, value, description, pool, cancellationToken).ConfigureAwait(false) is { } option) return option;
         if (value.Label is null && goal.Object.Length == 0 && value.Kind is not (GoalValueKind.Email or GoalValueKind.Password) && NextEmptyField(goal, value, pool) is { } next) return next;
+        if (RangeEndField(goal, value, pool) is { } end) return end;
         var fields = pool.Where(n => FillRoles.Contains(n.Role) && !n.IsDisabled && !(values.Count > 1 && s.FilledFields.Contains(KeyOf(n)))).ToList();
         var ranked = await _scorer.RankAsync(description, ActionKind.Fill, fields, cancellationToken, n => s.Tried.Contains(CandidateKey(ActionKind.Fill, n))).ConfigureAwait(false);
         // A lone unlabeled box ("type hello in the box") scores low on words but is the only place the text can go.
         // A field labelled in other words (a "handle" or "login" for a user name) still ranks first among the few unfilled
         // ones; the effect check and the later sub-goals show whether it was right.
         var unfilled = ranked.Where(r => !s.FilledFields.Contains(KeyOf(r.Node)) && Plausible(r.Node, value, description)).ToList();
-        var best = ranked.FirstOrDefault(r => r.Score >= _options.MinimumScore)
+        // A date or a time never goes over words a field already shows, however well its label fits ("to" and "Where to?").
+        var best = ranked.FirstOrDefault(r => r.Score >= _options.MinimumScore && !OverWords(r.Node, value))
             ?? (unfilled.Count is > 0 and <= 4 && unfilled[0].Score >= 0.1 ? unfilled[0] : null)
             ?? (fields.Count(f => !s.Tried.Contains(CandidateKey(ActionKind.Fill, f))) == 1 && ranked.Count == 1 && !HoldsEarlierText(ranked[0].Node) && Plausible(ranked[0].Node, value, description) ? ranked[0] : null);
         if (best is null) return null;
@@ -211,6 +213,7 @@ public sealed partial class OfflinePlanner
     {
         static double Fit(PageNode n) =>
             n.Role is "button" or "link" or "tab" or "radio" or "option" or "menuitem" or "menuitemradio" or "checkbox" || n.IsRolelessClickable ? 1 : 0;
+        if (await BoundFieldAsync(goal, pool, cancellationToken).ConfigureAwait(false) is { } bound) return bound;
         if (SortWords(goal) is { Count: > 0 } sort && await BySynonymsAsync(sort, ActionKind.Click, Fit, pool, cancellationToken).ConfigureAwait(false) is { } order)
         {
             return new SearchAttempt(CandidateKey(ActionKind.Click, order.Node), SearchStep(ActionKind.Click, order.Node, null, goal.Text, sort[0]),
@@ -320,6 +323,11 @@ public sealed partial class OfflinePlanner
         if (SortAgain(goal, pending) is { } again) return again;
         if (step.Action == ActionKind.Fill && goal.Effect.Kind is EffectKind.ItemAppeared or EffectKind.Navigated or EffectKind.ListChanged && pending.FollowUps == 0)
         {
+            // A filter's limit set in its field: the form's own apply button, when it has one, applies it.
+            if (goal.Family == ActionFamily.Filter && ApplyButton(page, step) is { } apply)
+            {
+                return pending with { Step = SearchStep(ActionKind.Click, apply, null, goal.Text, apply.Label()), Why = $"press {apply} to apply the limit", Undo = null };
+            }
             return pending with { Step = step with { Action = ActionKind.Press, Value = "Enter", Description = "commit what was typed" }, Why = "press Enter to commit it", Undo = null };
         }
         if (goal.Family == ActionFamily.Choose && step.Action == ActionKind.Click && goal.Values.FirstOrDefault()?.Text is { } value)

@@ -12,6 +12,7 @@ public sealed partial class OfflinePlanner
     private async Task<PlanDecision> NextSearchStepAsync(PlanningContext context, PageModel page, CancellationToken cancellationToken)
     {
         var s = _run.Search!;
+        s.Start ??= page.Observation;
         while (s.Current < s.SubGoals.Count)
         {
             var goal = s.SubGoals[s.Current];
@@ -22,7 +23,8 @@ public sealed partial class OfflinePlanner
                 if (verdict is not null) return verdict;
                 continue;
             }
-            if (s.Baseline is null && AlreadyHolds(goal, page))
+            // "Reserve a table for 4 at 20:45": the press that sent the details made the reservation, and the page says so.
+            if (s.Baseline is null && (AlreadyHolds(goal, page) || EffectEvaluator.Confirmation(goal, s.Start, page.Observation) is not null))
             {
                 s.Next();
                 continue;

@@ -80,10 +80,79 @@ public sealed partial class OfflinePlanner
         if (OptionalWords().IsMatch(label) && !OptionalWords().IsMatch(description)) return false;
         if (field.Children.Any(c => c.Role == "option")) return false;
         if (PhoneWords().IsMatch(label) && value.Text.Any(char.IsLetter)) return false;
-        // A time or a date does not go over words a field already shows (an alarm's "Wake up" label is no time field).
-        if (value.Kind is GoalValueKind.Time or GoalValueKind.Date && field.Value is { Length: > 0 } shown &&
-            ClauseValues.Classify(shown, null) is not (GoalValueKind.Time or GoalValueKind.Date or GoalValueKind.Number)) return false;
+        if (OverWords(field, value)) return false;
         return FitsKind(field, value) || !(EmailWords().IsMatch(label) || SecretWords().IsMatch(label));
+    }
+
+    /// <summary>A time or a date typed over words a field already shows (an alarm's "Wake up" label, a city): never meant.</summary>
+    private static bool OverWords(PageNode field, GoalValue value) =>
+        value.Kind is GoalValueKind.Time or GoalValueKind.Date && field.Value is { Length: > 0 } shown &&
+        ClauseValues.Classify(shown, null) is not (GoalValueKind.Time or GoalValueKind.Date or GoalValueKind.Number);
+
+    /// <summary>
+    /// "from 3 March to 5 March": the two dates of a range go into the page's two date fields in page order, whatever
+    /// those are called ("Check-in"/"Check-out", "Arrival"/"Departure", "From"/"Until"). A label's words do not say
+    /// which end of a range a field is ("departure" sounds like "from"), the order of the fields does. Null unless the
+    /// goal has exactly two dates and the page exactly two fields that ask for a date.
+    /// </summary>
+    private SearchAttempt? RangeEndField(SubGoal goal, GoalValue value, List<PageNode> pool)
+    {
+        if (value.Kind != GoalValueKind.Date) return null;
+        var s = _run.Search!;
+        var dates = s.SubGoals.SelectMany(g => g.Values).Where(v => v.Kind == GoalValueKind.Date).ToList();
+        var end = dates.IndexOf(value);
+        if (dates.Count != 2 || end < 0 || dates[0] == dates[1]) return null;
+        var fields = pool.Where(n => n.Role is "textbox" or "combobox" && !n.IsDisabled && !n.Children.Any(c => c.Role == "option") && AsksForDate(n))
+            .OrderBy(n => n.Order).ToList();
+        if (fields.Count != 2) return null;
+        var field = fields[end];
+        if (s.Tried.Contains(CandidateKey(ActionKind.Fill, field))) return null;
+        s.FilledFields.Add(KeyOf(field));
+        s.LastField = field;
+        var step = SearchStep(ActionKind.Fill, field, FormatForField(value, field), goal.Text, field.Label());
+        return new SearchAttempt(CandidateKey(ActionKind.Fill, field), step, $"{field} is the {(end == 0 ? "first" : "second")} of the page's two date fields, for the {(end == 0 ? "start" : "end")} of the range",
+            Undo: step with { Value = "", Description = "clear the field" });
+    }
+
+    /// <summary>
+    /// "Show only bikes up to 450 euros", "items under €50": a filter with a limit sets the field or slider that holds
+    /// that limit (a "Maximum price" slider for "up to", a "Min" box for "at least"). Its apply button, if the form has
+    /// one, is the follow-up (<see cref="ApplyButton"/>); the list or its count changing is the evidence.
+    /// </summary>
+    private async Task<SearchAttempt?> BoundFieldAsync(SubGoal goal, List<PageNode> pool, CancellationToken cancellationToken)
+    {
+        var bound = goal.Values.FirstOrDefault(v => v.Kind == GoalValueKind.Number && v.Label is { } l && (UpperBoundWords().IsMatch(l) || LowerBoundWords().IsMatch(l)));
+        if (bound is null) return null;
+        var upper = UpperBoundWords().IsMatch(bound.Label!);
+        var s = _run.Search!;
+        var fields = pool.Where(n => n.Role is "slider" or "spinbutton" or "textbox" && !n.IsDisabled && n.IsOnScreen
+            && !s.Tried.Contains(CandidateKey(ActionKind.Fill, n))
+            && (upper ? UpperBoundWords() : LowerBoundWords()).IsMatch(n.Label())).ToList();
+        if (fields.Count == 0) return null;
+        var ranked = await _scorer.RankAsync($"{(upper ? "maximum" : "minimum")} {ObjectWords(goal)}", ActionKind.Fill, fields, cancellationToken).ConfigureAwait(false);
+        if (ranked.Count == 0) return null;
+        var field = ranked[0].Node;
+        s.LastField = field;
+        var step = SearchStep(ActionKind.Fill, field, bound.Text, goal.Text, field.Label());
+        return new SearchAttempt(CandidateKey(ActionKind.Fill, field), step, $"{field} holds the {(upper ? "upper" : "lower")} limit \"{bound.Label} {bound.Text}\"");
+    }
+
+    /// <summary>The button that applies a form's settings ("Apply filters", "Show results", "Update"), nearest the field just set first.</summary>
+    private static PageNode? ApplyButton(PageModel page, PlanStep step)
+    {
+        var buttons = page.All.Where(n => n.Role == "button" && n.IsOnScreen && !n.IsDisabled && ApplyWords().IsMatch(n.Name)).ToList();
+        if (buttons.Count == 0) return null;
+        var field = step.Target?.Ref is { } r ? page.All.FirstOrDefault(n => n.Node.Ref == r) : null;
+        var near = field?.Ancestors().Select(a => buttons.FirstOrDefault(b => b.Ancestors().Contains(a))).FirstOrDefault(b => b is not null);
+        return near ?? (buttons.Count == 1 ? buttons[0] : null);
+    }
+
+    /// <summary>A field that asks for a date: its placeholder shows a date's form or says "date", or its label names a date, and it shows no words.</summary>
+    private static bool AsksForDate(PageNode field)
+    {
+        if (field.Value is { Length: > 0 } shown && ClauseValues.Classify(shown, null) != GoalValueKind.Date) return false;
+        if (field.Node.Attributes.TryGetValue("type", out var type) && type is "date" or "datetime-local") return true;
+        return DateFieldWords().IsMatch(field.Placeholder ?? "") || DateFieldWords().IsMatch(field.Name) || RangeEndWords().IsMatch(field.Name);
     }
 
     private static bool FitsKind(PageNode field, GoalValue value)
@@ -223,6 +292,22 @@ public sealed partial class OfflinePlanner
 
     [GeneratedRegex(@"\b(?:confirm|repeat|re-?type|re-?enter|again|verify)\b", RegexOptions.IgnoreCase)]
     private static partial Regex AgainWords();
+
+    [GeneratedRegex(@"\b(?:up\s+to|under|below|less\s+than|at\s+most|max|maximum|highest|to|until|budget)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex UpperBoundWords();
+
+    [GeneratedRegex(@"\b(?:over|above|more\s+than|at\s+least|min|minimum|lowest|from)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex LowerBoundWords();
+
+    [GeneratedRegex(@"^\s*(?:apply|filter|show|update|refresh|go|search|done|ok)\b|\b(?:apply|filters?|results)\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex ApplyWords();
+
+    [GeneratedRegex(@"\b(?:dd|mm|yyyy|yy|date|dates|day)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex DateFieldWords();
+
+    // The names the two ends of a date range go by on forms (a field with one of these as its whole name asks for a date).
+    [GeneratedRegex(@"^\s*(?:check[\s-]?in|check[\s-]?out|arrival|arrive|departure|depart|from|until|to|start|end|begin|return|leaving|since)\s*\??\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex RangeEndWords();
 
     [GeneratedRegex(@"phone|mobile|\btel\b", RegexOptions.IgnoreCase)]
     private static partial Regex PhoneWords();

@@ -12,6 +12,9 @@ internal sealed class SearchState(IReadOnlyList<SubGoal> subGoals)
     /// <summary>The position (in <see cref="SubGoals"/>) of the sub-goal being worked on.</summary>
     public int Current { get; set; }
 
+    /// <summary>The screen the search started on (a confirmation is judged against it).</summary>
+    public UiObservation? Start { get; set; }
+
     /// <summary>The screen before the current sub-goal's first step: its effect is judged against it.</summary>
     public UiObservation? Baseline { get; set; }
 

@@ -353,4 +353,37 @@ public sealed class SubGoalEvidenceTests
 
         Assert.True(evidence.Observed, evidence.Detail);
     }
+
+    [Fact]
+    public void A_pick_that_names_no_choice_is_done_when_the_page_newly_says_the_thing_was_done_in_the_goals_words()
+    {
+        var pick = Goal(ActionFamily.Pick, EffectKind.Selected, "Reserve a table for 4 at 20:45", obj: "table", verb: "reserve");
+        const string Form = "- heading \"Book a table\" [level=1]\n- textbox \"Arrival time\": \"20:45\"\n- button \"Reserve\"";
+        const string Reserved = "- heading \"Table reserved\" [level=1]\n- paragraph: A table for 4 at 20:45. See you soon!";
+
+        var done = EffectEvaluator.Evaluate(pick, Screen(Form), Screen(Reserved));
+        var sameScreen = EffectEvaluator.Confirmation(pick, Screen(Reserved), Screen(Reserved));
+        var otherThing = EffectEvaluator.Confirmation(pick with { Object = "flight", Verb = "book" }, Screen(Form), Screen("- heading \"Order placed\" [level=1]"));
+        var aChoiceAsked = EffectEvaluator.Confirmation(pick with { Qualifiers = new GoalQualifiers { Ordering = "cheapest" } }, Screen(Form), Screen(Reserved));
+
+        Assert.True(done.Observed, done.Detail);
+        Assert.Contains("table reserved", done.Detail, StringComparison.OrdinalIgnoreCase);
+        Assert.Null(sameScreen);
+        Assert.Null(otherThing);
+        Assert.Null(aChoiceAsked);
+    }
+
+    [Fact]
+    public void A_filter_on_a_list_the_page_only_counts_is_proven_by_the_count_of_the_things_changing()
+    {
+        const string Before = "- heading \"Bikes\" [level=1]\n- slider \"Maximum price\": \"1000\"\n- button \"Apply filters\"\n- paragraph: 24 bikes";
+        var applied = EffectEvaluator.Evaluate(new ExpectedEffect(EffectKind.ListChanged, "bikes"), Screen(Before),
+            Screen(Before.Replace("1000", "450", StringComparison.Ordinal).Replace("24 bikes", "10 bikes up to € 450", StringComparison.Ordinal)));
+        var sliderOnly = EffectEvaluator.Evaluate(new ExpectedEffect(EffectKind.ListChanged, "bikes"), Screen(Before),
+            Screen(Before.Replace("1000", "450", StringComparison.Ordinal)));
+
+        Assert.True(applied.Observed, applied.Detail);
+        Assert.Contains("10 bikes", applied.Detail);
+        Assert.False(sliderOnly.Observed, sliderOnly.Detail);
+    }
 }

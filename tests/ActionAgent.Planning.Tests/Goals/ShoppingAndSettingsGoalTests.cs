@@ -33,6 +33,16 @@ public sealed class ShoppingAndSettingsGoalTests
         "Remove 'Wireless mouse' [Text:Wireless mouse] in(cart) => ItemDisappeared(Wireless mouse)")]
     [InlineData("Set the quantity to 3",
         "EnterText 'quantity' [Number:3@quantity] => ValueSet(3)")]
+    [InlineData("Change the quantity of the notebook to 6 and update the cart",
+        "EnterText 'quantity of the notebook' [Number:6@quantity of the notebook] => ValueSet(6)",
+        "Submit 'cart' => Navigated")]
+    [InlineData("Show only bikes up to 450 euros",
+        "Filter 'bikes' [Number:450@up to] => ListChanged")]
+    [InlineData("Reserve a table for 4 at 20:45",
+        "EnterText 'number' [Number:4@number] => ValueSet(4)",
+        "EnterText 'time' [Time:20:45@time] => ValueSet(20:45)",
+        "Submit* 'search' => Navigated",
+        "Pick 'table' => Selected")]
     [InlineData("Apply the discount code SAVE10",
         "EnterText 'discount code' [Text:SAVE10@discount code] => ValueSet(SAVE10)",
         "Submit 'apply' => Navigated")]

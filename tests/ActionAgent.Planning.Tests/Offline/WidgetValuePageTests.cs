@@ -10,7 +10,9 @@ namespace ActionAgent.Planning.Tests.Offline;
 /// the action search on small practice pages: an address form with an optional line and a country list, a spin button
 /// that only steps with its buttons, a slider, a read-only date field set by its calendar, and an autocomplete whose
 /// suggestion must be chosen, a password the form asks for twice, a consent box worded otherwise than the goal ("the
-/// terms" for a box about "the house rules"), "only" two boxes of a group, and a dropdown drawn without ARIA. Each page's <c>window.pageState</c> says whether the goal was really reached.
+/// terms" for a box about "the house rules"), "only" two boxes of a group, a dropdown drawn without ARIA, a date range whose
+/// field names do not say which end they are ("Arrival"/"Departure" beside a filled "Where to?"), a price limit on a
+/// slider applied by its button on a list the page only counts, and a booking whose only answer is "Table booked". Each page's <c>window.pageState</c> says whether the goal was really reached.
 /// </summary>
 [Collection("demo sites")]
 public sealed class WidgetValuePageTests(DemoSitesFixture fixture, ITestOutputHelper output)
@@ -29,6 +31,9 @@ public sealed class WidgetValuePageTests(DemoSitesFixture fixture, ITestOutputHe
             """{"created":true,"name":"Ana Lopes","email":"ana@example.net","passwordsMatch":true}""" },
         { "pizza.html", "Select only cheese and olives as toppings, then place the order", """{"ordered":true,"toppings":"Cheese,Olives"}""" },
         { "pizza.html", "Choose large as the size and place the order", """{"ordered":true,"size":"Large (35 cm)","toppings":"Mushrooms"}""" },
+        { "hotels.html", "Find rooms from 3 March 2027 to 5 March 2027", """{"searched":true,"where":"Galway","from":"2027-03-03","to":"2027-03-05"}""" },
+        { "bikes.html", "Show only bikes up to 800 euros", """{"applied":"800"}""" },
+        { "dinner.html", "Book a table for 3 at 19:30", """{"booked":true,"people":"3","time":"19:30"}""" },
         { "pizza.html", "Choose the medium size, then place the order", """{"ordered":true,"size":"Medium (30 cm)"}""" },
     };
 

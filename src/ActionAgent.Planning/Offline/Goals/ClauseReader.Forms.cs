@@ -46,6 +46,11 @@ internal sealed partial class ClauseReader
             return [Make(c, ActionFamily.EnterText, field.Object, [goalValue], field.Qualifiers, field.Scope, new(EffectKind.ValueSet, field.Object, goalValue.Text))];
         }
         var parts = Analyse(c.Rest, places: false, countsAreQuantities: false, cutLabels: true);
+        if (parts.Values.Count == 0 && c.Verb == "update" && parts.Object.Length > 0)
+        {
+            // "…and update the cart": no new value is given, so nothing is typed; the control that updates it is pressed.
+            return [Make(c, ActionFamily.Submit, parts.Object, [], parts.Qualifiers, parts.Scope, new(EffectKind.Navigated, parts.Object))];
+        }
         if (parts.Values.Count == 0) return [Make(c, ActionFamily.EnterText, parts.Object, [], parts.Qualifiers, parts.Scope, new(EffectKind.ValueSet, parts.Object))];
         return Fills(c, parts.Values, parts.Object, parts.Scope, implied: false);
     }
