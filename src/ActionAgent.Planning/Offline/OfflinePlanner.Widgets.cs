@@ -257,7 +257,9 @@ public sealed partial class OfflinePlanner
                     $"sub-goal {goal}: the page shows no field; {ranked[0].Explain()} opens one");
             }
         }
-        var submenus = visible.Where(n => n.Role == "menuitem" && n.Node.Attributes.ContainsKey("haspopup") && !s.Revealed.Contains("submenu:" + KeyOf(n))).ToList();
+        // A submenu says so by aria-haspopup (desktop trees) or, in a browser's snapshot, which leaves that out, by the
+        // arrow its label ends in ("Text ▸").
+        var submenus = visible.Where(n => n.Role == "menuitem" && (n.Node.Attributes.ContainsKey("haspopup") || SubmenuArrow().IsMatch(n.Name)) && !s.Revealed.Contains("submenu:" + KeyOf(n))).ToList();
         if (submenus.Count > 0 && goal.Family is ActionFamily.Activate or ActionFamily.Choose or ActionFamily.Toggle)
         {
             var ranked = await _scorer.RankAsync(ObjectWords(goal), ActionKind.Hover, n => 1, submenus, cancellationToken).ConfigureAwait(false);
@@ -280,6 +282,9 @@ public sealed partial class OfflinePlanner
         }
         return items;
     }
+
+    [GeneratedRegex(@"\s*(?:▸|►|▶|›|»|→|>)\s*$")]
+    private static partial Regex SubmenuArrow();
 
     [GeneratedRegex(@"\(optional\)|\boptional\b|\bline 2\b", RegexOptions.IgnoreCase)]
     private static partial Regex OptionalWords();

@@ -25,6 +25,15 @@ public sealed class ItemAndContainerPageTests(DemoSitesFixture fixture, ITestOut
     }
 
     [Fact]
+    public async Task A_command_in_a_submenu_is_reached_by_hovering_the_submenu_that_holds_it()
+    {
+        var result = await RunAsync("editor.html", "Make the selected text italic using the Style menu");
+
+        Assert.True(result.FinalState == RunState.Succeeded, result.Reason);
+        Assert.Equal("Style > Emphasis > Italic", await StateAsync("s.chosen.join(',')"));
+    }
+
+    [Fact]
     public async Task A_delete_that_asks_in_a_dialog_is_confirmed_and_only_that_note_goes()
     {
         var result = await RunAsync("notes.html", "Delete the note \"Holiday ideas\" and confirm");
