@@ -20,9 +20,17 @@ public static partial class EffectEvaluator
         RegexOptions.IgnoreCase)]
     private static partial Regex RequestFirst();
 
-    /// <summary>Whether a sentence reads as the page refusing what was done.</summary>
+    /// <summary>
+    /// Whether a sentence reads as the page refusing what was done. A request that goes on to say what the page will
+    /// then do ("Fill in the form and we will reply within a day.") is the next page's instruction, not a refusal.
+    /// </summary>
     public static bool LooksLikeError(string text) =>
-        !string.IsNullOrWhiteSpace(text) && text.Length < 200 && (ErrorWords().IsMatch(text) || RequestFirst().IsMatch(text) && Words(text).Count <= 12);
+        !string.IsNullOrWhiteSpace(text) && text.Length < 200 &&
+        (ErrorWords().IsMatch(text) || RequestFirst().IsMatch(text) && Words(text).Count <= 12 && !PromisePattern().IsMatch(text));
+
+    // "… and we will reply", "we'll get back to you": the page says what it does next.
+    [GeneratedRegex(@"\bwe(?:\s+will|'ll|’ll)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex PromisePattern();
 
     /// <summary>The page's short messages: alerts, status lines, paragraphs and the text of regions and groups.</summary>
     private static IEnumerable<string> Messages(UiObservation observation, bool alertsOnly = false) =>

@@ -25,8 +25,9 @@ public sealed partial class OfflinePlanner
                 : SearchStep(ActionKind.Press, field, key.Text, goal.Text, "the field just filled");
             return new SearchAttempt("key:" + key.Text, press, $"press {key.Text}");
         }
-        var pool = InScope(goal, page).Where(n => n.IsOnScreen || n.Node.Box is null).ToList();
-        return goal.Family switch
+        var owner = EarlierItem(goal, page);
+        var pool = (owner is null ? InScope(goal, page) : OwnedBy(owner)).Where(n => n.IsOnScreen || n.Node.Box is null).ToList();
+        var attempt = goal.Family switch
         {
             ActionFamily.EnterText => await EnterTextAsync(goal, pool, cancellationToken).ConfigureAwait(false),
             ActionFamily.Toggle => await ToggleAsync(goal, pool, cancellationToken).ConfigureAwait(false),
@@ -43,6 +44,42 @@ public sealed partial class OfflinePlanner
             ActionFamily.Filter => await FilterAsync(goal, pool, cancellationToken).ConfigureAwait(false),
             _ => await OnBestAsync(goal, ActionKind.Click, ObjectWords(goal), pool, cancellationToken).ConfigureAwait(false),
         };
+        return attempt ?? (owner is null ? null : OnlyControl(goal, owner, pool));
+    }
+
+    /// <summary>
+    /// "Expand the question about returns and open its form": the element an earlier sub-goal acted on, when this one's
+    /// scope is that sub-goal's item ("its" in the goal) and the element is still on the page; else null.
+    /// </summary>
+    private PageNode? EarlierItem(SubGoal goal, PageModel page)
+    {
+        var s = _run.Search!;
+        if (string.IsNullOrWhiteSpace(goal.Scope)) return null;
+        var earlier = s.SubGoals.LastOrDefault(g => g.Index < goal.Index && s.ActedOn.ContainsKey(g.Index) &&
+            (string.Equals(g.Object, goal.Scope, StringComparison.OrdinalIgnoreCase) || string.Equals(g.Effect.Value, goal.Scope, StringComparison.OrdinalIgnoreCase)));
+        return earlier is null ? null : page.All.FirstOrDefault(n => n.Node.Ref == s.ActedOn[earlier.Index]);
+    }
+
+    /// <summary>What belongs to an element: the nearest box around it that holds other controls too (a question's answer and its link), without the element itself.</summary>
+    private static IEnumerable<PageNode> OwnedBy(PageNode element)
+    {
+        foreach (var box in element.Ancestors())
+        {
+            var inside = box.DescendantsAndSelf().Where(n => n != element && !element.DescendantsAndSelf().Contains(n)).ToList();
+            if (inside.Any(n => n.Role is "link" or "button" or "menuitem" || n.IsRolelessClickable || FillRoles.Contains(n.Role))) return inside;
+        }
+        return [];
+    }
+
+    /// <summary>"Open its form" where the item holds one control, whatever it says ("Start a return"): that control.</summary>
+    private SearchAttempt? OnlyControl(SubGoal goal, PageNode owner, List<PageNode> pool)
+    {
+        if (goal.Family is not (ActionFamily.Activate or ActionFamily.Navigate or ActionFamily.Submit)) return null;
+        var controls = pool.Where(n => (n.Role is "link" or "button" or "menuitem" || n.IsRolelessClickable) && !n.IsDisabled).ToList();
+        if (controls.Count != 1 || !_run.Search!.Tried.Add(CandidateKey(ActionKind.Click, controls[0]))) return null;
+        var only = controls[0];
+        return new SearchAttempt(CandidateKey(ActionKind.Click, only), SearchStep(ActionKind.Click, only, null, goal.Text, only.Label()),
+            $"{only} is the one control of {owner}, which \"{goal.Scope}\" names");
     }
 
     /// <summary>The object in words; for a sub-goal that names none, its value's label or kind, else its verb.</summary>

@@ -113,6 +113,7 @@ public sealed partial class OfflinePlanner
         }
         else if (evidence.Observed || !s.Explored && context.AchievedSubGoals.Contains(goal.Index))
         {
+            if (pending.Step.Target?.Ref is { } acted) s.ActedOn[goal.Index] = acted;
             s.Next();
             return null;
         }

@@ -33,6 +33,9 @@ internal sealed class SearchState(IReadOnlyList<SubGoal> subGoals)
     /// <summary>Targets of a multi-target sub-goal already acted on and verified.</summary>
     public HashSet<string> DoneTargets { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>The element each achieved sub-goal acted on last (by ref): "open its form" looks inside what "expand the question" opened.</summary>
+    public Dictionary<int, string> ActedOn { get; } = [];
+
     /// <summary>Fields filled by this run (a later value goes to another field).</summary>
     public HashSet<string> FilledFields { get; } = new(StringComparer.Ordinal);
 

@@ -228,6 +228,18 @@ public sealed class SubGoalEvidenceTests
     }
 
     [Fact]
+    public void A_new_page_that_asks_for_the_next_step_and_says_what_follows_is_no_refusal()
+    {
+        var before = Screen("- heading \"Support\" [level=1]\n- link \"Open a claim\" [ref=e1]");
+        var after = Screen("- heading \"Open a claim\" [level=1]\n- paragraph: Fill in the form and we will answer within a day.");
+
+        var evidence = EffectEvaluator.Evaluate(new ExpectedEffect(EffectKind.Navigated), before, after);
+
+        Assert.True(evidence.Observed, evidence.Detail);
+        Assert.True(EffectEvaluator.LooksLikeError("Fill in the form."));
+    }
+
+    [Fact]
     public void A_link_to_an_anchor_on_the_same_page_is_not_a_navigation_by_itself()
     {
         const string Page = "- textbox \"User name\" [ref=e1]\n- button \"Continue\" [ref=e2]\n- link \"Create an account\" [ref=e3]";

@@ -4,6 +4,9 @@ namespace ActionAgent.Planning.Tests.Goals;
 public sealed class ItemAndControlGoalTests
 {
     [Theory]
+    [InlineData("Expand the question about returns and open its form",
+        "Expand 'question about returns' => Expanded",
+        "Activate 'form' in(question about returns) => Navigated")]
     [InlineData("Remove the user Rob Smith",
         "Remove 'user' [Text:Rob Smith@user] => ItemDisappeared(Rob Smith)")]
     [InlineData("Delete the contact Ana Lopes",

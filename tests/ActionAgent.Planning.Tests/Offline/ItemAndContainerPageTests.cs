@@ -34,6 +34,15 @@ public sealed class ItemAndContainerPageTests(DemoSitesFixture fixture, ITestOut
     }
 
     [Fact]
+    public async Task Its_form_is_the_one_link_in_the_answer_the_question_just_opened()
+    {
+        var result = await RunAsync("help.html", "Expand the question about stolen bikes and open its form");
+
+        Assert.True(result.FinalState == RunState.Succeeded, result.Reason);
+        Assert.Equal("Open a claim", await StateAsync("s.opened"));
+    }
+
+    [Fact]
     public async Task A_delete_that_asks_in_a_dialog_is_confirmed_and_only_that_note_goes()
     {
         var result = await RunAsync("notes.html", "Delete the note \"Holiday ideas\" and confirm");

@@ -37,6 +37,9 @@ internal sealed partial class ClauseReader(VerbLexicon lexicon, DateOnly today)
         if (sendsOnly && ItPattern().IsMatch(rest)) rest = ItPattern().Replace(rest, "", 1).Trim();
         else if (referentIsOption && ItPattern().IsMatch(rest) && CartDestinationPattern().IsMatch(rest)) rest = ItPattern().Replace(rest, "", 1).Trim();
         else if (referent is not null && ItPattern().IsMatch(rest)) rest = ItPattern().Replace(rest, $"\"{referent}\"", 1);
+        // "… and open its form": the form of the item before; it is looked for in what that item holds.
+        var possessor = referent is not null && ItsPattern().IsMatch(rest) ? referent : null;
+        if (possessor is not null) rest = ItsPattern().Replace(rest, "the ", 1);
         var verbText = verb?.Written ?? "";
         var sense = verb is null ? null : ChooseSense(verb.Senses, rest);
         var context = new Context(clause, verbText, rest, sense);
@@ -52,6 +55,7 @@ internal sealed partial class ClauseReader(VerbLexicon lexicon, DateOnly today)
             ActionFamily.Drag => Drag(context),
             _ => Simple(context),
         };
+        if (possessor is not null) subGoals = [.. subGoals.Select(g => g.Scope is null ? g with { Scope = possessor } : g)];
         var confidence = verb?.Confidence ?? (subGoals.Any(s => s.Family == ActionFamily.Pick) ? 0.6 : 0.35);
         return new(subGoals, confidence, []);
     }
@@ -310,6 +314,9 @@ internal sealed partial class ClauseReader(VerbLexicon lexicon, DateOnly today)
 
     [GeneratedRegex(@"^(?:it|them|this|that(?:\s+one)?)\b", RegexOptions.IgnoreCase)]
     private static partial Regex ItPattern();
+
+    [GeneratedRegex(@"^(?:its|their)\s+", RegexOptions.IgnoreCase)]
+    private static partial Regex ItsPattern();
 
     [GeneratedRegex(@"^(?:me|us|myself)\b\s*", RegexOptions.IgnoreCase)]
     private static partial Regex PronounPattern();
