@@ -3,7 +3,7 @@
 # only this step): packs every src project once, from the Debug build ./test made, into artifacts/packages; builds and
 # runs samples/ from a temporary folder outside the clone against that feed (samples.trx); installs the `agent` tool from
 # the feed alone into a temporary tool path and, from a folder that is not a clone, runs `agent --version` and
-# `agent run book-flight.yaml` (tool.trx). Both result files go to the folder given (default artifacts/test-results),
+# `agent run book-flight.yaml` (tool.trx); checks the tool package carries the demo sites once (in ActionAgent.Sites.dll). Both result files go to the folder given (default artifacts/test-results),
 # where ./test counts them. Exits non-zero when any of it fails.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -65,6 +65,15 @@ check() { # name, command...
     status=1
   fi
 }
+# The demo sites travel once, embedded in ActionAgent.Sites.dll (written out to the user's data folder when no
+# scenarios/sites is near): the tool package must not carry them as files as well.
+sites_once() {
+  local entries
+  entries="$(unzip -Z1 "$feed/ActionAgent.Cli.$version.nupkg")"
+  if grep '/scenarios/sites/' <<<"$entries" | head -3 | grep .; then echo "the tool package carries scenarios/sites as files too" >&2; return 1; fi
+  [[ "$(grep -c '/ActionAgent\.Sites\.dll$' <<<"$entries")" -eq 1 ]] || { echo "the tool package does not carry ActionAgent.Sites.dll once" >&2; return 1; }
+}
+check tool_package_carries_the_demo_sites_once sites_once
 echo "samples: installing ActionAgent.Cli $version into a temporary tool path" >&2
 check tool_installs_from_the_local_feed dotnet tool install ActionAgent.Cli --version "$version" --tool-path "$work/tools" --configfile "$work/tool-nuget.config"
 check agent_version_prints_the_packed_version bash -c "\"$work/tools/agent\" --version | tee /dev/stderr | grep -q \"^${version%%+*}\""

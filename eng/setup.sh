@@ -2,7 +2,8 @@
 # Installs what ActionAgent needs on a Debian/Ubuntu machine, once, and only what is missing.
 #   eng/setup.sh run    what `agent run` needs: Chromium, fonts, Tesseract OCR
 #   eng/setup.sh test   the above plus what the tests need: Xvfb, xdotool, ImageMagick, D-Bus, AT-SPI, the desktop apps the
-#                       desktop tests drive (Mousepad, zenity, gnome-calculator), PostgreSQL
+#                       desktop tests drive (Mousepad, zenity, gnome-calculator), PostgreSQL, unzip (eng/samples.sh
+#                       looks inside the tool package)
 # Without root (and without sudo) it prints the exact command to run instead, and exits 3.
 set -euo pipefail
 mode="${1:-run}"
@@ -10,8 +11,8 @@ mode="${1:-run}"
 need_commands=(chromium tesseract)
 packages=(chromium fonts-liberation fonts-dejavu-core tesseract-ocr tesseract-ocr-eng)
 if [[ "$mode" == "test" ]]; then
-  need_commands+=(Xvfb xdotool convert dbus-launch mousepad zenity gnome-calculator)
-  packages+=(xvfb xdotool imagemagick dbus-x11 at-spi2-core mousepad zenity gnome-calculator postgresql)
+  need_commands+=(Xvfb xdotool convert dbus-launch mousepad zenity gnome-calculator unzip)
+  packages+=(xvfb xdotool imagemagick dbus-x11 at-spi2-core mousepad zenity gnome-calculator postgresql unzip)
 fi
 
 if ! command -v dotnet >/dev/null 2>&1; then

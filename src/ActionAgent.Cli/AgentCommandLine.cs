@@ -43,14 +43,43 @@ internal static class AgentCommandLine
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {
-            foreach (var error in parse.Errors) CliErrors.Error(error.Message);
-            console.MarkupLine("Run [bold]agent --help[/] (or agent COMMAND --help) for usage.");
+            // Each line says where the usage is, so it stands alone in a CI log or an editor's problem list.
+            var help = $"{CommandPath(parse.CommandResult)} --help";
+            foreach (var error in parse.Errors) CliErrors.Error($"{error.Message.TrimEnd()} Run '{help}' for usage.");
             return ExitCodes.BadInput;
         }
         // Ctrl+C cancels the run; the engine then completes the recording and the browser closes, which can take a
         // few seconds, so the process waits for that rather than System.CommandLine's default of 2 seconds.
         // The worker's host handles SIGTERM itself, with its own grace period for running jobs.
         var worker = args.Length > 0 && args[0] == "worker";
-        return await parse.InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = worker ? null : TimeSpan.FromSeconds(15) });
+        try
+        {
+            // System.CommandLine's own handler would print "Unhandled exception:" and the whole stack trace to anyone.
+            return await parse.InvokeAsync(new InvocationConfiguration
+            {
+                ProcessTerminationTimeout = worker ? null : TimeSpan.FromSeconds(15),
+                EnableDefaultExceptionHandler = false,
+            });
+        }
+        catch (Exception e)
+        {
+            return CliErrors.Unhandled(e, stackTrace: environment.Debug || Verbose(parse));
+        }
     }
+
+    /// <summary>"agent", "agent run", "agent schedule add": the command a parse error is in, for its --help.</summary>
+    private static string CommandPath(System.CommandLine.Parsing.CommandResult result)
+    {
+        var names = new List<string>();
+        for (var command = result; command is not null; command = command.Parent as System.CommandLine.Parsing.CommandResult)
+        {
+            names.Add(command.Command is RootCommand ? "agent" : command.Command.Name);
+        }
+        names.Reverse();
+        return string.Join(' ', names);
+    }
+
+    /// <summary>Whether the command has a <c>--verbose</c> option and it was given.</summary>
+    private static bool Verbose(ParseResult parse) =>
+        parse.CommandResult.Command.Options.FirstOrDefault(o => o.Name == "--verbose") is Option<bool> verbose && parse.GetValue(verbose);
 }

@@ -4,7 +4,7 @@ namespace ActionAgent.Cli;
 
 /// <summary>
 /// What the <c>agent</c> command line itself takes from the process environment, read once in <c>Program</c> and
-/// passed down: how to present output (<c>NO_COLOR</c>, <c>COLUMNS</c>), whether there is a display for
+/// passed down: how to present output (<c>NO_COLOR</c>, <c>COLUMNS</c>, <c>ACTIONAGENT_DEBUG</c>), whether there is a display for
 /// <c>agent record</c>, and the scheduler's store, data folder and browser pool.
 /// </summary>
 /// <remarks>
@@ -24,6 +24,9 @@ internal sealed record CliEnvironment
 
     /// <summary><c>COLUMNS</c>, when it is a whole number.</summary>
     public int? Columns { get; init; }
+
+    /// <summary><c>ACTIONAGENT_DEBUG</c> is set (to anything but <c>0</c> or nothing): an unexpected error prints its stack trace.</summary>
+    public bool Debug { get; init; }
 
     /// <summary><c>DISPLAY</c> or <c>WAYLAND_DISPLAY</c> is set.</summary>
     public bool HasDisplay { get; init; }
@@ -45,6 +48,7 @@ internal sealed record CliEnvironment
     {
         NoColor = environment("NO_COLOR") is not null,
         Columns = int.TryParse(environment("COLUMNS"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var columns) ? columns : null,
+        Debug = environment("ACTIONAGENT_DEBUG") is { Length: > 0 } debug && debug != "0",
         HasDisplay = !string.IsNullOrEmpty(environment("DISPLAY")) || !string.IsNullOrEmpty(environment("WAYLAND_DISPLAY")),
         BrowserEndpoints = (environment("ACTIONAGENT_BROWSER_ENDPOINTS") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
         Scheduling = SchedulingNames.Where(name => environment(name) is not null).ToDictionary(name => name, name => environment(name)!, StringComparer.Ordinal),

@@ -8,9 +8,10 @@ public static class SiteCatalog
 
     /// <summary>
     /// Walks up from <paramref name="startDirectory"/> (by default the current directory), then from the
-    /// application's base directory (where an installed <c>agent</c> tool carries the demo sites), to the first
-    /// folder containing <c>scenarios/sites</c>, and returns that full path. When there is none (a project that
-    /// installed the packages), the demo sites embedded in this assembly, written out to the user's data folder.
+    /// application's base directory (an app deployed with its own <c>scenarios/sites</c>), to the first folder
+    /// containing <c>scenarios/sites</c>, and returns that full path. When there is none (the installed <c>agent</c>
+    /// tool outside a clone, a project that installed the packages), the demo sites embedded in this assembly, written
+    /// out to the user's data folder.
     /// </summary>
     /// <returns>The full path of <c>scenarios/sites</c>, or null when none is found and none is embedded.</returns>
     public static string? FindSitesRoot(string? startDirectory = null)

@@ -37,6 +37,10 @@ public sealed partial class Agent
             ObjectDisposedException.ThrowIf(_disposed, this);
             var (document, path, error) = await RecordingFile.LoadAsync(recording, cancellationToken).ConfigureAwait(false);
             if (document is null) throw new ArgumentException(error, nameof(recording));
+            if (Options.Recording.Trace && RunTrace.Refusal($"the recording {path}", document.Header.SecretNames) is { } refusal)
+            {
+                throw new ArgumentException(refusal, nameof(recording));
+            }
             var sources = new Dictionary<string, string>(StringComparer.Ordinal);
             if (options.ScenarioPath is { } scenarioPath)
             {
@@ -71,10 +75,21 @@ public sealed partial class Agent
             if (problems.Count > 0) throw new ArgumentException($"{path}: {string.Join("; ", problems)}", nameof(recording));
             await OpenPageAsync(allowList, cancellationToken).ConfigureAwait(false);
             _logger.LogInformation("Replay {Recording} ({Steps} steps) from {Start}", path, document.Steps.Count, setup.StartUrl);
-            var result = await new ReplayEngine(CurrentDriver(), replayOptions).ReplayAsync(document, cancellationToken).ConfigureAwait(false);
+            var driver = CurrentDriver();
+            var trace = Options.Recording.Trace ? await RunTrace.StartAsync(driver.Page, folder, _logger).ConfigureAwait(false) : null;
+            ReplayResult result;
+            string? tracePath = null;
+            try
+            {
+                result = await new ReplayEngine(driver, replayOptions).ReplayAsync(document, cancellationToken).ConfigureAwait(false);
+            }
+            finally
+            {
+                if (trace is not null) tracePath = await trace.StopAsync().ConfigureAwait(false);
+            }
             await WriteReplayOutputsAsync(result, document, path, folder, cancellationToken).ConfigureAwait(false);
             _logger.LogInformation("Replay {Recording} {Status}: {Heals} heals; {Reason}", path, result.Status.ToText(), result.HealCount, result.Reason);
-            return new AgentReplayResult { Recording = path, OutputFolder = folder, Details = result };
+            return new AgentReplayResult { Recording = path, OutputFolder = folder, TracePath = tracePath, Details = result };
         }
         finally
         {

@@ -151,6 +151,10 @@ public sealed partial class Agent : IAsyncDisposable
             var loaded = _composition.LoadScenario(scenarioPath, SecretCheck.Error);
             if (!loaded.Success) throw new ArgumentException(string.Join(Environment.NewLine, loaded.Errors), nameof(scenarioPath));
             var scenario = loaded.Scenario!;
+            if (Options.Recording.Trace && RunTrace.Refusal($"the scenario {scenarioPath}", scenario.Secrets.Keys) is { } refusal)
+            {
+                throw new ArgumentException(refusal, nameof(scenarioPath));
+            }
             var setup = await _composition.PrepareRunAsync(scenario, cancellationToken).ConfigureAwait(false);
             await ReplaceAppAsync(setup).ConfigureAwait(false);
             await OpenPageAsync(_composition.AllowListFor(scenario, setup.StartUrl), cancellationToken).ConfigureAwait(false);
@@ -257,8 +261,19 @@ public sealed partial class Agent : IAsyncDisposable
         var writer = new RecordingWriter(folder) { Secrets = secrets ?? SecretVault.Empty };
         var services = _composition.CreateEngineServices(perception, _engineLog);
         _logger.LogInformation("Run {Goal} with {Planner}, recording to {Folder}", scenario.Goal, planner.Name, folder);
-        var result = await AgentComposition.RunAsync(CurrentDriver(), planner, writer, services, new RunRequest { Scenario = scenario, StartUrl = startUrl, Secrets = secrets ?? SecretVault.Empty },
-            folder, cancellationToken).ConfigureAwait(false);
+        var driver = CurrentDriver();
+        var trace = Options.Recording.Trace ? await RunTrace.StartAsync(driver.Page, folder, _logger).ConfigureAwait(false) : null;
+        RunResult result;
+        string? tracePath = null;
+        try
+        {
+            result = await AgentComposition.RunAsync(driver, planner, writer, services, new RunRequest { Scenario = scenario, StartUrl = startUrl, Secrets = secrets ?? SecretVault.Empty },
+                folder, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            if (trace is not null) tracePath = await trace.StopAsync().ConfigureAwait(false);
+        }
         _logger.LogInformation("Run {Goal} ended {State}: {Reason}", scenario.Goal, result.FinalState, result.Reason);
         var report = AgentComposition.ReportPath(folder);
         return new AgentRunResult
@@ -271,6 +286,7 @@ public sealed partial class Agent : IAsyncDisposable
             Variables = result.Variables,
             RecordingFolder = folder,
             ReportPath = File.Exists(report) ? report : null,
+            TracePath = tracePath,
             Duration = result.Duration,
             Details = result,
         };

@@ -29,6 +29,9 @@ public sealed record AgentReplayResult
     /// <summary>The JUnit XML for CI.</summary>
     public string JUnitPath => Path.Combine(OutputFolder, "junit.xml");
 
+    /// <summary>The Playwright trace (<c>trace.zip</c> in <see cref="OutputFolder"/>) when <see cref="RecordingSettings.Trace"/> is on; else null.</summary>
+    public string? TracePath { get; init; }
+
     /// <summary>The replay engine's full result.</summary>
     public required ReplayResult Details { get; init; }
 }

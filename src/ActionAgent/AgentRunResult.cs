@@ -33,6 +33,9 @@ public sealed record AgentRunResult
     /// <summary>The HTML report, when it was written.</summary>
     public string? ReportPath { get; init; }
 
+    /// <summary>The Playwright trace (<c>trace.zip</c> in the recording folder) when <see cref="RecordingSettings.Trace"/> is on; else null.</summary>
+    public string? TracePath { get; init; }
+
     /// <summary>How long the run took.</summary>
     public TimeSpan Duration { get; init; }
 

@@ -11,7 +11,11 @@ public sealed class RecordingSettings
     /// <value>The default value is <c>recordings/replays</c> under the working directory.</value>
     public string ReplayFolder { get; set; } = Path.Combine("recordings", "replays");
 
-    /// <summary>Save a Playwright trace in each recording folder (refused when a run uses secrets).</summary>
+    /// <summary>
+    /// Save a Playwright trace (<c>trace.zip</c>) in each run's recording folder and each replay's output folder, as
+    /// <c>agent run --trace</c> does. A scenario or recording that uses secrets is refused (an <see cref="ArgumentException"/>):
+    /// a trace keeps typed values in clear.
+    /// </summary>
     /// <value>The default value is false.</value>
     public bool Trace { get; set; }
 }

@@ -17,17 +17,11 @@ public sealed class RecordCommandTests
         using var display = VirtualDisplay.Ensure();
         var folder = Path.Combine(Path.GetTempPath(), "aa-record-" + Guid.NewGuid().ToString("N")[..8]);
         var port = FreePort();
-        using var agent = AgentProcess.Start(["record", "site:skyfare/?today=2026-11-28", "--out", folder, "--cdp-port", port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        await using var agent = AgentProcess.Start(["record", "site:skyfare/?today=2026-11-28", "--out", folder, "--cdp-port", port.ToString(System.Globalization.CultureInfo.InvariantCulture),
             "--until-url", "#results", "--duration", "2m"], display.Environment);
-        var output = new System.Text.StringBuilder();
-        agent.OutputDataReceived += (_, e) => { lock (output) output.AppendLine(e.Data); };
-        agent.ErrorDataReceived += (_, e) => { lock (output) output.AppendLine(e.Data); };
-        agent.BeginOutputReadLine();
-        agent.BeginErrorReadLine();
-        try
+        using (var playwright = await Playwright.CreateAsync())
         {
-            using var playwright = await Playwright.CreateAsync();
-            var browser = await ConnectAsync(playwright, port, agent, output);
+            var browser = await ConnectAsync(playwright, port, agent);
             var page = await FirstPageAsync(browser);
             await page.WaitForFunctionAsync("() => window.__actionagentRecorder === true && location.search.includes('today')");
 
@@ -42,17 +36,13 @@ public sealed class RecordCommandTests
             await page.Keyboard.TypeAsync("2026-12-24", new() { Delay = 20 });
             await page.GetByRole(AriaRole.Button, new() { Name = "Search flights" }).ClickAsync();
 
-            await agent.WaitForExitAsync(new CancellationTokenSource(TimeSpan.FromSeconds(60)).Token);
-            Assert.True(agent.ExitCode == 0, $"agent record exited {agent.ExitCode}:\n{output}");
-        }
-        finally
-        {
-            if (!agent.HasExited) agent.Kill(entireProcessTree: true);
+            var exitCode = await agent.WaitAsync(TimeSpan.FromSeconds(60));
+            Assert.True(exitCode == 0, $"agent record exited {exitCode}:\n{agent.Output}");
         }
 
         var replay = await AgentProcess.RunAsync(["replay", folder, "--out", Path.Combine(folder, "replay")]);
 
-        Assert.True(replay.ExitCode == 0, $"{replay}\nrecorded:\n{output}\n{File.ReadAllText(Path.Combine(folder, "recording.json"))}");
+        Assert.True(replay.ExitCode == 0, $"{replay}\nrecorded:\n{agent.Output}\n{File.ReadAllText(Path.Combine(folder, "recording.json"))}");
         Assert.Contains("0 heals", replay.Flat, StringComparison.Ordinal);
         Directory.Delete(folder, recursive: true);
     }
@@ -80,13 +70,13 @@ public sealed class RecordCommandTests
         throw new InvalidOperationException("agent record's browser opened no page within 30 s.");
     }
 
-    private static async Task<IBrowser> ConnectAsync(IPlaywright playwright, int port, Process agent, System.Text.StringBuilder output)
+    private static async Task<IBrowser> ConnectAsync(IPlaywright playwright, int port, AgentProcess agent)
     {
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
         var deadline = Stopwatch.StartNew();
         while (true)
         {
-            if (agent.HasExited) throw new InvalidOperationException($"agent record exited early ({agent.ExitCode}):\n{output}");
+            if (agent.HasExited) throw new InvalidOperationException($"agent record exited early ({agent.ExitCode}):\n{agent.Output}");
             try
             {
                 await http.GetStringAsync($"http://127.0.0.1:{port}/json/version");

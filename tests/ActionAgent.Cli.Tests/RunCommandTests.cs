@@ -110,8 +110,7 @@ public sealed class RunCommandTests : IAsyncLifetime
                 {
                     await Task.Delay(100);
                 }
-                using var kill = Process.Start("kill", ["-INT", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
-                await kill!.WaitForExitAsync();
+                process.Signal("INT");
             });
 
         Assert.True(result.ExitCode == 130, result.ToString());

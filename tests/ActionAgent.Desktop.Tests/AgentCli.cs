@@ -1,42 +1,20 @@
-using System.Diagnostics;
+using ActionAgent.TestSupport;
 
 namespace ActionAgent.Desktop.Tests;
 
-/// <summary>Runs the built <c>agent</c> command from the repository root, in the tests' desktop session.</summary>
+/// <summary>
+/// The built <c>agent</c> command in the tests' desktop session: the shared <see cref="AgentProcess"/> under the names
+/// these tests call, plus a scenario copy the test can edit.
+/// </summary>
 internal static class AgentCli
 {
-    public static string RepositoryRoot { get; } = FindRoot();
+    public static string RepositoryRoot => AgentProcess.RepositoryRoot;
 
+    /// <summary>Runs <c>agent ARGS</c> to its end (3 minutes at most): the exit code, and standard output then standard error.</summary>
     public static async Task<(int ExitCode, string Output)> RunAsync(IReadOnlyDictionary<string, string?> environment, params string[] args)
     {
-        var info = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = RepositoryRoot,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = true,
-            UseShellExecute = false,
-        };
-        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "agent.dll"));
-        foreach (var arg in args) info.ArgumentList.Add(arg);
-        info.Environment["NO_COLOR"] = "1";
-        info.Environment["COLUMNS"] = "400";
-        foreach (var (key, value) in environment) info.Environment[key] = value;
-        using var process = Process.Start(info) ?? throw new InvalidOperationException("could not start dotnet");
-        process.StandardInput.Close();
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var cts = new CancellationTokenSource(TimeSpan.FromMinutes(3));
-        try
-        {
-            await process.WaitForExitAsync(cts.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"agent {string.Join(' ', args)} did not finish in time.");
-        }
-        return (process.ExitCode, await stdout + await stderr);
+        var result = await AgentProcess.RunAsync(args, environment);
+        return (result.ExitCode, result.Output);
     }
 
     /// <summary>A copy of a scenario in a temporary folder, with some text replaced (a path the test picks).</summary>
@@ -52,14 +30,5 @@ internal static class AgentCli
         var path = Path.Combine(folder, Path.GetFileName(relativePath));
         File.WriteAllText(path, text);
         return path;
-    }
-
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "ActionAgent.sln"))) return dir.FullName;
-        }
-        throw new InvalidOperationException("The repository root (ActionAgent.sln) was not found above the test output.");
     }
 }

@@ -24,7 +24,11 @@ internal sealed class SchedulerBed : IDisposable
         ["ACTIONAGENT_STORE"] = Store,
     };
 
-    public Task<(int ExitCode, string Output)> AgentAsync(params string[] args) => AgentProcess.RunAsync(args, Environment);
+    public async Task<(int ExitCode, string Output)> AgentAsync(params string[] args)
+    {
+        var (exitCode, output) = await AgentProcess.RunAsync(args, Environment, TimeSpan.FromMinutes(2));
+        return (exitCode, output);
+    }
 
     public async Task ScheduleAsync(params string[] args)
     {
