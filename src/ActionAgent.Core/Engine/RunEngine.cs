@@ -207,9 +207,15 @@ public sealed partial class RunEngine
             return await Driver.ObserveAsync(new ObserveOptions(screenshot, [.. _s.Masked]), token).ConfigureAwait(false);
         }
 
+        /// <summary>
+        /// The goal the interpreter and the planner read: inputs put in (secrets stay placeholders), and masked in case
+        /// an input's value quotes a secret.
+        /// </summary>
+        private string PlanningGoal => Vault.Mask(Scenario.PlanningGoal);
+
         private PlanningContext CreatePlanningContext(UiObservation observation, bool replanning) => new()
         {
-            Goal = Scenario.Goal ?? Scenario.Name,
+            Goal = PlanningGoal,
             Inputs = Scenario.Inputs,
             // Only the secrets bound to this page's host: a planner cannot fill a secret on a page it does not belong to.
             SecretNames = SecretNamesAllowedAt(observation.Location),
