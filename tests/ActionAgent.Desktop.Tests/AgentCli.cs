@@ -7,7 +7,11 @@ internal static class AgentCli
 {
     public static string RepositoryRoot { get; } = FindRoot();
 
-    public static async Task<(int ExitCode, string Output)> RunAsync(IReadOnlyDictionary<string, string?> environment, params string[] args)
+    public static Task<AgentResult> RunAsync(IReadOnlyDictionary<string, string?> environment, params string[] args) =>
+        RunAsync(environment, whileRunning: null, args);
+
+    /// <summary>Runs the agent; <paramref name="whileRunning"/> is given the agent's process while it runs (to disturb its app).</summary>
+    public static async Task<AgentResult> RunAsync(IReadOnlyDictionary<string, string?> environment, Func<Process, Task>? whileRunning, params string[] args)
     {
         var info = new ProcessStartInfo("dotnet")
         {
@@ -29,6 +33,7 @@ internal static class AgentCli
         using var cts = new CancellationTokenSource(TimeSpan.FromMinutes(3));
         try
         {
+            if (whileRunning is not null) await whileRunning(process).WaitAsync(cts.Token);
             await process.WaitForExitAsync(cts.Token);
         }
         catch (OperationCanceledException)
@@ -36,11 +41,15 @@ internal static class AgentCli
             process.Kill(entireProcessTree: true);
             throw new TimeoutException($"agent {string.Join(' ', args)} did not finish in time.");
         }
-        return (process.ExitCode, await stdout + await stderr);
+        return new AgentResult(string.Join(' ', args), process.ExitCode, await stdout, await stderr);
     }
 
     /// <summary>A copy of a scenario in a temporary folder, with some text replaced (a path the test picks).</summary>
-    public static string CopyScenario(string relativePath, params (string From, string To)[] replacements)
+    public static string CopyScenario(string relativePath, params (string From, string To)[] replacements) =>
+        CopyScenario(Directory.CreateTempSubdirectory("desktop-scenario-").FullName, relativePath, replacements);
+
+    /// <summary>A copy of a scenario in <paramref name="folder"/>, with some text replaced.</summary>
+    public static string CopyScenario(string folder, string relativePath, params (string From, string To)[] replacements)
     {
         var text = File.ReadAllText(Path.Combine(RepositoryRoot, relativePath));
         foreach (var (from, to) in replacements)
@@ -48,7 +57,6 @@ internal static class AgentCli
             Assert.Contains(from, text, StringComparison.Ordinal);
             text = text.Replace(from, to, StringComparison.Ordinal);
         }
-        var folder = Directory.CreateTempSubdirectory("desktop-scenario-").FullName;
         var path = Path.Combine(folder, Path.GetFileName(relativePath));
         File.WriteAllText(path, text);
         return path;
