@@ -98,6 +98,7 @@ public sealed partial class AtSpiDriver : IUiDriver
     }
 
     /// <summary>Reads the app's windows on the screen and renders them.</summary>
+    /// <exception cref="TimeoutException">The app is running but did not answer the accessibility bus, several times over (hung or stopped).</exception>
     internal async Task<DesktopSnapshot> ReadAsync(CancellationToken cancellationToken)
     {
         // An app busy building a window (a file chooser on a loaded machine) answers nothing until it is done: its list of
@@ -105,15 +106,32 @@ public sealed partial class AtSpiDriver : IUiDriver
         for (var attempt = 1; ; attempt++)
         {
             if (!_app.IsRunning) return SnapshotRenderer.Render([]);
+            Exception failure;
             try
             {
                 var windows = await new AtSpiTreeReader(_bus).ReadWindowsAsync(_app.Application, cancellationToken).ConfigureAwait(false);
                 return SnapshotRenderer.Render(windows);
             }
-            catch (TimeoutException) when (attempt < BusyReadAttempts)
+            catch (Exception ex) when (ex is Tmds.DBus.Protocol.DBusExceptionBase or TimeoutException)
             {
+                failure = ex;
+            }
+            // The app closed itself while it was read (a dialog app such as zenity, after OK): nothing is on the screen.
+            if (await ExitedAsync(cancellationToken).ConfigureAwait(false)) return SnapshotRenderer.Render([]);
+            if (failure is not TimeoutException) throw failure;
+            if (attempt >= BusyReadAttempts)
+            {
+                throw new TimeoutException($"{_app.Name} (process {_app.ProcessId}) did not answer the accessibility bus {BusyReadAttempts} times in a row: " +
+                    "it is hung, stopped, or busy for longer than a step may wait.", failure);
             }
         }
+    }
+
+    /// <summary>Whether a launched app has exited, giving a closing one a moment to be gone.</summary>
+    private async Task<bool> ExitedAsync(CancellationToken cancellationToken)
+    {
+        for (var i = 0; i < 10 && _app.IsRunning; i++) await Task.Delay(TimeSpan.FromMilliseconds(100), _options.TimeProvider, cancellationToken).ConfigureAwait(false);
+        return !_app.IsRunning;
     }
 
     private const int BusyReadAttempts = 4;

@@ -81,9 +81,21 @@ internal sealed class DesktopApp : IDisposable
         var time = options.TimeProvider;
         var start = time.GetTimestamp();
         var seenApp = false;
+        string? registryError = null;
         while (true)
         {
-            var apps = await bus.GetChildrenAsync(AtSpiConnection.Desktop, cancellationToken).ConfigureAwait(false);
+            AccessibleRef[] apps;
+            try
+            {
+                apps = await bus.GetChildrenAsync(AtSpiConnection.Desktop, cancellationToken).ConfigureAwait(false);
+                registryError = null;
+            }
+            catch (Exception ex) when (ex is Tmds.DBus.Protocol.DBusExceptionBase or TimeoutException)
+            {
+                // The registry is busy (a loaded machine) or lost an app while listing: asked again until the wait ends.
+                apps = [];
+                registryError = ex.Message;
+            }
             foreach (var app in apps)
             {
                 var (matches, appName, pid) = await MatchesAsync(bus, app, processId, name, cancellationToken).ConfigureAwait(false);
@@ -100,7 +112,9 @@ internal sealed class DesktopApp : IDisposable
             if (time.GetElapsedTime(start) >= options.WindowTimeout)
             {
                 var what = options.Window is null ? "a window" : $"a window titled \"{options.Window}\"";
-                var seen = seenApp ? "it is on the accessibility bus but has no such window" : "it never appeared on the accessibility bus (does it use a toolkit with AT-SPI support?)";
+                var seen = seenApp ? "it is on the accessibility bus but has no such window"
+                    : registryError is not null ? $"the accessibility registry did not answer the list of applications ({registryError})"
+                    : "it never appeared on the accessibility bus (does it use a toolkit with AT-SPI support?)";
                 var app = process is null ? $"No running application named \"{name}\"" : $"\"{options.Launch}\"";
                 throw new DesktopEnvironmentException($"{app} did not show {what} within {options.WindowTimeout.TotalSeconds:0}s: {seen}.");
             }

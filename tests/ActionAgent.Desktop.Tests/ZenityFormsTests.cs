@@ -44,6 +44,19 @@ public sealed class ZenityFormsTests(DesktopSession session)
         Assert.Equal("Shape", observation.Title);
     }
 
+    [Fact]
+    public async Task Snapshot_of_a_zenity_form_names_each_entry_by_the_label_on_its_row()
+    {
+        // zenity lays its labels and entries out in a grid without tying them (no LABELLED_BY): the row says which is which.
+        await using var driver = await AtSpiDriver.StartAsync(session.In(new DesktopOptions { Launch = "zenity --forms --title=Rows --add-entry=Name --add-entry=City", Window = "Rows" }), CancellationToken.None);
+
+        var observation = await driver.ObserveAsync(ObserveOptions.SnapshotOnly, CancellationToken.None);
+
+        var name = Assert.Single(observation.AllNodes(), n => n.Role == "textbox" && n.Name == "Name");
+        var city = Assert.Single(observation.AllNodes(), n => n.Role == "textbox" && n.Name == "City");
+        Assert.True(name.Box!.Y < city.Box!.Y, observation.SnapshotText);
+    }
+
     private static async Task Act(AtSpiDriver driver, ActionKind kind, ElementTarget? target, string? value)
     {
         await driver.ObserveAsync(ObserveOptions.SnapshotOnly, CancellationToken.None);

@@ -75,7 +75,7 @@ internal static class PlanCommand
             }
             var context = new PlanningContext
             {
-                Goal = scenario.Goal ?? scenario.Name,
+                Goal = scenario.PlanningGoal,
                 Inputs = scenario.Inputs,
                 SecretNames = [.. scenario.Secrets.Keys],
                 Observation = observation,
@@ -83,8 +83,8 @@ internal static class PlanCommand
             var steps = await chosen.DraftAsync(context, cancellationToken);
             var grounded = observation is null ? null : await GroundAsync(composition, steps, observation, cancellationToken);
             // The offline planner works most goals out on the page, sub-goal by sub-goal: what it read is the plan to show.
-            var reading = chosen.Name == "offline" && scenario.Goal is { Length: > 0 } words && scenario.Steps.Count == 0
-                ? await composition.CreateInterpreter().InterpretAsync(words, cancellationToken)
+            var reading = chosen.Name == "offline" && scenario.Goal is { Length: > 0 } && scenario.Steps.Count == 0
+                ? await composition.CreateInterpreter().InterpretAsync(scenario.PlanningGoal, cancellationToken)
                 : null;
             Print(console, scenario, chosen, observation, steps, grounded, reading);
             return steps.Count > 0 || reading is { SubGoals.Count: > 0, Confidence: >= UnsureReading } ? ExitCodes.Success : ExitCodes.RunFailed;

@@ -281,10 +281,13 @@ internal static partial class ReplayCommand
 
         console.MarkupLine($"[bold]replay {Markup.Escape(document.Header.Name)}[/] [grey]{document.Steps.Count} steps · {Markup.Escape(setup.StartUrl ?? "")} · no model[/]");
         ReplayResult result;
+        string? appOutput;
         await using (driver)
         {
             result = await new ReplayEngine(driver, replayOptions).ReplayAsync(document, cancellationToken);
+            appOutput = await DesktopDriverChoice.WriteAppOutputAsync(driver, folder, setup.Secrets);
         }
+        if (appOutput is not null) console.MarkupLine($"App output: {Markup.Escape(Relative(appOutput))}");
 
         await WriteOutputsAsync(result, document, path, folder, options, cancellationToken);
         if (options.HealOut is not null && result.HealCount > 0)

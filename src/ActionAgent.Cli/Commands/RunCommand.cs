@@ -181,6 +181,10 @@ internal static class RunCommand
             Secrets = setup.Secrets,
             StartUrl = options.Connect is not null && options.Start is null ? null : setup.StartUrl,
         }, folder, cancellationToken);
+        if (await DesktopDriverChoice.WriteAppOutputAsync(driver, folder, setup.Secrets) is { } appOutput)
+        {
+            console.MarkupLine($"App output: {Markup.Escape(Relative(appOutput))}");
+        }
         if (options.JUnit is not null)
         {
             // Written even when the run was cancelled (CI wants to see how far it got); the token is not passed for that reason.

@@ -87,4 +87,33 @@ internal static class DesktopDriverChoice
             FinishedAt = now,
         }, CancellationToken.None).ConfigureAwait(false);
     }
+
+    /// <summary>The file in a run's or replay's folder that keeps what the launched app printed on stdout.</summary>
+    public const string AppOutputFile = "app-output.txt";
+
+    /// <summary>
+    /// Keeps what a launched desktop app printed on stdout (a <c>zenity --forms</c> dialog prints the values it was
+    /// given) in the run's folder, secrets masked; returns the file, or null when the app printed nothing.
+    /// An app that closed itself is waited for (briefly) so its output is whole; one still running gives what it printed so far.
+    /// </summary>
+    public static async Task<string?> WriteAppOutputAsync(Core.Ports.IUiDriver driver, string folder, Core.Secrets.SecretVault secrets)
+    {
+        if (driver is not AtSpiDriver { Output: { } output } desktop) return null;
+        if (!desktop.AppIsRunning)
+        {
+            try
+            {
+                await output.CompleteAsync().WaitAsync(TimeSpan.FromSeconds(5)).ConfigureAwait(false);
+            }
+            catch (TimeoutException)
+            {
+                // a child of the app still holds the pipe: what was read so far is written
+            }
+        }
+        var text = output.Output;
+        if (text.Length == 0) return null;
+        var file = Path.Combine(folder, AppOutputFile);
+        await File.WriteAllTextAsync(file, secrets.Mask(text)).ConfigureAwait(false);
+        return file;
+    }
 }

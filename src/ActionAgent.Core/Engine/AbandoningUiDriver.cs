@@ -8,24 +8,41 @@ namespace ActionAgent.Core.Engine;
 /// Makes the run's (or replay's) time limit a hard stop: a driver call returns as soon as its token is cancelled,
 /// even when the browser itself cannot answer (a page stuck in a script loop blocks Playwright's calls, which do not
 /// honour cancellation). The browser operation is abandoned, not awaited; closing the driver ends it.
+/// A driver call that throws (an app that stopped answering its accessibility bus, a browser that crashed) comes back
+/// as a <see cref="DriverFailedException"/> naming the driver and what it was doing, which the engines turn into a
+/// failed run with a recording, not a crash.
 /// </summary>
 internal sealed class AbandoningUiDriver(IUiDriver inner) : IUiDriver
 {
     public string Name => inner.Name;
 
     public Task<UiObservation> ObserveAsync(ObserveOptions options, CancellationToken cancellationToken) =>
-        Abandonable(inner.ObserveAsync(options, cancellationToken), cancellationToken);
+        Guarded(() => inner.ObserveAsync(options, cancellationToken), "observing the screen", cancellationToken);
 
     public Task<ActionResult> ExecuteAsync(UiAction action, CancellationToken cancellationToken) =>
-        Abandonable(inner.ExecuteAsync(action, cancellationToken), cancellationToken);
+        Guarded(() => inner.ExecuteAsync(action, cancellationToken), $"acting ({action?.Step.Action.ToName()})", cancellationToken);
 
     public Task<byte[]> ScreenshotAsync(IReadOnlyList<ElementTarget> masked, CancellationToken cancellationToken) =>
-        Abandonable(inner.ScreenshotAsync(masked, cancellationToken), cancellationToken);
+        Guarded(() => inner.ScreenshotAsync(masked, cancellationToken), "taking a screenshot", cancellationToken);
 
     // The engines own the driver only for the run; the caller that created it disposes it.
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 
     internal static IUiDriver Wrap(IUiDriver driver) => driver as AbandoningUiDriver ?? new AbandoningUiDriver(driver);
+
+    private async Task<T> Guarded<T>(Func<Task<T>> call, string operation, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await Abandonable(call(), cancellationToken).ConfigureAwait(false);
+        }
+#pragma warning disable CA1031 // the trust boundary to the driver: whatever it throws fails the run with a message, not the process
+        catch (Exception e) when (e is not (OperationCanceledException or DriverFailedException))
+#pragma warning restore CA1031
+        {
+            throw new DriverFailedException(inner.Name, operation, e);
+        }
+    }
 
     private static Task<T> Abandonable<T>(Task<T> operation, CancellationToken cancellationToken)
     {

@@ -19,7 +19,7 @@ public sealed partial class RunEngine
             if (_interpreted) return;
             _interpreted = true;
             if (_engine._services.Interpreter is not { } interpreter || string.IsNullOrWhiteSpace(Scenario.Goal) || Scenario.Steps.Count > 0) return;
-            var interpretation = await interpreter.InterpretAsync(Scenario.Goal, token).ConfigureAwait(false);
+            var interpretation = await interpreter.InterpretAsync(PlanningGoal, token).ConfigureAwait(false);
             _goals = new SubGoalLedger(interpretation.SubGoals);
             Log.Information("The goal reads as {Count} sub-goal(s): {SubGoals}", interpretation.SubGoals.Count,
                 string.Join("; ", interpretation.SubGoals.Select(g => Vault.Mask($"{g} → {g.Effect}"))));

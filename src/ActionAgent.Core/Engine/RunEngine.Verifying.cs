@@ -13,9 +13,10 @@ public sealed partial class RunEngine
         private async Task VerifyAsync(CancellationToken token)
         {
             var pending = _s.Pending ?? throw new InvalidOperationException("Verifying without a step that acted.");
-            _s.Pending = null;
             using var checking = Measure(StepPhase.Check);
+            // Still pending while the screen is read: a driver that fails here leaves the step recorded as not checked.
             var after = await ObserveAsync(screenshot: true, token).ConfigureAwait(false);
+            _s.Pending = null;
             var recordedValue = pending.Step.Value is null || ValueTemplate.ReferencesSecret(pending.Step.Value) ? null : Vault.Mask(pending.Step.Value);
             // A ${vars.*} value may hold a secret the page echoed, and the page's names may quote one: masked.
             var checks = MaskChecks(CheckDeriver.Derive(pending.Step, pending.Before, after, pending.Result.ResolvedTarget,

@@ -110,6 +110,16 @@ public sealed partial class RunEngine
                     await FlushPendingAsync(failedReason: "timed out").ConfigureAwait(false);
                     await _machine.FireAsync(RunTrigger.BudgetExceeded).ConfigureAwait(false);
                 }
+                catch (DriverFailedException e)
+                {
+                    // The app or browser stopped answering: the run fails, saying at which step and what the driver said.
+                    var at = _s.Pending is { } acted ? $"after step {acted.Index} acted" : _s.StepCount == 0 ? "before the first step" : $"at step {_s.StepCount}";
+                    _s.Reason = Vault.Mask($"{e.Message} ({at}, in state {_machine.State}).");
+                    Log.Error("The driver failed {At}: {Reason}", at, _s.Reason);
+                    Log.Debug(e.InnerException, "What the driver threw"); // the stack goes to the log file, not the console
+                    await FlushPendingAsync(failedReason: Vault.Mask(e.Message)).ConfigureAwait(false);
+                    await _machine.FireAsync(RunTrigger.DriverFailed).ConfigureAwait(false);
+                }
             }
 
             var elapsed = _engine.Time.GetElapsedTime(started);
@@ -197,9 +207,15 @@ public sealed partial class RunEngine
             return await Driver.ObserveAsync(new ObserveOptions(screenshot, [.. _s.Masked]), token).ConfigureAwait(false);
         }
 
+        /// <summary>
+        /// The goal the interpreter and the planner read: inputs put in (secrets stay placeholders), and masked in case
+        /// an input's value quotes a secret.
+        /// </summary>
+        private string PlanningGoal => Vault.Mask(Scenario.PlanningGoal);
+
         private PlanningContext CreatePlanningContext(UiObservation observation, bool replanning) => new()
         {
-            Goal = Scenario.Goal ?? Scenario.Name,
+            Goal = PlanningGoal,
             Inputs = Scenario.Inputs,
             // Only the secrets bound to this page's host: a planner cannot fill a secret on a page it does not belong to.
             SecretNames = SecretNamesAllowedAt(observation.Location),

@@ -62,4 +62,6 @@ public enum RunTrigger
     BudgetExceeded,
     /// <summary>The run was cancelled.</summary>
     Cancel,
+    /// <summary>The driver failed (threw) while observing or acting: the app or browser stopped answering.</summary>
+    DriverFailed,
 }

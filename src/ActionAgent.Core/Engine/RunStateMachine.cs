@@ -18,10 +18,12 @@ public static class RunStateMachine
         ArgumentNullException.ThrowIfNull(stepsLeft);
         var machine = new StateMachine<RunState, RunTrigger>(RunState.Pending);
 
-        // Every state that does work can be cancelled, and fails when a budget (steps, time, tokens, cost) runs out.
+        // Every state that does work can be cancelled, and fails when a budget (steps, time, tokens, cost) runs out or
+        // the driver stops answering.
         StateMachine<RunState, RunTrigger>.StateConfiguration Working(RunState state) =>
             machine.Configure(state)
                 .Permit(RunTrigger.BudgetExceeded, RunState.Failed)
+                .Permit(RunTrigger.DriverFailed, RunState.Failed)
                 .Permit(RunTrigger.Cancel, RunState.Cancelled);
 
         machine.Configure(RunState.Pending)

@@ -56,6 +56,13 @@ public sealed partial class ReplayEngine
                 {
                     result = Skipped(step, "") with { Outcome = ReplayStepOutcome.Failed, Error = $"The replay went over its time limit of {Options.Timeout} during this step." };
                 }
+                catch (Engine.DriverFailedException e)
+                {
+                    // The app or browser stopped answering: this step fails with what the driver said; the rest are skipped.
+                    engine._log.Error("Replay step {Index}: {Reason}", step.Index, Vault.Mask(e.Message));
+                    engine._log.Debug(e.InnerException, "What the driver threw");
+                    result = Skipped(step, "") with { Outcome = ReplayStepOutcome.Failed, Error = Vault.Mask($"step {step.Index} {step.Action}: {e.Message}") };
+                }
                 results.Add(result);
                 Options.Progress?.StepFinished(result);
                 if (!result.Passed) reason = result.Error;
@@ -69,6 +76,10 @@ public sealed partial class ReplayEngine
             catch (OperationCanceledException) when (TimedOut())
             {
                 reason = $"The replay went over its time limit of {Options.Timeout} while checking its expectations.";
+            }
+            catch (Engine.DriverFailedException e)
+            {
+                reason = Vault.Mask($"While checking the expectations: {e.Message}");
             }
             var failedExpectation = expectations.FirstOrDefault(e => !e.Passed);
             if (reason is null && failedExpectation is not null)

@@ -1,4 +1,5 @@
 using ActionAgent.Core.Actions;
+using ActionAgent.Core.Secrets;
 
 namespace ActionAgent.Core.Scenarios;
 
@@ -8,8 +9,15 @@ public sealed record Scenario
     /// <summary>The scenario's name; names its recordings.</summary>
     public required string Name { get; init; }
 
-    /// <summary>The goal in plain words.</summary>
+    /// <summary>The goal in plain words, as written (<c>${inputs.NAME}</c> placeholders and all).</summary>
     public string? Goal { get; init; }
+
+    /// <summary>
+    /// The goal a planner reads: <see cref="Goal"/> (else <see cref="Name"/>) with the inputs' values put in
+    /// (<see cref="ValueTemplate.ResolveInputs"/>), so "save it as ${inputs.path}" reads as the path it names.
+    /// Secrets stay placeholders.
+    /// </summary>
+    public string PlanningGoal => ValueTemplate.ResolveInputs(Goal ?? Name, Inputs);
 
     /// <summary>The file it was loaded from, when it came from a file.</summary>
     public string? SourcePath { get; init; }

@@ -40,6 +40,19 @@ public static partial class ValueTemplate
         return result;
     }
 
+    /// <summary>
+    /// Puts the inputs' values into a text a planner reads (a goal). <c>${secrets.NAME}</c> stays a placeholder: a planner
+    /// may be a remote model, and a secret never reaches one (the step it writes carries the placeholder, filled in when
+    /// the step acts). <c>${vars.NAME}</c> stays too (no value before the run reads one), as does an unknown input.
+    /// </summary>
+    public static string ResolveInputs(string text, IReadOnlyDictionary<string, string> inputs)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(inputs);
+        return Pattern().Replace(text, match =>
+            match.Groups["scope"].Value == "inputs" && inputs.TryGetValue(match.Groups["name"].Value, out var value) ? value : match.Value);
+    }
+
     [GeneratedRegex(@"\$\{(?<scope>inputs|secrets|vars)\.(?<name>[A-Za-z0-9_.\-]+)\}")]
     private static partial Regex Pattern();
 }

@@ -10,7 +10,8 @@ internal sealed class AtSpiElement
     /// <summary>AT-SPI's role name (<c>push button</c>, <c>text</c>, <c>frame</c>).</summary>
     public required string RoleName { get; init; }
 
-    public string Name { get; init; } = "";
+    /// <summary>The accessible name; a field without one is named by its label (LABELLED_BY, else the label on its row: <see cref="RowLabels"/>).</summary>
+    public string Name { get; set; } = "";
 
     public string Description { get; init; } = "";
 

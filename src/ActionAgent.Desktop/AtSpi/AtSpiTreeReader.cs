@@ -36,6 +36,7 @@ internal sealed partial class AtSpiTreeReader(AtSpiConnection connection)
             }
         }
         AssignPaths(shown, "");
+        RowLabels.NameFields(shown);
         return shown;
     }
 

@@ -145,16 +145,23 @@ public sealed partial class OfflinePlanner
         if (await OptionForValueAsync(goal, value, description, pool, cancellationToken).ConfigureAwait(false) is { } option) return option;
         if (value.Label is null && goal.Object.Length == 0 && value.Kind is not (GoalValueKind.Email or GoalValueKind.Password) && NextEmptyField(goal, value, pool) is { } next) return next;
         if (RangeEndField(goal, value, pool) is { } end) return end;
-        var fields = pool.Where(n => FillRoles.Contains(n.Role) && !n.IsDisabled && !(values.Count > 1 && s.FilledFields.Contains(KeyOf(n)))).ToList();
+        // A read-only field (a text view that only shows, such as an app's history) is no place to type.
+        var fields = pool.Where(n => FillRoles.Contains(n.Role) && !n.IsDisabled && !n.Has("readonly") && !(values.Count > 1 && s.FilledFields.Contains(KeyOf(n)))).ToList();
         var ranked = await _scorer.RankAsync(description, ActionKind.Fill, fields, cancellationToken, n => s.Tried.Contains(CandidateKey(ActionKind.Fill, n))).ConfigureAwait(false);
         // A lone unlabeled box ("type hello in the box") scores low on words but is the only place the text can go.
         // A field labelled in other words (a "handle" or "login" for a user name) still ranks first among the few unfilled
         // ones; the effect check and the later sub-goals show whether it was right.
         var unfilled = ranked.Where(r => !s.FilledFields.Contains(KeyOf(r.Node)) && Plausible(r.Node, value, description)).ToList();
+        var untried = fields.Where(f => !s.Tried.Contains(CandidateKey(ActionKind.Fill, f))).ToList();
+        // The ranking leaves out a field with no words at all (no name, label, placeholder or text near it: a
+        // calculator's entry, an editor's page); when it is the only field left, it is that lone box.
+        var lone = untried.Count != 1 ? null
+            : ranked.Count == 1 ? ranked[0]
+            : ranked.Count == 0 && untried[0].Label().Length == 0 ? new GroundingCandidate(untried[0], 0, 0, 0) : null;
         // A date or a time never goes over words a field already shows, however well its label fits ("to" and "Where to?").
         var best = ranked.FirstOrDefault(r => r.Score >= _options.MinimumScore && !OverWords(r.Node, value))
             ?? (unfilled.Count is > 0 and <= 4 && unfilled[0].Score >= 0.1 ? unfilled[0] : null)
-            ?? (fields.Count(f => !s.Tried.Contains(CandidateKey(ActionKind.Fill, f))) == 1 && ranked.Count == 1 && !HoldsEarlierText(ranked[0].Node) && Plausible(ranked[0].Node, value, description) ? ranked[0] : null);
+            ?? (lone is not null && !HoldsEarlierText(lone.Node) && Plausible(lone.Node, value, description) ? lone : null);
         if (best is null) return null;
         var text = FormatForField(value, best.Node);
         s.FilledFields.Add(KeyOf(best.Node));

@@ -38,6 +38,13 @@ public sealed partial class PageModel
         foreach (var node in nodes) roots.Add(Build(node, null, all));
         PlaceProbedClickables(roots, all);
         foreach (var node in all) node.NearbyText = FindNearbyText(node);
+        // A text that is another field's name is that field's label, not this one's context: a grid that lists its
+        // labels before its entries ("Name", "City", then both boxes) would otherwise read the Name box as "Name City".
+        var fieldNames = all.Where(n => FieldRoles.Contains(n.Role) && n.Name.Length > 0).Select(n => LabelWords(n.Name)).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        foreach (var node in all.Where(n => FieldRoles.Contains(n.Role) && n.Name.Length > 0 && n.NearbyText.Length > 0))
+        {
+            if (fieldNames.Contains(LabelWords(node.NearbyText)) && !string.Equals(LabelWords(node.NearbyText), LabelWords(node.Name), StringComparison.OrdinalIgnoreCase)) node.NearbyText = "";
+        }
         return new PageModel(observation, roots, all);
     }
 
@@ -96,6 +103,8 @@ public sealed partial class PageModel
     /// <summary>Whether a person can act on the node (a control, not plain text).</summary>
     public static bool IsInteractive(PageNode node) =>
         FieldRoles.Contains(node.Role) || node.Role is "button" or "link" or "option" or "menuitem" or "tab" or "menuitemcheckbox" or "menuitemradio";
+
+    private static string LabelWords(string text) => text.Trim().TrimEnd(':', '*').Trim();
 
     // "From" in a text sibling just before an unnamed field, or the group's name for a field inside a group.
     private static string FindNearbyText(PageNode node)

@@ -27,6 +27,8 @@ internal static class TextTokens
             else Flush();
         }
         Flush();
+        // A label of symbols only (a calculator's "=", "+", "×"; "←") has no word: its symbols are its words.
+        if (words.Count == 0) words.AddRange(text.Where(c => char.IsSymbol(c) || char.IsPunctuation(c)).Select(c => c.ToString()));
         return words;
 
         void Flush()

@@ -18,6 +18,8 @@ internal sealed class EngineHarness
     public IReadOnlyDictionary<string, string> Secrets { get; set; } = new Dictionary<string, string>();
     public RunEngineServices Services { get; set; } = new();
     public IReadOnlyList<PlanStep> Steps { get; set; } = [];
+    public string Goal { get; set; } = "do the thing";
+    public IReadOnlyDictionary<string, string> Inputs { get; set; } = new Dictionary<string, string> { ["user.name"] = "Ada" };
 
     public static PlanStep Click(string name, params string[] tags) =>
         new() { Action = ActionKind.Click, Target = new ElementTarget { Role = "button", Name = name }, Tags = tags };
@@ -27,12 +29,12 @@ internal sealed class EngineHarness
         var scenario = new Scenario
         {
             Name = "test",
-            Goal = "do the thing",
+            Goal = Goal,
             App = new AppSpec { Browser = new BrowserAppSpec("http://app.test/") },
             Policy = Policy,
             Expect = Expect,
             Steps = Steps,
-            Inputs = new Dictionary<string, string> { ["user.name"] = "Ada" },
+            Inputs = Inputs,
             Secrets = Secrets.ToDictionary(p => p.Key, p => new SecretSource("ENV_" + p.Key)),
         };
         var services = Services with { Progress = new RecordingProgress(Transitions) };

@@ -16,6 +16,11 @@ public sealed class FakeUiDriver : IUiDriver
     public List<IReadOnlyList<ElementTarget>> ScreenshotMasks { get; } = [];
     public Func<UiAction, CancellationToken, Task>? BeforeAction { get; set; }
 
+    /// <summary>Called at each observation (1, 2, …); it may throw, as a driver whose app stopped answering does.</summary>
+    public Action<int>? OnObserve { get; set; }
+
+    public int Observations { get; private set; }
+
     /// <summary>Adds a rule: the first rule that returns a result decides the action's outcome.</summary>
     public FakeUiDriver When(Func<UiAction, ActionResult?> rule)
     {
@@ -26,6 +31,7 @@ public sealed class FakeUiDriver : IUiDriver
     public Task<UiObservation> ObserveAsync(ObserveOptions options, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
+        OnObserve?.Invoke(++Observations);
         if (options.IncludeScreenshot) ScreenshotMasks.Add(options.Masked ?? []);
         return Task.FromResult(new UiObservation
         {

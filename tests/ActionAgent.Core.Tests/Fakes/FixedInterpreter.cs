@@ -8,9 +8,13 @@ public sealed class FixedInterpreter(params SubGoal[] subGoals) : IGoalInterpret
 {
     public int Calls { get; private set; }
 
+    /// <summary>The goals it was asked to read.</summary>
+    public List<string> Goals { get; } = [];
+
     public Task<GoalInterpretation> InterpretAsync(string goal, CancellationToken cancellationToken)
     {
         Calls++;
+        Goals.Add(goal);
         return Task.FromResult(new GoalInterpretation { Goal = goal, SubGoals = subGoals });
     }
 

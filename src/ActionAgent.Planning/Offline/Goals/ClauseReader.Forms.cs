@@ -141,6 +141,15 @@ internal sealed partial class ClauseReader
             person = new GoalValue(GoalValueKind.Text, who.Groups["v"].Value, "name");
             rest = (rest[..who.Index] + rest[(who.Index + who.Length)..]).Trim();
         }
+        if (sense.Query == QueryUse.Always && ArithmeticPattern().Match(rest.Trim()) is { Success: true } sum)
+        {
+            // "compute 7 × 6", "search for 2+2": an arithmetic expression is typed whole, not read as numbers and labels.
+            var expression = new GoalValue(GoalValueKind.Text, sum.Groups["e"].Value.Trim(), "search");
+            SubGoal typed = Make(c, ActionFamily.EnterText, "search", [expression], GoalQualifiers.None, null, new(EffectKind.ValueSet, "search", expression.Text));
+            return sense.Commit is not null
+                ? [typed, Implied(c, sense.Commit, new(sense.CommitEffect, null))]
+                : [typed, Make(c, ActionFamily.Submit, c.Verb, [], GoalQualifiers.None, null, new(sense.Effect, null))];
+        }
         var parts = Analyse(rest, places: sense.Query != QueryUse.None, countsAreQuantities: false, cutLabels: true);
         if (person is not null) parts = parts with { Values = [person, .. parts.Values] };
         var result = new List<SubGoal>();
@@ -209,4 +218,9 @@ internal sealed partial class ClauseReader
         }
         return result;
     }
+
+    // Numbers joined by arithmetic operators, with optional brackets, and nothing else in the clause but an article
+    // or "what is": "7 × 6", "(12.5 + 3) / 2", "the sum 2+2" does not match (words before it).
+    [GeneratedRegex(@"^(?:what\s+is\s+|what's\s+)?(?<e>[(\s]*-?\d+(?:[.,]\d+)?[)\s]*(?:[+\-−×x*/÷][(\s]*-?\d+(?:[.,]\d+)?[)\s]*)+)\??$", RegexOptions.IgnoreCase)]
+    private static partial Regex ArithmeticPattern();
 }
