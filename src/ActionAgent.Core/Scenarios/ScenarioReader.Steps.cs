@@ -218,6 +218,8 @@ internal sealed partial class ScenarioReader
         var action = kind.ToName();
         var missing = kind switch
         {
+            // A drag needs a second element; scenario steps name one target, so drags come from goals ("Drag X to Y").
+            ActionKind.Drag => ("", "drag steps cannot be written in a scenario yet (they need a drop target): write the goal instead, e.g. goal: Drag \"Fix bug\" to Done"),
             ActionKind.Goto when url is null => ("url", "goto needs a url: write - goto: /path, or { url: … }"),
             ActionKind.Press when key is null => ("key", "press needs a key, such as Enter or Control+A"),
             ActionKind.Scroll when !hasTarget && value is null => ("", "scroll needs a target, or a value (up, down, top, bottom)"),
