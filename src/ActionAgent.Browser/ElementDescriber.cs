@@ -63,7 +63,7 @@ internal static class ElementDescriber
           else if (fromIds) label = fromIds;
           else if (el.closest && el.closest('label')) label = clean(el.closest('label').innerText);
           const nameFromContent = ['button', 'link', 'option', 'tab', 'menuitem', 'heading', 'checkbox', 'radio', 'cell',
-            'columnheader', 'listitem', 'switch', 'treeitem', 'row'].includes(role);
+            'columnheader', 'switch', 'treeitem', 'row'].includes(role);
           const text = short(tag === 'input' || tag === 'textarea' || tag === 'select' ? '' : (el.innerText || el.textContent));
           const name = fromIds || clean(el.getAttribute('aria-label')) || label
             || (tag === 'input' && ['button', 'submit', 'reset'].includes(type) ? clean(el.value) : '')
@@ -128,8 +128,11 @@ internal static class ElementDescriber
             if (json.ValueKind != JsonValueKind.Object) return requested.Box is null ? null : new ElementTarget { Box = requested.Box };
             var box = new BoundingBox(json.GetProperty("x").GetDouble(), json.GetProperty("y").GetDouble(),
                 json.GetProperty("width").GetDouble(), json.GetProperty("height").GetDouble());
-            if (element.Locator is { } framed && element.Frame != page.MainFrame)
+            IReadOnlyList<string>? framePath = null;
+            if (element.Locator is { } framed && await OwnerFrameAsync(framed).ConfigureAwait(false) is { } owner && owner != page.MainFrame)
             {
+                // A ref resolves through the page, so the element's frame is asked of the element itself.
+                framePath = await FramePathAsync(owner).ConfigureAwait(false);
                 // getBoundingClientRect is relative to the iframe; recordings want viewport coordinates.
                 if (await framed.BoundingBoxAsync(new() { Timeout = 1000 }).ConfigureAwait(false) is { } b)
                 {
@@ -147,6 +150,7 @@ internal static class ElementDescriber
                 Css = NullIfEmpty(json, "css"),
                 XPath = NullIfEmpty(json, "xpath"),
                 Box = box,
+                FramePath = framePath,
                 Description = requested.Description,
             };
         }
@@ -154,6 +158,40 @@ internal static class ElementDescriber
         {
             return null;
         }
+    }
+
+    // How an iframe is named in the document around it: its id, name or title when they single it out, else its place.
+    private const string FrameSelectorFunction = """
+        (el) => {
+          const doc = el.ownerDocument;
+          const tag = el.tagName.toLowerCase();
+          const one = (sel) => { try { return doc.querySelectorAll(sel).length === 1; } catch { return false; } };
+          if (el.id && /^[A-Za-z_][\w-]*$/.test(el.id) && one('#' + el.id)) return '#' + el.id;
+          for (const attr of ['name', 'title', 'aria-label']) {
+            const v = el.getAttribute(attr);
+            if (v) { const sel = `${tag}[${attr}=${JSON.stringify(v)}]`; if (one(sel)) return sel; }
+          }
+          const all = Array.from(doc.querySelectorAll(tag));
+          return `${tag} >> nth=${all.indexOf(el)}`;
+        }
+        """;
+
+    private static async Task<IFrame?> OwnerFrameAsync(ILocator locator)
+    {
+        var handle = await locator.ElementHandleAsync(new() { Timeout = 1000 }).ConfigureAwait(false);
+        return await handle.OwnerFrameAsync().ConfigureAwait(false);
+    }
+
+    /// <summary>The selectors of the iframes from the page down to <paramref name="frame"/>, outermost first.</summary>
+    internal static async Task<IReadOnlyList<string>?> FramePathAsync(IFrame frame)
+    {
+        var path = new List<string>();
+        for (var current = frame; current.ParentFrame is not null; current = current.ParentFrame)
+        {
+            var element = await current.FrameElementAsync().ConfigureAwait(false);
+            path.Insert(0, await element.EvaluateAsync<string>(FrameSelectorFunction).ConfigureAwait(false));
+        }
+        return path.Count == 0 ? null : path;
     }
 
     private static string? NullIfEmpty(JsonElement json, string property) =>

@@ -32,6 +32,7 @@ public sealed partial class PlaywrightDriver
                 (ActionKind.Press, null) => await PressOnPageAsync(action).ConfigureAwait(false),
                 (ActionKind.Scroll, null) => await ScrollPageAsync(action).ConfigureAwait(false),
                 (ActionKind.WaitFor, null) or (ActionKind.Assert, null) => await WaitForTextAsync(action, cancellationToken).ConfigureAwait(false),
+                (ActionKind.Drag, _) => await DragAsync(action, cancellationToken).ConfigureAwait(false),
                 (ActionKind.Extract, null) => ActionResult.Success(extracted: await Page.Locator("body").InnerTextAsync(new() { Timeout = Ms(action.Timeout) }).ConfigureAwait(false)),
                 _ => await ActOnTargetAsync(action, cancellationToken).ConfigureAwait(false),
             };

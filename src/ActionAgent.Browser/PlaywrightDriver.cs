@@ -127,6 +127,7 @@ public sealed partial class PlaywrightDriver : IUiDriver
         ObjectDisposedException.ThrowIf(_disposed, this);
         cancellationToken.ThrowIfCancellationRequested();
         var snapshot = await Page.AriaSnapshotAsync(new() { Mode = AriaSnapshotMode.Ai, Boxes = true }).ConfigureAwait(false);
+        snapshot = await NameFramesAsync(snapshot).ConfigureAwait(false);
         snapshot = await ProbeAsync(snapshot).ConfigureAwait(false);
         var title = await Page.TitleAsync().ConfigureAwait(false);
         var viewport = await ViewportAsync().ConfigureAwait(false);

@@ -59,10 +59,18 @@ internal sealed class TargetResolver(IPage page, TimeProvider time)
             ambiguous |= isAmbiguous;
             if (found is not null) return new ResolveOutcome(new ResolvedElement("ref", found, null, page.MainFrame), tried, false);
         }
+        var frames = Frames().ToList();
+        if (target.FramePath is { Count: > 0 } path)
+        {
+            // The recorded frame first; when it is gone (the page changed), every frame, as for a target without one.
+            var (entered, note) = await EnterAsync(path).ConfigureAwait(false);
+            tried.Add($"frame {string.Join(" > ", path)}: {note}");
+            if (entered is not null) frames = [entered];
+        }
         foreach (var (layer, description, build) in DomLayers(target))
         {
             var notes = new List<string>();
-            foreach (var frame in Frames())
+            foreach (var frame in frames)
             {
                 ILocator locator;
                 try
@@ -116,6 +124,28 @@ internal sealed class TargetResolver(IPage page, TimeProvider time)
             .Distinct(StringComparer.Ordinal)
             .ToList();
         return [.. nodes.OrderByDescending(n => Similarity(wanted, n)).Take(count)];
+    }
+
+    /// <summary>Enters the frames of a frame path, outermost first; null with the reason when one is not there.</summary>
+    private async Task<(IFrame? Frame, string Note)> EnterAsync(IReadOnlyList<string> path)
+    {
+        var frame = page.MainFrame;
+        foreach (var selector in path)
+        {
+            try
+            {
+                var element = frame.Locator(selector);
+                if (await element.CountAsync().ConfigureAwait(false) != 1) return (null, $"{selector} matches no single frame");
+                var handle = await element.ElementHandleAsync(new() { Timeout = 1000 }).ConfigureAwait(false);
+                if (await handle.ContentFrameAsync().ConfigureAwait(false) is not { } inner) return (null, $"{selector} is not a frame");
+                frame = inner;
+            }
+            catch (PlaywrightException ex)
+            {
+                return (null, $"{selector}: {FirstLine(ex.Message)}");
+            }
+        }
+        return (frame, "entered");
     }
 
     private IEnumerable<IFrame> Frames() =>

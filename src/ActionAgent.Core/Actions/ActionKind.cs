@@ -29,4 +29,6 @@ public enum ActionKind
     Extract,
     /// <summary>Check that an element or text is present; fails the step otherwise.</summary>
     Assert,
+    /// <summary>Drag an element (the target) and drop it on another (<see cref="PlanStep.DropTarget"/>).</summary>
+    Drag,
 }

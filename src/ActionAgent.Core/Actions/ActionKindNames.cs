@@ -18,6 +18,7 @@ public static class ActionKindNames
         ["wait-for"] = ActionKind.WaitFor,
         ["extract"] = ActionKind.Extract,
         ["assert"] = ActionKind.Assert,
+        ["drag"] = ActionKind.Drag,
     };
 
     /// <summary>Every action name, in declaration order.</summary>

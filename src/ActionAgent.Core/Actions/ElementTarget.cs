@@ -37,6 +37,13 @@ public sealed record ElementTarget
     /// <summary>An XPath expression.</summary>
     public string? XPath { get; init; }
 
+    /// <summary>
+    /// For an element inside frames: the frames to enter, outermost first, each a CSS selector of the <c>iframe</c> in
+    /// the document around it (<c>#checkout</c>, <c>iframe[title="Card payment"]</c>). The DOM layers are then looked up
+    /// in that frame only. Null for an element of the page itself. The box stays in page (viewport) coordinates.
+    /// </summary>
+    public IReadOnlyList<string>? FramePath { get; init; }
+
     /// <summary>Where the element was on the screen: the last resort, acted on by coordinates.</summary>
     public BoundingBox? Box { get; init; }
 

@@ -9,6 +9,9 @@ public sealed record PlanStep
     /// <summary>What to do it to; null for actions on the page itself (goto, press without a target).</summary>
     public ElementTarget? Target { get; init; }
 
+    /// <summary>Where a drag step drops its target: the element (a list, a column, an item) it is released over.</summary>
+    public ElementTarget? DropTarget { get; init; }
+
     /// <summary>
     /// The value: text to fill, option to select, key to press, URL to open, or variable name to extract into.
     /// May hold placeholders such as <c>${secrets.card_number}</c>; drivers get the resolved value.
@@ -38,5 +41,7 @@ public sealed record PlanStep
 
     /// <summary>A one-line summary for progress output and logs (never contains a secret value).</summary>
     public override string ToString() =>
-        Target is null ? $"{Action.ToName()} {Value}".TrimEnd() : $"{Action.ToName()} {Target}{(Value is null ? "" : $" = {Value}")}";
+        Target is null ? $"{Action.ToName()} {Value}".TrimEnd()
+        : DropTarget is not null ? $"{Action.ToName()} {Target} onto {DropTarget}"
+        : $"{Action.ToName()} {Target}{(Value is null ? "" : $" = {Value}")}";
 }

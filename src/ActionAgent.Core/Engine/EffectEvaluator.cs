@@ -47,6 +47,7 @@ public static partial class EffectEvaluator
                 ? new EffectEvidence(true, $"read into variable \"{step.Value}\"")
                 : Changed(before, after),
             EffectKind.Revealed => Revealed(effect.Subject ?? value, before, after),
+            EffectKind.Moved => Moved(value, effect.Subject, before, after),
             _ => Changed(before, after),
         };
     }

@@ -34,4 +34,9 @@ public enum EffectKind
     ValueRead,
     /// <summary>Something became visible in the viewport (after a scroll or hover).</summary>
     Revealed,
+    /// <summary>
+    /// An item (<see cref="ExpectedEffect.Value"/>) now shows inside or at the place it was dragged to
+    /// (<see cref="ExpectedEffect.Subject"/>: a column, a list, "the top of the list"), and did not before.
+    /// </summary>
+    Moved,
 }

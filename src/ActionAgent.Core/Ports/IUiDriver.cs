@@ -90,6 +90,12 @@ public sealed record ActionResult
     /// <summary>Which layer of the requested target found the element ("role", "css", "box", ...).</summary>
     public string? ResolvedBy { get; init; }
 
+    /// <summary>For a drag: the element it was dropped on, in every layer the driver could read.</summary>
+    public ElementTarget? ResolvedDropTarget { get; init; }
+
+    /// <summary>For a drag: which layer of the drop target found the element.</summary>
+    public string? DropResolvedBy { get; init; }
+
     /// <summary>Text read by an extract step.</summary>
     public string? ExtractedText { get; init; }
 

@@ -30,6 +30,15 @@ public sealed record StepRecord
     /// <summary>Which layer found the element (role, label, css, visual...).</summary>
     public string? ResolvedBy { get; init; }
 
+    /// <summary>For a drag step: where the plan asked to drop the element.</summary>
+    public ElementTarget? RequestedDropTarget { get; init; }
+
+    /// <summary>For a drag step: the element it was dropped on, in every layer the driver could read.</summary>
+    public ElementTarget? DropTarget { get; init; }
+
+    /// <summary>For a drag step: which layer found the drop element.</summary>
+    public string? DropResolvedBy { get; init; }
+
     /// <summary>How the step's target was grounded when the plan gave only a description.</summary>
     public string? Grounding { get; init; }
 

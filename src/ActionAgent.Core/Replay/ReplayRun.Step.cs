@@ -24,7 +24,8 @@ public sealed partial class ReplayEngine
             };
 
             // The target is part of what a step means ("Pay €44"): approvals classify it (acting sets the target again).
-            var planStep = new PlanStep { Action = kind, Value = step.Value, Tags = step.Tags, Description = step.Description, Origin = "replay", Target = step.RequestedTarget ?? step.Target };
+            var planStep = new PlanStep { Action = kind, Value = step.Value, Tags = step.Tags, Description = step.Description, Origin = "replay", Target = step.RequestedTarget ?? step.Target,
+                DropTarget = ReplayTargets.Drop(step) };
             if (await ApprovalRefusedAsync(step, planStep, cancellationToken).ConfigureAwait(false) is { } refused) return Fail($"{label}: {refused}");
 
             string? value = null;
@@ -97,6 +98,12 @@ public sealed partial class ReplayEngine
                 var shot = await ShotAsync($"{step.Index:000}-failed.png", cancellationToken).ConfigureAwait(false);
                 return Fail($"{label}: {result.Error}", shot, heal, acted: result);
             }
+            if (DropDrifted(planStep.DropTarget, result) is { } drift)
+            {
+                // The drop target is found through all its recorded layers; one that is not the first is a heal.
+                engine._log.Warning("Replay {Step}: the drop target {Drift}", label, drift);
+                if (!Options.AllowHeal) return Fail($"{label}: the drop target {drift} (--no-heal makes any heal a failure).", acted: result);
+            }
             if (kind == ActionKind.Extract && step.Value is not null) _variables[step.Value] = result.ExtractedText ?? "";
             if (isSecret && (result.ResolvedTarget ?? full) is { } secretField) _masked.Add(secretField);
 
@@ -117,6 +124,12 @@ public sealed partial class ReplayEngine
                 ResolvedBy = result.ResolvedBy, Found = result.ResolvedTarget, Heal = heal, Checks = checks,
                 Shot = after ?? heal?.Shot, DurationMs = Elapsed(start), RecordedMs = step.DurationMs, Timings = _clock.TakeStep(),
             };
+        }
+
+        private static string? DropDrifted(ElementTarget? drop, ActionResult result)
+        {
+            if (drop is null || !result.Succeeded || result.DropResolvedBy is not { } foundBy || ReplayTargets.FirstLayer(drop) is not { } first || foundBy == first) return null;
+            return $"{ReplayTargets.Locator(drop, first)} no longer matches; found by {(ReplayTargets.Has(drop, foundBy) ? ReplayTargets.Locator(drop, foundBy) : foundBy)}";
         }
 
         private TimeSpan FastPathTimeout(StepRecord step, TimeSpan stepTimeout)

@@ -34,11 +34,24 @@ public static class ReplayTargets
     public static ElementTarget? Full(StepRecord step)
     {
         ArgumentNullException.ThrowIfNull(step);
-        var recorded = step.Target ?? step.RequestedTarget;
+        return Layers(step.Target ?? step.RequestedTarget, string.Equals(step.Action, "extract", StringComparison.Ordinal));
+    }
+
+    /// <summary>For a drag step: where it dropped, as recorded in every usable layer; null when nothing was recorded.</summary>
+    public static ElementTarget? Drop(StepRecord step)
+    {
+        ArgumentNullException.ThrowIfNull(step);
+        // A role without a name (one of many list items) would only be ambiguous before the layer that finds it.
+        var drop = Layers(step.DropTarget ?? step.RequestedDropTarget, readsText: false);
+        return drop is { Name: null, Role: not null } ? drop with { Role = null } : drop;
+    }
+
+    private static ElementTarget? Layers(ElementTarget? recorded, bool readsText)
+    {
         if (recorded is null) return null;
         var full = recorded with { Ref = null, Description = null, Exact = true };
         // What an extract step reads is its output, not a way to find the element; long values were truncated.
-        if (string.Equals(step.Action, "extract", StringComparison.Ordinal) || full.Text is { Length: >= TruncatedLength }) full = full with { Text = null };
+        if (readsText || full.Text is { Length: >= TruncatedLength }) full = full with { Text = null };
         if (full.Name is { Length: >= TruncatedLength }) full = full with { Name = null, Role = null };
         if (full.Label is { Length: >= TruncatedLength }) full = full with { Label = null };
         return full.IsSemanticOnly ? null : full;
@@ -77,6 +90,13 @@ public static class ReplayTargets
     {
         ArgumentNullException.ThrowIfNull(target);
         var exact = target.Exact;
+        var only = OnlyLayer(target, layer, exact);
+        // A DOM layer of an element inside frames is looked up in those frames; coordinates are the page's own.
+        return layer is "box" or "path" or "ref" || target.FramePath is null ? only : only with { FramePath = target.FramePath };
+    }
+
+    private static ElementTarget OnlyLayer(ElementTarget target, string layer, bool exact)
+    {
         return layer switch
         {
             "testid" => new ElementTarget { TestId = target.TestId },
@@ -98,6 +118,12 @@ public static class ReplayTargets
     public static string Locator(ElementTarget target, string layer)
     {
         ArgumentNullException.ThrowIfNull(target);
+        var locator = LayerLocator(target, layer);
+        return target.FramePath is { Count: > 0 } frames && layer is not ("box" or "path" or "ref") ? $"{locator} in frame {string.Join(" > ", frames)}" : locator;
+    }
+
+    private static string LayerLocator(ElementTarget target, string layer)
+    {
         return layer switch
         {
             "testid" => $"testid \"{target.TestId}\"",

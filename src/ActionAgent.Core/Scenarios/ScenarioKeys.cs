@@ -22,8 +22,8 @@ internal static class ScenarioKeys
 
     public static readonly string[] Expectation = ["text", "screen", "url"];
 
-    /// <summary>The action names a step may use (one per step).</summary>
-    public static IReadOnlyList<string> Step => ActionKindNames.All;
+    /// <summary>The action names a step may use (one per step). A drag needs a drop target, which a step cannot name yet.</summary>
+    public static IReadOnlyList<string> Step { get; } = [.. ActionKindNames.All.Where(a => a != "drag")];
 
     /// <summary>The fields of <see cref="ElementTarget"/> a step may set.</summary>
     public static readonly string[] TargetFields =

@@ -49,8 +49,11 @@ internal sealed partial class ScenarioReader
             if (!ScenarioKeys.Step.Contains(action) || !ActionKindNames.TryParse(action, out var kind))
             {
                 var hint = ClosestMatch.Hint(action, ScenarioKeys.Step);
-                var message = hint.Length > 0 || !ScenarioKeys.StepArgs.Contains(action)
-                    ? $"unknown action '{action}'{hint} (actions: {string.Join(", ", ActionKindNames.All)})"
+                // A drag needs a second element; scenario steps name one target, so drags come from goals ("Drag X to Y").
+                var message = action == "drag"
+                    ? "drag steps cannot be written in a scenario yet (they need a drop target): write the goal instead, e.g. goal: Drag \"Fix bug\" to Done"
+                    : hint.Length > 0 || !ScenarioKeys.StepArgs.Contains(action)
+                    ? $"unknown action '{action}'{hint} (actions: {string.Join(", ", ScenarioKeys.Step)})"
                     : $"'{action}' is not an action; a step starts with its action, such as - click: {{ {action}: … }}";
                 Error(entries[0].Key, $"{field}.{action}", message);
                 continue;

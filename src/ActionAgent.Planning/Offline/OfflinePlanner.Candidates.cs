@@ -13,6 +13,7 @@ public sealed partial class OfflinePlanner
     /// <summary>The best untried action for the sub-goal on this page, or null when nothing fits well enough.</summary>
     private async Task<SearchAttempt?> BestCandidateAsync(SubGoal goal, PageModel page, CancellationToken cancellationToken)
     {
+        if (goal.Family == ActionFamily.Drag) return DragCandidate(goal, page);
         if (ScopedTab(goal, page) is { } tab) return tab;
         if (NamedItemMissing(goal, page)) return null; // look for it elsewhere (next page, load more) rather than act on another
         if (NeedsCollection(goal, page)) return await CollectionCandidateAsync(goal, page, cancellationToken).ConfigureAwait(false);
@@ -38,7 +39,7 @@ public sealed partial class OfflinePlanner
             ActionFamily.Scroll => await OnBestAsync(goal, ActionKind.Scroll, ObjectWords(goal), pool, cancellationToken).ConfigureAwait(false),
             ActionFamily.Read => await ReadAsync(goal, pool, cancellationToken).ConfigureAwait(false),
             ActionFamily.Wait => Wait(goal),
-            ActionFamily.Drag => null, // the drivers have no drag action yet: the search gives up naming the sub-goal
+            ActionFamily.Drag => DragCandidate(goal, page),
             ActionFamily.Remove => await OnBestAsync(goal, ActionKind.Click, $"{ObjectWords(goal)} remove delete", pool, cancellationToken).ConfigureAwait(false),
             ActionFamily.Submit => await SubmitAsync(goal, pool, cancellationToken).ConfigureAwait(false),
             ActionFamily.Filter => await FilterAsync(goal, pool, cancellationToken).ConfigureAwait(false),

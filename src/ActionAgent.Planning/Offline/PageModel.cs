@@ -77,7 +77,7 @@ public sealed partial class PageModel
     /// <summary>Whether the node groups other content a goal can point at.</summary>
     public static bool IsContainer(PageNode node) => node.Role is "listitem" or "row" or "article" or "dialog" or "alertdialog" or "region"
         or "group" or "form" or "menu" or "menubar" or "tabpanel" or "treeitem" or "list" or "table" or "grid" or "listbox" or "navigation"
-        or "complementary" or "main" or "tree" or "radiogroup" || (node.Role == "generic" && node.Children.Count >= 2 && node.Children.Any(c => IsInteractive(c) || c.IsRolelessClickable || c.Role is "text" or "paragraph" or "heading"));
+        or "complementary" or "main" or "tree" or "radiogroup" or "iframe" || (node.Role == "generic" && node.Children.Count >= 2 && node.Children.Any(c => IsInteractive(c) || c.IsRolelessClickable || c.Role is "text" or "paragraph" or "heading"));
 
     /// <summary>
     /// Repeated items: the children of one parent that share a role (list items, rows, articles, cards) and number at

@@ -48,7 +48,7 @@ public sealed class AdminAndFileGoalTests
         "EnterText 'name' [Text:final.txt@name] in(file draft.txt) => ValueSet(final.txt)",
         "Submit* 'rename' => ItemAppeared(final.txt)")]
     [InlineData("Drag \"report.pdf\" into the Archive folder",
-        "Drag 'report.pdf' [Text:report.pdf] to(Archive folder) => ItemAppeared(report.pdf)")]
+        "Drag 'report.pdf' [Text:report.pdf] to(Archive folder) => Moved(report.pdf)")]
     [InlineData("Delete the last file in the list",
         "Remove 'file' q(#-1) in(list) => ItemDisappeared(file)")]
     [InlineData("Download the latest report as CSV",
@@ -59,11 +59,11 @@ public sealed class AdminAndFileGoalTests
         "EnterText 'file' [Text:photo.png@file] => ValueSet(photo.png)",
         "Submit 'upload' => Navigated")]
     [InlineData("Move \"notes.txt\" from Inbox to Archive",
-        "Drag 'notes.txt' [Text:notes.txt] in(Inbox) to(Archive) => ItemAppeared(notes.txt)")]
+        "Drag 'notes.txt' [Text:notes.txt] in(Inbox) to(Archive) => Moved(notes.txt)")]
     [InlineData("Drag the card \"Fix bug\" to Done",
-        "Drag 'card' [Text:Fix bug@card] to(Done) => ItemAppeared(Fix bug)")]
+        "Drag 'card' [Text:Fix bug@card] to(Done) => Moved(Fix bug)")]
     [InlineData("Drag and drop item 1 onto the trash",
-        "Drag 'item' [Number:1@item] to(trash) => ItemAppeared(item)")]
+        "Drag 'item' [Number:1@item] to(trash) => Moved(item)")]
     [InlineData("Export the table as a CSV file",
         "Read 'table' [Text:CSV@format] => ValueRead")]
     [InlineData("Duplicate the first file",

@@ -24,7 +24,7 @@ public sealed class MailAndCalendarGoalTests
         "EnterText 'to' [Email:bob@example.com@to] => ValueSet(bob@example.com)",
         "EnterText 'subject' [Text:Lunch@subject] => ValueSet(Lunch)")]
     [InlineData("Move the email from Ana to the Archive folder",
-        "Drag 'email' in(Ana) to(Archive folder) => ItemAppeared(email)")]
+        "Drag 'email' in(Ana) to(Archive folder) => Moved(email)")]
     [InlineData("Reply to the newest email",
         "Activate 'reply to' q(latest) in(email) => ScreenChanged")]
     [InlineData("Like both photos by @bob",
@@ -55,7 +55,7 @@ public sealed class MailAndCalendarGoalTests
     [InlineData("Open the event on Friday",
         "Activate 'event' [Date:2026-12-04] => Navigated")]
     [InlineData("Move the \"Dentist\" event to next Monday",
-        "Drag 'event' [Text:Dentist] to(2026-11-30) => ItemAppeared(Dentist)")]
+        "Drag 'event' [Text:Dentist] to(2026-11-30) => Moved(Dentist)")]
     [InlineData("Delete the meeting \"Retro\"",
         "Remove 'meeting' [Text:Retro@meeting] => ItemDisappeared(Retro)")]
     [InlineData("Book a table for 4 at 7pm on Friday",

@@ -43,7 +43,7 @@ internal sealed partial class ClauseReader(VerbLexicon lexicon, DateOnly today)
         var verbText = verb?.Written ?? "";
         var sense = verb is null ? null : ChooseSense(verb.Senses, rest);
         var context = new Context(clause, verbText, rest, sense);
-        IReadOnlyList<SubGoal> subGoals = (verb is null ? null : MenuPath(context)) ?? sense?.Family switch
+        IReadOnlyList<SubGoal> subGoals = (verb is null ? null : MenuPath(context) ?? Placement(context) ?? Answer(context)) ?? sense?.Family switch
         {
             null => Verbless(context),
             ActionFamily.EnterText when sense.Commit is not null => Commit(context),
@@ -179,7 +179,7 @@ internal sealed partial class ClauseReader(VerbLexicon lexicon, DateOnly today)
         var parts = Analyse(thing, places: false, countsAreQuantities: true, cutLabels: false);
         var item = parts.Values.FirstOrDefault(v => v.Kind == GoalValueKind.Text);
         var obj = parts.Object.Length > 0 ? parts.Object : item?.Text ?? "";
-        var destination = Clean(ClauseValues.Unmasked(values.Restore(m.Groups["y"].Value, quoted: false)));
+        var destination = Place(ClauseValues.Unmasked(values.Restore(m.Groups["y"].Value, quoted: false)));
         if (ClauseValues.Classify(destination, null) == GoalValueKind.Number)
         {
             // "move the slider to 70": a value for the slider, however it is set.
@@ -187,7 +187,7 @@ internal sealed partial class ClauseReader(VerbLexicon lexicon, DateOnly today)
             return [Make(c, ActionFamily.EnterText, obj, [number], parts.Qualifiers, parts.Scope, new(EffectKind.ValueSet, NullIfEmpty(obj), number.Text))];
         }
         var scope = m.Groups["from"].Success ? Clean(values.Restore(m.Groups["from"].Value, quoted: false)) : parts.Scope;
-        return [Make(c, ActionFamily.Drag, obj, parts.Values, parts.Qualifiers, scope, new(EffectKind.ItemAppeared, destination, item?.Text ?? obj)) with { Destination = destination }];
+        return [Make(c, ActionFamily.Drag, obj, parts.Values, parts.Qualifiers, scope, new(EffectKind.Moved, destination, item?.Text ?? obj)) with { Destination = destination }];
     }
 
     private IReadOnlyList<SubGoal> Simple(Context c)

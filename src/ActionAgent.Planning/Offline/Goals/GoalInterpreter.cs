@@ -38,10 +38,17 @@ public sealed class GoalInterpreter : IGoalInterpreter
         var unparsed = new List<string>();
         var confidence = 1.0;
         SubGoal? pendingCommit = null;
-        foreach (var clause in ClauseSplitter.Split(goal, _lexicon))
+        string? goalScope = null;
+        var clauses = ClauseSplitter.Split(goal, _lexicon).ToList();
+        foreach (var clause in clauses)
         {
             var text = Filler.Strip(clause.Text);
             if (text.Length == 0) continue;
+            if (subGoals.Count == 0 && goalScope is null && clause != clauses[^1] && ClauseReader.WholeGoalScope(text) is { } place)
+            {
+                goalScope = place; // "In the survey, …": where the rest happens
+                continue;
+            }
             var (verb, guessed) = await FindVerbAsync(text, cancellationToken).ConfigureAwait(false);
             var previous = subGoals.LastOrDefault();
             var referent = previous is not null ? previous.Effect.Value ?? NullIfEmpty(previous.Object) : null;
@@ -52,7 +59,7 @@ public sealed class GoalInterpreter : IGoalInterpreter
             if (guessed) unparsed.AddRange(text.Split(' ', StringSplitOptions.RemoveEmptyEntries));
 
             // An implied commit waits for the form steps joined to it by "and" ("sign up as … and agree to the rules").
-            var steps = reading.SubGoals.ToList();
+            var steps = reading.SubGoals.Select(s => goalScope is not null && s.Scope is null ? s with { Scope = goalScope } : s).ToList();
             if (subGoals.Count > 0 && steps is [{ Family: ActionFamily.Submit, Verb: "confirm" } confirm] && ConfirmsTheStepBefore(confirm))
             {
                 // "Delete the draft and confirm": the confirmation belongs to the step before (a dialog it may open);

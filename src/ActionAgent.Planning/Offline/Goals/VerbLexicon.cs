@@ -134,7 +134,7 @@ internal sealed class VerbLexicon
         ActionFamily.Navigate or ActionFamily.Submit => EffectKind.Navigated,
         ActionFamily.Expand => EffectKind.Expanded,
         ActionFamily.Hover or ActionFamily.Scroll => EffectKind.Revealed,
-        ActionFamily.Drag => EffectKind.ItemAppeared,
+        ActionFamily.Drag => EffectKind.Moved,
         ActionFamily.Read => EffectKind.ValueRead,
         ActionFamily.Wait => EffectKind.TextVisible,
         ActionFamily.Remove => EffectKind.ItemDisappeared,
