@@ -31,6 +31,7 @@ public sealed partial class ReplayEngine
             using var deadline = Options.Timeout is { } limit ? new CancellationTokenSource(limit, Options.Time) : new CancellationTokenSource();
             using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
             bool TimedOut() => deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested;
+            var blank = await BlankPageAsync(linked.Token).ConfigureAwait(false);
             foreach (var step in recording.Steps)
             {
                 cancellationToken.ThrowIfCancellationRequested();
@@ -38,6 +39,12 @@ public sealed partial class ReplayEngine
                 if (reason is not null)
                 {
                     results.Add(Skipped(step, "an earlier step failed"));
+                    continue;
+                }
+                if (blank is not null)
+                {
+                    results.Add(Skipped(step, "") with { Outcome = ReplayStepOutcome.Failed, Error = blank });
+                    reason = blank;
                     continue;
                 }
                 if (step.Outcome != StepOutcome.Succeeded)
@@ -99,6 +106,23 @@ public sealed partial class ReplayEngine
                 DurationMs = (long)Options.Time.GetElapsedTime(start).TotalMilliseconds,
                 Timings = _clock.RunTotals(),
             };
+        }
+
+        /// <summary>
+        /// A recording made on a page the agent was handed (<c>agent run --connect</c>) names no start page. Replayed in a
+        /// fresh browser, the page is blank: its steps would act at their recorded coordinates on nothing, and a step
+        /// with nothing to check would pass. The replay fails at once instead, saying why; null when the page is not
+        /// blank or the first step was not recorded on a web page.
+        /// </summary>
+        private async Task<string?> BlankPageAsync(CancellationToken cancellationToken)
+        {
+            var first = recording.Steps.FirstOrDefault(s => s.Outcome == StepOutcome.Succeeded);
+            if (first is null || string.Equals(first.Action, "goto", StringComparison.Ordinal) || first.LocationBefore is not { } recorded ||
+                !recorded.StartsWith("http", StringComparison.OrdinalIgnoreCase)) return null;
+            var now = await Driver.ObserveAsync(ObserveOptions.SnapshotOnly, cancellationToken).ConfigureAwait(false);
+            if (!string.IsNullOrEmpty(now.Location) && !string.Equals(now.Location, "about:blank", StringComparison.OrdinalIgnoreCase)) return null;
+            return Vault.Mask($"The replay's page is blank, but step {first.Index} was recorded on {Options.Urls.Rewrite(recorded)}: the recording names no page to start on " +
+                "(it was made on a page the agent was handed, with --connect). Record it from a scenario or with --start URL, so that it opens its page itself.");
         }
 
         private async Task<IReadOnlyList<CheckResult>> CheckExpectationsAsync(CancellationToken cancellationToken)

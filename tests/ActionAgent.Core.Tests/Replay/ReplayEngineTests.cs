@@ -32,6 +32,22 @@ public sealed class ReplayEngineTests
     }
 
     [Fact]
+    public async Task A_recording_that_names_no_start_page_fails_on_a_blank_page_instead_of_acting_on_nothing()
+    {
+        var driver = new FakeUiDriver { Location = "about:blank" };
+        var recording = ReplayFixtures.Recording(ReplayFixtures.Search with { LocationBefore = "http://127.0.0.1:5173/task.html?id=kanban" });
+
+        var result = await new ReplayEngine(driver, Fast).ReplayAsync(recording, CancellationToken.None);
+        var onItsPage = await new ReplayEngine(new FakeUiDriver { Location = "http://127.0.0.1:5173/task.html?id=kanban" }, Fast).ReplayAsync(recording, CancellationToken.None);
+
+        Assert.False(result.Passed);
+        Assert.Contains("blank", result.Reason);
+        Assert.Contains("--start", result.Reason);
+        Assert.Empty(driver.Actions);
+        Assert.True(onItsPage.Passed, onItsPage.Reason);
+    }
+
+    [Fact]
     public async Task Replay_passes_when_the_first_layer_matches_and_reports_no_heal()
     {
         var driver = new FakeUiDriver();
