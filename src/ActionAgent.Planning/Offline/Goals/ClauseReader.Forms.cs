@@ -146,8 +146,11 @@ internal sealed partial class ClauseReader
             // "compute 7 × 6", "search for 2+2": an arithmetic expression is typed whole, not read as numbers and labels.
             var expression = new GoalValue(GoalValueKind.Text, sum.Groups["e"].Value.Trim(), "search");
             SubGoal typed = Make(c, ActionFamily.EnterText, "search", [expression], GoalQualifiers.None, null, new(EffectKind.ValueSet, "search", expression.Text));
+            // The press is proven by the result in a field ("42" where "7 × 6" was), not by any change: a history list
+            // that shows "7×6 = 42" beside an entry still reading "7× 6" is no answer.
+            var answer = sense.CommitEffect == EffectKind.ScreenChanged && Evaluate(expression.Text) is { } computed ? new ExpectedEffect(EffectKind.ValueSet, null, computed) : new ExpectedEffect(sense.CommitEffect, null);
             return sense.Commit is not null
-                ? [typed, Implied(c, sense.Commit, new(sense.CommitEffect, null))]
+                ? [typed, Implied(c, sense.Commit, answer)]
                 : [typed, Make(c, ActionFamily.Submit, c.Verb, [], GoalQualifiers.None, null, new(sense.Effect, null))];
         }
         var parts = Analyse(rest, places: sense.Query != QueryUse.None, countsAreQuantities: false, cutLabels: true);
@@ -217,6 +220,22 @@ internal sealed partial class ClauseReader
             result.Add(Make(c, ActionFamily.EnterText, field, [labelled], GoalQualifiers.None, scope, new(EffectKind.ValueSet, field, value.Text)) with { Implied = implied });
         }
         return result;
+    }
+
+    /// <summary>The value of an arithmetic expression ("7 × 6" → "42", "(12.5 + 3) / 2" → "7.75"), or null when it has none.</summary>
+    private static string? Evaluate(string expression)
+    {
+        var plain = expression.Replace('×', '*').Replace('x', '*').Replace('X', '*').Replace('÷', '/').Replace('−', '-').Replace(',', '.');
+        try
+        {
+            using var table = new System.Data.DataTable { Locale = System.Globalization.CultureInfo.InvariantCulture };
+            var value = Convert.ToDecimal(table.Compute(plain, null), System.Globalization.CultureInfo.InvariantCulture);
+            return value.ToString("0.##########", System.Globalization.CultureInfo.InvariantCulture);
+        }
+        catch (Exception e) when (e is System.Data.EvaluateException or System.Data.SyntaxErrorException or OverflowException or DivideByZeroException or InvalidCastException or FormatException)
+        {
+            return null;
+        }
     }
 
     // Numbers joined by arithmetic operators, with optional brackets, and nothing else in the clause but an article
