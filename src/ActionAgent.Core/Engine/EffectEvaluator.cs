@@ -255,8 +255,12 @@ public static partial class EffectEvaluator
     {
         var wasExpanded = before.AllNodes().Where(IsExpanded).Select(n => n.Role + n.Name).ToHashSet(StringComparer.Ordinal);
         var opened = after.AllNodes().Where(n => IsExpanded(n) && !wasExpanded.Contains(n.Role + n.Name)).ToList();
-        var best = BestBySubject(opened, subject) ?? opened.FirstOrDefault();
+        var best = BestBySubject(opened, subject);
         if (best is not null) return new(true, $"{Describe(best)} is expanded");
+        // "The question about returns" names which one: another question opening is not its effect.
+        var which = Words(subject).Where(w => !Filler.Contains(w) && !PanelWords.Contains(w)).ToList();
+        if (opened.Count > 0 && which.Count > 0) return new(false, $"{Describe(opened[0])} opened, which says nothing of \"{string.Join(' ', which)}\"");
+        if (opened.FirstOrDefault() is { } first) return new(true, $"{Describe(first)} is expanded");
         var matched = BestBySubject([.. after.AllNodes().Where(n => IsExpanded(n) || n.Attributes.ContainsKey("expanded"))], subject);
         if (matched is not null && IsExpanded(matched)) return new(true, $"{Describe(matched)} is expanded");
         var newText = NewWords(before, after);
@@ -266,6 +270,13 @@ public static partial class EffectEvaluator
             ? new(true, $"new content shows: {string.Join(" ", newText.Take(8))}")
             : new(false, matched is null ? "nothing expanded and no new content shows" : $"{Describe(matched)} is still collapsed");
     }
+
+    // Words that say what kind of collapsed thing is meant, not which one ("the question about returns").
+    private static readonly HashSet<string> PanelWords = new(StringComparer.Ordinal)
+    {
+        "panel", "panels", "section", "sections", "question", "questions", "accordion", "details", "more", "about", "collapsed", "hidden",
+        "closed", "folded", "dropdown", "menu", "submenu", "drawer", "sidebar", "faq", "group", "tree", "part", "area", "one",
+    };
 
     private static bool IsExpanded(UiNode node) =>
         node.Flags.Contains("expanded") || (node.Attributes.TryGetValue("expanded", out var e) && e == "true");

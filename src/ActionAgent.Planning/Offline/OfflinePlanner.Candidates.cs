@@ -283,15 +283,26 @@ public sealed partial class OfflinePlanner
             n => n.IsCollapsed ? 1 : n.Role is "button" or "tab" or "treeitem" or "link" || n.IsRolelessClickable ? 0.6 : 0).ConfigureAwait(false);
         if (attempt is null)
         {
-            // "Open the collapsed panel" names no panel: the collapsed ones, in page order, are the candidates.
+            // "Open the collapsed panel" names no panel: the collapsed ones, in page order, are the candidates. "The
+            // question about returns" names one: only a collapsed control that says one of its words ("Can I return an
+            // item…") is, never the first one whatever it says.
             var s = _run.Search!;
-            var collapsed = pool.FirstOrDefault(n => n.IsCollapsed && !n.IsDisabled && !s.Tried.Contains(CandidateKey(ActionKind.Click, n)));
+            var named = TextTokens.Content(ObjectWords(goal)).Where(w => !PanelWords.Contains(w)).Select(TextTokens.Stem).ToHashSet(StringComparer.Ordinal);
+            var collapsed = pool.FirstOrDefault(n => n.IsCollapsed && !n.IsDisabled && !s.Tried.Contains(CandidateKey(ActionKind.Click, n)) &&
+                (named.Count == 0 || TextTokens.Content(n.Label()).Select(TextTokens.Stem).Any(named.Contains)));
             if (collapsed is null) return null;
             attempt = new SearchAttempt(CandidateKey(ActionKind.Click, collapsed), SearchStep(ActionKind.Click, collapsed, null, goal.Text, collapsed.Label()),
                 $"{collapsed} is collapsed and nothing else fits \"{ObjectWords(goal)}\"");
         }
         return attempt with { Undo = attempt.Step with { Description = "close it again" } };
     }
+
+    // Words that say what kind of collapsed thing is meant, not which one.
+    private static readonly HashSet<string> PanelWords = new(StringComparer.Ordinal)
+    {
+        "panel", "panels", "section", "sections", "question", "questions", "accordion", "details", "more", "about", "collapsed", "hidden",
+        "closed", "folded", "dropdown", "menu", "submenu", "drawer", "sidebar", "faq", "group", "tree", "part", "area", "one",
+    };
 
     private async Task<SearchAttempt?> NavigateAsync(SubGoal goal, List<PageNode> pool, CancellationToken cancellationToken)
     {

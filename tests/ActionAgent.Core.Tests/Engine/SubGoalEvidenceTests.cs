@@ -398,4 +398,17 @@ public sealed class SubGoalEvidenceTests
         Assert.Contains("10 bikes", applied.Detail);
         Assert.False(sliderOnly.Observed, sliderOnly.Detail);
     }
+
+    [Fact]
+    public void Another_question_opening_is_not_the_effect_of_expanding_the_question_the_goal_names()
+    {
+        const string Before = "- button \"How do I get a refund?\" [expanded=false] [ref=q1]\n- button \"Can I return an item after 30 days?\" [expanded=false] [ref=q2]";
+        var wrong = EffectEvaluator.Evaluate(new ExpectedEffect(EffectKind.Expanded, "question about returns"), Screen(Before),
+            Screen(Before.Replace("refund?\" [expanded=false]", "refund?\" [expanded]", StringComparison.Ordinal) + "\n- paragraph: Most requests are handled within 5 working days."));
+        var right = EffectEvaluator.Evaluate(new ExpectedEffect(EffectKind.Expanded, "question about returns"), Screen(Before),
+            Screen(Before.Replace("days?\" [expanded=false]", "days?\" [expanded]", StringComparison.Ordinal)));
+
+        Assert.False(wrong.Observed, wrong.Detail);
+        Assert.True(right.Observed, right.Detail);
+    }
 }
