@@ -287,7 +287,7 @@ public sealed partial class OfflinePlanner
             // question about returns" names one: only a collapsed control that says one of its words ("Can I return an
             // item…") is, never the first one whatever it says.
             var s = _run.Search!;
-            var named = TextTokens.Content(ObjectWords(goal)).Where(w => !PanelWords.Contains(w)).Select(TextTokens.Stem).ToHashSet(StringComparer.Ordinal);
+            var named = TextTokens.Words(ObjectWords(goal)).Where(w => !PanelWords.Contains(w) && !w.All(char.IsAsciiDigit)).Select(TextTokens.Stem).ToHashSet(StringComparer.Ordinal);
             var collapsed = pool.FirstOrDefault(n => n.IsCollapsed && !n.IsDisabled && !s.Tried.Contains(CandidateKey(ActionKind.Click, n)) &&
                 (named.Count == 0 || TextTokens.Content(n.Label()).Select(TextTokens.Stem).Any(named.Contains)));
             if (collapsed is null) return null;
@@ -302,6 +302,7 @@ public sealed partial class OfflinePlanner
     {
         "panel", "panels", "section", "sections", "question", "questions", "accordion", "details", "more", "about", "collapsed", "hidden",
         "closed", "folded", "dropdown", "menu", "submenu", "drawer", "sidebar", "faq", "group", "tree", "part", "area", "one",
+        "the", "a", "an", "of", "my", "this", "that", "with", "for", "on", "in", "to", "at", "its", "their",
     };
 
     private async Task<SearchAttempt?> NavigateAsync(SubGoal goal, List<PageNode> pool, CancellationToken cancellationToken)
