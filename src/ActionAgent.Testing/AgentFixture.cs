@@ -26,7 +26,7 @@ namespace ActionAgent.Testing;
 ///     public async Task The_agent_finds_flights()
 ///     {
 ///         await using var test = await fixture.StartTestAsync(output);
-///         var run = await test.Agent.RunAsync("search flights from London to Paris", "site:skyfare");
+///         var run = await test.Agent.RunAsync("search flights from London to Paris", "https://shop.example.test/");
 ///         Assert.True(run.Succeeded, run.Reason);
 ///     }
 /// }
