@@ -73,7 +73,7 @@ public static partial class EffectEvaluator
         var chain = ChainText(path);
         var missing = tokens.Where(t => Occurrences(chain, t) == 0).ToList();
         var acted = path[^1];
-        var item = path.LastOrDefault(n => ItemRoles.Contains(n.Role));
+        var item = path.Where((n, i) => IsItem(n, i > 0 ? path[i - 1] : null)).LastOrDefault();
         if (missing.Count == 0)
         {
             if (item is not null && !InScopeItems(goal, step.Before).Any(i => ReferenceEquals(i.Node, item)))
@@ -159,12 +159,12 @@ public static partial class EffectEvaluator
         var items = new List<(UiNode Node, List<UiNode> Path)>();
         var path = new List<UiNode>();
         foreach (var root in screen.Nodes) Walk(root);
-        return innermost ? [.. items.Where(i => !i.Node.Children.SelectMany(c => c.DescendantsAndSelf()).Any(d => ItemRoles.Contains(d.Role)))] : items;
+        return innermost ? [.. items.Where(i => !items.Any(o => !ReferenceEquals(o.Node, i.Node) && o.Path.Contains(i.Node)))] : items;
 
         void Walk(UiNode node)
         {
             path.Add(node);
-            if (ItemRoles.Contains(node.Role)) items.Add((node, [.. path]));
+            if (IsItem(node, path.Count > 1 ? path[^2] : null)) items.Add((node, [.. path]));
             foreach (var child in node.Children) Walk(child);
             path.RemoveAt(path.Count - 1);
         }
@@ -208,10 +208,11 @@ public static partial class EffectEvaluator
     private static string ChainText(List<UiNode> path)
     {
         var last = path[^1];
-        var text = new StringBuilder(ItemRoles.Contains(last.Role) ? OwnText(last) : last.InnerText());
-        foreach (var node in path.Take(path.Count - 1))
+        var text = new StringBuilder(IsItem(last, path.Count > 1 ? path[^2] : null) ? OwnText(last) : last.InnerText());
+        for (var i = 0; i < path.Count - 1; i++)
         {
-            if (ItemRoles.Contains(node.Role)) text.Append(" | ").Append(OwnText(node));
+            var node = path[i];
+            if (IsItem(node, i > 0 ? path[i - 1] : null)) text.Append(" | ").Append(OwnText(node));
             else if (NamedContainerRoles.Contains(node.Role) && node.Name.Length > 0) text.Append(" | ").Append(node.Name);
         }
         return Normalise(text.ToString());
@@ -221,16 +222,60 @@ public static partial class EffectEvaluator
     private static string OwnText(UiNode item)
     {
         var parts = new List<string>();
-        Collect(item, top: true);
+        Collect(item, null, top: true);
         return string.Join(" ", parts.Distinct(StringComparer.Ordinal));
 
-        void Collect(UiNode node, bool top)
+        void Collect(UiNode node, UiNode? parent, bool top)
         {
-            if (!top && ItemRoles.Contains(node.Role)) return;
+            if (!top && IsItem(node, parent)) return;
             if (!string.IsNullOrWhiteSpace(node.Name)) parts.Add(node.Name);
             if (!string.IsNullOrWhiteSpace(node.Value)) parts.Add(node.Value);
-            foreach (var child in node.Children) Collect(child, top: false);
+            foreach (var child in node.Children) Collect(child, node, top: false);
         }
+    }
+
+    /// <summary>
+    /// "Add Thyme to my favourites" where the page keeps no favourites list: the one item that names the value stays
+    /// where it is, and its control for the collection changed (♡ → ♥, "Add to cart" → "In cart", pressed). The
+    /// collection must be named by a control of that item, so another change of the item is not taken for it.
+    /// </summary>
+    private static EffectEvidence? MarkedInPlace(string value, string? subject, UiObservation before, UiObservation after)
+    {
+        var collection = Words(subject).Where(w => !ScopeFiller.Contains(w)).Select(Stem).ToList();
+        if (collection.Count == 0) return null;
+        var wanted = Normalise(value);
+        var was = ItemPaths(before, innermost: true);
+        var now = ItemPaths(after, innermost: true);
+        if (was.Count != now.Count) return null;
+        var naming = Enumerable.Range(0, was.Count).Where(i => Occurrences(Normalise(OwnText(was[i].Node)), wanted) > 0).ToList();
+        if (naming.Count != 1) return null;
+        var (old, current) = (was[naming[0]].Node, now[naming[0]].Node);
+        if (Occurrences(Normalise(OwnText(current)), wanted) == 0) return null;
+        string Controls(UiNode item) => string.Join(" | ", item.DescendantsAndSelf().Where(d => CardControlRoles.Contains(d.Role))
+            .Select(d => $"{d.Role}:{d.Name}:{d.InnerText()}:{(IsOn(d) ? "on" : "off")}"));
+        var namesCollection = old.DescendantsAndSelf().Concat(current.DescendantsAndSelf()).Where(d => CardControlRoles.Contains(d.Role))
+            .Any(d => Words(d.Name + " " + d.InnerText()).Select(Stem).Any(collection.Contains));
+        if (!namesCollection || Controls(old) == Controls(current)) return null;
+        return new(true, $"the item \"{Short(OwnText(current))}\" now shows its control for \"{subject}\" changed (was \"{Short(Controls(old))}\")");
+    }
+
+    private static readonly HashSet<string> CardControlRoles = new(StringComparer.Ordinal) { "button", "link", "checkbox", "switch", "radio", "menuitem" };
+
+    /// <summary>
+    /// An item: a node with an item role (list item, row, article, tree item, option), or a card of a repeated list
+    /// built from plain boxes: a role-less box whose parent holds another box of the same shape (the same roles of
+    /// children, in order), with text and a control of its own ("Dev · Too small for me. · Helpful", one of twelve).
+    /// </summary>
+    private static bool IsItem(UiNode node, UiNode? parent)
+    {
+        if (ItemRoles.Contains(node.Role)) return true;
+        if (node.Role != "generic" || parent is null || node.Children.Count < 2) return false;
+        var shape = Shape(node);
+        if (parent.Children.Count(c => c.Role == "generic" && Shape(c) == shape) < 2) return false;
+        return node.Children.Any(c => c.DescendantsAndSelf().Any(d => CardControlRoles.Contains(d.Role))) &&
+            node.Children.Any(c => !CardControlRoles.Contains(c.Role) && c.InnerText().Trim().Length > 0);
+
+        static string Shape(UiNode n) => string.Join(",", n.Children.Select(c => c.Role));
     }
 
     private static string Signature(UiNode item) =>

@@ -36,7 +36,7 @@ public static partial class EffectEvaluator
             EffectKind.Checked => Toggled(effect.Subject ?? value, wanted: true, before, after),
             EffectKind.Unchecked => Toggled(effect.Subject ?? value, wanted: false, before, after),
             EffectKind.Selected => Selected(effect.Subject, value, before, after, step),
-            EffectKind.ItemAppeared => ItemAppeared(value, before, after),
+            EffectKind.ItemAppeared => ItemAppeared(value, effect.Subject, before, after),
             EffectKind.ItemDisappeared => ItemDisappeared(value ?? effect.Subject, before, after),
             EffectKind.Expanded => Expanded(effect.Subject, before, after),
             EffectKind.Closed => Closed(effect.Subject, before, after),
@@ -220,7 +220,7 @@ public static partial class EffectEvaluator
     private static HashSet<string> StateFlags(UiObservation observation) =>
         observation.AllNodes().Where(IsOn).Select(n => $"{n.Role} \"{n.Name}\"").ToHashSet(StringComparer.Ordinal);
 
-    private static EffectEvidence ItemAppeared(string? value, UiObservation before, UiObservation after)
+    private static EffectEvidence ItemAppeared(string? value, string? subject, UiObservation before, UiObservation after)
     {
         if (value is null)
         {
@@ -233,9 +233,9 @@ public static partial class EffectEvaluator
         }
         var was = Occurrences(ContentText(before), value);
         var now = Occurrences(ContentText(after), value);
-        return now > was
-            ? new(true, $"\"{value}\" now shows {now} time(s) outside the fields (before: {was})")
-            : new(false, now == 0 ? $"\"{value}\" does not show on the page outside the fields" : $"\"{value}\" shows {now} time(s), as before");
+        if (now > was) return new(true, $"\"{value}\" now shows {now} time(s) outside the fields (before: {was})");
+        if (now > 0 && MarkedInPlace(value, subject, before, after) is { } marked) return marked;
+        return new(false, now == 0 ? $"\"{value}\" does not show on the page outside the fields" : $"\"{value}\" shows {now} time(s), as before");
     }
 
     private static EffectEvidence ItemDisappeared(string? value, UiObservation before, UiObservation after)

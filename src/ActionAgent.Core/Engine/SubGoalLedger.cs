@@ -103,14 +103,26 @@ internal sealed class SubGoalLedger(IReadOnlyList<SubGoal> subGoals)
     }
 
     /// <summary>The non-optional sub-goals whose effect was never observed.</summary>
-    public IReadOnlyList<SubGoal> Missing() => [.. SubGoals.Where(g => !g.Optional && !IsAchieved(g.Index))];
+    public IReadOnlyList<SubGoal> Missing() => [.. SubGoals.Where(g => !g.Optional && !IsAchieved(g.Index) && AddedBy(g) is null)];
+
+    /// <summary>
+    /// "Add "Lentil soup" to my cookbook" on a page that lists the dish and marks it in place: the typing sub-goal is only
+    /// the means of the add that follows it, so the add's own evidence (the item appeared or was marked) settles it.
+    /// </summary>
+    public SubGoal? AddedBy(SubGoal typing) =>
+        typing.Family == ActionFamily.EnterText && typing.Effect.Kind == EffectKind.ValueSet && typing.Effect.Value is { Length: > 0 } value
+            ? SubGoals.FirstOrDefault(g => g.Index > typing.Index && g.Effect.Kind == EffectKind.ItemAppeared &&
+                string.Equals(g.Effect.Value, value, StringComparison.OrdinalIgnoreCase) && IsAchieved(g.Index))
+            : null;
 
     public string LastSeen(int index) => _lastSeen.GetValueOrDefault(index, "no step served it");
 
     public IEnumerable<(SubGoal Goal, bool Achieved, string Evidence, int? AtStep)> Report() =>
         SubGoals.Select(g => _achieved.TryGetValue(g.Index, out var a)
             ? (g, true, a.Evidence.Detail, a.Step > 0 ? a.Step : (int?)null)
-            : (g, false, LastSeen(g.Index), (int?)null));
+            : AddedBy(g) is { } add
+                ? (g, true, $"nothing was typed: the add it was for (sub-goal #{add.Index}) showed: {_achieved[add.Index].Evidence.Detail}", (int?)null)
+                : (g, false, LastSeen(g.Index), (int?)null));
 
     /// <summary>Keeps what the screen showed for a sub-goal; an observed effect achieves it (tree or screenshot evidence alike).</summary>
     public void Note(SubGoal goal, EffectEvidence evidence, int stepIndex)

@@ -29,6 +29,11 @@ public sealed partial class OfflinePlanner
                 s.Next();
                 continue;
             }
+            if (s.Settled.Contains(goal.Index) || AddedWithoutTyping(goal, context) is { } added && s.Settled.Add(added.Index))
+            {
+                s.Next();
+                continue;
+            }
             if (ImpliedOption(goal, page) is { } option) return option;
             var candidate = await BestCandidateAsync(goal, page, cancellationToken).ConfigureAwait(false);
             if (candidate is null)
@@ -95,6 +100,14 @@ public sealed partial class OfflinePlanner
             if (++s.Attempts >= _options.MaxCandidatesPerSubGoal) return PlanDecision.GiveUp(NotAchieved(goal, s.LastEvidence, s.Attempts));
             return pending.Undo is { } clear ? PlanDecision.Continue([clear with { SubGoal = goal.Index }], $"sub-goal {goal}: {s.LastEvidence}; clear it and try the next candidate") : null;
         }
+        if (pending.Saves is { } saved)
+        {
+            // The editor's save: the value now shows outside the fields (the row reads "28", the reply is posted).
+            var shown = EffectEvaluator.Evaluate(new ExpectedEffect(EffectKind.ItemAppeared, null, saved), s.StepBefore ?? page.Observation, page.Observation);
+            if (!shown.Observed) return PlanDecision.GiveUp(NotAchieved(goal, $"\"{saved}\" was typed into the editor the search opened, but after pressing save {shown.Detail}"));
+            s.Next();
+            return null;
+        }
         // Single targets are judged by the whole evidence rule (the right item, the sort's direction), as the engine will,
         // on the step as the engine carried it out (grounded to the very element it acted on), when it is that step.
         var carried = context.History.Count > 0 && context.History[^1].Step.Action == pending.Step.Action ? context.History[^1].Step : pending.Step;
@@ -114,6 +127,12 @@ public sealed partial class OfflinePlanner
         else if (evidence.Observed || !s.Explored && context.AchievedSubGoals.Contains(goal.Index))
         {
             if (pending.Step.Target?.Ref is { } acted) s.ActedOn[goal.Index] = acted;
+            if (evidence.Observed && SaveOpenedEditor(goal, pending, page) is { } save)
+            {
+                s.Pending = save;
+                s.StepBefore = page.Observation;
+                return PlanDecision.Continue([save.Step with { SubGoal = goal.Index }], $"sub-goal {goal}: {save.Why}");
+            }
             s.Next();
             return null;
         }
@@ -165,6 +184,16 @@ public sealed partial class OfflinePlanner
         _ = page;
         return null;
     }
+
+    /// <summary>
+    /// "Add "Lentil soup" to my cookbook" where the page lists the dish and its own control added it: the later add
+    /// sub-goal for that value already showed its effect, so there is nothing to type.
+    /// </summary>
+    private SubGoal? AddedWithoutTyping(SubGoal goal, PlanningContext context) =>
+        goal.Family == ActionFamily.EnterText && goal.Effect.Kind == EffectKind.ValueSet && goal.Effect.Value is { Length: > 0 } value
+            ? _run.Search!.SubGoals.FirstOrDefault(g => g.Index > goal.Index && g.Effect.Kind == EffectKind.ItemAppeared &&
+                string.Equals(g.Effect.Value, value, StringComparison.OrdinalIgnoreCase) && context.AchievedSubGoals.Contains(g.Index))
+            : null;
 
     private static bool JustActed(PlanningContext context) => context.History.Count > 0 && context.History[^1].Step.Action != ActionKind.WaitFor;
 

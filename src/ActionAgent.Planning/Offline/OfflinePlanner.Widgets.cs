@@ -147,6 +147,32 @@ public sealed partial class OfflinePlanner
         return near ?? (buttons.Count == 1 ? buttons[0] : null);
     }
 
+    /// <summary>The save button of the editor a field belongs to: the nearest one around the field that says save, OK, update, ✓.</summary>
+    private static PageNode? SaveButton(PageModel page, PlanStep step)
+    {
+        var field = step.Target?.Ref is { } r ? page.All.FirstOrDefault(n => n.Node.Ref == r) : null;
+        if (field is null) return null;
+        var buttons = page.All.Where(n => (n.Role == "button" || n.IsRolelessClickable) && n.IsOnScreen && !n.IsDisabled && SaveWords().IsMatch(n.Label())).ToList();
+        return field.Ancestors().Select(a => buttons.FirstOrDefault(b => b.Ancestors().Contains(a))).FirstOrDefault(b => b is not null);
+    }
+
+    /// <summary>
+    /// The value is in the field of an editor the search opened, and no later sub-goal sends it: press that editor's
+    /// save button (or Enter when it has none), so the value is kept rather than left in an open editor.
+    /// </summary>
+    private SearchAttempt? SaveOpenedEditor(SubGoal goal, SearchAttempt pending, PageModel page)
+    {
+        var s = _run.Search!;
+        if (goal.Family != ActionFamily.EnterText || s.OpenedEditor != goal.Index || pending.Saves is not null || pending.Step.Action is not (ActionKind.Fill or ActionKind.Type)) return null;
+        if (pending.Step.Value is not { Length: > 0 } typed || s.SubGoals.Skip(s.Current + 1).Any(g => g.Family == ActionFamily.Submit)) return null;
+        var save = SaveButton(page, pending.Step);
+        var step = save is null
+            ? pending.Step with { Action = ActionKind.Press, Value = "Enter", Description = $"keep \"{typed}\"" }
+            : SearchStep(ActionKind.Click, save, null, goal.Text, save.Label());
+        return new SearchAttempt("save:" + pending.Key, step, save is null ? "press Enter to keep what was typed in the editor it opened" : $"press {save} to keep what was typed in the editor it opened",
+            Saves: typed);
+    }
+
     /// <summary>A field that asks for a date: its placeholder shows a date's form or says "date", or its label names a date, and it shows no words.</summary>
     private static bool AsksForDate(PageNode field)
     {
@@ -250,9 +276,22 @@ public sealed partial class OfflinePlanner
             // Only a control that opens or adds: never one that deletes, cancels or leaves. A menu's command counts
             // (a desktop app's dialog that asks for the value opens from its menu).
             var controls = inScope.Where(n => (n.Role is "button" or "link" or "menuitem" || n.IsRolelessClickable) && !DestructiveWords().IsMatch(n.Name)).ToList();
+            // The control that says the goal's own verb ("Reply" for "reply …"), or the one edit control of the item
+            // the goal names ("Edit" in the row for Braga, for "change the stock").
+            var verbs = TextTokens.Words(goal.Verb).ToHashSet(StringComparer.Ordinal);
+            var saying = controls.Where(n => TextTokens.Words(n.Label()).Any(verbs.Contains)).ToList();
+            var editing = goal.Scope is null ? [] : controls.Where(n => EditWords().IsMatch(n.Label())).ToList();
+            var opener = saying.Count == 1 ? saying[0] : saying.Count == 0 && editing.Count == 1 ? editing[0] : null;
+            if (opener is not null)
+            {
+                s.OpenedEditor = goal.Index;
+                return PlanDecision.Continue([SearchStep(ActionKind.Click, opener, null, $"open the form for \"{goal.Text}\"", opener.Label())],
+                    $"sub-goal {goal}: the page shows no field; {opener} {(saying.Count == 1 ? $"says \"{goal.Verb}\"" : $"edits \"{goal.Scope}\"")} and opens one");
+            }
             var ranked = await _scorer.RankAsync(goal.Text, ActionKind.Click, n => 1, controls, cancellationToken).ConfigureAwait(false);
             if (ranked.Count > 0 && ranked[0].Score >= _options.MinimumScore && ranked[0].TokenOverlap > 0)
             {
+                s.OpenedEditor = goal.Index;
                 return PlanDecision.Continue([SearchStep(ActionKind.Click, ranked[0].Node, null, $"open the form for \"{goal.Text}\"", ranked[0].Node.Label())],
                     $"sub-goal {goal}: the page shows no field; {ranked[0].Explain()} opens one");
             }
@@ -294,6 +333,12 @@ public sealed partial class OfflinePlanner
 
     [GeneratedRegex(@"\b(?:delete|remove|discard|cancel|close|clear|reset|sign\s*out|log\s*out|unsubscribe|pay|buy|order|submit|send)\b", RegexOptions.IgnoreCase)]
     private static partial Regex DestructiveWords();
+
+    [GeneratedRegex(@"^\W*(?:edit|change|modify|rename|update|amend)\b|^\s*(?:✎|✏️?|🖉|🖊)\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex EditWords();
+
+    [GeneratedRegex(@"^\W*(?:save|ok|okay|update|apply|done|confirm|submit|set|store|keep|post|send)\b|^\s*(?:✓|✔|✔️|☑)\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex SaveWords();
 
     [GeneratedRegex(@"\b(?:confirm|repeat|re-?type|re-?enter|again|verify)\b", RegexOptions.IgnoreCase)]
     private static partial Regex AgainWords();

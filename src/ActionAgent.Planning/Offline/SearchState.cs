@@ -55,6 +55,15 @@ internal sealed class SearchState(IReadOnlyList<SubGoal> subGoals)
 
     public int Waits { get; set; }
 
+    /// <summary>
+    /// The sub-goal whose field the search opened itself ("Edit" in a row, "Reply" under a post): what is typed there
+    /// is kept only once that editor's own save button takes it, unless a later sub-goal sends it.
+    /// </summary>
+    public int? OpenedEditor { get; set; }
+
+    /// <summary>Sub-goals settled by an earlier one's evidence (the add a typing sub-goal was for showed without typing).</summary>
+    public HashSet<int> Settled { get; } = [];
+
     public string? LastEvidence { get; set; }
 
     public void Next()
@@ -82,5 +91,6 @@ internal sealed class SearchState(IReadOnlyList<SubGoal> subGoals)
 /// <param name="TargetText">The target item's text before the action (the item changes when the action took).</param>
 /// <param name="FollowUps">How many follow-up steps (Enter after typing, the option after opening a list) were taken.</param>
 /// <param name="NeedsOption">Typed into a combobox: the suggestion that names the value must be chosen before the effect counts.</param>
+/// <param name="Saves">The press of an opened editor's save button for this typed value: it took when the value shows outside the fields.</param>
 internal sealed record SearchAttempt(string Key, PlanStep Step, string Why, PlanStep? Undo = null, string? TargetKey = null,
-    string? TargetText = null, int FollowUps = 0, bool NeedsOption = false);
+    string? TargetText = null, int FollowUps = 0, bool NeedsOption = false, string? Saves = null);

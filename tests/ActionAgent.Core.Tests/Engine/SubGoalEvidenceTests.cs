@@ -411,4 +411,63 @@ public sealed class SubGoalEvidenceTests
         Assert.False(wrong.Observed, wrong.Detail);
         Assert.True(right.Observed, right.Detail);
     }
+
+    [Fact]
+    public void A_review_card_built_from_plain_boxes_is_the_item_that_tells_whose_helpful_button_was_pressed()
+    {
+        const string Reviews = """
+            - generic:
+              - generic:
+                - strong: Eli
+                - paragraph: Good.
+                - button "Helpful" [ref=h1]
+              - generic:
+                - strong: Dev
+                - paragraph: Too small for me.
+                - button "Helpful" [ref=h2]
+              - generic:
+                - strong: Hana
+                - paragraph: Fine for the price.
+                - button "Helpful" [ref=h3]
+            """;
+        var goal = Goal(ActionFamily.Activate, EffectKind.ScreenChanged, "Mark the review by Dev as helpful", "helpful", scope: "review by Dev", verb: "mark");
+        var before = Screen(Reviews);
+
+        var right = EffectEvaluator.Evaluate(goal, before, Screen(Reviews.Replace("\"Helpful\" [ref=h2]", "\"Helpful ✓\" [ref=h2]", StringComparison.Ordinal)), Click("h2", before));
+        var wrong = EffectEvaluator.Evaluate(goal, before, Screen(Reviews.Replace("\"Helpful\" [ref=h3]", "\"Helpful ✓\" [ref=h3]", StringComparison.Ordinal)), Click("h3", before));
+
+        Assert.True(right.Observed, right.Detail);
+        Assert.False(wrong.Observed, wrong.Detail);
+        Assert.Contains("dev", wrong.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Adding_an_item_to_favourites_the_page_keeps_no_list_of_shows_as_its_own_control_changing_and_nothing_else_does()
+    {
+        const string Plants = """
+            - list "Plants":
+              - listitem:
+                - generic: Basil
+                - button "Add Basil to favourites" [ref=b1]: ♡
+              - listitem:
+                - generic: Thyme
+                - button "Add Thyme to favourites" [ref=b2]: ♡
+              - listitem:
+                - generic: Yucca
+                - button "Add Yucca to favourites" [ref=b3]: ♡
+            """;
+        var effect = new ExpectedEffect(EffectKind.ItemAppeared, "favourites", "Thyme");
+        var before = Screen(Plants);
+
+        var thyme = EffectEvaluator.Evaluate(effect, before, Screen(Plants.Replace("[ref=b2]: ♡", "[ref=b2]: ♥", StringComparison.Ordinal)));
+        var yucca = EffectEvaluator.Evaluate(effect, before, Screen(Plants.Replace("[ref=b3]: ♡", "[ref=b3]: ♥", StringComparison.Ordinal)));
+        var nothing = EffectEvaluator.Evaluate(effect, before, Screen(Plants));
+        var otherCollection = EffectEvaluator.Evaluate(new ExpectedEffect(EffectKind.ItemAppeared, "cart", "Thyme"), before,
+            Screen(Plants.Replace("[ref=b2]: ♡", "[ref=b2]: ♥", StringComparison.Ordinal)));
+
+        Assert.True(thyme.Observed, thyme.Detail);
+        Assert.False(yucca.Observed, yucca.Detail);
+        Assert.False(nothing.Observed, nothing.Detail);
+        Assert.False(otherCollection.Observed, otherCollection.Detail); // no control of the item names a cart
+    }
 }

@@ -78,6 +78,42 @@ public sealed class ItemAndContainerPageTests(DemoSitesFixture fixture, ITestOut
         Assert.Equal("Glass kettle", await StateAsync("s.cart.join(',')"));
     }
 
+    [Fact]
+    public async Task A_count_edited_in_its_row_is_kept_by_the_editors_own_Save()
+    {
+        var result = await RunAsync("branches.html", "In the row for Riverside, change the copies to 12");
+
+        Assert.True(result.FinalState == RunState.Succeeded, result.Reason);
+        Assert.Equal("7,12,3,9,1", await StateAsync("[...Object.values(s.copies), s.saves].join(',')"));
+    }
+
+    [Fact]
+    public async Task A_reply_box_opens_under_the_comment_the_goal_names_and_the_reply_is_posted_there()
+    {
+        var result = await RunAsync("forum.html", "Reply \"see you there\" to the comment by Mia");
+
+        Assert.True(result.FinalState == RunState.Succeeded, result.Reason);
+        Assert.Equal("Mia: see you there", await StateAsync("s.replies.join('|')"));
+    }
+
+    [Fact]
+    public async Task An_answer_in_a_plain_box_is_marked_useful_in_its_own_box()
+    {
+        var result = await RunAsync("forum.html", "Mark the answer by Tomas as useful");
+
+        Assert.True(result.FinalState == RunState.Succeeded, result.Reason);
+        Assert.Equal("Tomas", await StateAsync("s.useful.join(',')"));
+    }
+
+    [Fact]
+    public async Task Saving_a_recipe_to_a_cookbook_the_page_does_not_list_shows_as_its_star_filling()
+    {
+        var result = await RunAsync("forum.html", "Add \"Lentil soup\" to my cookbook");
+
+        Assert.True(result.FinalState == RunState.Succeeded, result.Reason);
+        Assert.Equal("Lentil soup", await StateAsync("s.cookbook.join(',')"));
+    }
+
     private async Task<RunResult> RunAsync(string page, string goal)
     {
         var url = fixture.Host("commands").BaseAddress + page;
