@@ -65,6 +65,11 @@ public static partial class EffectEvaluator
                 return new(true, $"{Describe(best)} holds \"{value}\"");
             }
         }
+        // A time asked for in separate lists (hour, minute, AM/PM): each list shows its part.
+        if (value is not null && ClockFields.Show(after.AllNodes(), value))
+        {
+            return new(true, $"the hour and minute lists show {value} ({string.Join(" ", ClockFields.Choices(after.AllNodes(), value)!.Select(c => c.Option))})");
+        }
         // A masked or secret value cannot be compared: a field that fits the subject and changed to something is the evidence.
         var beforeValues = Fields(before).Select(f => (f.Role, f.Name, f.Value ?? "")).ToList();
         var changed = fields.Where(f => !string.IsNullOrEmpty(f.Value) && !beforeValues.Contains((f.Role, f.Name, f.Value ?? ""))).ToList();

@@ -1,6 +1,7 @@
 using System.Globalization;
 using ActionAgent.Core.Actions;
 using ActionAgent.Core.Goals;
+using ActionAgent.Core.Observation;
 using ActionAgent.Core.Ports;
 
 namespace ActionAgent.Planning.Offline;
@@ -143,6 +144,7 @@ public sealed partial class OfflinePlanner
         if (index < 0) return null;
         var value = values[index];
         var description = value.Label ?? (values.Count == 1 ? ObjectWords(goal) : KindWords(value) ?? ObjectWords(goal));
+        if (value.Kind == GoalValueKind.Time && ClockLists(goal, value, pool) is { } clock) return clock;
         if (await OptionForValueAsync(goal, value, description, pool, cancellationToken).ConfigureAwait(false) is { } option) return option;
         if (value.Label is null && goal.Object.Length == 0 && value.Kind is not (GoalValueKind.Email or GoalValueKind.Password) && NextEmptyField(goal, value, pool) is { } next) return next;
         if (RangeEndField(goal, value, pool) is { } end) return end;
@@ -170,6 +172,20 @@ public sealed partial class OfflinePlanner
         var step = SearchStep(ActionKind.Fill, best.Node, text, goal.Text, description);
         return new SearchAttempt(CandidateKey(ActionKind.Fill, best.Node), step, best.Explain(), Undo: step with { Value = "", Description = "clear the field" },
             TargetKey: values.Count > 1 ? "value:" + value.Text : null);
+    }
+
+    /// <summary>A time the form asks for in separate lists (hour, minute, AM/PM): one choice in each, checked together.</summary>
+    private SearchAttempt? ClockLists(SubGoal goal, GoalValue value, List<PageNode> pool)
+    {
+        if (ClockFields.Choices(pool.Select(n => n.Node), value.Text) is not { } choices || !_run.Search!.Tried.Add("clock:" + value.Text)) return null;
+        var steps = new List<PlanStep>();
+        foreach (var (field, option) in choices)
+        {
+            var list = pool.First(n => ReferenceEquals(n.Node, field));
+            steps.Add(SearchStep(ActionKind.Select, list, option, goal.Text, list.Label()));
+        }
+        return new SearchAttempt("clock:" + value.Text, steps[0], $"{value.Text} goes into the lists {string.Join(", ", choices.Select(c => $"\"{c.Field.Name}\" = {c.Option}"))}",
+            Then: steps[1..]);
     }
 
     /// <summary>

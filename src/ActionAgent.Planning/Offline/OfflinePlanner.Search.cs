@@ -78,7 +78,8 @@ public sealed partial class OfflinePlanner
             s.Baseline ??= page.Observation;
             s.Pending = candidate;
             s.StepBefore = page.Observation;
-            return PlanDecision.Continue([candidate.Step with { SubGoal = goal.Index }], $"sub-goal {goal}: {candidate.Why}");
+            return PlanDecision.Continue([candidate.Step with { SubGoal = goal.Index }, .. (candidate.Then ?? []).Select(t => t with { SubGoal = goal.Index })],
+                $"sub-goal {goal}: {candidate.Why}");
         }
         return PlanDecision.Done($"the effect of every sub-goal ({s.SubGoals.Count}) was observed");
     }

@@ -92,5 +92,6 @@ internal sealed class SearchState(IReadOnlyList<SubGoal> subGoals)
 /// <param name="FollowUps">How many follow-up steps (Enter after typing, the option after opening a list) were taken.</param>
 /// <param name="NeedsOption">Typed into a combobox: the suggestion that names the value must be chosen before the effect counts.</param>
 /// <param name="Saves">The press of an opened editor's save button for this typed value: it took when the value shows outside the fields.</param>
+/// <param name="Then">Steps carried out right after <paramref name="Step"/>, before the effect is checked (the minute and AM/PM after the hour).</param>
 internal sealed record SearchAttempt(string Key, PlanStep Step, string Why, PlanStep? Undo = null, string? TargetKey = null,
-    string? TargetText = null, int FollowUps = 0, bool NeedsOption = false, string? Saves = null);
+    string? TargetText = null, int FollowUps = 0, bool NeedsOption = false, string? Saves = null, IReadOnlyList<PlanStep>? Then = null);
