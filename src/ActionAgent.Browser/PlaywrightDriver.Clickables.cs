@@ -40,7 +40,9 @@ public sealed partial class PlaywrightDriver
             if (!pointer && !handler && !focusable) continue;
             const r = el.getBoundingClientRect();
             if (r.width < 2 || r.height < 2 || style.visibility === 'hidden') continue;
-            const text = (el.innerText || el.getAttribute('title') || el.getAttribute('aria-label') || '').trim().replace(/\s+/g, ' ');
+            // An icon or symbol ("★", "✕") says what it does in its title or label, when it has one ("3 stars").
+            const inner = (el.innerText || '').trim(), label = (el.getAttribute('aria-label') || el.getAttribute('title') || '').trim();
+            const text = (/[\p{L}\p{N}]/u.test(inner) || !label ? inner || label : label).replace(/\s+/g, ' ');
             if (!text || text.length > 80) continue;
             // The text around it (its item: a list entry, a card, a row), so a planner can place it in its container.
             let ctx = '';

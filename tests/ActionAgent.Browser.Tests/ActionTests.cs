@@ -228,6 +228,32 @@ public sealed class ActionTests(BrowserFixture browser)
     }
 
     [Fact]
+    public async Task A_symbol_only_clickable_without_a_role_is_named_by_its_title()
+    {
+        await browser.OpenAsync("form.html");
+        await browser.Driver.Page.EvaluateAsync("""
+            () => {
+              const rating = document.createElement('div');
+              for (let i = 1; i <= 3; i++) {
+                const star = document.createElement('span');
+                star.textContent = '★'; star.title = i + ' stars'; star.onclick = () => {};
+                rating.appendChild(star);
+              }
+              const more = document.createElement('span');
+              more.textContent = 'Show more'; more.title = 'ignored'; more.onclick = () => {};
+              document.body.append(rating, more);
+            }
+            """);
+
+        var observation = await browser.Driver.ObserveAsync(ObserveOptions.SnapshotOnly, CancellationToken.None);
+        var probed = observation.AllNodes().Where(n => n.Flags.Contains("clickable")).Select(n => n.Name).ToList();
+
+        Assert.Contains("2 stars", probed);
+        Assert.Contains("Show more", probed); // its own words win over its title
+        Assert.DoesNotContain("★", probed);
+    }
+
+    [Fact]
     public async Task Screenshot_with_a_mask_paints_over_the_secret_field()
     {
         await browser.OpenAsync("form.html");

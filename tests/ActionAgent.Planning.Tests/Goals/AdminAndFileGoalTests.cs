@@ -41,6 +41,10 @@ public sealed class AdminAndFileGoalTests
         "Activate 'approve' q(all) in(pending requests) => ScreenChanged")]
     [InlineData("Read the total in the last row",
         "Read 'total' q(#-1) in(row) => ValueRead")]
+    [InlineData("Create a project called \"Apollo\" on the Starter plan",
+        "EnterText 'project' [Text:Apollo@name] => ValueSet(Apollo)",
+        "Choose 'plan' [Text:Starter@plan] => Selected(Starter)",
+        "Submit* 'create' => ItemAppeared(Apollo)")]
     [InlineData("Create a folder named \"Reports\"",
         "EnterText 'folder' [Text:Reports@name] => ValueSet(Reports)",
         "Submit* 'create' => ItemAppeared(Reports)")]

@@ -85,6 +85,14 @@ internal sealed partial class ClauseReader
             target = where;
         }
         target = NamedPattern().Replace(target, "").Trim();
+        // "a project called "Apollo" on the Starter plan": the plan is an option to choose as well.
+        SubGoal? option = null;
+        if (OnTheOptionPattern().Match(target) is { Success: true } on)
+        {
+            target = NamedPattern().Replace(target[..on.Index], "").Trim();
+            var (kind, name) = (on.Groups["k"].Value.ToLowerInvariant(), on.Groups["v"].Value.Trim());
+            option = Make(c, ActionFamily.Choose, kind, [new(GoalValueKind.Text, name, kind)], GoalQualifiers.None, null, new(EffectKind.Selected, kind, name));
+        }
         // "reply "looks great" to the post by @ben": the post is where to write, the box is the verb's own.
         var byAuthor = ClauseQualifiers.ByAuthor(target);
         var authored = byAuthor is not null;
@@ -94,6 +102,7 @@ internal sealed partial class ClauseReader
         {
             result.AddRange(Fills(c, parts.Values, target, scope, implied: false));
             if (parts.Values.Count == 0) result.Add(Make(c, ActionFamily.EnterText, target, [], parts.Qualifiers, scope, new(EffectKind.ValueSet, NullIfEmpty(target))));
+            if (option is not null) result.Add(option);
             result.Add(Implied(c, sense.Commit!, new(sense.CommitEffect, NullIfEmpty(target))));
             return result;
         }
@@ -113,6 +122,7 @@ internal sealed partial class ClauseReader
             if (value == items[0]) result.Add(Make(c, ActionFamily.EnterText, target, [value], parts.Qualifiers, scope, new(EffectKind.ValueSet, NullIfEmpty(target), value.Text)));
             else result.AddRange(Fills(c, [value], "", scope, implied: false));
         }
+        if (option is not null) result.Add(option);
         result.Add(Implied(c, sense.Commit!, new(sense.CommitEffect, NullIfEmpty(target), items[0].Text)) with { Scope = authored ? scope : null });
         return result;
     }
@@ -240,6 +250,10 @@ internal sealed partial class ClauseReader
 
     // Numbers joined by arithmetic operators, with optional brackets, and nothing else in the clause but an article
     // or "what is": "7 × 6", "(12.5 + 3) / 2", "the sum 2+2" does not match (words before it).
+    // "… on the Starter plan", "… with the Dark theme", "… using the Blank template": a named option of a kind forms offer.
+    [GeneratedRegex(@"\s+(?:on|with|using|in)\s+the\s+(?<v>[A-Z0-9][\w+-]*(?:\s+[A-Z0-9][\w+-]*)*)\s+(?<k>plan|tier|package|template|edition|subscription|theme|layout|option)$")]
+    private static partial Regex OnTheOptionPattern();
+
     [GeneratedRegex(@"^(?:what\s+is\s+|what's\s+)?(?<e>[(\s]*-?\d+(?:[.,]\d+)?[)\s]*(?:[+\-−×x*/÷][(\s]*-?\d+(?:[.,]\d+)?[)\s]*)+)\??$", RegexOptions.IgnoreCase)]
     private static partial Regex ArithmeticPattern();
 }
