@@ -32,6 +32,10 @@ public static partial class EffectEvaluator
     [GeneratedRegex(@"\bwe(?:\s+will|'ll|’ll)\b", RegexOptions.IgnoreCase)]
     private static partial Regex PromisePattern();
 
+    // A short answer that thanks or confirms ("Thank you!", "Sent.", "All set"): too short for the length rule, still the page's answer.
+    [GeneratedRegex(@"^\W*(?:thank\s+you|thanks|all\s+set|sent|saved|submitted|received|done|success(?:ful(?:ly)?)?|got\s+it)\b[^.?]{0,40}[.!]*\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex ThanksPattern();
+
     /// <summary>The page's short messages: alerts, status lines, paragraphs and the text of regions and groups.</summary>
     private static IEnumerable<string> Messages(UiObservation observation, bool alertsOnly = false) =>
         observation.AllNodes()

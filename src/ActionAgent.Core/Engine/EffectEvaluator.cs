@@ -383,7 +383,7 @@ public static partial class EffectEvaluator
         return announced ?? after.AllNodes()
             .Where(n => n.Role is "alert" or "status" or "text" or "paragraph" or "heading" && n.Children.Count == 0 || n.Role is "paragraph" or "status")
             .Select(TextOutsideFields)
-            .FirstOrDefault(t => t.Length is >= 12 and < 200 && !old.Contains(t) && !LooksLikeError(t) && Words(t).Count >= 3);
+            .FirstOrDefault(t => (t.Length is >= 12 and < 200 && Words(t).Count >= 3 || ThanksPattern().IsMatch(t)) && !old.Contains(t) && !LooksLikeError(t));
     }
 
     /// <summary>

@@ -282,4 +282,18 @@ public sealed class EffectEvaluatorTests
 
         Assert.False(evidence.Observed, evidence.Detail);
     }
+
+    [Fact]
+    public void A_short_thank_you_that_appears_after_a_send_is_its_answer_but_a_short_label_is_not()
+    {
+        const string Survey = "- radio \"No\" [checked]\n- button \"Submit survey\"";
+
+        var thanks = Check(EffectKind.Navigated, Survey, Survey + "\n- paragraph: Thank you!");
+        var label = Check(EffectKind.Navigated, Survey, Survey + "\n- paragraph: Price");
+        var already = Check(EffectKind.Navigated, Survey + "\n- paragraph: Thank you!", Survey + "\n- paragraph: Thank you!");
+
+        Assert.True(thanks.Observed, thanks.Detail);
+        Assert.False(label.Observed, label.Detail);
+        Assert.False(already.Observed, already.Detail);
+    }
 }
