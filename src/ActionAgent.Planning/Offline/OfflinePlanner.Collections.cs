@@ -212,7 +212,8 @@ public sealed partial class OfflinePlanner
         // The smallest containers whose text covers the scope's words.
         var matches = page.Containers.Where(c => Covers(c, wanted)).ToList();
         var smallest = matches.Where(m => !matches.Any(o => o != m && o.Ancestors().Contains(m))).ToList();
-        if (smallest.Count > 0) return smallest.SelectMany(c => c.DescendantsAndSelf());
+        // Words in a part of an item (a post's header line "Ben Ode @ben · 3h") name the whole item: its reply box and buttons too.
+        if (smallest.Count > 0) return smallest.Select(c => c.Ancestors().Prepend(c).FirstOrDefault(IsItemNode) ?? c).Distinct().SelectMany(c => c.DescendantsAndSelf());
         // A scope that names someone or something not on the page ("the review by Dev" before "load more"): nothing here.
         return NamesAbsent(goal.Scope, page) ? [] : page.All;
     }

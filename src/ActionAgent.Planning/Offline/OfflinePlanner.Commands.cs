@@ -25,6 +25,14 @@ public sealed partial class OfflinePlanner
             var ranked = await _scorer.RankAsync(command.Target, command.Action, page.All, cancellationToken, IsExcluded).ConfigureAwait(false);
             if (ranked.Count == 0 || ranked[0].Score < _options.MinimumScore)
             {
+                // "Set the stock for Braga to 30" where no field says so (the row's "Edit" opens it): before anything was
+                // done, the action search, which opens editors and looks inside items, takes the goal over.
+                if (_run.Index == 0 && _run.CommandSubGoals.Count > 0 && page.All.Any(n => n.Role is "row" or "listitem" or "article"))
+                {
+                    _run.Commands = null;
+                    _run.Search = new SearchState(_run.CommandSubGoals);
+                    return await NextSearchStepAsync(context, page, cancellationToken).ConfigureAwait(false);
+                }
                 if (Pause($"looking for {command.Target}") is { } pause) return pause;
                 var closest = ranked.Count == 0 ? "nothing that fits the action" : ranked[0].Explain();
                 // The accessibility tree has nothing usable (a canvas, an image button): hand the engine the target as

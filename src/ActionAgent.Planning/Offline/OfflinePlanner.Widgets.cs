@@ -147,6 +147,8 @@ public sealed partial class OfflinePlanner
         return near ?? (buttons.Count == 1 ? buttons[0] : null);
     }
 
+    private static bool IsItemNode(PageNode node) => node.Role is "article" or "listitem" or "row" or "treeitem";
+
     /// <summary>The save button of the editor a field belongs to: the nearest one around the field that says save, OK, update, ✓.</summary>
     private static PageNode? SaveButton(PageModel page, PlanStep step)
     {
@@ -275,12 +277,15 @@ public sealed partial class OfflinePlanner
             var inScope = goal.Scope is null ? visible : [.. InScope(goal, page).Where(n => n.IsOnScreen && !n.IsDisabled)];
             // Only a control that opens or adds: never one that deletes, cancels or leaves. A menu's command counts
             // (a desktop app's dialog that asks for the value opens from its menu).
-            var controls = inScope.Where(n => (n.Role is "button" or "link" or "menuitem" || n.IsRolelessClickable) && !DestructiveWords().IsMatch(n.Name)).ToList();
+            bool Opens(PageNode n) => (n.Role is "button" or "link" or "menuitem" || n.IsRolelessClickable) && !DestructiveWords().IsMatch(n.Name);
+            var controls = inScope.Where(Opens).ToList();
             // The control that says the goal's own verb ("Reply" for "reply …"), or the one edit control of the item
-            // the goal names ("Edit" in the row for Braga, for "change the stock").
+            // the goal names ("Edit" in the row for Braga, for "change the stock"; "the stock for Braga" names it too).
             var verbs = TextTokens.Words(goal.Verb).ToHashSet(StringComparer.Ordinal);
             var saying = controls.Where(n => TextTokens.Words(n.Label()).Any(verbs.Contains)).ToList();
-            var editing = goal.Scope is null ? [] : controls.Where(n => EditWords().IsMatch(n.Label())).ToList();
+            var names = TextTokens.Words(string.Join(' ', goal.Object.Split(' ').Where(w => w.Length > 1 && char.IsUpper(w[0])))).ToList();
+            var editing = controls.Where(n => EditWords().IsMatch(n.Label()) && (goal.Scope is not null ||
+                names.Count > 0 && n.Ancestors().FirstOrDefault(IsItemNode) is { } item && names.All(TextTokens.Words(item.InnerText()).Contains))).ToList();
             var opener = saying.Count == 1 ? saying[0] : saying.Count == 0 && editing.Count == 1 ? editing[0] : null;
             if (opener is not null)
             {

@@ -122,6 +122,7 @@ public sealed partial class OfflinePlanner : IPlanner
             // Literal commands ("type Ada into Name and click Submit") keep their direct path: each one names its target.
             PlainCommandParser.TryParse(context.Goal, out var commands);
             _run.Commands = commands;
+            _run.CommandSubGoals = subGoals;
             return null;
         }
         var skill = (_options.Skills ?? SkillCatalog.BuiltIn).Skills.FirstOrDefault(s => s.Name == intent.Intent);
@@ -196,6 +197,9 @@ public sealed partial class OfflinePlanner : IPlanner
         public Dictionary<string, string> Slots { get; set; } = new(StringComparer.Ordinal);
         public Skill? Skill { get; set; }
         public IReadOnlyList<PlainCommand>? Commands { get; set; }
+
+        /// <summary>The goal's sub-goals, kept for a literal command whose target the page does not show: the search takes over.</summary>
+        public IReadOnlyList<Core.Goals.SubGoal> CommandSubGoals { get; set; } = [];
         public SearchState? Search { get; set; }
         public int Index { get; set; }
         public int LastIndex { get; set; }

@@ -88,6 +88,15 @@ public sealed class ItemAndContainerPageTests(DemoSitesFixture fixture, ITestOut
     }
 
     [Fact]
+    public async Task A_count_named_by_its_row_without_a_scope_opens_that_rows_editor()
+    {
+        var result = await RunAsync("branches.html", "Set the copies for Harbour to 4");
+
+        Assert.True(result.FinalState == RunState.Succeeded, result.Reason);
+        Assert.Equal("7,15,3,4,1", await StateAsync("[...Object.values(s.copies), s.saves].join(',')"));
+    }
+
+    [Fact]
     public async Task A_reply_box_opens_under_the_comment_the_goal_names_and_the_reply_is_posted_there()
     {
         var result = await RunAsync("forum.html", "Reply \"see you there\" to the comment by Mia");
