@@ -12,7 +12,7 @@ namespace ActionAgent.Desktop.Tests;
 public sealed class McpDesktopTests(DesktopSession session)
 {
     [Fact]
-    public async Task Observe_on_a_desktop_session_returns_the_apps_accessibility_tree_and_screenshot_the_display()
+    public async Task Observe_on_a_desktop_session_returns_the_apps_accessibility_tree_act_types_in_it_and_screenshot_shows_the_display()
     {
         var log = new System.Collections.Concurrent.ConcurrentQueue<string>();
         var environment = session.Environment.ToDictionary(p => p.Key, p => p.Value);
@@ -38,13 +38,21 @@ public sealed class McpDesktopTests(DesktopSession session)
         Assert.True(observed.IsError != true, text + "\n" + string.Join('\n', log));
         Assert.StartsWith("App: desktop:zenity", text, StringComparison.Ordinal);
         Assert.Contains("Window: Passenger", text, StringComparison.Ordinal);
-        Assert.Contains("textbox \"Name\" [ref=d", text, StringComparison.Ordinal);
-        Assert.Contains("textbox \"City\" [ref=d", text, StringComparison.Ordinal);
-        Assert.Contains("button \"OK\"", text, StringComparison.Ordinal);
+        // A field's states come before its ref ("textbox "Name" [active] [ref=d5]"): the focus may be anywhere.
+        Assert.Matches(@"textbox ""Name"" (\[[a-z=]+\] )*\[ref=d\d+\] \[box=", text);
+        Assert.Matches(@"textbox ""City"" (\[[a-z=]+\] )*\[ref=d\d+\] \[box=", text);
+        Assert.True(text.Contains("button \"OK\"", StringComparison.Ordinal), text);
 
         var shot = await client.CallToolAsync("screenshot", cancellationToken: cts.Token);
         var image = Assert.IsType<ImageContentBlock>(Assert.Single(shot.Content));
         Assert.Equal(new byte[] { 0x89, 0x50, 0x4E, 0x47 }, image.DecodedData.Span[..4].ToArray());
+
+        var acted = await client.CallToolAsync("act", new Dictionary<string, object?> { ["goal"] = "type Ada into Name" }, cancellationToken: cts.Token);
+        var actText = string.Join('\n', acted.Content.OfType<TextContentBlock>().Select(t => t.Text));
+        Assert.True(acted.IsError != true, actText + "\n" + string.Join('\n', log));
+        Assert.Contains("\"outcome\":\"succeeded\"", actText.Replace(" ", "", StringComparison.Ordinal), StringComparison.Ordinal);
+        var after = string.Join('\n', (await client.CallToolAsync("observe", cancellationToken: cts.Token)).Content.OfType<TextContentBlock>().Select(t => t.Text));
+        Assert.Matches("textbox \"Name\" .*: \"Ada\"", after);
 
         var browser = await client.CallToolAsync("run_goal", new Dictionary<string, object?> { ["goal"] = "search", ["startUrl"] = "site:skyfare" }, cancellationToken: cts.Token);
         Assert.True(browser.IsError);

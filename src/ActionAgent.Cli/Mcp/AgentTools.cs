@@ -39,14 +39,15 @@ internal sealed class AgentTools(McpAgentSession session)
     [McpServerTool(Name = "act", Destructive = true, OpenWorld = false)]
     [Description("Carries out one goal or command on the current page, checked on the screen and recorded, e.g. \"click Search flights\", " +
                  "\"type Paris in To\", \"select Price: lowest first in Sort by\". Needs a page: call run_goal first. The page stays " +
-                 "within the hosts the user allowed. Returns the outcome, the steps taken, why it failed, and the recording folder.")]
+                 "within the hosts the user allowed. Returns the outcome, the steps taken, why it failed, and the recording folder. " +
+                 "On a desktop server (agent mcp --desktop APP): the goal is carried out in the desktop app, e.g. \"type Ada into Name\".")]
     public Task<CallToolResult> ActAsync(
         [Description("The goal or command in plain words.")] string? goal,
         CancellationToken cancellationToken) =>
         GuardAsync("act", async () =>
         {
             if (string.IsNullOrWhiteSpace(goal)) return ToolResults.Error("act: the argument 'goal' is required: a goal or command in plain words, e.g. \"click Search flights\".");
-            if (session.IsDesktop) return ToolResults.BrowserOnly("act", session.Desktop!);
+            if (session.IsDesktop) return ToolResults.Run(await session.ActOnDesktopAsync(goal, cancellationToken));
             if (session.Current is not { Page: not null } agent) return ToolResults.NoPage("act");
             var run = await agent.DoAsync(goal, cancellationToken);
             return ToolResults.Run(run);

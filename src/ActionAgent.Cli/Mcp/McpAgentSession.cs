@@ -1,3 +1,8 @@
+using ActionAgent.Composition;
+using ActionAgent.Core.Engine;
+using ActionAgent.Core.Recording;
+using ActionAgent.Core.Scenarios;
+using ActionAgent.Core.Secrets;
 using ActionAgent.Desktop;
 
 namespace ActionAgent.Cli.Mcp;
@@ -61,6 +66,45 @@ internal sealed class McpAgentSession(AgentOptions options, McpPolicy policy, De
         {
             _creating.Release();
         }
+    }
+
+    /// <summary>
+    /// Carries out one goal on the desktop app, as <c>agent run</c> does with a desktop scenario: the same planner
+    /// choice, perception, engine and recording, on the session's driver (the app stays open for the next call).
+    /// </summary>
+    public async Task<AgentRunResult> ActOnDesktopAsync(string goal, CancellationToken cancellationToken)
+    {
+        var app = Desktop ?? throw new InvalidOperationException("This server drives a browser, not a desktop app.");
+        var driver = await DesktopDriverAsync(cancellationToken).ConfigureAwait(false);
+        var composition = new AgentComposition(Options);
+        var scenario = new Scenario
+        {
+            Name = "mcp-act",
+            Goal = goal,
+            App = new AppSpec { Desktop = new DesktopAppSpec { Launch = app.Launch, Attach = app.Attach, Window = app.Window, Wait = app.WindowTimeout } },
+            Policy = new RunPolicy { AllowApps = app.AllowedApps },
+        };
+        var perception = composition.CreatePerception();
+        var planner = composition.CreatePlanner(scenario, perception, out var error) ?? throw new ArgumentException(error ?? "No planner could be chosen.");
+        var folder = composition.RecordingFolderFor(scenario.Name);
+        var writer = new RecordingWriter(folder);
+        var services = composition.CreateEngineServices(perception, Serilog.Log.Logger);
+        var result = await AgentComposition.RunAsync(driver, planner, writer, services, new RunRequest { Scenario = scenario, Secrets = SecretVault.Empty },
+            folder, cancellationToken).ConfigureAwait(false);
+        var report = AgentComposition.ReportPath(folder);
+        return new AgentRunResult
+        {
+            Goal = goal,
+            State = result.FinalState,
+            Reason = result.Reason,
+            StepCount = result.Steps.Count,
+            Expectations = result.Expectations,
+            Variables = result.Variables,
+            RecordingFolder = folder,
+            ReportPath = File.Exists(report) ? report : null,
+            Duration = result.Duration,
+            Details = result,
+        };
     }
 
     public async ValueTask DisposeAsync()

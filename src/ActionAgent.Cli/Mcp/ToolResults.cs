@@ -28,7 +28,7 @@ internal static class ToolResults
     /// <summary>A browser tool called on a desktop session.</summary>
     public static CallToolResult BrowserOnly(string tool, ActionAgent.Desktop.DesktopOptions desktop) =>
         Error($"{tool}: this server drives the desktop app {desktop.Launch ?? desktop.Attach} (agent mcp --desktop/--attach); {tool} acts in a browser " +
-              "and is not served on a desktop session. Use observe and screenshot here, or start agent mcp without --desktop for a browser.");
+              "and is not served on a desktop session. Use observe, act and screenshot here, or start agent mcp without --desktop for a browser.");
 
     public static CallToolResult Image(byte[] data, string mimeType) => new() { Content = [ImageContentBlock.FromBytes(data, mimeType)] };
 
