@@ -27,6 +27,12 @@ internal static class McpCommand
         replay a run's recordingFolder to check it again with no model. Hosts outside the user's allow-list are refused.
         """;
 
+    private const string DesktopInstructions = """
+        ActionAgent drives one desktop app here (the user chose it). Observe it (its windows as an accessibility snapshot with
+        roles, names and refs), act on it one goal or command at a time ("type Ada into Name", "click OK"), or take a
+        screenshot of the display. Every act is recorded. run_goal and replay open browser pages and are not served here.
+        """;
+
     public static Command Create()
     {
         var allowDomain = new Option<string[]>("--allow-domain")
@@ -188,7 +194,7 @@ internal static class McpCommand
             .AddMcpServer(o =>
             {
                 o.ServerInfo = new Implementation { Name = "actionagent", Title = "ActionAgent", Version = Version() };
-                o.ServerInstructions = Instructions;
+                o.ServerInstructions = desktop is null ? Instructions : DesktopInstructions;
             })
             .WithStreamServerTransport(stdio.Input, stdio.Output)
             .WithRequestFilters(filters => filters.AddCallToolFilter(ToolArgumentCheck.Filter))
