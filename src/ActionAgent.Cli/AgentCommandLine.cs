@@ -41,11 +41,12 @@ internal static class AgentCommandLine
         CliErrors.Colored = !environment.NoColor;
         var root = Create(console, output, environment);
         var parse = root.Parse(args);
-        if (parse.Errors.Count > 0)
+        var errors = parse.Errors.Select(e => e.Message.TrimEnd()).Concat(UnknownOptions(parse)).ToList();
+        if (errors.Count > 0)
         {
             // Each line says where the usage is, so it stands alone in a CI log or an editor's problem list.
             var help = $"{CommandPath(parse.CommandResult)} --help";
-            foreach (var error in parse.Errors) CliErrors.Error($"{error.Message.TrimEnd()} Run '{help}' for usage.");
+            foreach (var error in errors) CliErrors.Error($"{error} Run '{help}' for usage.");
             return ExitCodes.BadInput;
         }
         // Ctrl+C cancels the run; the engine then completes the recording and the browser closes, which can take a
@@ -64,6 +65,30 @@ internal static class AgentCommandLine
         catch (Exception e)
         {
             return CliErrors.Unhandled(e, stackTrace: environment.Debug || Verbose(parse));
+        }
+    }
+
+    /// <summary>
+    /// Unknown options that System.CommandLine took as an argument's value: <c>agent run --no-such-option</c> fills the
+    /// optional scenario argument with "--no-such-option" (and then says the file does not exist). No argument of any
+    /// command starts with '-', so such a token is an unknown option, in System.CommandLine's own words; a file really
+    /// named so is given after <c>--</c>. A lone "-" is left alone.
+    /// </summary>
+    internal static IEnumerable<string> UnknownOptions(ParseResult parse)
+    {
+        var doubleDash = parse.Tokens.ToList().FindIndex(t => t.Type == System.CommandLine.Parsing.TokenType.DoubleDash);
+        var beforeDoubleDash = doubleDash < 0 ? parse.Tokens : parse.Tokens.Take(doubleDash);
+        var suspects = beforeDoubleDash.Where(t => t.Type == System.CommandLine.Parsing.TokenType.Argument && t.Value.Length > 1 && t.Value[0] == '-').ToHashSet();
+        if (suspects.Count == 0) yield break;
+        for (var command = parse.CommandResult; command is not null; command = command.Parent as System.CommandLine.Parsing.CommandResult)
+        {
+            foreach (var argument in command.Children.OfType<System.CommandLine.Parsing.ArgumentResult>())
+            {
+                foreach (var token in argument.Tokens.Where(suspects.Contains))
+                {
+                    yield return $"Unrecognized command or argument '{token.Value}'.";
+                }
+            }
         }
     }
 

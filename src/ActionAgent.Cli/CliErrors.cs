@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Text.RegularExpressions;
 using ActionAgent.Browser;
+using ActionAgent.Cli.Logging;
 using ActionAgent.Desktop;
 using Microsoft.Playwright;
 
@@ -28,7 +29,8 @@ internal static partial class CliErrors
     /// Reports an exception that escaped a command as one <c>error:</c> line and returns the exit code: 130 when it is a
     /// cancellation, 3 when the environment failed (files, network, database, browser, desktop session), otherwise 70
     /// (a bug in the agent). The stack trace follows only when <paramref name="stackTrace"/> is set (<c>--verbose</c> or
-    /// <c>ACTIONAGENT_DEBUG</c>), so a user never sees one by default.
+    /// <c>ACTIONAGENT_DEBUG</c>), so a user never sees one by default. Both are masked against every secret value the
+    /// process loaded (<see cref="KnownSecrets"/>): an exception's message may quote one.
     /// </summary>
     /// <param name="exception">The exception.</param>
     /// <param name="stackTrace">Whether to write the whole exception (with its inner exceptions and stack traces) after the line.</param>
@@ -45,8 +47,8 @@ internal static partial class CliErrors
             _ => (ExitCodes.InternalError, $"internal error, a bug in agent: {OneLine(root.Message)} ({root.GetType().FullName})"),
         };
         if (!stackTrace && code != ExitCodes.Cancelled) line += "; set ACTIONAGENT_DEBUG=1 (or pass --verbose where the command has it) for the stack trace";
-        Write("error", line, ConsoleColor.Red, error);
-        if (stackTrace) (error ?? Console.Error).WriteLine(exception.ToString());
+        Write("error", KnownSecrets.Mask(line), ConsoleColor.Red, error);
+        if (stackTrace) (error ?? Console.Error).WriteLine(KnownSecrets.Mask(exception.ToString()));
         return code;
     }
 

@@ -228,8 +228,28 @@ public sealed partial class AtSpiDriver
         var snapshot = _last ?? await ReadAsync(cancellationToken).ConfigureAwait(false);
         var window = snapshot.Windows.FirstOrDefault(w => w.DescendantsAndSelf().Any(e => e.Ref == element.Ref)) ?? snapshot.Windows.FirstOrDefault();
         if (window is not null) await XDisplay.FocusWindowAsync(_app.ProcessId, window.Name, cancellationToken).ConfigureAwait(false);
-        if (element.Has("Component")) await _bus.GrabFocusAsync(element.Ref, cancellationToken).ConfigureAwait(false);
+        if (element.Has("Component") && await TryGrabFocusAsync(element, cancellationToken).ConfigureAwait(false)) return;
+        // GTK4 implements no Component.GrabFocus (NotSupported): a text field takes the focus as it does from a
+        // person, by a click inside it. Anything else (a button) is not clicked here, since a click would act.
+        if (IsTextField(element) && element.Box is { Width: > 0 } box)
+        {
+            await XDisplay.ClickAsync(box.Center.X, box.Center.Y, cancellationToken).ConfigureAwait(false);
+        }
     }
+
+    private async Task<bool> TryGrabFocusAsync(AtSpiElement element, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await _bus.GrabFocusAsync(element.Ref, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Tmds.DBus.Protocol.DBusExceptionBase)
+        {
+            return false;
+        }
+    }
+
+    private static bool IsTextField(AtSpiElement element) => DesktopRoles.ToAria(element.RoleName) is "textbox" or "searchbox" or "combobox" or "spinbutton";
 
     private async Task FocusActiveWindowAsync(CancellationToken cancellationToken)
     {

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using Quartz;
 
 namespace ActionAgent.Scheduling;
@@ -6,7 +7,7 @@ namespace ActionAgent.Scheduling;
 /// Records the firings a <c>--misfire skip</c> job missed while no worker ran, as <c>skipped</c> rows in the history,
 /// so the history accounts for every due time. (A <c>run-once</c> job's missed firing shows as its catch-up run.)
 /// </summary>
-internal sealed class MisfireRecorder(RunHistory history, WorkerRuntime runtime, Serilog.ILogger log) : ITriggerListener
+internal sealed class MisfireRecorder(RunHistory history, WorkerRuntime runtime, ILogger<MisfireRecorder> log) : ITriggerListener
 {
     public string Name => nameof(MisfireRecorder);
 
@@ -23,7 +24,7 @@ internal sealed class MisfireRecorder(RunHistory history, WorkerRuntime runtime,
             Worker = runtime.Options.WorkerId, Status = RunStatus.Skipped, Started = now, Duration = TimeSpan.Zero,
             Reason = $"due at {missed.Value:u} while no worker ran; the job's misfire policy is skip",
         }, CancellationToken.None).ConfigureAwait(false);
-        log.Information("Job {JobId} missed its firing at {Due}; skipped by its misfire policy", trigger.JobKey.Name, missed.Value);
+        log.LogInformation("Job {JobId} missed its firing at {Due}; skipped by its misfire policy", trigger.JobKey.Name, missed.Value);
     }
 
     public ValueTask TriggerFired(ITrigger trigger, IJobExecutionContext context, CancellationToken cancellationToken = default) => ValueTask.CompletedTask;

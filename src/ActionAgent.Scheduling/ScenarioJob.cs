@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.Extensions.Logging;
 using Quartz;
 
 namespace ActionAgent.Scheduling;
@@ -9,7 +10,7 @@ namespace ActionAgent.Scheduling;
 /// and tells the webhook.
 /// </summary>
 [DisallowConcurrentExecution]
-public sealed class ScenarioJob(IScenarioRunner runner, RunHistory history, WorkerRuntime runtime, WebhookNotifier notifier, Serilog.ILogger log) : IJob
+public sealed class ScenarioJob(IScenarioRunner runner, RunHistory history, WorkerRuntime runtime, WebhookNotifier notifier, ILogger<ScenarioJob> log) : IJob
 {
     /// <inheritdoc />
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken = default)
@@ -40,7 +41,7 @@ public sealed class ScenarioJob(IScenarioRunner runner, RunHistory history, Work
         {
             var marked = await history.MarkInterruptedAsync(firing, DateTimeOffset.MinValue,
                 $"the worker running it stopped without finishing; recovered by {runtime.Options.WorkerId}", CancellationToken.None).ConfigureAwait(false);
-            log.Warning("Job {JobId} firing {Firing} recovered from a dead worker ({Marked} run(s) marked interrupted)", spec.Name, firing, marked);
+            log.LogWarning("Job {JobId} firing {Firing} recovered from a dead worker ({Marked} run(s) marked interrupted)", spec.Name, firing, marked);
         }
 
         var delay = spec.RetryDelay;
@@ -49,7 +50,7 @@ public sealed class ScenarioJob(IScenarioRunner runner, RunHistory history, Work
             var entry = await RunOnceAsync(spec, firing, cause, attempt, context.CancellationToken).ConfigureAwait(false);
             await notifier.NotifyAsync(entry, CancellationToken.None).ConfigureAwait(false);
             if (!entry.Status.IsFailure() || entry.Status == RunStatus.Interrupted || attempt > spec.Retries || runtime.Stopping) break;
-            log.Information("Job {JobId} retries in {Delay} (attempt {Next} of {Attempts})", spec.Name, delay, attempt + 1, spec.Retries + 1);
+            log.LogInformation("Job {JobId} retries in {Delay} (attempt {Next} of {Attempts})", spec.Name, delay, attempt + 1, spec.Retries + 1);
             try
             {
                 await Task.Delay(delay, runtime.Time, runtime.Interrupted).ConfigureAwait(false);
@@ -69,7 +70,8 @@ public sealed class ScenarioJob(IScenarioRunner runner, RunHistory history, Work
         var started = time.GetUtcNow();
         var root = runtime.Options.RecordingsRoot ?? Path.Combine(runtime.Store.DataFolder, "runs");
         var folder = Path.Combine(root, Safe(spec.Name), $"{started.UtcDateTime.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture)}-{runId}");
-        var runLog = log.ForContext("JobId", spec.Name).ForContext("RunId", runId).ForContext("Firing", firing);
+        // Every event of the run carries its job, run and firing as structured properties (a scope on each event).
+        var runLog = new PropertiesLogger(log, new Dictionary<string, object> { ["JobId"] = spec.Name, ["RunId"] = runId, ["Firing"] = firing });
         var entry = new HistoryEntry
         {
             RunId = runId, Job = spec.Name, Firing = firing, Cause = cause, Attempt = attempt, Worker = runtime.Options.WorkerId,
@@ -77,7 +79,7 @@ public sealed class ScenarioJob(IScenarioRunner runner, RunHistory history, Work
         };
         await history.SaveAsync(entry, CancellationToken.None).ConfigureAwait(false);
         runtime.Started(runId, spec.Name);
-        runLog.Information("Run {RunId} of job {JobId} started ({Cause}, attempt {Attempt})", runId, spec.Name, cause, attempt);
+        runLog.LogInformation("Run {RunId} of job {JobId} started ({Cause}, attempt {Attempt})", runId, spec.Name, cause, attempt);
 
         using var timeout = new CancellationTokenSource(spec.Timeout, time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(timeout.Token, runtime.Interrupted, quartzToken);
@@ -93,7 +95,7 @@ public sealed class ScenarioJob(IScenarioRunner runner, RunHistory history, Work
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
-            runLog.Error(e, "Run {RunId} of job {JobId} could not run", runId, spec.Name);
+            runLog.LogError(e, "Run {RunId} of job {JobId} could not run", runId, spec.Name);
             outcome = new ScenarioRunOutcome { Status = linked.IsCancellationRequested ? RunStatus.Cancelled : RunStatus.Error, Reason = e.Message, Recording = folder };
         }
         finally
@@ -116,8 +118,8 @@ public sealed class ScenarioJob(IScenarioRunner runner, RunHistory history, Work
             Recording = outcome.Recording ?? folder, Report = outcome.Report,
         };
         await history.SaveAsync(entry, CancellationToken.None).ConfigureAwait(false);
-        if (status.IsFailure()) runLog.Warning("Run {RunId} of job {JobId} {Status}: {Reason}", runId, spec.Name, status.ToText(), reason);
-        else runLog.Information("Run {RunId} of job {JobId} {Status} in {Duration}", runId, spec.Name, status.ToText(), entry.Duration);
+        if (status.IsFailure()) runLog.LogWarning("Run {RunId} of job {JobId} {Status}: {Reason}", runId, spec.Name, status.ToText(), reason);
+        else runLog.LogInformation("Run {RunId} of job {JobId} {Status} in {Duration}", runId, spec.Name, status.ToText(), entry.Duration);
         return entry;
     }
 

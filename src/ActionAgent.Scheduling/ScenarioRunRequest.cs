@@ -1,3 +1,6 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
 namespace ActionAgent.Scheduling;
 
 /// <summary>One run a worker asks for.</summary>
@@ -21,6 +24,9 @@ public sealed record ScenarioRunRequest
     /// <summary>A remote browser to open a context in, or null to launch a local Chromium.</summary>
     public BrowserEndpoint? Browser { get; init; }
 
-    /// <summary>The worker's logger, already carrying the job and run ids.</summary>
-    public Serilog.ILogger Logger { get; init; } = Serilog.Core.Logger.None;
+    /// <summary>
+    /// The worker's logger for this run: every event it writes carries the <c>JobId</c>, <c>RunId</c> and <c>Firing</c>
+    /// properties (as a logging scope). A runner that has no logger of its own logs here.
+    /// </summary>
+    public ILogger Logger { get; init; } = NullLogger.Instance;
 }

@@ -1,4 +1,5 @@
 using System.Net.Http.Json;
+using Microsoft.Extensions.Logging;
 
 namespace ActionAgent.Scheduling;
 
@@ -6,7 +7,7 @@ namespace ActionAgent.Scheduling;
 /// Posts each finished run (or only the failures) as JSON to a webhook, retrying with backoff when the receiver
 /// fails or cannot be reached. A notification that still fails is logged, never allowed to fail the job.
 /// </summary>
-public sealed class WebhookNotifier(HttpClient http, Uri? url, bool failuresOnly, Serilog.ILogger log, int attempts = 4, TimeSpan? firstDelay = null)
+public sealed class WebhookNotifier(HttpClient http, Uri? url, bool failuresOnly, ILogger log, int attempts = 4, TimeSpan? firstDelay = null)
 {
     /// <summary>Sends the notification for a run, if the worker has a webhook and the run qualifies.</summary>
     public async Task NotifyAsync(HistoryEntry run, CancellationToken cancellationToken)
@@ -35,14 +36,14 @@ public sealed class WebhookNotifier(HttpClient http, Uri? url, bool failuresOnly
                 using var response = await http.PostAsJsonAsync(url, payload, cancellationToken).ConfigureAwait(false);
                 if (response.IsSuccessStatusCode)
                 {
-                    log.Information("Webhook notified of run {RunId} ({Outcome})", run.RunId, run.Status.ToText());
+                    log.LogInformation("Webhook notified of run {RunId} ({Outcome})", run.RunId, run.Status.ToText());
                     return;
                 }
-                log.Warning("Webhook answered {StatusCode} for run {RunId} (attempt {Attempt} of {Attempts})", (int)response.StatusCode, run.RunId, attempt, attempts);
+                log.LogWarning("Webhook answered {StatusCode} for run {RunId} (attempt {Attempt} of {Attempts})", (int)response.StatusCode, run.RunId, attempt, attempts);
             }
             catch (HttpRequestException e)
             {
-                log.Warning("Webhook unreachable for run {RunId}: {Error} (attempt {Attempt} of {Attempts})", run.RunId, e.Message, attempt, attempts);
+                log.LogWarning("Webhook unreachable for run {RunId}: {Error} (attempt {Attempt} of {Attempts})", run.RunId, e.Message, attempt, attempts);
             }
             if (attempt < attempts)
             {
@@ -50,6 +51,6 @@ public sealed class WebhookNotifier(HttpClient http, Uri? url, bool failuresOnly
                 delay *= 2;
             }
         }
-        log.Error("Webhook gave up on run {RunId} after {Attempts} attempts", run.RunId, attempts);
+        log.LogError("Webhook gave up on run {RunId} after {Attempts} attempts", run.RunId, attempts);
     }
 }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Quartz;
 
 namespace ActionAgent.Scheduling;
@@ -8,7 +9,7 @@ namespace ActionAgent.Scheduling;
 /// running jobs finish within the grace period, then cancels the rest, which the history records as interrupted (their
 /// recordings are completed as cancelled). A heartbeat keeps <c>agent worker --status</c> current.
 /// </summary>
-internal sealed class WorkerService(ISchedulerFactory factory, WorkerRuntime runtime, RunHistory history, Serilog.ILogger log) : IHostedService, IAsyncDisposable
+internal sealed class WorkerService(ISchedulerFactory factory, WorkerRuntime runtime, RunHistory history, ILogger<WorkerService> log) : IHostedService, IAsyncDisposable
 {
     private IScheduler? _scheduler;
     private readonly CancellationTokenSource _heartbeatStop = new();
@@ -22,7 +23,7 @@ internal sealed class WorkerService(ISchedulerFactory factory, WorkerRuntime run
         // Runs left "running" by a worker that is no longer alive (killed, machine lost) can never finish.
         var stale = runtime.Time.GetUtcNow() - runtime.Options.Checkin * 3;
         var orphans = await history.MarkInterruptedAsync(null, stale, "the worker running it stopped without finishing (killed or lost)", cancellationToken).ConfigureAwait(false);
-        if (orphans > 0) log.Warning("Marked {Count} run(s) of stopped workers as interrupted", orphans);
+        if (orphans > 0) log.LogWarning("Marked {Count} run(s) of stopped workers as interrupted", orphans);
         try
         {
             _scheduler = await factory.GetScheduler(cancellationToken).ConfigureAwait(false);
@@ -33,7 +34,7 @@ internal sealed class WorkerService(ISchedulerFactory factory, WorkerRuntime run
             throw RunHistory.StoreUnreachable(runtime.Store, e);
         }
         _heartbeat = HeartbeatLoopAsync(_heartbeatStop.Token);
-        log.Information("Worker {WorkerId} started on {Store}: {Concurrency} run(s) at once, {Browsers}", runtime.Options.WorkerId,
+        log.LogInformation("Worker {WorkerId} started on {Store}: {Concurrency} run(s) at once, {Browsers}", runtime.Options.WorkerId,
             runtime.Store.Describe(), runtime.Options.Concurrency,
             runtime.Options.Browsers.Count == 0 ? "local Chromium" : string.Join(", ", runtime.Options.Browsers));
     }
@@ -42,7 +43,7 @@ internal sealed class WorkerService(ISchedulerFactory factory, WorkerRuntime run
     {
         if (_scheduler is null) return;
         runtime.BeginStopping();
-        log.Information("Worker {WorkerId} stopping: {Running} run(s) in progress, grace {Grace}", runtime.Options.WorkerId, runtime.Running, runtime.Options.Grace);
+        log.LogInformation("Worker {WorkerId} stopping: {Running} run(s) in progress, grace {Grace}", runtime.Options.WorkerId, runtime.Running, runtime.Options.Grace);
         await BeatAsync("stopping", CancellationToken.None).ConfigureAwait(false);
         await _scheduler.Standby(CancellationToken.None).ConfigureAwait(false);
         var deadline = runtime.Time.GetUtcNow() + runtime.Options.Grace;
@@ -52,7 +53,7 @@ internal sealed class WorkerService(ISchedulerFactory factory, WorkerRuntime run
         }
         if (runtime.Running > 0)
         {
-            log.Warning("Grace period over: interrupting {Running} run(s): {Runs}", runtime.Running, string.Join(", ", runtime.RunningRuns.Select(r => $"{r.Value}/{r.Key}")));
+            log.LogWarning("Grace period over: interrupting {Running} run(s): {Runs}", runtime.Running, string.Join(", ", runtime.RunningRuns.Select(r => $"{r.Value}/{r.Key}")));
             await runtime.InterruptAsync().ConfigureAwait(false);
         }
         // Interrupted runs complete their recordings and history rows; Quartz then releases their firings.
@@ -60,7 +61,7 @@ internal sealed class WorkerService(ISchedulerFactory factory, WorkerRuntime run
         await _heartbeatStop.CancelAsync().ConfigureAwait(false);
         if (_heartbeat is not null) await _heartbeat.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         await BeatAsync("stopped", CancellationToken.None).ConfigureAwait(false);
-        log.Information("Worker {WorkerId} stopped", runtime.Options.WorkerId);
+        log.LogInformation("Worker {WorkerId} stopped", runtime.Options.WorkerId);
     }
 
     private async Task HeartbeatLoopAsync(CancellationToken cancellationToken)
@@ -78,7 +79,7 @@ internal sealed class WorkerService(ISchedulerFactory factory, WorkerRuntime run
             }
             catch (ScheduleException e)
             {
-                log.Warning("Heartbeat failed: {Error}", e.Message);
+                log.LogWarning("Heartbeat failed: {Error}", e.Message);
             }
         }
     }

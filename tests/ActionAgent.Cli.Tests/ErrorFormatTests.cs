@@ -1,3 +1,6 @@
+using ActionAgent.Cli.Logging;
+using ActionAgent.Core.Secrets;
+
 namespace ActionAgent.Cli.Tests;
 
 /// <summary>
@@ -22,6 +25,34 @@ public sealed class ErrorFormatTests : IDisposable
         Assert.Equal("", result.Stdout.Trim());
         var line = Assert.Single(Lines(result.Stderr));
         Assert.Equal("error: Unrecognized command or argument '--no-such-option'. Run 'agent run --help' for usage.", line);
+    }
+
+    [Theory]
+    [InlineData("run")]
+    [InlineData("replay")]
+    [InlineData("plan")]
+    [InlineData("validate")]
+    [InlineData("schedule add")]
+    public async Task An_unknown_option_where_a_file_may_stand_is_a_parse_error_not_a_missing_file(string command)
+    {
+        var result = await AgentProcess.RunAsync([.. command.Split(' '), "--no-such-option"]);
+
+        Assert.True(result.ExitCode == 2, result.ToString());
+        Assert.Contains($"error: Unrecognized command or argument '--no-such-option'. Run 'agent {command} --help' for usage.", Lines(result.Stderr));
+        Assert.DoesNotContain("not found", result.Stderr, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("does not exist", result.Stderr, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task A_file_named_like_an_option_is_taken_after_double_dash()
+    {
+        var file = Path.Combine(_dir, "-x.yaml");
+        await File.WriteAllTextAsync(file, "version: 1\nname: dashed\ngoal: click Search\napp: { browser: { start: \"site:skyfare\" } }\n");
+        var relative = Path.GetFileName(file);
+
+        var result = await AgentProcess.RunAsync(AgentProcess.Info("dotnet", [AgentProcess.AgentDll, "validate", "--", relative], _dir));
+
+        Assert.True(result.ExitCode == 0, result.ToString());
     }
 
     [Fact]
@@ -104,6 +135,34 @@ public sealed class ErrorFormatTests : IDisposable
         var lines = Lines(error.ToString());
         Assert.StartsWith("error: internal error, a bug in agent: boom", lines[0], StringComparison.Ordinal);
         Assert.Contains(lines, l => l.StartsWith("at ", StringComparison.Ordinal) && l.Contains(nameof(Thrown), StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void An_internal_error_quoting_a_secret_value_prints_it_masked_in_the_line_and_the_stack_trace()
+    {
+        // A command loads its secrets into the run's vault (RunLogging.UseSecrets); an exception that escapes it later
+        // may quote one of them in its message, or an inner exception's.
+        const string card = "4242424242424242";
+        RunLogging.UseSecrets(new SecretVault(new Dictionary<string, string> { ["card_number"] = card }));
+        try
+        {
+            var error = new StringWriter();
+            var thrown = Thrown(new InvalidOperationException($"the field rejected {card}",
+                new FormatException($"not a number: '{card}' (4242-4242-4242-4242)")));
+
+            var code = CliErrors.Unhandled(thrown, stackTrace: true, error);
+
+            Assert.Equal(ExitCodes.InternalError, code);
+            var text = error.ToString();
+            Assert.StartsWith($"error: internal error, a bug in agent: the field rejected {SecretVault.MaskText}", Lines(text)[0], StringComparison.Ordinal);
+            Assert.Contains($"not a number: '{SecretVault.MaskText}'", text, StringComparison.Ordinal);
+            Assert.DoesNotContain("4242", text, StringComparison.Ordinal);
+        }
+        finally
+        {
+            RunLogging.UseSecrets(SecretVault.Empty);
+            KnownSecrets.Clear();
+        }
     }
 
     private static Exception Thrown(Exception exception)

@@ -5,6 +5,7 @@ using ActionAgent.Cli.Mcp;
 using ActionAgent.Cli.Running;
 using ActionAgent.Composition;
 using ActionAgent.Core.Scenarios;
+using ActionAgent.Desktop;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -26,6 +27,12 @@ internal static class McpCommand
         replay a run's recordingFolder to check it again with no model. Hosts outside the user's allow-list are refused.
         """;
 
+    private const string DesktopInstructions = """
+        ActionAgent drives one desktop app here (the user chose it). Observe it (its windows as an accessibility snapshot with
+        roles, names and refs), act on it one goal or command at a time ("type Ada into Name", "click OK"), or take a
+        screenshot of the display. Every act is recorded. run_goal and replay open browser pages and are not served here.
+        """;
+
     public static Command Create()
     {
         var allowDomain = new Option<string[]>("--allow-domain")
@@ -44,6 +51,10 @@ internal static class McpCommand
         var output = new Option<string?>("--out", "-o") { Description = "The folder for the recordings: runs under OUT/runs, replay reports under OUT/replays (default: recordings)." };
         var verbose = new Option<bool>("--verbose", "-v") { Description = "Log each step on standard error too (by default only errors)." };
         var logFile = new Option<string?>("--log") { Description = "Also write the server's log as JSON lines to this file." };
+        var desktop = new Option<string?>("--desktop") { Description = "Serve a desktop app instead of a browser: this command line is launched (on first use, through AT-SPI) and observe and screenshot show its windows. The app you name here is the only one the server may launch." };
+        var attach = new Option<string?>("--attach") { Description = "Serve a running desktop app (by its accessible or process name) instead of a browser; it is left running." };
+        var window = new Option<string?>("--window") { Description = "With --desktop: the title (or part of it) of the window to wait for." };
+        var wait = new Option<string?>("--wait") { Description = "With --desktop: how long the app may take to show its window (default 20s)." };
 
         var command = new Command("mcp", """
             Serve the agent to an AI tool over MCP (Model Context Protocol) on stdio: the client starts `agent mcp` and talks
@@ -77,9 +88,10 @@ internal static class McpCommand
               agent mcp
               agent mcp --allow-domain example.com --approve --out recordings/mcp
               agent mcp --planner compatible --on-device --headed
+              agent mcp --desktop gnome-calculator --window Calculator --wait 40s   observe and screenshot a desktop app
             """)
         {
-            allowDomain, approve, headed, noVision, planner, onDevice, skills, output, verbose, logFile,
+            allowDomain, approve, headed, noVision, planner, onDevice, skills, output, verbose, logFile, desktop, attach, window, wait,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -91,14 +103,66 @@ internal static class McpCommand
                 options.Recording.Folder = Path.Combine(folder, "runs");
                 options.Recording.ReplayFolder = Path.Combine(folder, "replays");
             }
+            var app = DesktopApp(options, parse.GetValue(desktop), parse.GetValue(attach), parse.GetValue(window), parse.GetValue(wait), out var appError);
+            if (appError is not null)
+            {
+                CliErrors.Error(appError);
+                return ExitCodes.BadInput;
+            }
             return await ServeAsync(options, parse.GetValue(allowDomain) ?? [], parse.GetValue(output), parse.GetValue(verbose), parse.GetValue(logFile),
-                cancellationToken);
+                cancellationToken, app);
         });
         return command;
     }
 
+    /// <summary>
+    /// The desktop app of a desktop session (<c>--desktop</c> or <c>--attach</c>), or null for a browser session. The app
+    /// the user names is the allow-list: no tool argument names a program.
+    /// </summary>
+    private static DesktopOptions? DesktopApp(AgentOptions options, string? launch, string? attach, string? window, string? wait, out string? error)
+    {
+        error = null;
+        if (launch is null && attach is null)
+        {
+            if (window is not null || wait is not null) error = "--window and --wait go with --desktop (a desktop app to launch).";
+            return null;
+        }
+        if (launch is not null && attach is not null)
+        {
+            error = "--desktop and --attach: give one (launch an app, or attach to a running one).";
+            return null;
+        }
+        var program = attach ?? CommandLineSplitter.Split(launch!).FirstOrDefault();
+        if (string.IsNullOrWhiteSpace(program))
+        {
+            error = "--desktop: give the app's command line (e.g. --desktop gnome-calculator).";
+            return null;
+        }
+        TimeSpan? timeout = null;
+        if (wait is not null)
+        {
+            if (!DurationSyntax.TryParse(wait, out var parsed))
+            {
+                error = $"--wait: '{wait}' is not a duration (20s, 1m).";
+                return null;
+            }
+            timeout = parsed.Value;
+        }
+        var app = new DesktopOptions
+        {
+            Launch = launch,
+            Attach = attach,
+            Window = window,
+            AllowedApps = [Path.GetFileName(program)],
+            Display = options.Desktop.Display,
+            SessionBusAddress = options.Desktop.SessionBusAddress,
+            AccessibilityBusAddress = options.Desktop.AccessibilityBusAddress,
+        };
+        return timeout is { } t ? app with { WindowTimeout = t } : app;
+    }
+
     private static async Task<int> ServeAsync(AgentOptions options, string[] allowDomains, string? output, bool verbose, string? logFile,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken, DesktopOptions? desktop = null)
     {
         if (allowDomains.FirstOrDefault(d => string.IsNullOrWhiteSpace(d) || d.Contains('/', StringComparison.Ordinal)) is { } bad)
         {
@@ -120,7 +184,7 @@ internal static class McpCommand
         using var stdio = ProtocolStdio.Claim();
         await using var log = RunLogging.Create(logFile, verbose);
         Log.Logger = log;
-        await using var session = new McpAgentSession(options, policy);
+        await using var session = new McpAgentSession(options, policy, desktop);
 
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
         builder.Logging.ClearProviders();
@@ -130,14 +194,14 @@ internal static class McpCommand
             .AddMcpServer(o =>
             {
                 o.ServerInfo = new Implementation { Name = "actionagent", Title = "ActionAgent", Version = Version() };
-                o.ServerInstructions = Instructions;
+                o.ServerInstructions = desktop is null ? Instructions : DesktopInstructions;
             })
             .WithStreamServerTransport(stdio.Input, stdio.Output)
             .WithRequestFilters(filters => filters.AddCallToolFilter(ToolArgumentCheck.Filter))
             .WithTools<AgentTools>();
         using var host = builder.Build();
-        Log.Information("MCP server on stdio; allowed hosts {Hosts}; approvals {Approvals}; recordings {Folder}", policy.Describe(),
-            options.Policy.Approvals?.Name ?? "refused", Path.GetFullPath(options.Recording.Folder));
+        Log.Information("MCP server on stdio; allowed hosts {Hosts}; approvals {Approvals}; recordings {Folder}; desktop app {App}", policy.Describe(),
+            options.Policy.Approvals?.Name ?? "refused", Path.GetFullPath(options.Recording.Folder), desktop?.Launch ?? desktop?.Attach ?? "none");
         try
         {
             await host.RunAsync(cancellationToken);

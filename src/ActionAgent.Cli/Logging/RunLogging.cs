@@ -14,8 +14,12 @@ internal static class RunLogging
 {
     private static SecretVault _vault = SecretVault.Empty;
 
-    /// <summary>The vault the masking enricher reads; set once secrets are loaded.</summary>
-    public static void UseSecrets(SecretVault vault) => _vault = vault;
+    /// <summary>The vault the masking enricher reads; set once secrets are loaded. The process's catch-all error line masks them too.</summary>
+    public static void UseSecrets(SecretVault vault)
+    {
+        _vault = vault;
+        KnownSecrets.Remember(vault);
+    }
 
     /// <param name="logFile">The run's log.jsonl, or null for the console only.</param>
     /// <param name="verbose">Log information on the console too.</param>

@@ -1,5 +1,7 @@
 using System.ComponentModel;
 using ActionAgent.Browser;
+using ActionAgent.Core.Ports;
+using ActionAgent.Desktop;
 using ActionAgent.Sites;
 using Microsoft.Playwright;
 using ModelContextProtocol.Protocol;
@@ -18,10 +20,17 @@ internal sealed class AgentTools(McpAgentSession session)
 {
     [McpServerTool(Name = "observe", ReadOnly = true, Idempotent = true, OpenWorld = false)]
     [Description("The current page as the agent's planners see it: URL, title and the accessibility snapshot (roles, names, " +
-                 "refs like [ref=e12], boxes). Use it to see what is on screen before and after act. Needs a page: call run_goal first.")]
+                 "refs like [ref=e12], boxes). Use it to see what is on screen before and after act. Needs a page: call run_goal first. " +
+                 "On a desktop server (agent mcp --desktop APP): the app's windows as the desktop driver reads them (roles, names, refs like [ref=d12], boxes).")]
     public Task<CallToolResult> ObserveAsync(CancellationToken cancellationToken) =>
         GuardAsync("observe", async () =>
         {
+            if (session.IsDesktop)
+            {
+                var driver = await session.DesktopDriverAsync(cancellationToken);
+                var tree = await driver.ObserveAsync(ObserveOptions.SnapshotOnly, cancellationToken);
+                return ToolResults.Text($"App: {tree.Location}\nWindow: {tree.Title}\n\n{tree.SnapshotText.TrimEnd()}");
+            }
             if (session.Current is not { Page: not null } agent) return ToolResults.NoPage("observe");
             var observation = await agent.ObserveAsync(cancellationToken);
             return ToolResults.Text($"URL: {observation.Location}\nTitle: {observation.Title}\n\n{observation.SnapshotText.TrimEnd()}");
@@ -30,13 +39,15 @@ internal sealed class AgentTools(McpAgentSession session)
     [McpServerTool(Name = "act", Destructive = true, OpenWorld = false)]
     [Description("Carries out one goal or command on the current page, checked on the screen and recorded, e.g. \"click Search flights\", " +
                  "\"type Paris in To\", \"select Price: lowest first in Sort by\". Needs a page: call run_goal first. The page stays " +
-                 "within the hosts the user allowed. Returns the outcome, the steps taken, why it failed, and the recording folder.")]
+                 "within the hosts the user allowed. Returns the outcome, the steps taken, why it failed, and the recording folder. " +
+                 "On a desktop server (agent mcp --desktop APP): the goal is carried out in the desktop app, e.g. \"type Ada into Name\".")]
     public Task<CallToolResult> ActAsync(
         [Description("The goal or command in plain words.")] string? goal,
         CancellationToken cancellationToken) =>
         GuardAsync("act", async () =>
         {
             if (string.IsNullOrWhiteSpace(goal)) return ToolResults.Error("act: the argument 'goal' is required: a goal or command in plain words, e.g. \"click Search flights\".");
+            if (session.IsDesktop) return ToolResults.Run(await session.ActOnDesktopAsync(goal, cancellationToken));
             if (session.Current is not { Page: not null } agent) return ToolResults.NoPage("act");
             var run = await agent.DoAsync(goal, cancellationToken);
             return ToolResults.Run(run);
@@ -54,6 +65,7 @@ internal sealed class AgentTools(McpAgentSession session)
         GuardAsync("run_goal", async () =>
         {
             if (string.IsNullOrWhiteSpace(goal)) return ToolResults.Error("run_goal: the argument 'goal' is required: the goal in plain words.");
+            if (session.IsDesktop) return ToolResults.BrowserOnly("run_goal", session.Desktop!);
             if (string.IsNullOrWhiteSpace(startUrl)) return ToolResults.Error("run_goal: the argument 'startUrl' is required: an http(s) URL or site:NAME.");
             if (session.Policy.StartProblem(startUrl.Trim(), "run_goal: startUrl") is { } refused) return ToolResults.Error(refused);
             var agent = await session.AgentAsync(cancellationToken);
@@ -72,6 +84,7 @@ internal sealed class AgentTools(McpAgentSession session)
         GuardAsync("replay", async () =>
         {
             if (string.IsNullOrWhiteSpace(recording)) return ToolResults.Error("replay: the argument 'recording' is required: a recording folder or recording.json.");
+            if (session.IsDesktop) return ToolResults.BrowserOnly("replay", session.Desktop!);
             var (problem, fullPath) = await session.Policy.RecordingProblemAsync(recording, cancellationToken);
             if (problem is not null) return ToolResults.Error("replay: " + problem);
             var agent = await session.AgentAsync(cancellationToken);
@@ -80,10 +93,16 @@ internal sealed class AgentTools(McpAgentSession session)
         });
 
     [McpServerTool(Name = "screenshot", ReadOnly = true, Idempotent = true, OpenWorld = false)]
-    [Description("A PNG screenshot of the current page's viewport. Needs a page: call run_goal first.")]
+    [Description("A PNG screenshot of the current page's viewport. Needs a page: call run_goal first. On a desktop server: the X display.")]
     public Task<CallToolResult> ScreenshotAsync(CancellationToken cancellationToken) =>
         GuardAsync("screenshot", async () =>
         {
+            if (session.IsDesktop)
+            {
+                var driver = await session.DesktopDriverAsync(cancellationToken);
+                var shot = await driver.ObserveAsync(new ObserveOptions(IncludeScreenshot: true), cancellationToken);
+                return shot.Screenshot is { } display ? ToolResults.Image(display, "image/png") : ToolResults.Error("screenshot: the display gave no image.");
+            }
             if (session.Current is not { Page: not null } agent) return ToolResults.NoPage("screenshot");
             var png = await agent.ScreenshotAsync(cancellationToken);
             return ToolResults.Image(png, "image/png");
@@ -104,7 +123,8 @@ internal sealed class AgentTools(McpAgentSession session)
             throw; // the client cancelled the request: the SDK answers it
         }
         catch (Exception e) when (e is ArgumentException or SiteNotFoundException or BrowserNotFoundException or InvalidOperationException
-                                      or PlaywrightException or TimeoutException or IOException or UnauthorizedAccessException)
+                                      or PlaywrightException or TimeoutException or IOException or UnauthorizedAccessException
+                                      or DesktopEnvironmentException or AppNotAllowedException)
         {
             Serilog.Log.Warning("Tool {Tool} failed: {Message}", tool, e.Message);
             return ToolResults.Error($"{tool}: {e.Message}");

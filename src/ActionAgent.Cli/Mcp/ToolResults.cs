@@ -25,6 +25,11 @@ internal static class ToolResults
     public static CallToolResult NoPage(string tool) =>
         Error($"{tool}: there is no current page yet. Call run_goal with a goal and a startUrl first; its page becomes the current one.");
 
+    /// <summary>A browser tool called on a desktop session.</summary>
+    public static CallToolResult BrowserOnly(string tool, ActionAgent.Desktop.DesktopOptions desktop) =>
+        Error($"{tool}: this server drives the desktop app {desktop.Launch ?? desktop.Attach} (agent mcp --desktop/--attach); {tool} acts in a browser " +
+              "and is not served on a desktop session. Use observe, act and screenshot here, or start agent mcp without --desktop for a browser.");
+
     public static CallToolResult Image(byte[] data, string mimeType) => new() { Content = [ImageContentBlock.FromBytes(data, mimeType)] };
 
     /// <summary>A run's result; a run that did not succeed is an error result (the goal was not reached), with the same details.</summary>

@@ -58,6 +58,7 @@ internal sealed class ScheduledScenarioRunner(bool noVision, string? plannerName
         }
         await using var _ = setup;
         vault = setup.Secrets;
+        KnownSecrets.Remember(vault);
 
         IUiDriver driver;
         try

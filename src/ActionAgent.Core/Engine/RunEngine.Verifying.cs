@@ -76,12 +76,13 @@ public sealed partial class RunEngine
             var shotAfter = after.Screenshot is null ? null : await SaveArtifactAsync($"{pending.Index:000}-after.png", after.Screenshot).ConfigureAwait(false);
             var crop = await SaveCropAsync(pending).ConfigureAwait(false);
             var step = pending.Step;
+            var value = RecordedValue(step);
             var record = new StepRecord
             {
                 Index = pending.Index,
                 Action = step.Action.ToName(),
-                Value = step.Value is null ? null : Vault.Mask(step.Value),
-                Parameters = [.. ValueTemplate.Placeholders(step.Value).Select(p => $"{p.Scope}.{p.Name}")
+                Value = value,
+                Parameters = [.. ValueTemplate.Placeholders(value).Select(p => $"{p.Scope}.{p.Name}")
                     .Concat(TargetTemplate.Placeholders(pending.RequestedTarget)).Distinct(StringComparer.Ordinal)],
                 Description = MaskOrNull(step.Description),
                 // Placeholders stay in the recording (replay's --param changes them); otherwise the target as grounded.
@@ -149,7 +150,7 @@ public sealed partial class RunEngine
             {
                 Index = pending.Index,
                 Action = pending.Step.Action.ToName(),
-                Value = pending.Step.Value is null ? null : Vault.Mask(pending.Step.Value),
+                Value = RecordedValue(pending.Step),
                 RequestedTarget = TargetTemplate.Placeholders(pending.RequestedTarget).Count > 0 ? pending.RequestedTarget : pending.Step.Target,
                 Target = pending.Result.ResolvedTarget,
                 ResolvedBy = pending.Result.ResolvedBy,
