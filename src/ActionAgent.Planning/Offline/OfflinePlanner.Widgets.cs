@@ -166,7 +166,9 @@ public sealed partial class OfflinePlanner
     {
         var s = _run.Search!;
         if (goal.Family != ActionFamily.EnterText || s.OpenedEditor != goal.Index || pending.Saves is not null || pending.Step.Action is not (ActionKind.Fill or ActionKind.Type)) return null;
-        if (pending.Step.Value is not { Length: > 0 } typed || s.SubGoals.Skip(s.Current + 1).Any(g => g.Family == ActionFamily.Submit)) return null;
+        // Only for the last value the goal gives: a later sub-goal that sends the form, or fills more of it, comes first.
+        if (pending.Step.Value is not { Length: > 0 } typed ||
+            s.SubGoals.Skip(s.Current + 1).Any(g => g.Family is ActionFamily.Submit or ActionFamily.EnterText or ActionFamily.Choose or ActionFamily.Toggle)) return null;
         var save = SaveButton(page, pending.Step);
         var step = save is null
             ? pending.Step with { Action = ActionKind.Press, Value = "Enter", Description = $"keep \"{typed}\"" }
@@ -291,7 +293,7 @@ public sealed partial class OfflinePlanner
             {
                 s.OpenedEditor = goal.Index;
                 return PlanDecision.Continue([SearchStep(ActionKind.Click, opener, null, $"open the form for \"{goal.Text}\"", opener.Label())],
-                    $"sub-goal {goal}: the page shows no field; {opener} {(saying.Count == 1 ? $"says \"{goal.Verb}\"" : $"edits \"{goal.Scope}\"")} and opens one");
+                    $"sub-goal {goal}: the page shows no field; {opener} {(saying.Count == 1 ? $"says \"{goal.Verb}\"" : $"edits \"{goal.Scope ?? goal.Object}\"")} and opens one");
             }
             var ranked = await _scorer.RankAsync(goal.Text, ActionKind.Click, n => 1, controls, cancellationToken).ConfigureAwait(false);
             if (ranked.Count > 0 && ranked[0].Score >= _options.MinimumScore && ranked[0].TokenOverlap > 0)
