@@ -60,7 +60,17 @@ public sealed class BrowserLaunch : IAsyncDisposable
         options.Validate();
         if (_taken) throw new InvalidOperationException("This browser launch was already opened.");
         _taken = true;
-        var (playwright, browser, executable) = await _launching.WaitAsync(cancellationToken).ConfigureAwait(false);
+        (IPlaywright Playwright, IBrowser Browser, string Executable) launched;
+        try
+        {
+            launched = await _launching.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            _taken = false; // a cancelled wait leaves the browser to DisposeAsync, which closes it
+            throw;
+        }
+        var (playwright, browser, executable) = launched;
         try
         {
             return await PlaywrightDriver.InLaunchedBrowserAsync(playwright, browser, executable, options).ConfigureAwait(false);
