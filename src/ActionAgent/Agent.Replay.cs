@@ -1,4 +1,5 @@
 using System.Text.Json;
+using ActionAgent.Browser;
 using ActionAgent.Composition;
 using ActionAgent.Core.Recording;
 using ActionAgent.Core.Replay;
@@ -49,52 +50,66 @@ public sealed partial class Agent
                 foreach (var (name, source) in loaded.Scenario!.Secrets) sources[name] = source.EnvironmentVariable;
             }
             foreach (var (name, variable) in options.Secrets) sources[name] = variable;
-            var setup = await _composition.PrepareReplayAsync(document, path, new ReplaySetupRequest
-            {
-                BaseUrl = options.BaseUrl,
-                Query = options.Query,
-                SecretSources = sources,
-                ScenarioPath = options.ScenarioPath,
-            }, cancellationToken).ConfigureAwait(false);
-            await ReplaceAppAsync(setup).ConfigureAwait(false);
-            var allowList = _composition.AllowListFor(scenario: null, setup.StartUrl, document.Header.Policy.AllowDomains);
-            var folder = _composition.RecordingFolderFor(document.Header.Name, Path.Combine(Options.Recording.ReplayFolder, FolderName(document.Header.Name)));
-            var replayOptions = new ReplayOptions
-            {
-                SecretHosts = allowList,
-                Parameters = options.Parameters,
-                Secrets = setup.Secrets,
-                SecretSources = sources,
-                Urls = setup.Urls,
-                Approvals = Options.Policy.Approvals,
-                OutputDirectory = folder,
-                Logger = _engineLog,
-                Time = Options.Time,
-            };
-            var problems = ReplayEngine.Preflight(document, replayOptions);
-            if (problems.Count > 0) throw new ArgumentException($"{path}: {string.Join("; ", problems)}", nameof(recording));
-            await OpenPageAsync(allowList, cancellationToken).ConfigureAwait(false);
-            _logger.LogInformation("Replay {Recording} ({Steps} steps) from {Start}", path, document.Steps.Count, setup.StartUrl);
-            var driver = CurrentDriver();
-            var trace = Options.Recording.Trace ? await RunTrace.StartAsync(driver.Page, folder, _logger).ConfigureAwait(false) : null;
-            ReplayResult result;
-            string? tracePath = null;
+            var launch = StartBrowserLaunch();
             try
             {
-                result = await new ReplayEngine(driver, replayOptions).ReplayAsync(document, cancellationToken).ConfigureAwait(false);
+                var setup = await _composition.PrepareReplayAsync(document, path, new ReplaySetupRequest
+                {
+                    BaseUrl = options.BaseUrl,
+                    Query = options.Query,
+                    SecretSources = sources,
+                    ScenarioPath = options.ScenarioPath,
+                }, cancellationToken).ConfigureAwait(false);
+                await ReplaceAppAsync(setup).ConfigureAwait(false);
+                return await ReplayOnNewPageAsync(document, path, setup, options, sources, launch, cancellationToken).ConfigureAwait(false);
             }
             finally
             {
-                if (trace is not null) tracePath = await trace.StopAsync().ConfigureAwait(false);
+                if (launch is not null) await launch.DisposeAsync().ConfigureAwait(false);
             }
-            await WriteReplayOutputsAsync(result, document, path, folder, cancellationToken).ConfigureAwait(false);
-            _logger.LogInformation("Replay {Recording} {Status}: {Heals} heals; {Reason}", path, result.Status.ToText(), result.HealCount, result.Reason);
-            return new AgentReplayResult { Recording = path, OutputFolder = folder, TracePath = tracePath, Details = result };
         }
         finally
         {
             _gate.Release();
         }
+    }
+
+    private async Task<AgentReplayResult> ReplayOnNewPageAsync(RecordingDocument document, string path, ReplaySetup setup, AgentReplayOptions options,
+        Dictionary<string, string> sources, BrowserLaunch? launch, CancellationToken cancellationToken)
+    {
+        var allowList = _composition.AllowListFor(scenario: null, setup.StartUrl, document.Header.Policy.AllowDomains);
+        var folder = _composition.RecordingFolderFor(document.Header.Name, Path.Combine(Options.Recording.ReplayFolder, FolderName(document.Header.Name)));
+        var replayOptions = new ReplayOptions
+        {
+            SecretHosts = allowList,
+            Parameters = options.Parameters,
+            Secrets = setup.Secrets,
+            SecretSources = sources,
+            Urls = setup.Urls,
+            Approvals = Options.Policy.Approvals,
+            OutputDirectory = folder,
+            Logger = _engineLog,
+            Time = Options.Time,
+        };
+        var problems = ReplayEngine.Preflight(document, replayOptions);
+        if (problems.Count > 0) throw new ArgumentException($"{path}: {string.Join("; ", problems)}", nameof(document));
+        await OpenPageAsync(allowList, cancellationToken, launch).ConfigureAwait(false);
+        _logger.LogInformation("Replay {Recording} ({Steps} steps) from {Start}", path, document.Steps.Count, setup.StartUrl);
+        var driver = CurrentDriver();
+        var trace = Options.Recording.Trace ? await RunTrace.StartAsync(driver.Page, folder, _logger).ConfigureAwait(false) : null;
+        ReplayResult result;
+        string? tracePath = null;
+        try
+        {
+            result = await new ReplayEngine(driver, replayOptions).ReplayAsync(document, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            if (trace is not null) tracePath = await trace.StopAsync().ConfigureAwait(false);
+        }
+        await WriteReplayOutputsAsync(result, document, path, folder, cancellationToken).ConfigureAwait(false);
+        _logger.LogInformation("Replay {Recording} {Status}: {Heals} heals; {Reason}", path, result.Status.ToText(), result.HealCount, result.Reason);
+        return new AgentReplayResult { Recording = path, OutputFolder = folder, TracePath = tracePath, Details = result };
     }
 
     private static async Task WriteReplayOutputsAsync(ReplayResult result, RecordingDocument document, string recordingPath, string folder,

@@ -155,9 +155,18 @@ public sealed partial class Agent : IAsyncDisposable
             {
                 throw new ArgumentException(refusal, nameof(scenarioPath));
             }
-            var setup = await _composition.PrepareRunAsync(scenario, cancellationToken).ConfigureAwait(false);
-            await ReplaceAppAsync(setup).ConfigureAwait(false);
-            await OpenPageAsync(_composition.AllowListFor(scenario, setup.StartUrl), cancellationToken).ConfigureAwait(false);
+            var launch = StartBrowserLaunch();
+            RunSetup setup;
+            try
+            {
+                setup = await _composition.PrepareRunAsync(scenario, cancellationToken).ConfigureAwait(false);
+                await ReplaceAppAsync(setup).ConfigureAwait(false);
+                await OpenPageAsync(_composition.AllowListFor(scenario, setup.StartUrl), cancellationToken, launch).ConfigureAwait(false);
+            }
+            finally
+            {
+                if (launch is not null) await launch.DisposeAsync().ConfigureAwait(false);
+            }
             return await RunOnPageAsync(scenario, setup.StartUrl, cancellationToken, setup.Secrets).ConfigureAwait(false);
         }
         finally
@@ -292,8 +301,11 @@ public sealed partial class Agent : IAsyncDisposable
         };
     }
 
-    /// <summary>A fresh page under <paramref name="allowList"/> (a new context of the agent's browser), or the user's page.</summary>
-    private async Task OpenPageAsync(AllowList allowList, CancellationToken cancellationToken)
+    /// <summary>
+    /// A fresh page under <paramref name="allowList"/> (a new context of the agent's browser, or the browser
+    /// <paramref name="launch"/> started while the app was being served), or the user's page.
+    /// </summary>
+    private async Task OpenPageAsync(AllowList allowList, CancellationToken cancellationToken, BrowserLaunch? launch = null)
     {
         if (_userPage is not null) return; // ForPage: the user's page, with the allow-list fixed when it was attached
         if (_driver is not null)
@@ -303,8 +315,20 @@ public sealed partial class Agent : IAsyncDisposable
         }
         _driver = _browser is not null
             ? await _browser.NewDriverAsync(_composition.BrowserOptionsFor(allowList), cancellationToken).ConfigureAwait(false)
-            : await _composition.OpenBrowserAsync(allowList, tracePath: null, cancellationToken).ConfigureAwait(false);
+            : launch is not null
+                ? await launch.OpenAsync(_composition.BrowserOptionsFor(allowList), cancellationToken).ConfigureAwait(false)
+                : await _composition.OpenBrowserAsync(allowList, tracePath: null, cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>
+    /// The agent's first page launches its own Chromium: started now, it comes up while the app (a demo site) is
+    /// served, instead of after it. Null when the page comes from elsewhere (the user's page, a shared or remote
+    /// browser) or a browser is already open. Disposing the launch closes a browser that was never used.
+    /// </summary>
+    private BrowserLaunch? StartBrowserLaunch() =>
+        _userPage is null && _browser is null && _driver is null && Options.Browser.CdpEndpoint is null
+            ? BrowserLaunch.Start(_composition.BrowserOptionsFor(AllowList.AnyHost))
+            : null;
 
     private async Task ReplaceAppAsync(IAsyncDisposable? app)
     {

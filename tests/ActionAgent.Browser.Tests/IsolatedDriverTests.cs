@@ -33,6 +33,31 @@ public sealed class IsolatedDriverTests(BrowserFixture browser)
     }
 
     [Fact]
+    public async Task A_launch_started_before_the_allow_list_is_known_opens_a_page_under_it()
+    {
+        var launch = BrowserLaunch.Start();
+        await using (launch)
+        {
+            await using var driver = await launch.OpenAsync(new BrowserOptions { AllowedHosts = BrowserOptions.AllowOnly(["localhost"]) });
+
+            var result = await driver.ExecuteAsync(BrowserFixture.Act(ActionKind.Goto, null, browser.Site.Url("form.html", host: "127.0.0.1")), CancellationToken.None);
+
+            Assert.Equal(ActionFailureKind.NavigationFailed, result.FailureKind);
+        }
+    }
+
+    [Fact]
+    public async Task A_launch_without_a_browser_reports_it_when_opened_and_disposes_quietly()
+    {
+        var nowhere = new BrowserOptions { Locator = new BrowserLocator(_ => false, _ => null, _ => []), UseConfigFile = false };
+        var launch = BrowserLaunch.Start(nowhere);
+
+        await Assert.ThrowsAsync<BrowserNotFoundException>(() => launch.OpenAsync(new BrowserOptions()));
+        await launch.DisposeAsync();
+        await BrowserLaunch.Start(nowhere).DisposeAsync();
+    }
+
+    [Fact]
     public async Task Trace_is_saved_to_the_trace_path_on_dispose()
     {
         var tracePath = Path.Combine(Path.GetTempPath(), $"actionagent-trace-{Guid.NewGuid():N}.zip");

@@ -32,4 +32,28 @@ public sealed class MiniLmEmbedderTests
 
         Assert.True(origin > destination, $"origin {origin:0.00}, destination {destination:0.00}");
     }
+
+    [Fact]
+    public void Many_texts_embedded_at_once_get_the_vectors_they_get_one_by_one()
+    {
+        // More texts than one model batch: the embedder splits them, and each must keep its own vector and place.
+        var texts = Enumerable.Range(1, 75).Select(i => $"label number {i} of a long page").ToArray();
+        var fresh = new MiniLmEmbedder();
+
+        var together = fresh.Embed(texts);
+        var alone = texts.Select(t => new MiniLmEmbedder().Embed([t])[0]).Take(3).Concat(texts.Skip(72).Select(t => Embedder.Embed([t])[0])).ToList();
+
+        Assert.Equal(75, together.Count);
+        var expected = together.Take(3).Concat(together.Skip(72)).ToList();
+        for (var i = 0; i < expected.Count; i++) Assert.Equal(1.0, VectorMath.Dot(expected[i], alone[i]), 4);
+    }
+
+    [Fact]
+    public void Only_whole_pages_inside_a_region_are_released()
+    {
+        var (start, length) = MappedModelPages.WholePages(4096 + 10, (3 * 4096) - 20, 4096);
+
+        Assert.Equal((nint)(2 * 4096), start);
+        Assert.Equal(4096, length);
+    }
 }
