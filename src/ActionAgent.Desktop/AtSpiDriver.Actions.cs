@@ -38,6 +38,12 @@ public sealed partial class AtSpiDriver
         {
             return ActionResult.Failure(ActionFailureKind.NotActionable, $"Could not {verb} {action.Target?.ToString() ?? "the app"}: the app answered {ex.Message}");
         }
+        catch (TimeoutException ex) when (_app.IsRunning && !ex.Message.Contains("did not answer the accessibility bus", StringComparison.Ordinal))
+        {
+            // A bus call of the act itself (focus, text, action) timed out, not the read: the same failure, said the same way.
+            throw new TimeoutException($"{_app.Name} (process {_app.ProcessId}) did not answer the accessibility bus while it was asked to {verb}: " +
+                "it is hung, stopped, or busy for longer than a step may wait.", ex);
+        }
     }
 
     private async Task<ActionResult> ActOnTargetAsync(UiAction action, string verb, CancellationToken cancellationToken)
