@@ -96,13 +96,43 @@ public static partial class EffectEvaluator
                 ? new(true, $"{Describe(matched)} is {state}")
                 : new(false, $"{Describe(matched)} is {(wanted ? "not checked" : "checked")}");
         }
-        // No label fits the words: the box whose state turned as wanted is the evidence.
+        // A switch named by its state ("Off" → "On") whose label is the text just before it ("Offline mode").
+        var labelled = after.Nodes.SelectMany(LabelledToggles).ToList();
+        if (BestBySubject([.. labelled.Select(l => new UiNode { Role = "text", Name = l.Label })], subject) is { } label)
+        {
+            var toggle = labelled.First(l => l.Label == label.Name).Toggle;
+            return IsOn(toggle) == wanted
+                ? new(true, $"{Describe(toggle)} after \"{label.Name}\" is {state}")
+                : new(false, $"{Describe(toggle)} after \"{label.Name}\" is {(wanted ? "not checked" : "checked")}");
+        }
+        // No label fits the words: the box whose state turned as wanted is the evidence (the same element by its ref,
+        // whose name may say its state, or by role and name).
         var was = before.AllNodes().Where(n => ToggleRoles.Contains(n.Role)).Select(n => (n.Role, n.Name, IsOn(n))).ToList();
-        var turned = toggles.FirstOrDefault(n => IsOn(n) == wanted && was.Contains((n.Role, n.Name, !wanted)));
+        var wasByRef = before.AllNodes().Where(n => ToggleRoles.Contains(n.Role) && n.Ref is not null).GroupBy(n => n.Ref!).ToDictionary(g => g.Key, g => IsOn(g.First()), StringComparer.Ordinal);
+        var turned = toggles.FirstOrDefault(n => IsOn(n) == wanted &&
+            (n.Ref is { } r && wasByRef.TryGetValue(r, out var on) ? on != wanted : was.Contains((n.Role, n.Name, !wanted))));
         return turned is not null
             ? new(true, $"{Describe(turned)} turned {state}")
             : new(false, $"no box fits \"{subject}\" and none turned {state}; boxes: {Summarise(toggles.Take(6))}");
     }
+
+    /// <summary>Toggles with the plain text just before them among their siblings (their visible label), all through the tree.</summary>
+    private static IEnumerable<(UiNode Toggle, string Label)> LabelledToggles(UiNode parent)
+    {
+        for (var i = 0; i < parent.Children.Count; i++)
+        {
+            var child = parent.Children[i];
+            if (ToggleRoles.Contains(child.Role) && i > 0 && parent.Children[i - 1] is { } before && IsPlainText(before) && before.InnerText().Trim() is { Length: > 0 and < 80 } text)
+            {
+                yield return (child, text);
+            }
+            foreach (var inner in LabelledToggles(child)) yield return inner;
+        }
+    }
+
+    private static bool IsPlainText(UiNode node) =>
+        node.Role is "text" or "generic" or "paragraph" or "strong" or "emphasis" or "term" or "label" or "LabelText" &&
+        !node.DescendantsAndSelf().Any(n => n.Ref is not null && (ToggleRoles.Contains(n.Role) || FieldRoles.Contains(n.Role) || n.Role is "button" or "link"));
 
     private static bool IsOn(UiNode node) =>
         node.Flags.Contains("checked") || node.Flags.Contains("pressed") || node.Flags.Contains("selected") ||

@@ -359,8 +359,16 @@ public sealed partial class OfflinePlanner
             ?? await OnBestAsync(goal, ActionKind.Click, ObjectWords(goal), pool, cancellationToken,
                 n => n.Role is "button" ? 1 : n.Role is "link" or "menuitem" ? 0.7 : n.IsRolelessClickable ? 0.6 : 0).ConfigureAwait(false);
         if (attempt is not null) return attempt;
+        // "Finish the setup" where nothing says "setup": the one control that says the goal's own verb ("Finish").
+        var verbs = TextTokens.Words(goal.Verb).ToHashSet(StringComparer.Ordinal);
+        var saying = pool.Where(n => (n.Role is "button" or "link" || n.IsRolelessClickable) && !n.IsDisabled && TextTokens.Words(n.Label()).Any(verbs.Contains)).ToList();
+        if (saying.Count == 1 && s.Tried.Add(CandidateKey(ActionKind.Click, saying[0])))
+        {
+            return new SearchAttempt(CandidateKey(ActionKind.Click, saying[0]), SearchStep(ActionKind.Click, saying[0], null, goal.Text, saying[0].Label()),
+                $"{saying[0]} says the goal's verb \"{goal.Verb}\"");
+        }
         // No button fits: Enter in the last field filled submits most forms.
-        if (s.LastField is { } field && s.Tried.Add("enter:" + KeyOf(field)))
+        if (s.LastField is { } field && pool.Any(n => n.Node.Ref is { } r ? r == field.Node.Ref : KeyOf(n) == KeyOf(field)) && s.Tried.Add("enter:" + KeyOf(field)))
         {
             return new SearchAttempt("enter:" + KeyOf(field), SearchStep(ActionKind.Press, field, "Enter", goal.Text, "the field just filled"), "press Enter in the field just filled");
         }

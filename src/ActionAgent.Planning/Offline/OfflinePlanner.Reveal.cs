@@ -10,6 +10,7 @@ namespace ActionAgent.Planning.Offline;
 public sealed partial class OfflinePlanner
 {
     private const int MaxPagesTurned = 6;
+    private const int MaxFlowSteps = 4;
 
     /// <summary>A tab the sub-goal's scope names ("in the Billing tab", "in the privacy settings") that is not open yet.</summary>
     private SearchAttempt? ScopedTab(SubGoal goal, PageModel page)
@@ -56,6 +57,42 @@ public sealed partial class OfflinePlanner
             $"sub-goal {goal}: what it names is not shown yet; {more.Explain()}");
     }
 
+    /// <summary>
+    /// A flow of pages ("Step 1 of 3", a sign-in that asks for the email first): what a later sub-goal needs is on the
+    /// next page, so once an earlier sub-goal was done here, press the page's one forward control ("Next", "Continue")
+    /// and look again. A few times at most; never for the first sub-goal (nothing was done on this page yet).
+    /// </summary>
+    private PlanDecision? AdvanceFlow(SubGoal goal, PageModel page)
+    {
+        var s = _run.Search!;
+        if (s.Current == 0 || s.FlowSteps >= MaxFlowSteps) return null;
+        var forward = ForwardControls(page);
+        if (forward.Count != 1 || !s.Revealed.Add("forward:" + KeyOf(forward[0]))) return null;
+        s.FlowSteps++;
+        return PlanDecision.Continue([SearchStep(ActionKind.Click, forward[0], null, $"go on to the next page ({forward[0].Label()})", forward[0].Label()) with { SubGoal = goal.Index }],
+            $"sub-goal {goal}: nothing on this page fits it and the earlier ones were done here; {forward[0]} goes on to the next page of the flow");
+    }
+
+    /// <summary>The enabled controls on screen that go on to a flow's next page ("Next", "Continue", "→").</summary>
+    private static List<PageNode> ForwardControls(PageModel page) =>
+        [.. page.All.Where(n => (n.Role is "button" or "link" || n.IsRolelessClickable) && n.IsOnScreen && !n.IsDisabled && ForwardWords().IsMatch(n.Label()))];
+
+    /// <summary>
+    /// A submit sub-goal ("finish the setup") whose press went on to a flow's next page: it is not done while that page
+    /// still goes on (a forward control) or offers a control that says the goal's own verb ("Finish"). Null when the
+    /// press was not a forward one, or the goal's verb is itself a forward word ("continue to payment").
+    /// </summary>
+    private static string? FlowGoesOn(SubGoal goal, SearchAttempt pending, PageModel page)
+    {
+        if (goal.Family != ActionFamily.Submit || pending.Step.Action != ActionKind.Click || !ForwardWords().IsMatch(pending.Step.Target?.Name ?? "")) return null;
+        if (ForwardWords().IsMatch(goal.Verb ?? "") || ForwardWords().IsMatch(goal.Object)) return null;
+        var verbs = TextTokens.Words(goal.Verb).ToHashSet(StringComparer.Ordinal);
+        var saying = page.All.FirstOrDefault(n => (n.Role is "button" or "link" || n.IsRolelessClickable) && n.IsOnScreen && !n.IsDisabled &&
+            TextTokens.Words(n.Label()).Any(verbs.Contains));
+        if (saying is not null) return $"the next page offers {saying}";
+        return ForwardControls(page) is { Count: > 0 } more ? $"the next page goes on ({more[0]})" : null;
+    }
+
     /// <summary>A dialog that the last step opened and that asks to confirm it: press its confirming button.</summary>
     private async Task<SearchAttempt?> ConfirmDialogAsync(SubGoal goal, SearchAttempt pending, PageModel page, CancellationToken cancellationToken)
     {
@@ -75,6 +112,9 @@ public sealed partial class OfflinePlanner
 
     [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:more|next|older|›|»|→)", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
     private static partial System.Text.RegularExpressions.Regex MoreWords();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\W*(?:next|continue|proceed|forward|go\s+on)\b(?!\s+(?:shopping|browsing|reading|as\s+guest))|^\s*(?:→|›|»|>|>>)\s*$", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex ForwardWords();
 
     [System.Text.RegularExpressions.GeneratedRegex(@"^\W*(?:cancel|no|close|keep|back|not now|dismiss|×|✕|x)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
     private static partial System.Text.RegularExpressions.Regex DeclineWords();

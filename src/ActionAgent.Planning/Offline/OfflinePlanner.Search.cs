@@ -46,7 +46,8 @@ public sealed partial class OfflinePlanner
                 var explore = await RevealMoreAsync(goal, page, cancellationToken).ConfigureAwait(false)
                     ?? await RevealAsync(goal, page, cancellationToken).ConfigureAwait(false)
                     ?? await TurnPageAsync(goal, page, cancellationToken).ConfigureAwait(false)
-                    ?? await OpenOtherTabAsync(goal, page, cancellationToken).ConfigureAwait(false);
+                    ?? await OpenOtherTabAsync(goal, page, cancellationToken).ConfigureAwait(false)
+                    ?? AdvanceFlow(goal, page);
                 if (explore is not null)
                 {
                     // The next attempt's effect is judged from the screen after this, not before it (a turned page is no effect).
@@ -124,6 +125,15 @@ public sealed partial class OfflinePlanner
                 s.Attempts = 0;
                 return null;
             }
+        }
+        else if (evidence.Observed && s.FlowSteps < MaxFlowSteps && FlowGoesOn(goal, pending, page) is { } goesOn)
+        {
+            // "Finish the setup" pressed "Next": the flow's next page is not the end of it; look again there.
+            s.FlowSteps++;
+            s.Tried.Remove(pending.Key);
+            (s.Explored, s.Baseline) = (true, null);
+            s.LastEvidence = goesOn;
+            return null;
         }
         else if (evidence.Observed || !s.Explored && context.AchievedSubGoals.Contains(goal.Index))
         {

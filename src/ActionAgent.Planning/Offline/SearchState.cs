@@ -55,6 +55,9 @@ internal sealed class SearchState(IReadOnlyList<SubGoal> subGoals)
 
     public int Waits { get; set; }
 
+    /// <summary>How many times the search went on to a flow's next page ("Next") in this run.</summary>
+    public int FlowSteps { get; set; }
+
     /// <summary>
     /// The sub-goal whose field the search opened itself ("Edit" in a row, "Reply" under a post): what is typed there
     /// is kept only once that editor's own save button takes it, unless a later sub-goal sends it.

@@ -53,6 +53,26 @@ public sealed class EffectEvaluatorTests
     }
 
     [Fact]
+    public void A_switch_named_by_its_state_is_judged_by_the_text_just_before_it()
+    {
+        const string Before = "- main:\n  - text: Notifications\n  - switch \"Off\" [ref=e1]\n  - text: Offline mode\n  - switch \"Off\" [ref=e2]";
+        var right = Check(EffectKind.Checked, Before, "- main:\n  - text: Notifications\n  - switch \"Off\" [ref=e1]\n  - text: Offline mode\n  - switch \"On\" [checked] [ref=e2]", "offline mode");
+        var wrong = Check(EffectKind.Checked, Before, "- main:\n  - text: Notifications\n  - switch \"On\" [checked] [ref=e1]\n  - text: Offline mode\n  - switch \"Off\" [ref=e2]", "offline mode");
+
+        Assert.True(right.Observed, right.Detail);
+        Assert.Contains("Offline mode", right.Detail);
+        Assert.False(wrong.Observed, wrong.Detail);
+    }
+
+    [Fact]
+    public void A_box_whose_name_says_its_state_turned_is_found_by_its_ref()
+    {
+        var evidence = Check(EffectKind.Checked, "- switch \"Off\" [ref=e7]", "- switch \"On\" [checked] [ref=e7]", "dark theme");
+
+        Assert.True(evidence.Observed, evidence.Detail);
+    }
+
+    [Fact]
     public void Text_typed_into_the_new_item_box_is_not_an_item_on_the_list()
     {
         const string Before = "- list:\n  - listitem: buy milk\n- textbox \"New task\"";

@@ -57,6 +57,12 @@ public sealed class NavigationAndTodoGoalTests
         "EnterText 'search' [Text:weather@search] => ValueSet(weather)",
         "EnterText 'in' [Text:Oslo@in] => ValueSet(Oslo)",
         "Submit* 'search' => Navigated")]
+    [InlineData("Look up \"reset password\" in the help centre",
+        "EnterText 'search' [Text:reset password@search] => ValueSet(reset password)",
+        "Submit* 'search' => Navigated")]
+    [InlineData("Search for \"wool socks\" in the shop",
+        "EnterText 'search' [Text:wool socks@search] => ValueSet(wool socks)",
+        "Submit* 'search' => Navigated")]
     [InlineData("Read the total",
         "Read 'total' => ValueRead")]
     [InlineData("What is the order number?",

@@ -12,7 +12,7 @@ namespace ActionAgent.Planning.Tests.Offline;
 /// suggestion must be chosen, a password the form asks for twice, a consent box worded otherwise than the goal ("the
 /// terms" for a box about "the house rules"), "only" two boxes of a group, a dropdown drawn without ARIA, a date range whose
 /// field names do not say which end they are ("Arrival"/"Departure" beside a filled "Where to?"), a price limit on a
-/// slider applied by its button on a list the page only counts, a booking whose only answer is "Table booked", and a start time asked for in three lists (hour, minute, AM/PM). Each page's <c>window.pageState</c> says whether the goal was really reached.
+/// slider applied by its button on a list the page only counts, a booking whose only answer is "Table booked", a start time asked for in three lists (hour, minute, AM/PM), a flow of pages behind one "Continue" (the data location is on its second page, the create button on its third), and switches named by their state ("Off") whose label is the text before them. Each page's <c>window.pageState</c> says whether the goal was really reached.
 /// </summary>
 [Collection("demo sites")]
 public sealed class WidgetValuePageTests(DemoSitesFixture fixture, ITestOutputHelper output)
@@ -36,6 +36,8 @@ public sealed class WidgetValuePageTests(DemoSitesFixture fixture, ITestOutputHe
         { "dinner.html", "Book a table for 3 at 19:30", """{"booked":true,"people":"3","time":"19:30"}""" },
         { "pizza.html", "Choose the medium size, then place the order", """{"ordered":true,"size":"Medium (30 cm)"}""" },
         { "meeting.html", "Set the start time to 7:45 pm and save the meeting", """{"saved":"7:45 PM"}""" },
+        { "onboarding.html", "Name the workspace \"Orbit\", choose Dublin as the data location and create the workspace", """{"created":"Orbit in Dublin"}""" },
+        { "onboarding.html", "Turn on the dark theme", """{"switches":"dark"}""" },
     };
 
     [Theory]

@@ -100,6 +100,11 @@ internal sealed partial class ClauseReader
         var result = new List<SubGoal>();
         if (items.Count == 0)
         {
+            // "…, then create the workspace": no name or value is given, so nothing is typed; the control that creates it is pressed.
+            if (parts.Values.Count == 0 && option is null && !authored)
+            {
+                return [Make(c, ActionFamily.Submit, target.Length > 0 ? target : c.Verb, [], parts.Qualifiers, scope, new(EffectKind.Navigated, NullIfEmpty(target)))];
+            }
             result.AddRange(Fills(c, parts.Values, target, scope, implied: false));
             if (parts.Values.Count == 0) result.Add(Make(c, ActionFamily.EnterText, target, [], parts.Qualifiers, scope, new(EffectKind.ValueSet, NullIfEmpty(target))));
             if (option is not null) result.Add(option);
@@ -172,7 +177,9 @@ internal sealed partial class ClauseReader
             // "search for "wireless headphones"": quoted text with no field of its own is the query.
             parts = parts with { Values = [.. parts.Values.Select(v => v is { Kind: GoalValueKind.Text, Label: null } ? v with { Label = "search" } : v)] };
         }
-        var typeQuery = parts.Object.Length > 0 && !pick && (sense.Query == QueryUse.Always || (sense.Query == QueryUse.Alone && parts.Values.Count == 0));
+        // "look up "reset password" in the help centre": the quoted text is the query; the words left name the place.
+        var quoted = sense.Query != QueryUse.None && parts.Values.Any(v => v is { Kind: GoalValueKind.Text, Label: "search" });
+        var typeQuery = parts.Object.Length > 0 && !pick && !quoted && (sense.Query == QueryUse.Always || (sense.Query == QueryUse.Alone && parts.Values.Count == 0));
         if (typeQuery)
         {
             var query = new GoalValue(GoalValueKind.Text, parts.Object, "search");
@@ -184,7 +191,7 @@ internal sealed partial class ClauseReader
                 ? [.. parts.Values.Select(v => v is { Kind: GoalValueKind.Text, Label: null } ? v with { Label = "message" } : v)]
                 : parts.Values;
             result.AddRange(Fills(c, values, parts.Object, null, implied: false));
-            var subject = typeQuery ? null : NullIfEmpty(parts.Object);
+            var subject = typeQuery || quoted ? null : NullIfEmpty(parts.Object);
             if (sense.Commit is not null) result.Add(Implied(c, sense.Commit, new(sense.CommitEffect, subject)));
             else result.Add(Make(c, ActionFamily.Submit, subject ?? c.Verb, [], GoalQualifiers.None, parts.Scope, new(sense.Effect, subject)));
         }
