@@ -179,6 +179,8 @@ public static partial class EffectEvaluator
     {
         var paths = new List<List<UiNode>>();
         if (target.Ref is { Length: > 0 } r) Collect(n => n.Ref == r);
+        // A role-less clickable the browser's probe found is known by its CSS path.
+        if (paths.Count == 0 && target.Css is { Length: > 0 } css) Collect(n => n.Attributes.TryGetValue("css", out var c) && c == css);
         if (paths.Count == 0)
         {
             var name = target.Name ?? target.Text;
@@ -209,6 +211,9 @@ public static partial class EffectEvaluator
     {
         var last = path[^1];
         var text = new StringBuilder(IsItem(last, path.Count > 1 ? path[^2] : null) ? OwnText(last) : last.InnerText());
+        // A probed clickable stands alone at the end of the snapshot; the probe wrote the text of the box around it
+        // ("Fibre 100 €29 a month What you get").
+        if (last.Attributes.TryGetValue("ctx", out var around) && around.Length > 0) text.Append(" | ").Append(around);
         for (var i = 0; i < path.Count - 1; i++)
         {
             var node = path[i];

@@ -46,7 +46,10 @@ public sealed partial class OfflinePlanner
             ActionFamily.Filter => await FilterAsync(goal, pool, cancellationToken).ConfigureAwait(false),
             _ => await OnBestAsync(goal, ActionKind.Click, ObjectWords(goal), pool, cancellationToken).ConfigureAwait(false),
         };
-        return attempt ?? (owner is null ? null : OnlyControl(goal, owner, pool));
+        if (attempt is not null) return attempt;
+        if (owner is not null) return OnlyControl(goal, $"{owner}, which \"{goal.Scope}\" names", pool);
+        // "Show the details of the Basic plan": the one control in the part of the page the scope names, whatever it says.
+        return goal.Scope is { Length: > 0 } scope && pool.Count < page.All.Count ? OnlyControl(goal, $"the part of the page that \"{scope}\" names", pool) : null;
     }
 
     /// <summary>
@@ -74,14 +77,14 @@ public sealed partial class OfflinePlanner
     }
 
     /// <summary>"Open its form" where the item holds one control, whatever it says ("Start a return"): that control.</summary>
-    private SearchAttempt? OnlyControl(SubGoal goal, PageNode owner, List<PageNode> pool)
+    private SearchAttempt? OnlyControl(SubGoal goal, string owner, List<PageNode> pool)
     {
-        if (goal.Family is not (ActionFamily.Activate or ActionFamily.Navigate or ActionFamily.Submit)) return null;
+        if (goal.Family is not (ActionFamily.Activate or ActionFamily.Navigate or ActionFamily.Submit or ActionFamily.Expand)) return null;
         var controls = pool.Where(n => (n.Role is "link" or "button" or "menuitem" || n.IsRolelessClickable) && !n.IsDisabled).ToList();
         if (controls.Count != 1 || !_run.Search!.Tried.Add(CandidateKey(ActionKind.Click, controls[0]))) return null;
         var only = controls[0];
         return new SearchAttempt(CandidateKey(ActionKind.Click, only), SearchStep(ActionKind.Click, only, null, goal.Text, only.Label()),
-            $"{only} is the one control of {owner}, which \"{goal.Scope}\" names");
+            $"{only} is the one control of {owner}");
     }
 
     /// <summary>The object in words; for a sub-goal that names none, its value's label or kind, else its verb.</summary>

@@ -212,6 +212,13 @@ public sealed partial class OfflinePlanner
         // The smallest containers whose text covers the scope's words.
         var matches = page.Containers.Where(c => Covers(c, wanted)).ToList();
         var smallest = matches.Where(m => !matches.Any(o => o != m && o.Ancestors().Contains(m))).ToList();
+        // Cards drawn without a box of their own ("Basic" as a heading, its text and its link after it, then the next
+        // card's heading): a container holding several headings is the page, not the item; the heading that says the
+        // words and what follows it up to the next heading is.
+        if (smallest.All(c => c.DescendantsAndSelf().Count(n => n.Role == "heading") > 1) && HeadingSection(page, wanted) is { Count: > 0 } section)
+        {
+            return section;
+        }
         // Words in a part of an item (a post's header line "Ben Ode @ben · 3h") name the whole item: its reply box and buttons too.
         if (smallest.Count > 0) return smallest.Select(c => c.Ancestors().Prepend(c).FirstOrDefault(IsItemNode) ?? c).Distinct().SelectMany(c => c.DescendantsAndSelf());
         // A scope that names someone or something not on the page ("the review by Dev" before "load more"): nothing here.
@@ -264,6 +271,32 @@ public sealed partial class OfflinePlanner
     private static HashSet<string> DistinctWords(string? text) =>
         TextTokens.Words(text).Where(w => !ContainerNouns.Contains(w) && w is not ("the" or "a" or "an" or "of" or "in" or "on" or "for" or "with" or "to" or "my" or "dialog"))
             .ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The one heading whose words cover <paramref name="wanted"/>, with the nodes after it up to the next heading of its
+    /// level or higher, and the role-less clickables the browser's probe found in its text; empty unless exactly one heading fits.
+    /// </summary>
+    private static List<PageNode> HeadingSection(PageModel page, HashSet<string> wanted)
+    {
+        var headings = page.All.Where(n => n.Role == "heading" && Covers(n, wanted)).ToList();
+        if (headings.Count != 1 || headings[0].Parent is not { } parent) return [];
+        var heading = headings[0];
+        var level = Level(heading);
+        var section = new List<PageNode>(heading.DescendantsAndSelf());
+        foreach (var sibling in parent.Children.SkipWhile(c => c != heading).Skip(1))
+        {
+            if (sibling.Role == "heading" && Level(sibling) <= level || sibling.DescendantsAndSelf().Any(n => n.Role == "heading" && Level(n) <= level)) break;
+            section.AddRange(sibling.DescendantsAndSelf());
+        }
+        // A clickable the probe put back at the end of the page: its text around it ("Basic More info") says whose it is.
+        var headingWords = TextTokens.Words(heading.InnerText()).ToHashSet(StringComparer.Ordinal);
+        section.AddRange(page.All.Where(n => !section.Contains(n) && n.Node.Attributes.TryGetValue("ctx", out var ctx) &&
+            TextTokens.Words(ctx).ToHashSet(StringComparer.Ordinal) is var around && headingWords.All(around.Contains) &&
+            page.All.Count(h => h.Role == "heading" && h != heading && TextTokens.Words(h.InnerText()).All(around.Contains)) == 0));
+        return section;
+
+        static int Level(PageNode h) => h.Node.Attributes.TryGetValue("level", out var l) && int.TryParse(l, System.Globalization.CultureInfo.InvariantCulture, out var n) ? n : 2;
+    }
 
     private static bool Covers(PageNode node, HashSet<string> words)
     {

@@ -7,7 +7,7 @@ public sealed partial class PageModel
 {
     private static void PlaceProbedClickables(List<PageNode> roots, List<PageNode> all)
     {
-        foreach (var probed in roots.Where(r => r.Node.Attributes.ContainsKey("clickable") && r.Node.Attributes.ContainsKey("ctx")).ToList())
+        foreach (var probed in roots.Where(r => (r.Node.Flags.Contains("clickable") || r.Node.Attributes.ContainsKey("clickable")) && r.Node.Attributes.ContainsKey("ctx")).ToList())
         {
             var own = TextTokens.Words(probed.Name).ToHashSet(StringComparer.Ordinal);
             var context = TextTokens.Words(probed.Node.Attributes["ctx"]).Where(w => !own.Contains(w)).ToList();

@@ -54,7 +54,7 @@ public sealed class PageNode
     /// <summary>Whether the node is a clickable the accessibility tree gives no role (found by the DOM probe or by <c>cursor=pointer</c>).</summary>
     public bool IsRolelessClickable =>
         Role is "generic" or "text" or "paragraph" or "img" or "listitem" or "cell" or "gridcell" &&
-        (Node.Attributes.TryGetValue("cursor", out var c) && c == "pointer" || Node.Attributes.ContainsKey("clickable"));
+        (Node.Attributes.TryGetValue("cursor", out var c) && c == "pointer" || Node.Attributes.ContainsKey("clickable") || Node.Flags.Contains("clickable"));
 
     /// <summary>The nearest ancestor that is a container (a row, list item, card, dialog, section, menu…), or null.</summary>
     public PageNode? Container => Ancestors().FirstOrDefault(PageModel.IsContainer);

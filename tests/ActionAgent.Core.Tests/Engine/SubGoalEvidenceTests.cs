@@ -344,6 +344,31 @@ public sealed class SubGoalEvidenceTests
     }
 
     [Fact]
+    public void A_probed_clickable_is_placed_by_its_css_path_and_judged_by_the_text_around_it()
+    {
+        var goal = Goal(ActionFamily.Expand, EffectKind.Expanded, "show the details of the Fibre 100 package", "details", scope: "Fibre 100");
+        const string Cards = """
+            - main:
+              - heading "Fibre 500" [level=2]
+              - text: What you get
+              - heading "Fibre 100" [level=2]
+              - text: What you get
+            - generic "What you get" [cursor=pointer] [clickable] [css=main > div:nth-child(2) > span] [ctx=Fibre 500 €39 a month What you get]
+            - generic "What you get" [cursor=pointer] [clickable] [css=main > div:nth-child(3) > span] [ctx=Fibre 100 €29 a month What you get]
+            """;
+        var before = Screen(Cards);
+        var after = Screen(Cards + "\n- paragraph: 100 Mbit/s, 12 months.");
+        EffectStep On(string css) => new(new PlanStep { Action = ActionKind.Click, Target = new ElementTarget { Role = "text", Name = "What you get", Css = css } }, before);
+
+        var right = EffectEvaluator.Evaluate(goal, before, after, On("main > div:nth-child(3) > span"));
+        var wrong = EffectEvaluator.Evaluate(goal, before, after, On("main > div:nth-child(2) > span"));
+
+        Assert.True(right.Observed, right.Detail);
+        Assert.False(wrong.Observed, wrong.Detail);
+        Assert.Contains("100", wrong.Detail);
+    }
+
+    [Fact]
     public void A_form_is_not_sent_by_a_link_whose_words_do_not_fit_the_goal()
     {
         var goal = Goal(ActionFamily.Submit, EffectKind.Navigated, "sign up for the monthly newsletter", "sign up", subject: "monthly newsletter", verb: "press");

@@ -123,6 +123,15 @@ public sealed class ItemAndContainerPageTests(DemoSitesFixture fixture, ITestOut
         Assert.Equal("Lentil soup", await StateAsync("s.cookbook.join(',')"));
     }
 
+    [Fact]
+    public async Task The_details_of_a_card_drawn_without_a_box_open_by_the_one_control_after_its_heading()
+    {
+        var result = await RunAsync("packages.html", "Show the details of the Fibre 100 package");
+
+        Assert.True(result.FinalState == RunState.Succeeded, result.Reason);
+        Assert.Equal("Fibre 100", await StateAsync("s.opened"));
+    }
+
     private async Task<RunResult> RunAsync(string page, string goal)
     {
         var url = fixture.Host("commands").BaseAddress + page;

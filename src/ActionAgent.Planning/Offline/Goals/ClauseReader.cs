@@ -227,7 +227,15 @@ internal sealed partial class ClauseReader(VerbLexicon lexicon, DateOnly today)
             (obj, objectScope) = (byAuthor.Object, objectScope is null ? byAuthor.Scope : $"{byAuthor.Scope} in {objectScope}");
         }
         if (family == ActionFamily.Expand) obj = StatePattern().Replace(obj, "").Trim();
-        if (family is ActionFamily.Expand or ActionFamily.Activate && objectScope is null && OfNamePattern().Match(obj) is { Success: true } of)
+        if (family is ActionFamily.Expand or ActionFamily.Activate && objectScope is null &&
+            Clean(parts.Raw.Restore(parts.Raw.Text, quoted: false, v => v.Kind == GoalValueKind.Number)) is var restored &&
+            restored != obj && OfNamePattern().Match(restored) is { Success: true } numbered && numbered.Groups["y"].Value.Any(char.IsAsciiDigit))
+        {
+            // "the details of the Fibre 100 package": the number is part of the name, not a value to enter.
+            (obj, objectScope) = (numbered.Groups["x"].Value, numbered.Groups["y"].Value);
+            parts = parts with { Values = [.. parts.Values.Where(v => v.Kind != GoalValueKind.Number)] };
+        }
+        else if (family is ActionFamily.Expand or ActionFamily.Activate && objectScope is null && OfNamePattern().Match(obj) is { Success: true } of)
         {
             // "the details of the Basic plan": the details are the object, the Basic plan is where they are.
             (obj, objectScope) = (of.Groups["x"].Value, of.Groups["y"].Value);
