@@ -28,7 +28,6 @@ var options = new ReplayOptions
         p => p.Key, p => Environment.GetEnvironmentVariable(p.Value) ?? DotEnv(p.Value) ?? throw new InvalidOperationException($"set {p.Value}"))),
     Urls = ReplayUrls.For(recording.Header.StartUrl, start),
     Screenshots = ReplayScreenshots.None,
-    Logger = Serilog.Core.Logger.None,
 };
 
 async Task ResetAsync()

@@ -88,7 +88,7 @@ public sealed partial class Agent
             Urls = setup.Urls,
             Approvals = Options.Policy.Approvals,
             OutputDirectory = folder,
-            Logger = _engineLog,
+            LoggerFactory = _loggerFactory,
             Time = Options.Time,
         };
         var problems = ReplayEngine.Preflight(document, replayOptions);

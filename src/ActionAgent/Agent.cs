@@ -7,7 +7,6 @@ using ActionAgent.Core.Ports;
 using ActionAgent.Core.Recording;
 using ActionAgent.Core.Scenarios;
 using ActionAgent.Core.Secrets;
-using ActionAgent.Logging;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Playwright;
@@ -31,7 +30,7 @@ public sealed partial class Agent : IAsyncDisposable
 {
     private readonly AgentComposition _composition;
     private readonly Microsoft.Extensions.Logging.ILogger _logger;
-    private readonly Serilog.ILogger _engineLog;
+    private readonly ILoggerFactory _loggerFactory;
     private readonly SharedBrowser? _browser;
     private readonly IPage? _userPage;
     private readonly SemaphoreSlim _gate = new(1, 1);
@@ -43,8 +42,8 @@ public sealed partial class Agent : IAsyncDisposable
     private Agent(AgentOptions options, SharedBrowser? browser, IPage? userPage)
     {
         _composition = new AgentComposition(options);
-        _logger = (options.LoggerFactory ?? NullLoggerFactory.Instance).CreateLogger<Agent>();
-        _engineLog = MicrosoftLoggingSink.For(_logger);
+        _loggerFactory = options.LoggerFactory ?? NullLoggerFactory.Instance;
+        _logger = _loggerFactory.CreateLogger<Agent>();
         _browser = browser;
         _userPage = userPage;
     }
@@ -258,7 +257,6 @@ public sealed partial class Agent : IAsyncDisposable
         if (_driver is not null) await _driver.DisposeAsync().ConfigureAwait(false);
         if (_app is not null) await _app.DisposeAsync().ConfigureAwait(false);
         if (_browser is not null) await _browser.DisposeAsync().ConfigureAwait(false);
-        if (_engineLog is IDisposable log) log.Dispose();
         _gate.Dispose();
     }
 
@@ -268,7 +266,7 @@ public sealed partial class Agent : IAsyncDisposable
         var planner = _composition.CreatePlanner(scenario, perception, out var error) ?? throw new ArgumentException(error ?? "No planner could be chosen.");
         var folder = _composition.RecordingFolderFor(scenario.Name);
         var writer = new RecordingWriter(folder) { Secrets = secrets ?? SecretVault.Empty };
-        var services = _composition.CreateEngineServices(perception, _engineLog);
+        var services = _composition.CreateEngineServices(perception, _loggerFactory);
         _logger.LogInformation("Run {Goal} with {Planner}, recording to {Folder}", scenario.Goal, planner.Name, folder);
         var driver = CurrentDriver();
         var trace = Options.Recording.Trace ? await RunTrace.StartAsync(driver.Page, folder, _logger).ConfigureAwait(false) : null;

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -83,59 +82,9 @@ public sealed class WorkerLoggingTests : IDisposable
             return Task.FromResult(new ScenarioRunOutcome { Status = RunStatus.Succeeded, Recording = request.RecordingFolder });
         }
     }
-
-    internal sealed record CapturedEvent(string Category, LogLevel Level, string Message, IReadOnlyDictionary<string, object?> Properties);
-
-    /// <summary>An <see cref="ILoggerFactory"/> that keeps every event with the properties of the scopes open around it.</summary>
-    private sealed class CapturingLoggerFactory : ILoggerFactory
-    {
-        private readonly AsyncLocal<ImmutableStack> _scopes = new();
-
-        public ConcurrentQueue<CapturedEvent> Events { get; } = new();
-
-        public ILogger CreateLogger(string categoryName) => new Logger(this, categoryName);
-
-        public void AddProvider(ILoggerProvider provider) => throw new NotSupportedException();
-
-        public void Dispose()
-        {
-        }
-
-        private sealed record ImmutableStack(object State, ImmutableStack? Next);
-
-        private sealed class Logger(CapturingLoggerFactory factory, string category) : ILogger
-        {
-            public IDisposable BeginScope<TState>(TState state) where TState : notnull
-            {
-                var previous = factory._scopes.Value;
-                factory._scopes.Value = new ImmutableStack(state, previous);
-                return new Pop(() => factory._scopes.Value = previous!);
-            }
-
-            public bool IsEnabled(LogLevel logLevel) => true;
-
-            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
-            {
-                var properties = new Dictionary<string, object?>();
-                for (var scope = factory._scopes.Value; scope is not null; scope = scope.Next)
-                {
-                    if (scope.State is IEnumerable<KeyValuePair<string, object>> pairs)
-                    {
-                        foreach (var (key, value) in pairs) properties.TryAdd(key, value);
-                    }
-                }
-                factory.Events.Enqueue(new CapturedEvent(category, logLevel, formatter(state, exception), properties));
-            }
-        }
-
-        private sealed class Pop(Action pop) : IDisposable
-        {
-            public void Dispose() => pop();
-        }
-    }
 }
 
-/// <summary>The <c>agent worker</c> composition root: Serilog under Microsoft.Extensions.Logging, the ids kept as properties.</summary>
+/// <summary>The <c>agent worker</c> composition root: Serilog under Microsoft.Extensions.Logging, the ids kept as properties (in the worker's log and each run's).</summary>
 public sealed class WorkerLogFileTests
 {
     [Fact]
@@ -158,5 +107,11 @@ public sealed class WorkerLogFileTests
         Assert.Equal(run.RunId, started.GetProperty("RunId").GetString());
         Assert.Equal(run.Worker, started.GetProperty("WorkerId").GetString());
         Assert.Equal("ActionAgent.Scheduling.ScenarioJob", started.GetProperty("SourceContext").GetString());
+        // The run's own log.jsonl: the engine's events (Microsoft.Extensions.Logging in Core) carry the same ids.
+        var step = File.ReadLines(Path.Combine(run.Recording!, "log.jsonl")).Select(l => System.Text.Json.JsonDocument.Parse(l).RootElement)
+            .First(e => e.GetProperty("@mt").GetString() == "Step {Index} {Action} on {Target}");
+        Assert.Equal("logged", step.GetProperty("JobId").GetString());
+        Assert.Equal(run.RunId, step.GetProperty("RunId").GetString());
+        Assert.Equal("ActionAgent.Core.Engine.RunEngine", step.GetProperty("SourceContext").GetString());
     }
 }

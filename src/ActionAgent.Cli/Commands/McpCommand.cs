@@ -183,7 +183,9 @@ internal static class McpCommand
         // Before anything else can write: standard output is the protocol's from here on.
         using var stdio = ProtocolStdio.Claim();
         await using var log = RunLogging.Create(logFile, verbose);
-        Log.Logger = log;
+        Log.Logger = log; // the server's own events (tool failures, refused arguments)
+        using var loggerFactory = RunLogging.Factory(log);
+        options.LoggerFactory = loggerFactory; // the agent's and its engines' events
         await using var session = new McpAgentSession(options, policy, desktop);
 
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());

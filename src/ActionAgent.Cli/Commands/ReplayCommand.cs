@@ -230,7 +230,8 @@ internal static partial class ReplayCommand
         await using var _ = setup;
 
         await using var log = RunLogging.Create(Path.Combine(folder, "log.jsonl"), options.Verbose);
-        Serilog.Log.Logger = log;
+        Serilog.Log.Logger = log; // the command's own events (approvals)
+        using var loggerFactory = RunLogging.Factory(log);
         RunLogging.UseSecrets(setup.Secrets);
 
         // The one allow-list rule run and replay share: --allow-domain, else the start host; the recording's list only narrows it.
@@ -250,7 +251,7 @@ internal static partial class ReplayCommand
             Approvals = options.Approve ? new AutoApprovalGate() : null,
             OutputDirectory = folder,
             Progress = new ConsoleReplayProgress(console),
-            Logger = log,
+            LoggerFactory = loggerFactory,
         };
         var problems = ReplayEngine.Preflight(document, replayOptions);
         if (problems.Count > 0)

@@ -126,7 +126,8 @@ internal static class RunCommand
         }
         var writer = new RecordingWriter(folder);
         await using var log = RunLogging.Create(Path.Combine(folder, "log.jsonl"), options.Verbose);
-        Serilog.Log.Logger = log;
+        Serilog.Log.Logger = log; // the command's own events (approvals, a desktop app that cannot start)
+        using var loggerFactory = RunLogging.Factory(log);
 
         RunSetup setup;
         try
@@ -170,7 +171,7 @@ internal static class RunCommand
         console.MarkupLine($"[bold]{Markup.Escape(scenario.Name)}[/] [grey]{Markup.Escape(scenario.Goal ?? "")}[/]");
         var check = perception.Vision is null ? "off" : perception.EscalatesTo is null ? "embedded" : $"embedded, escalates to {perception.EscalatesTo}";
         console.MarkupLine($"[grey]planner {Markup.Escape(planner.Name)} · screen check {Markup.Escape(check)} · driver {Markup.Escape(driver.Name)} · recording {Markup.Escape(Relative(folder))}[/]");
-        var services = composition.CreateEngineServices(perception, log) with
+        var services = composition.CreateEngineServices(perception, loggerFactory) with
         {
             Progress = new ConsoleRunProgress(console),
             Approvals = options.Approve ? new AutoApprovalGate() : Console.IsInputRedirected ? null : new ConsoleApprovalGate(console),

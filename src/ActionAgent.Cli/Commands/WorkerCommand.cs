@@ -91,7 +91,7 @@ internal static class WorkerCommand
                 new ActionAgent.Browser.BrowserOptions { Locator = CliAgentOptions.BrowserLocator(fileSecrets) });
             var runner = new ScheduledScenarioRunner(parse.GetValue(noVision), parse.GetValue(planner), localBrowser, fileSecrets);
             // The scheduler library logs through Microsoft.Extensions.Logging; Serilog (masking, console, log.jsonl) is its sink.
-            using var loggerFactory = new Serilog.Extensions.Logging.SerilogLoggerFactory(log.ForContext("WorkerId", options.WorkerId));
+            using var loggerFactory = RunLogging.Factory(log.ForContext("WorkerId", options.WorkerId));
             using var host = WorkerHost.Create(location, options, runner, loggerFactory);
             console.MarkupLine($"worker [bold]{Markup.Escape(options.WorkerId)}[/] on {Markup.Escape(location.Describe())} · {options.Concurrency} at once · log {Markup.Escape(logFile)}");
             // The host stops on SIGTERM/SIGINT itself (System.CommandLine leaves those signals to it for this command).

@@ -2,13 +2,15 @@ using ActionAgent.Core.Secrets;
 using Serilog;
 using Serilog.Core;
 using Serilog.Events;
+using Serilog.Extensions.Logging;
 using Serilog.Formatting.Compact;
 
 namespace ActionAgent.Cli.Logging;
 
 /// <summary>
 /// Serilog for a command: warnings on the console (progress is drawn separately), everything as compact JSON in the
-/// run folder's <c>log.jsonl</c>, secrets masked before any sink.
+/// run folder's <c>log.jsonl</c>, secrets masked before any sink. The libraries (Core's engines, the scheduler, the
+/// <see cref="Agent"/>) log through <c>Microsoft.Extensions.Logging</c>; <see cref="Factory"/> makes Serilog their sink.
 /// </summary>
 internal static class RunLogging
 {
@@ -20,6 +22,13 @@ internal static class RunLogging
         _vault = vault;
         KnownSecrets.Remember(vault);
     }
+
+    /// <summary>
+    /// The <see cref="Microsoft.Extensions.Logging.ILoggerFactory"/> the libraries log through: each category's events go to
+    /// <paramref name="log"/> (masking, console, log file) with the category as <c>SourceContext</c> and open scopes as
+    /// properties. Disposing it leaves <paramref name="log"/> open.
+    /// </summary>
+    public static Microsoft.Extensions.Logging.ILoggerFactory Factory(Serilog.ILogger log) => new SerilogLoggerFactory(log);
 
     /// <param name="logFile">The run's log.jsonl, or null for the console only.</param>
     /// <param name="verbose">Log information on the console too.</param>

@@ -4,6 +4,7 @@ using ActionAgent.Core.Recording;
 using ActionAgent.Core.Scenarios;
 using ActionAgent.Core.Secrets;
 using ActionAgent.Desktop;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace ActionAgent.Cli.Mcp;
 
@@ -88,7 +89,7 @@ internal sealed class McpAgentSession(AgentOptions options, McpPolicy policy, De
         var planner = composition.CreatePlanner(scenario, perception, out var error) ?? throw new ArgumentException(error ?? "No planner could be chosen.");
         var folder = composition.RecordingFolderFor(scenario.Name);
         var writer = new RecordingWriter(folder);
-        var services = composition.CreateEngineServices(perception, Serilog.Log.Logger);
+        var services = composition.CreateEngineServices(perception, Options.LoggerFactory ?? NullLoggerFactory.Instance);
         var result = await AgentComposition.RunAsync(driver, planner, writer, services, new RunRequest { Scenario = scenario, Secrets = SecretVault.Empty },
             folder, cancellationToken).ConfigureAwait(false);
         var report = AgentComposition.ReportPath(folder);

@@ -25,8 +25,6 @@ internal static class CliAgentOptions
         options.Planner.OnDevice = onDevice;
         if (noVision) options.WithoutVision();
         if (skills is not null) options.Planner.SkillsFolder = skills;
-        // The library logs through Microsoft.Extensions.Logging; the CLI's sink stays Serilog.
-        options.LoggerFactory = new Serilog.Extensions.Logging.SerilogLoggerFactory();
         return options;
     }
 

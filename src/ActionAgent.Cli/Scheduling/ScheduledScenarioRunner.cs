@@ -46,7 +46,7 @@ internal sealed class ScheduledScenarioRunner(bool noVision, string? plannerName
 
         var vault = SecretVault.Empty;
         await using var runLog = RunLogging.Create(Path.Combine(folder, "log.jsonl"), verbose: false, () => vault);
-        var log = runLog.ForContext("JobId", request.Job).ForContext("RunId", request.RunId);
+        using var loggerFactory = RunLogging.Factory(runLog.ForContext("JobId", request.Job).ForContext("RunId", request.RunId));
         RunSetup setup;
         try
         {
@@ -83,7 +83,7 @@ internal sealed class ScheduledScenarioRunner(bool noVision, string? plannerName
         await using var __ = driver;
 
         var writer = new RecordingWriter(folder);
-        var services = composition.CreateEngineServices(perception, log);
+        var services = composition.CreateEngineServices(perception, loggerFactory);
         var result = await AgentComposition.RunAsync(driver, planner, writer, services,
             new RunRequest { Scenario = scenario, Secrets = setup.Secrets, StartUrl = setup.StartUrl }, folder, cancellationToken);
         var report = File.Exists(AgentComposition.ReportPath(folder)) ? AgentComposition.ReportPath(folder) : null;

@@ -1,5 +1,6 @@
 using ActionAgent.Core.Ports;
 using ActionAgent.Core.Scenarios;
+using Microsoft.Extensions.Logging;
 using Polly;
 using Polly.Retry;
 using Polly.Timeout;
@@ -12,7 +13,7 @@ namespace ActionAgent.Core.Engine;
 /// </summary>
 internal static class ActionPipeline
 {
-    public static ResiliencePipeline<ActionResult> Create(RunPolicy policy, TimeProvider time, Action onRetry, Serilog.ILogger log)
+    public static ResiliencePipeline<ActionResult> Create(RunPolicy policy, TimeProvider time, Action onRetry, ILogger log, Func<string, string> mask)
     {
         var builder = new ResiliencePipelineBuilder<ActionResult> { TimeProvider = time };
         if (policy.Retries > 0)
@@ -28,8 +29,8 @@ internal static class ActionPipeline
                 OnRetry = args =>
                 {
                     onRetry();
-                    log.Information("Retrying the action (attempt {Attempt}) after: {Error}",
-                        args.AttemptNumber + 2, args.Outcome.Result?.Error ?? args.Outcome.Exception?.Message);
+                    log.LogInformation("Retrying the action (attempt {Attempt}) after: {Error}",
+                        args.AttemptNumber + 2, (args.Outcome.Result?.Error ?? args.Outcome.Exception?.Message) is { } error ? mask(error) : null);
                     return default;
                 },
             });

@@ -3,6 +3,7 @@ using ActionAgent.Core.Observation;
 using ActionAgent.Core.Ports;
 using ActionAgent.Core.Recording;
 using ActionAgent.Core.Secrets;
+using Microsoft.Extensions.Logging;
 using Polly.Timeout;
 
 namespace ActionAgent.Core.Engine;
@@ -28,7 +29,7 @@ public sealed partial class RunEngine
             var startedAt = _engine.Time.GetUtcNow();
             var startTimestamp = _engine.Time.GetTimestamp();
             _engine._services.Progress.StepStarted(index, step.Value is null ? step : step with { Value = Vault.Mask(step.Value) });
-            Log.Information("Step {Index} {Action} on {Target}", index, step.Action.ToName(), step.Target?.ToString() ?? step.Value ?? "");
+            Log.LogInformation("Step {Index} {Action} on {Target}", index, step.Action.ToName(), Vault.Mask(step.Target?.ToString() ?? step.Value ?? ""));
 
             var before = _s.LastObservation ?? await ObserveAsync(screenshot: true, token).ConfigureAwait(false);
             var shotBefore = _s.LastShot ?? (before.Screenshot is null ? null
@@ -63,7 +64,7 @@ public sealed partial class RunEngine
                 }
             }
             var actionMs = (long)_engine.Time.GetElapsedTime(startTimestamp).TotalMilliseconds;
-            foreach (var dialog in result.Dialogs) Log.Information("Step {Index}: the page raised a dialog: {Dialog}", index, Vault.Mask(dialog));
+            foreach (var dialog in result.Dialogs) Log.LogInformation("Step {Index}: the page raised a dialog: {Dialog}", index, Vault.Mask(dialog));
 
             // A page-level press has no element to mask.
             if (result.Succeeded && ValueTemplate.ReferencesSecret(step.Value) && (result.ResolvedTarget ?? step.Target) is { } typedInto)
@@ -86,7 +87,7 @@ public sealed partial class RunEngine
             var error = Vault.Mask(result.Error ?? "the action failed");
             var record = await RecordAsync(pending, await ObserveAsync(screenshot: true, token).ConfigureAwait(false), [], null, error).ConfigureAwait(false);
             _s.Failure = new StepFailure(step, $"Step {index} ({Vault.Mask(step.ToString())}) failed: {error} Screenshot: {record.ShotAfter}.", result.FailureKind);
-            Log.Warning("Step {Index} failed: {Error}", index, error);
+            Log.LogWarning("Step {Index} failed: {Error}", index, error);
             await _machine.FireAsync(RunTrigger.ActionFailed).ConfigureAwait(false);
         }
 
@@ -153,7 +154,7 @@ public sealed partial class RunEngine
             var byBox = step with { Target = new ElementTarget { Box = best.Box, Description = prompt } };
             var result = await ExecuteWithPipelineAsync(byBox, value, token).ConfigureAwait(false);
             var grounding = $"visual: {locator.Name} found \"{best.Text}\" at {best.Box} (score {best.Score:0.00})";
-            Log.Information("Step target {Prompt} found visually at {Box}", prompt, best.Box.ToString());
+            Log.LogInformation("Step target {Prompt} found visually at {Box}", prompt, best.Box.ToString());
             return (result.Succeeded ? result with { ResolvedBy = "visual", ResolvedTarget = result.ResolvedTarget ?? byBox.Target } : result, grounding);
         }
     }

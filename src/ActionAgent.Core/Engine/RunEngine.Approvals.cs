@@ -1,6 +1,7 @@
 using ActionAgent.Core.Actions;
 using ActionAgent.Core.Policy;
 using ActionAgent.Core.Recording;
+using Microsoft.Extensions.Logging;
 
 namespace ActionAgent.Core.Engine;
 
@@ -43,7 +44,7 @@ public sealed partial class RunEngine
             var approval = await RecordApprovalAsync(step, categories, gate.Name, approved ? ApprovalDecision.Approved : ApprovalDecision.Refused, reason).ConfigureAwait(false);
             if (approved)
             {
-                Log.Information("Step {Index} approved by {Gate}", _s.StepCount + 1, gate.Name);
+                Log.LogInformation("Step {Index} approved by {Gate}", _s.StepCount + 1, gate.Name);
                 _s.ApprovedCurrent = true;
                 _s.StepApproval = approval;
                 await _machine.FireAsync(RunTrigger.Approved).ConfigureAwait(false);

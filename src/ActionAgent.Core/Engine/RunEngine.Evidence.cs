@@ -1,5 +1,6 @@
 using ActionAgent.Core.Observation;
 using ActionAgent.Core.Recording;
+using Microsoft.Extensions.Logging;
 
 namespace ActionAgent.Core.Engine;
 
@@ -21,7 +22,7 @@ public sealed partial class RunEngine
             if (_engine._services.Interpreter is not { } interpreter || string.IsNullOrWhiteSpace(Scenario.Goal) || Scenario.Steps.Count > 0) return;
             var interpretation = await interpreter.InterpretAsync(PlanningGoal, token).ConfigureAwait(false);
             _goals = new SubGoalLedger(interpretation.SubGoals);
-            Log.Information("The goal reads as {Count} sub-goal(s): {SubGoals}", interpretation.SubGoals.Count,
+            Log.LogInformation("The goal reads as {Count} sub-goal(s): {SubGoals}", interpretation.SubGoals.Count,
                 string.Join("; ", interpretation.SubGoals.Select(g => Vault.Mask($"{g} → {g.Effect}"))));
         }
 
@@ -38,7 +39,7 @@ public sealed partial class RunEngine
             var (index, evidence) = _goals.AfterStep(pending.Index, pending.Step, pending.Before, after);
             if (index is not { } i || evidence is null) return (pending.Step.SubGoal, null);
             var goal = _goals.SubGoals.First(g => g.Index == i);
-            Log.Information("Step {Index} served sub-goal {SubGoal}: {Expected} {Outcome} ({Evidence})", pending.Index, i,
+            Log.LogInformation("Step {Index} served sub-goal {SubGoal}: {Expected} {Outcome} ({Evidence})", pending.Index, i,
                 goal.Effect.ToString(), evidence.Observed ? "observed" : "not observed", Vault.Mask(evidence.Detail));
             return (i, new RecordedEffect(i, Vault.Mask(goal.Effect.ToString()), evidence.Observed, Vault.Mask(evidence.Detail)));
         }

@@ -1,6 +1,7 @@
 using ActionAgent.Core.Actions;
 using ActionAgent.Core.Ports;
 using ActionAgent.Core.Recording;
+using Microsoft.Extensions.Logging;
 
 namespace ActionAgent.Core.Engine;
 
@@ -55,7 +56,7 @@ public sealed partial class RunEngine
             {
                 case PlanDecisionKind.Continue when decision.Steps.Count > 0:
                     foreach (var step in decision.Steps) _s.Queue.Enqueue(step);
-                    Log.Information("Planner {Planner} {Kind} {Count} step(s): {Reason}", planner.Name, kind, decision.Steps.Count, decision.Reason);
+                    Log.LogInformation("Planner {Planner} {Kind} {Count} step(s): {Reason}", planner.Name, kind, decision.Steps.Count, decision.Reason is null ? null : Vault.Mask(decision.Reason));
                     if (_s.StepCount >= Policy.MaxSteps)
                     {
                         _s.Reason = StepBudgetReason();
@@ -132,7 +133,7 @@ public sealed partial class RunEngine
             {
                 await _machine.FireAsync(RunTrigger.Replan).ConfigureAwait(false);
                 _s.Replans++;
-                Log.Information("Replanning ({Replan} of {Max}) after: {Reason}", _s.Replans, Policy.MaxReplans, Vault.Mask(_s.Failure?.Reason ?? ""));
+                Log.LogInformation("Replanning ({Replan} of {Max}) after: {Reason}", _s.Replans, Policy.MaxReplans, Vault.Mask(_s.Failure?.Reason ?? ""));
                 return;
             }
             _s.Reason = $"{_s.Failure?.Reason} No replans left ({Policy.MaxReplans} used).";

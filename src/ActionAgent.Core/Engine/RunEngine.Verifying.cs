@@ -3,6 +3,7 @@ using ActionAgent.Core.Observation;
 using ActionAgent.Core.Ports;
 using ActionAgent.Core.Recording;
 using ActionAgent.Core.Secrets;
+using Microsoft.Extensions.Logging;
 
 namespace ActionAgent.Core.Engine;
 
@@ -48,7 +49,7 @@ public sealed partial class RunEngine
             if (failed)
             {
                 _s.Failure = new StepFailure(pending.Step, $"Step {pending.Index} ({Vault.Mask(pending.Step.ToString())}): {error} Screenshot: {record.ShotAfter}.", ActionFailureKind.None);
-                Log.Warning("Step {Index} check failed: {Reason}", pending.Index, verdict!.Reason);
+                Log.LogWarning("Step {Index} check failed: {Reason}", pending.Index, Vault.Mask(verdict!.Reason));
                 await _machine.FireAsync(RunTrigger.CheckFailed).ConfigureAwait(false);
                 return;
             }

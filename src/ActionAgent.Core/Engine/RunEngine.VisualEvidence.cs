@@ -4,6 +4,7 @@ using ActionAgent.Core.Goals;
 using ActionAgent.Core.Observation;
 using ActionAgent.Core.Ports;
 using ActionAgent.Core.Recording;
+using Microsoft.Extensions.Logging;
 
 namespace ActionAgent.Core.Engine;
 
@@ -37,7 +38,7 @@ public sealed partial class RunEngine
                 if (evidence is null) continue;
                 _goals.Note(goal, evidence, pending.Index); // what the screenshot showed is kept for the failure message either way
                 if (!evidence.Observed) continue;
-                Log.Information("Step {Index} served sub-goal {SubGoal} on the screenshot: {Expected} observed ({Evidence})", pending.Index, goal.Index,
+                Log.LogInformation("Step {Index} served sub-goal {SubGoal} on the screenshot: {Expected} observed ({Evidence})", pending.Index, goal.Index,
                     goal.Effect.ToString(), Vault.Mask(evidence.Detail));
                 if (credited.Effect is not { Observed: true })
                 {

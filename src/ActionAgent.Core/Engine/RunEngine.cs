@@ -4,6 +4,7 @@ using ActionAgent.Core.Ports;
 using ActionAgent.Core.Recording;
 using ActionAgent.Core.Scenarios;
 using ActionAgent.Core.Secrets;
+using Microsoft.Extensions.Logging;
 using Polly;
 using Stateless;
 
@@ -20,7 +21,7 @@ public sealed partial class RunEngine
     private readonly IPlanner _planner;
     private readonly IRecordingSink _sink;
     private readonly RunEngineServices _services;
-    private readonly Serilog.ILogger _log;
+    private readonly ILogger _log;
 
     /// <summary>Creates an engine over a driver, a planner and a recording sink.</summary>
     public RunEngine(IUiDriver driver, IPlanner planner, IRecordingSink sink, RunEngineServices? services = null)
@@ -30,7 +31,7 @@ public sealed partial class RunEngine
         _planner = planner ?? throw new ArgumentNullException(nameof(planner));
         _sink = sink ?? throw new ArgumentNullException(nameof(sink));
         _services = services ?? new RunEngineServices();
-        _log = _services.Logger.ForContext<RunEngine>();
+        _log = _services.LoggerFactory.CreateLogger<RunEngine>();
     }
 
     private TimeProvider Time => _services.Time;
@@ -60,23 +61,23 @@ public sealed partial class RunEngine
             _machine = RunStateMachine.Create(() => _s.Replans < Policy.MaxReplans, () => _s.StepCount < Policy.MaxSteps);
             _machine.OnTransitioned(t =>
             {
-                _engine._log.Debug("State {From} -> {To} on {Trigger}", t.Source, t.Destination, t.Trigger);
+                _engine._log.LogDebug("State {From} -> {To} on {Trigger}", t.Source, t.Destination, t.Trigger);
                 _engine._services.Progress.StateChanged(t.Source, t.Destination, t.Trigger.ToString());
             });
-            _pipeline = ActionPipeline.Create(Policy, engine.Time, () => _attempts++, engine._log);
+            _pipeline = ActionPipeline.Create(Policy, engine.Time, () => _attempts++, engine._log, text => Vault.Mask(text));
         }
 
         private Scenario Scenario => _request.Scenario;
         private RunPolicy Policy => Scenario.Policy;
         private SecretVault Vault => _request.Secrets;
         private IUiDriver Driver => _engine._driver;
-        private Serilog.ILogger Log => _engine._log;
+        private ILogger Log => _engine._log;
 
         public async Task<RunResult> ExecuteAsync(CancellationToken cancellationToken)
         {
             var started = _engine.Time.GetTimestamp();
             await _engine._sink.BeginAsync(CreateHeader(), CancellationToken.None).ConfigureAwait(false);
-            Log.Information("Run {Name} started with planner {Planner} on {Driver}", Scenario.Name, _engine._planner.Name, Driver.Name);
+            Log.LogInformation("Run {Name} started with planner {Planner} on {Driver}", Scenario.Name, _engine._planner.Name, Driver.Name);
 
             using var timeout = new CancellationTokenSource(Policy.Timeout, _engine.Time);
             using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
@@ -115,8 +116,8 @@ public sealed partial class RunEngine
                     // The app or browser stopped answering: the run fails, saying at which step and what the driver said.
                     var at = _s.Pending is { } acted ? $"after step {acted.Index} acted" : _s.StepCount == 0 ? "before the first step" : $"at step {_s.StepCount}";
                     _s.Reason = Vault.Mask($"{e.Message} ({at}, in state {_machine.State}).");
-                    Log.Error("The driver failed {At}: {Reason}", at, _s.Reason);
-                    Log.Debug(e.InnerException, "What the driver threw"); // the stack goes to the log file, not the console
+                    Log.LogError("The driver failed {At}: {Reason}", at, _s.Reason);
+                    Log.LogDebug(MaskedException.Mask(e.InnerException, Vault), "What the driver threw"); // the stack goes to the log file, not the console
                     await FlushPendingAsync(failedReason: Vault.Mask(e.Message)).ConfigureAwait(false);
                     await _machine.FireAsync(RunTrigger.DriverFailed).ConfigureAwait(false);
                 }
@@ -151,8 +152,8 @@ public sealed partial class RunEngine
                 DurationMs = (long)elapsed.TotalMilliseconds,
                 Timings = result.Timings,
             }, CancellationToken.None).ConfigureAwait(false);
-            if (result.Succeeded) Log.Information("Run {Name} succeeded in {Steps} steps", Scenario.Name, _s.StepCount);
-            else Log.Warning("Run {Name} ended {State}: {Reason}", Scenario.Name, result.FinalState, result.Reason);
+            if (result.Succeeded) Log.LogInformation("Run {Name} succeeded in {Steps} steps", Scenario.Name, _s.StepCount);
+            else Log.LogWarning("Run {Name} ended {State}: {Reason}", Scenario.Name, result.FinalState, result.Reason);
             return result;
         }
 

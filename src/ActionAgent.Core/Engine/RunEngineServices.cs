@@ -1,4 +1,6 @@
 using ActionAgent.Core.Ports;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace ActionAgent.Core.Engine;
 
@@ -32,8 +34,11 @@ public sealed record RunEngineServices
     /// <summary>The clock.</summary>
     public TimeProvider Time { get; init; } = TimeProvider.System;
 
-    /// <summary>The log.</summary>
-    public Serilog.ILogger Logger { get; init; } = Serilog.Log.Logger;
+    /// <summary>
+    /// Where the engine logs: its events go to the <c>ActionAgent.Core.Engine.RunEngine</c> category of this factory.
+    /// <value>The default value is <see cref="NullLoggerFactory.Instance"/>: nothing is logged.</value>
+    /// </summary>
+    public ILoggerFactory LoggerFactory { get; init; } = NullLoggerFactory.Instance;
 
     /// <summary>The least score a visual-locator candidate needs to be acted on.</summary>
     /// <value>The default value is 0.5.</value>

@@ -2,6 +2,7 @@ using ActionAgent.Core.Actions;
 using ActionAgent.Core.Ports;
 using ActionAgent.Core.Recording;
 using ActionAgent.Core.Secrets;
+using Microsoft.Extensions.Logging;
 
 namespace ActionAgent.Core.Replay;
 
@@ -16,7 +17,7 @@ public sealed partial class ReplayEngine
     private readonly IUiDriver _driver;
     private readonly ReplayOptions _options;
     private readonly CheckVerifier _checks;
-    private readonly Serilog.ILogger _log;
+    private readonly ILogger _log;
 
     /// <summary>Creates an engine over a driver.</summary>
     public ReplayEngine(IUiDriver driver, ReplayOptions? options = null)
@@ -25,7 +26,7 @@ public sealed partial class ReplayEngine
         _driver = Engine.AbandoningUiDriver.Wrap(driver);
         _options = options ?? new ReplayOptions();
         _checks = new CheckVerifier(_driver, _options.Time);
-        _log = (_options.Logger ?? Serilog.Log.Logger).ForContext<ReplayEngine>();
+        _log = _options.LoggerFactory.CreateLogger<ReplayEngine>();
     }
 
     /// <summary>

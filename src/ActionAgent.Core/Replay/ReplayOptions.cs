@@ -1,5 +1,7 @@
 using ActionAgent.Core.Ports;
 using ActionAgent.Core.Secrets;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace ActionAgent.Core.Replay;
 
@@ -61,8 +63,11 @@ public sealed record ReplayOptions
     /// <summary>Live progress. <value>The default value is null.</value></summary>
     public IReplayProgress? Progress { get; init; }
 
-    /// <summary>The log. <value>The default value is null: Serilog's static logger.</value></summary>
-    public Serilog.ILogger? Logger { get; init; }
+    /// <summary>
+    /// Where the replay logs: its events go to the <c>ActionAgent.Core.Replay.ReplayEngine</c> category of this factory.
+    /// <value>The default value is <see cref="NullLoggerFactory.Instance"/>: nothing is logged.</value>
+    /// </summary>
+    public ILoggerFactory LoggerFactory { get; init; } = NullLoggerFactory.Instance;
 
     /// <summary>Where time comes from. <value>The default value is <see cref="TimeProvider.System"/>.</value></summary>
     public TimeProvider Time { get; init; } = TimeProvider.System;

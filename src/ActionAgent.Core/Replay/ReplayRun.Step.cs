@@ -3,6 +3,7 @@ using ActionAgent.Core.Actions;
 using ActionAgent.Core.Ports;
 using ActionAgent.Core.Recording;
 using ActionAgent.Core.Secrets;
+using Microsoft.Extensions.Logging;
 
 namespace ActionAgent.Core.Replay;
 
@@ -83,7 +84,7 @@ public sealed partial class ReplayEngine
                     {
                         var shot = Options.Screenshots == ReplayScreenshots.None ? null : await ShotAsync($"{step.Index:000}-heal.png", cancellationToken).ConfigureAwait(false);
                         heal = new ReplayHeal(primaryLocator, foundBy, foundLocator, probe.ResolvedTarget, shot, probe.ResolvedTarget?.Box);
-                        engine._log.Warning("Replay {Step}: {Broken} no longer matches; found by {Found}", label, primaryLocator, foundLocator);
+                        engine._log.LogWarning("Replay {Step}: {Broken} no longer matches; found by {Found}", label, primaryLocator, foundLocator);
                         if (!Options.AllowHeal)
                         {
                             return Fail($"{label}: {primaryLocator} no longer matches; found by {foundLocator} (--no-heal makes any heal a failure).", shot, heal);
@@ -101,7 +102,7 @@ public sealed partial class ReplayEngine
             if (DropDrifted(planStep.DropTarget, result) is { } drift)
             {
                 // The drop target is found through all its recorded layers; one that is not the first is a heal.
-                engine._log.Warning("Replay {Step}: the drop target {Drift}", label, drift);
+                engine._log.LogWarning("Replay {Step}: the drop target {Drift}", label, drift);
                 if (!Options.AllowHeal) return Fail($"{label}: the drop target {drift} (--no-heal makes any heal a failure).", acted: result);
             }
             if (kind == ActionKind.Extract && step.Value is not null) _variables[step.Value] = result.ExtractedText ?? "";
@@ -174,7 +175,7 @@ public sealed partial class ReplayEngine
             catch (Exception ex) when (ex is not OperationCanceledException)
 #pragma warning restore CA1031
             {
-                engine._log.Warning(ex, "Replay could not save the screenshot {Name}", name);
+                engine._log.LogWarning(MaskedException.Mask(ex, Vault), "Replay could not save the screenshot {Name}", name);
                 return null;
             }
         }

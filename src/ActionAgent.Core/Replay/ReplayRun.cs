@@ -2,6 +2,7 @@ using ActionAgent.Core.Actions;
 using ActionAgent.Core.Ports;
 using ActionAgent.Core.Recording;
 using ActionAgent.Core.Secrets;
+using Microsoft.Extensions.Logging;
 
 namespace ActionAgent.Core.Replay;
 
@@ -66,8 +67,8 @@ public sealed partial class ReplayEngine
                 catch (Engine.DriverFailedException e)
                 {
                     // The app or browser stopped answering: this step fails with what the driver said; the rest are skipped.
-                    engine._log.Error("Replay step {Index}: {Reason}", step.Index, Vault.Mask(e.Message));
-                    engine._log.Debug(e.InnerException, "What the driver threw");
+                    engine._log.LogError("Replay step {Index}: {Reason}", step.Index, Vault.Mask(e.Message));
+                    engine._log.LogDebug(MaskedException.Mask(e.InnerException, Vault), "What the driver threw");
                     result = Skipped(step, "") with { Outcome = ReplayStepOutcome.Failed, Error = Vault.Mask($"step {step.Index} {step.Action}: {e.Message}") };
                 }
                 results.Add(result);

@@ -5,6 +5,7 @@ using ActionAgent.Core.Ports;
 using ActionAgent.Core.Recording;
 using ActionAgent.Core.Scenarios;
 using ActionAgent.Sites;
+using Microsoft.Extensions.Logging;
 
 namespace ActionAgent.Composition;
 
@@ -83,15 +84,15 @@ public sealed class AgentComposition
 
     /// <summary>The engine's collaborators: grounder, interpreter, the perception's checks, approvals, clock and log.</summary>
     /// <param name="perception">The perception roles.</param>
-    /// <param name="log">The run's log.</param>
+    /// <param name="loggerFactory">Where the run logs (the engine's events go to its <c>ActionAgent.Core.Engine.RunEngine</c> category).</param>
     /// <returns>The services.</returns>
-    public RunEngineServices CreateEngineServices(Perception perception, Serilog.ILogger log)
+    public RunEngineServices CreateEngineServices(Perception perception, ILoggerFactory loggerFactory)
     {
         ArgumentNullException.ThrowIfNull(perception);
-        ArgumentNullException.ThrowIfNull(log);
+        ArgumentNullException.ThrowIfNull(loggerFactory);
         var services = new RunEngineServices
         {
-            Logger = log,
+            LoggerFactory = loggerFactory,
             Time = Options.Time,
             Grounder = CreateGrounder(),
             Interpreter = CreateInterpreter(),

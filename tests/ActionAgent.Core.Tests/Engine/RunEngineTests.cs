@@ -158,7 +158,9 @@ public sealed class RunEngineTests
         var time = new FakeTimeProvider();
         var harness = new EngineHarness
         {
-            Policy = new() { Timeout = TimeSpan.FromMinutes(1), Retries = 0 },
+            // The step's own bound (StepTimeout + 20 s) lies beyond the advance below, so only the run's time limit is due:
+            // with both due, which one ends the step was a race the clock jump decided.
+            Policy = new() { Timeout = TimeSpan.FromMinutes(1), StepTimeout = TimeSpan.FromMinutes(5), Retries = 0 },
             Services = new RunEngineServices { Time = time },
         };
         var entered = new TaskCompletionSource();

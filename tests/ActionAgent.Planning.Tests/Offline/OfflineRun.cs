@@ -25,7 +25,6 @@ public static class OfflineRun
             Grounder = new AccessibilityGrounder(MiniLmEmbedder.Shared),
             Approvals = new ApproveAll(),
             Interpreter = interpreter,
-            Logger = Serilog.Core.Logger.None,
         });
         secrets ??= new Dictionary<string, string>();
         var scenario = new Scenario
