@@ -60,9 +60,10 @@ public sealed partial class AtSpiDriver
         AtSpiElement? element;
         string? layer;
         string tried;
+        DesktopSnapshot fresh;
         while (true)
         {
-            var fresh = await ReadAsync(cancellationToken).ConfigureAwait(false);
+            fresh = await ReadAsync(cancellationToken).ConfigureAwait(false);
             (element, layer, tried) = DesktopTargetResolver.Resolve(target, fresh, _last);
             // Like a person, wait for a disabled element to become enabled (a Save button enables once a name is typed).
             var ready = element is not null && (element.States.IsEnabled || IsPassive(action.Kind));
@@ -91,6 +92,7 @@ public sealed partial class AtSpiDriver
         {
             case ActionKind.Click:
                 failure = await ClickAsync(element, cancellationToken).ConfigureAwait(false);
+                if (failure is null) await AwaitAnswerAsync(fresh, cancellationToken).ConfigureAwait(false);
                 break;
             case ActionKind.Fill:
                 failure = await FillAsync(element, value, action, cancellationToken).ConfigureAwait(false);
@@ -102,10 +104,13 @@ public sealed partial class AtSpiDriver
                 break;
             case ActionKind.Select:
                 failure = await SelectAsync(element, action, cancellationToken).ConfigureAwait(false);
+                if (failure is null) await AwaitAnswerAsync(fresh, cancellationToken).ConfigureAwait(false);
                 break;
             case ActionKind.Check or ActionKind.Uncheck:
                 var wanted = action.Kind == ActionKind.Check;
-                if (element.States.Has(AtSpiState.Checked) != wanted) failure = await ClickAsync(element, cancellationToken).ConfigureAwait(false);
+                if (element.States.Has(AtSpiState.Checked) == wanted) break;
+                failure = await ClickAsync(element, cancellationToken).ConfigureAwait(false);
+                if (failure is null) await AwaitAnswerAsync(fresh, cancellationToken).ConfigureAwait(false);
                 break;
             case ActionKind.Press:
                 return await PressKeysAsync(action, element, cancellationToken).ConfigureAwait(false) is { Succeeded: true } ? ActionResult.Success(resolved, layer) : ActionResult.Failure(ActionFailureKind.InvalidStep, "press needs a key");
@@ -224,8 +229,35 @@ public sealed partial class AtSpiDriver
         XKeyNames.ToXdotool(action.Value); // a bad key name fails before anything is pressed
         if (element is not null) await FocusAsync(element, cancellationToken).ConfigureAwait(false);
         else await FocusActiveWindowAsync(cancellationToken).ConfigureAwait(false);
+        // Read once focused: the focus (a click inside a GTK4 field) may change the windows before any key does.
+        var before = _options.ResponseTimeout > TimeSpan.Zero ? await ReadAsync(cancellationToken).ConfigureAwait(false) : null;
         await XDisplay.KeyAsync(action.Value, cancellationToken).ConfigureAwait(false);
+        if (before is not null) await AwaitAnswerAsync(before, cancellationToken).ConfigureAwait(false);
         return ActionResult.Success();
+    }
+
+    /// <summary>
+    /// Waits, up to <see cref="DesktopOptions.ResponseTimeout"/>, until the app's windows differ from
+    /// <paramref name="before"/>: the app's answer to the act that just happened.
+    /// </summary>
+    /// <remarks>
+    /// An app may answer an input a moment after it, off the event that carried it: gnome-calculator works "=" out on a
+    /// worker thread and shows the result ~0.35 s later, with nothing on the bus in between. The run's check read the
+    /// screen before that, took the unchanged display for "= did nothing" and tried Enter next, which on a display
+    /// already showing a result goes back to the expression (the calculator's "=" toggles). Nothing tells when an app is
+    /// done, so the driver waits for the first change, as a person watches for one, and gives up quietly: an act that
+    /// changes nothing is the step's check to judge, not a failure of the act.
+    /// </remarks>
+    private async Task AwaitAnswerAsync(DesktopSnapshot before, CancellationToken cancellationToken)
+    {
+        var time = _options.TimeProvider;
+        var start = time.GetTimestamp();
+        while (time.GetElapsedTime(start) < _options.ResponseTimeout)
+        {
+            var now = await ReadAsync(cancellationToken).ConfigureAwait(false);
+            if (!string.Equals(now.Text, before.Text, StringComparison.Ordinal)) return;
+            await Task.Delay(TimeSpan.FromMilliseconds(100), time, cancellationToken).ConfigureAwait(false);
+        }
     }
 
     // Keys go to the X window that has the input focus: give it to the element's window, then the element.

@@ -34,6 +34,24 @@ public sealed record DesktopOptions
     /// <value>The default value is null: asked of the session bus.</value>
     public string? AccessibilityBusAddress { get; init; }
 
+    /// <summary>
+    /// How long the driver keeps reading the app after a click, key press, check or choice that left its windows as they
+    /// were, for the app's answer to show: an app may answer a moment after the input, off the event that carried it
+    /// (gnome-calculator works "=" out on a worker thread and shows the result about 0.35 s later). The step ends at the
+    /// first change, so an act the app answers at once pays an extra read (a key press two); only an act that changes
+    /// nothing waits it out.
+    /// </summary>
+    /// <value>The default value is 2 seconds; <see cref="TimeSpan.Zero"/> reads nothing after an act.</value>
+    public TimeSpan ResponseTimeout
+    {
+        get;
+        init
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThan(value, TimeSpan.Zero);
+            field = value;
+        }
+    } = TimeSpan.FromSeconds(2);
+
     /// <summary>The clock for waits.</summary>
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
 

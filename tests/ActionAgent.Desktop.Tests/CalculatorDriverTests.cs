@@ -62,6 +62,27 @@ public sealed class CalculatorDriverTests(DesktopSession session)
         Assert.Equal("42", shown);
     }
 
+    // gnome-calculator works "=" out on a worker thread and shows the result ~0.35 s after the click, with nothing on the
+    // bus in between. A run's check that read the display before then saw "7× 6", and the planner's next try (Enter, or
+    // "=" again) took the shown result back to its expression: the driver now returns from a click only once the app's
+    // windows changed (bounded by DesktopOptions.ResponseTimeout), so a read straight after the step sees the answer.
+    [Fact]
+    public async Task A_click_on_equals_returns_once_the_calculator_shows_its_answer()
+    {
+        await using var driver = await AtSpiDriver.StartAsync(session.In(new DesktopOptions
+        {
+            Launch = "gnome-calculator",
+            Window = "Calculator",
+            WindowTimeout = TimeSpan.FromSeconds(40),
+        }), CancellationToken.None);
+        await Act(driver, ActionKind.Fill, new ElementTarget { Role = "textbox" }, "7 × 6");
+
+        await Act(driver, ActionKind.Click, new ElementTarget { Role = "button", Name = "=" }, null);
+
+        var display = await driver.ExecuteAsync(new UiAction(new PlanStep { Action = ActionKind.Extract, Target = new ElementTarget { Role = "textbox" } }, null, false, StepTimeout), CancellationToken.None);
+        Assert.Equal("42", display.ExtractedText?.Trim());
+    }
+
     private static async Task Act(AtSpiDriver driver, ActionKind kind, ElementTarget? target, string? value)
     {
         await driver.ObserveAsync(ObserveOptions.SnapshotOnly, CancellationToken.None);

@@ -18,7 +18,10 @@ public sealed partial class DesktopSession : IDisposable
     {
         if (System.Environment.GetEnvironmentVariable("DISPLAY") is not { Length: > 0 })
         {
-            var display = $":{140 + Random.Shared.Next(50)}";
+            // A display no X server holds or left behind: an Xvfb that was killed leaves its socket file, and the wait for
+            // that file below would pass at once while the new server is not yet listening ("cannot open display").
+            var free = Enumerable.Range(140, 50).Where(n => !File.Exists($"/tmp/.X{n}-lock") && !File.Exists($"/tmp/.X11-unix/X{n}")).ToList();
+            var display = $":{(free.Count > 0 ? free[Random.Shared.Next(free.Count)] : 140 + Random.Shared.Next(50))}";
             _started.Add(Start("Xvfb", display, "-screen", "0", "1280x1024x24", "-nolisten", "tcp"));
             var socket = $"/tmp/.X11-unix/X{display[1..]}";
             var wait = Stopwatch.StartNew();
@@ -95,7 +98,9 @@ public sealed partial class DesktopSession : IDisposable
         {
             try
             {
-                if (!process.HasExited) process.Kill(entireProcessTree: true);
+                // SIGTERM first: Xvfb then removes its lock and socket files, which SIGKILL leaves behind.
+                if (!process.HasExited) Run("kill", "-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                if (!process.WaitForExit(2000)) process.Kill(entireProcessTree: true);
             }
             catch (InvalidOperationException)
             {
