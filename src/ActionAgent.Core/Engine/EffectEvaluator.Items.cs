@@ -189,7 +189,11 @@ public static partial class EffectEvaluator
         }
         if (paths.Count == 0) return null;
         var longest = paths.MaxBy(p => p.Count)!;
-        return paths.All(p => p.All(longest.Contains)) ? longest : null;
+        if (!paths.All(p => p.All(longest.Contains))) return null;
+        // A probed clickable stands alone at the end of the snapshot: the tree item or row named like it whose box
+        // holds it is where it is (the <span> "📄 budget.xlsx" of the treeitem "📄 budget.xlsx").
+        if (longest is [{ } alone] && alone.Flags.Contains("clickable") && OwnerOf(screen, alone) is { } owner) return [.. owner, alone];
+        return longest;
 
         void Collect(Func<UiNode, bool> match)
         {
@@ -204,6 +208,27 @@ public static partial class EffectEvaluator
                 path.RemoveAt(path.Count - 1);
             }
         }
+    }
+
+    private static List<UiNode>? OwnerOf(UiObservation screen, UiNode probed)
+    {
+        List<UiNode>? best = null;
+        var path = new List<UiNode>();
+        foreach (var root in screen.Nodes) Walk(root);
+        return best;
+
+        void Walk(UiNode node)
+        {
+            path.Add(node);
+            if (node != probed && ItemRoles.Contains(node.Role) && string.Equals(node.Name.Trim(), probed.Name.Trim(), StringComparison.Ordinal) &&
+                Holds(node.Box, probed.Box) && (best is null || path.Count > best.Count)) best = [.. path];
+            foreach (var child in node.Children) Walk(child);
+            path.RemoveAt(path.Count - 1);
+        }
+
+        static bool Holds(BoundingBox? outer, BoundingBox? inner) =>
+            inner is not null && outer is not null && inner.X >= outer.X - 1 && inner.Y >= outer.Y - 1 &&
+            inner.X + inner.Width <= outer.X + outer.Width + 1 && inner.Y + inner.Height <= outer.Y + outer.Height + 1;
     }
 
     /// <summary>The words that name what a path ends at: its own text, the own text of each item around it, the names of the containers around it.</summary>

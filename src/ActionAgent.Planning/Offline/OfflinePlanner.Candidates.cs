@@ -455,11 +455,20 @@ public sealed partial class OfflinePlanner
     private PlanStep SearchStep(ActionKind action, PageNode node, string? value, string description, string targetDescription) => new()
     {
         Action = action,
-        Target = AccessibilityGrounder.ToTarget(node, targetDescription),
+        Target = AccessibilityGrounder.ToTarget(action == ActionKind.Click ? ClickHandler(node) : node, targetDescription),
         Value = value,
         Description = description,
         Origin = Name,
     };
+
+    /// <summary>
+    /// A tree item or list entry whose click is handled by an element inside it (a <c>&lt;span&gt;</c> the probe found,
+    /// named like the item): that element, since a click in the middle of the item may land on empty space.
+    /// </summary>
+    private static PageNode ClickHandler(PageNode node) =>
+        node.Role is "treeitem" or "listitem" or "row" or "cell" or "gridcell" or "option" or "article"
+            ? node.Children.FirstOrDefault(c => c.IsRolelessClickable && c.Node.Attributes.ContainsKey("css") && string.Equals(c.Name.Trim(), node.Name.Trim(), StringComparison.Ordinal)) ?? node
+            : node;
 
     private static string CandidateKey(ActionKind action, PageNode node) => $"{action}:{node.Node.Ref ?? KeyOf(node)}";
 }

@@ -204,6 +204,9 @@ public sealed partial class OfflinePlanner
             var dialogs = page.All.Where(n => n.Role is "dialog" or "alertdialog").ToList();
             if (dialogs.Count > 0) return dialogs.SelectMany(d => d.DescendantsAndSelf());
         }
+        // "in Documents > 2026": a path of nested items, each found inside the one before.
+        var segments = goal.Scope.Split(['>', '›', '»'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (segments.Length > 1) return PathScope(segments, page);
         var wanted = ScopeWords(goal.Scope, page);
         if (wanted.Count == 0) return page.All;
         // "in the Billing tab": the tab is open (only its panel shows), so the whole page is the scope.
@@ -271,6 +274,27 @@ public sealed partial class OfflinePlanner
     private static HashSet<string> DistinctWords(string? text) =>
         TextTokens.Words(text).Where(w => !ContainerNouns.Contains(w) && w is not ("the" or "a" or "an" or "of" or "in" or "on" or "for" or "with" or "to" or "my" or "dialog"))
             .ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The item at the end of a path ("Documents > 2026"): each part is the smallest item that says its words inside the
+    /// item before it. Empty while a part is not shown yet (a folder still closed), so the search opens what hides it.
+    /// </summary>
+    private static List<PageNode> PathScope(string[] segments, PageModel page)
+    {
+        PageNode? at = null;
+        foreach (var segment in segments)
+        {
+            var words = DistinctWords(segment);
+            if (words.Count == 0) continue;
+            var within = at is null ? page.All : at.DescendantsAndSelf().Skip(1);
+            var matches = within.Where(n => IsItemNode(n) && Covers(n, words)).ToList();
+            if (matches.Count == 0) matches = [.. within.Where(n => n.Children.Count > 0 && Covers(n, words))];
+            var smallest = matches.Where(m => !matches.Any(o => o != m && o.Ancestors().Contains(m))).ToList();
+            if (smallest.Count == 0) return [];
+            at = smallest[0];
+        }
+        return at is null ? [.. page.All] : [.. at.DescendantsAndSelf()];
+    }
 
     /// <summary>
     /// The one heading whose words cover <paramref name="wanted"/>, with the nodes after it up to the next heading of its

@@ -7,8 +7,21 @@ public sealed partial class PageModel
 {
     private static void PlaceProbedClickables(List<PageNode> roots, List<PageNode> all)
     {
-        foreach (var probed in roots.Where(r => (r.Node.Flags.Contains("clickable") || r.Node.Attributes.ContainsKey("clickable")) && r.Node.Attributes.ContainsKey("ctx")).ToList())
+        foreach (var probed in roots.Where(r => r.Node.Flags.Contains("clickable") || r.Node.Attributes.ContainsKey("clickable")).ToList())
         {
+            // The element that carries a tree item's or list entry's click (a <span> "📁 Documents" inside the
+            // treeitem "📁 Documents"): the item named like it whose box holds it.
+            var owner = all.Where(n => n != probed && n.Role is "treeitem" or "listitem" or "row" or "cell" or "gridcell" or "option" or "article" &&
+                    string.Equals(n.Name.Trim(), probed.Name.Trim(), StringComparison.Ordinal) && Inside(probed.Node.Box, n.Node.Box))
+                .OrderByDescending(n => n.Ancestors().Count()).FirstOrDefault();
+            if (owner is not null)
+            {
+                roots.Remove(probed);
+                probed.Parent = owner;
+                owner.Children.Insert(0, probed);
+                continue;
+            }
+            if (!probed.Node.Attributes.ContainsKey("ctx")) continue;
             var own = TextTokens.Words(probed.Name).ToHashSet(StringComparer.Ordinal);
             var context = TextTokens.Words(probed.Node.Attributes["ctx"]).Where(w => !own.Contains(w)).ToList();
             if (context.Count == 0) continue;
@@ -23,6 +36,10 @@ public sealed partial class PageModel
             home.Children.Add(probed);
         }
     }
+
+    private static bool Inside(ActionAgent.Core.Actions.BoundingBox? inner, ActionAgent.Core.Actions.BoundingBox? outer) =>
+        inner is not null && outer is not null && inner.X >= outer.X - 1 && inner.Y >= outer.Y - 1 &&
+        inner.X + inner.Width <= outer.X + outer.Width + 1 && inner.Y + inner.Height <= outer.Y + outer.Height + 1;
 
     private static bool Holds(PageNode node, List<string> words)
     {

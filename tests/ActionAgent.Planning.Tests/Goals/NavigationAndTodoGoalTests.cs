@@ -63,6 +63,8 @@ public sealed class NavigationAndTodoGoalTests
     [InlineData("Search for \"wool socks\" in the shop",
         "EnterText 'search' [Text:wool socks@search] => ValueSet(wool socks)",
         "Submit* 'search' => Navigated")]
+    [InlineData("Open the file budget.xlsx in Documents > 2026",
+        "Activate 'file budget.xlsx' in(Documents > 2026) => Navigated")]
     [InlineData("Read the total",
         "Read 'total' => ValueRead")]
     [InlineData("What is the order number?",

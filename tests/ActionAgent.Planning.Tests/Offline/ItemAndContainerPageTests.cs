@@ -132,6 +132,15 @@ public sealed class ItemAndContainerPageTests(DemoSitesFixture fixture, ITestOut
         Assert.Equal("Fibre 100", await StateAsync("s.opened"));
     }
 
+    [Fact]
+    public async Task A_file_in_a_path_of_folders_opens_each_folder_and_then_the_file_in_the_last()
+    {
+        var result = await RunAsync("files.html", "Open plans.pdf in Projects > Bridge");
+
+        Assert.True(result.FinalState == RunState.Succeeded, result.Reason);
+        Assert.Equal("Projects/Bridge/plans.pdf", await StateAsync("s.opened"));
+    }
+
     private async Task<RunResult> RunAsync(string page, string goal)
     {
         var url = fixture.Host("commands").BaseAddress + page;

@@ -76,6 +76,13 @@ internal sealed partial class ClauseReader(VerbLexicon lexicon, DateOnly today)
     // Values, qualifiers and scope cut out of the text; what is left names the object.
     private Parts Analyse(string text, bool places, bool countsAreQuantities, bool cutLabels)
     {
+        // "in Documents > 2026": a path of places is the scope, whole (its numbers are names, not values).
+        string? path = null;
+        if (PathScopePattern().Match(text) is { Success: true } p)
+        {
+            path = Regex.Replace(p.Groups["p"].Value.Trim(), @"\s*([>›»])\s*", " $1 ");
+            text = (text[..p.Index] + " " + text[(p.Index + p.Length)..]).Trim();
+        }
         var values = new ClauseValues(text, _today, places);
         var masked = values.Text;
         var qualifiers = ClauseQualifiers.Read(ref masked, _lexicon.Orderings, countsAreQuantities);
@@ -84,6 +91,7 @@ internal sealed partial class ClauseReader(VerbLexicon lexicon, DateOnly today)
         if (cutLabels) values.CutLabels();
         masked = values.Text;
         var scope = ClauseQualifiers.ReadScope(ref masked, values);
+        if (path is not null) scope = scope is null ? path : $"{path} in {scope}";
         values.Text = masked;
         return new(Clean(ClauseValues.Unmasked(masked)), qualifiers, scope, values.Values, values);
     }
@@ -308,6 +316,9 @@ internal sealed partial class ClauseReader(VerbLexicon lexicon, DateOnly today)
     }
 
     // Two to four capitalised words, followed by the next value ("with", "and", "using"), a comma or the end.
+    [GeneratedRegex(@"\b(?:in|under|inside|within|from)\s+(?:the\s+)?(?<p>[^\s>›»""“”,;]+(?:\s+[^\s>›»""“”,;]+)?(?:\s*[>›»]\s*[^\s>›»""“”,;]+(?:\s+[^\s>›»""“”,;]+)?)+)(?=\s*(?:,|;|$|\band\b|\bthen\b))", RegexOptions.IgnoreCase)]
+    private static partial Regex PathScopePattern();
+
     [GeneratedRegex(@"\bfor\s+(?<v>\p{Lu}[\p{L}'’\-]+(?:\s+\p{Lu}[\p{L}'’\-]+){1,3})(?=\s+(?:with|and|using)\b|\s*,|\s*$)")]
     private static partial Regex ForPersonPattern();
 
