@@ -238,7 +238,17 @@ public sealed partial class OfflinePlanner
             // "Choose the medium size": the control clicked must say some of it in its own words; a button ranked by the
             // text around it ("Place order" beside "Size") would send the form instead of choosing.
             var guess = await OnBestAsync(goal, ActionKind.Click, description, pool, cancellationToken).ConfigureAwait(false);
-            return guess is not null && TextTokens.Overlap(TextTokens.Content(description), TextTokens.Content(ShownText(guess.Step, pool))) > 0 ? guess : null;
+            if (guess is not null && TextTokens.Overlap(TextTokens.Content(description), TextTokens.Content(ShownText(guess.Step, pool))) > 0) return guess;
+            // "Choose standard shipping" in an open list drawn without roles: the one option that says a word of it
+            // ("Standard (3–5 days) · free"), however low its score against the words it does not say ("shipping").
+            var words = TextTokens.Content(description);
+            var saying = pool.Where(n => (n.Role is "option" or "menuitemradio" or "radio" || n.IsRolelessClickable) && !n.IsDisabled && !n.IsCollapsed &&
+                !s.Tried.Contains(CandidateKey(ActionKind.Click, n)) && TextTokens.Overlap(words, TextTokens.Content(n.Label())) > 0).ToList();
+            var labels = saying.Select(n => n.Label().Trim()).Distinct(StringComparer.Ordinal).ToList();
+            if (labels.Count != 1) return null;
+            var one = saying.OrderByDescending(n => n.Node.Ref is not null).First();
+            return new SearchAttempt(CandidateKey(ActionKind.Click, one), SearchStep(ActionKind.Click, one, null, goal.Text, description),
+                $"{one} is the one choice that says a word of \"{description}\"");
         }
         // A native select whose options hold the value.
         var selects = pool.Where(n => n.Role is "combobox" or "listbox" && n.Children.Any(c => c.Role == "option") && !s.Tried.Contains(CandidateKey(ActionKind.Select, n))).ToList();

@@ -53,6 +53,21 @@ public sealed class EffectEvaluatorTests
     }
 
     [Fact]
+    public void A_word_the_page_never_showed_names_the_kind_of_choice_not_the_option()
+    {
+        const string Open = "- text: Delivery\n- generic \"Select… ▾\" [expanded=false] [ref=f1]\n- generic \"Standard (3–5 days) · free\" [ref=o1]\n- generic \"Express (1–2 days) · € 9.90\" [ref=o2]";
+        static PlanStep Click(string name) => new() { Action = ActionKind.Click, Target = new ElementTarget { Name = name } };
+
+        var standard = EffectEvaluator.Evaluate(new ExpectedEffect(EffectKind.Selected, null, "standard shipping"), Screen(Open),
+            Screen("- text: Delivery\n- generic \"Standard (3–5 days) · free ▾\" [expanded=false] [ref=f1]"), Click("Standard (3–5 days) · free"));
+        var express = EffectEvaluator.Evaluate(new ExpectedEffect(EffectKind.Selected, null, "standard shipping"), Screen(Open),
+            Screen("- text: Delivery\n- generic \"Express (1–2 days) · € 9.90 ▾\" [expanded=false] [ref=f1]"), Click("Express (1–2 days) · € 9.90"));
+
+        Assert.True(standard.Observed, standard.Detail);
+        Assert.False(express.Observed, express.Detail);
+    }
+
+    [Fact]
     public void A_switch_named_by_its_state_is_judged_by_the_text_just_before_it()
     {
         const string Before = "- main:\n  - text: Notifications\n  - switch \"Off\" [ref=e1]\n  - text: Offline mode\n  - switch \"Off\" [ref=e2]";

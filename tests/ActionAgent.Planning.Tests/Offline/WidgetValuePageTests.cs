@@ -35,6 +35,7 @@ public sealed class WidgetValuePageTests(DemoSitesFixture fixture, ITestOutputHe
         { "bikes.html", "Show only bikes up to 800 euros", """{"applied":"800"}""" },
         { "dinner.html", "Book a table for 3 at 19:30", """{"booked":true,"people":"3","time":"19:30"}""" },
         { "pizza.html", "Choose the medium size, then place the order", """{"ordered":true,"size":"Medium (30 cm)"}""" },
+        { "pizza.html", "Choose the large crust, then place the order", """{"ordered":true,"size":"Large (35 cm)"}""" },
         { "meeting.html", "Set the start time to 7:45 pm and save the meeting", """{"saved":"7:45 PM"}""" },
         { "onboarding.html", "Name the workspace \"Orbit\", choose Dublin as the data location and create the workspace", """{"created":"Orbit in Dublin"}""" },
         { "onboarding.html", "Turn on the dark theme", """{"switches":"dark"}""" },
