@@ -48,8 +48,11 @@ public sealed partial class OfflinePlanner
         };
         if (attempt is not null) return attempt;
         if (owner is not null) return OnlyControl(goal, $"{owner}, which \"{goal.Scope}\" names", pool);
-        // "Show the details of the Basic plan": the one control in the part of the page the scope names, whatever it says.
-        return goal.Scope is { Length: > 0 } scope && pool.Count < page.All.Count ? OnlyControl(goal, $"the part of the page that \"{scope}\" names", pool) : null;
+        // "Show the details of the Basic plan": the one control in the part of the page the scope names, whatever it says
+        // ("More info"), unless it deletes, cancels or sends something.
+        return goal.Family == ActionFamily.Expand && goal.Scope is { Length: > 0 } scope && pool.Count < page.All.Count
+            ? OnlyControl(goal, $"the part of the page that \"{scope}\" names", [.. pool.Where(n => !DestructiveWords().IsMatch(n.Label()))])
+            : null;
     }
 
     /// <summary>

@@ -126,9 +126,10 @@ public sealed partial class OfflinePlanner
                 return null;
             }
         }
-        else if (evidence.Observed && s.FlowSteps < MaxFlowSteps && FlowGoesOn(goal, pending, page) is { } goesOn)
+        else if (evidence.Observed && FlowGoesOn(goal, pending, page) is { } goesOn)
         {
             // "Finish the setup" pressed "Next": the flow's next page is not the end of it; look again there.
+            if (s.FlowSteps >= MaxFlowSteps) return PlanDecision.GiveUp(NotAchieved(goal, $"{goesOn}, after {MaxFlowSteps} pages of the flow"));
             s.FlowSteps++;
             s.Tried.Remove(pending.Key);
             (s.Explored, s.Baseline) = (true, null);

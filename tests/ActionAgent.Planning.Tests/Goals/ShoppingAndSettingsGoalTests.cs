@@ -27,6 +27,10 @@ public sealed class ShoppingAndSettingsGoalTests
         "Pick 'pair of headphones' q(cheapest) => Selected")]
     [InlineData("Sort the products by price",
         "Filter 'products by price' => ListChanged")]
+    [InlineData("Sort by price from low to high",
+        "Filter 'price' q(smallest) => ListChanged")]
+    [InlineData("Sort by price from high to low",
+        "Filter 'price' q(largest) => ListChanged")]
     [InlineData("Show only items under €50",
         "Filter 'items' [Number:50@under] => ListChanged")]
     [InlineData("Remove \"Wireless mouse\" from the cart",
