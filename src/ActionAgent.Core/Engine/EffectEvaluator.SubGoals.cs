@@ -26,6 +26,13 @@ public static partial class EffectEvaluator
         ArgumentNullException.ThrowIfNull(before);
         ArgumentNullException.ThrowIfNull(after);
         if (goal.Family == ActionFamily.Toggle && goal.Values.Any(v => v.IsException)) return AllOthers(goal, after);
+        // "In the privacy settings, let only me see my profile" read as a press of nothing in particular: any change of
+        // screen (a tab opened while looking) would pass for it. A goal that names nothing to act on shows nothing.
+        if (goal.Family == ActionFamily.Activate && string.IsNullOrWhiteSpace(goal.Object) && goal.Values.Count == 0 &&
+            goal.Effect.Subject is null && goal.Effect.Value is null)
+        {
+            return new(false, $"\"{goal.Text}\" names nothing to act on, so no change of screen can show it was done");
+        }
         if (Confirmation(goal, before, after) is { } confirmed) return confirmed;
         var evidence = Evaluate(goal.Effect, before, after, Worded(step));
         if (!evidence.Observed) return evidence;

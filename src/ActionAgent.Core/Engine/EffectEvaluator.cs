@@ -206,10 +206,13 @@ public static partial class EffectEvaluator
             // "the large size" on a dropdown labelled "Size": the label's words say which list, not which option.
             var label = Words(LabelAround(after, face)).ToHashSet(StringComparer.Ordinal);
             var asked = wanted.Where(w => !label.Contains(w)).ToList() is { Count: > 0 } rest ? rest : [.. wanted];
-            // "standard shipping" where the list is labelled "Delivery": a word the page never showed names the kind of
-            // thing, not the option; what is left must still fit the option.
+            // "standard shipping" where the list is labelled "Delivery": one word the page never showed names the kind of
+            // thing, not the option; what is left must still fit the option. Only one, and only where no other closed list
+            // could be hiding it ("large thin crust" beside a closed "Crust" list is not the "Large" size).
             var pageWords = Words(before.VisibleText()).ToHashSet(StringComparer.Ordinal);
-            if (asked.Where(pageWords.Contains).ToList() is { Count: > 0 } shownWords && shownWords.Count < asked.Count) asked = shownWords;
+            var otherLists = after.AllNodes().Count(n => !ReferenceEquals(n, face) && Normalise(FaceText(n)) != Normalise(FaceText(face)) &&
+                (n.Role == "combobox" || n.Attributes.TryGetValue("expanded", out var open) && open == "false" || n.Attributes.ContainsKey("haspopup")));
+            if (otherLists == 0 && asked.Where(pageWords.Contains).ToList() is { Count: > 0 } shownWords && shownWords.Count == asked.Count - 1) asked = shownWords;
             if (asked.Count(option.Contains) * 2 >= asked.Count + 1) return new(true, $"{Describe(face)} now shows \"{clicked}\", the option just chosen");
         }
         return null;

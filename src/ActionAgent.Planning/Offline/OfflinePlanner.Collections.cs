@@ -39,7 +39,7 @@ public sealed partial class OfflinePlanner
         var objectWords = DistinctWords(goal.Object);
         // The set whose items carry the named text, the scope's words or the object's words; else the largest set.
         IReadOnlyList<PageNode> set = sets.FirstOrDefault(x => named is not null && x.Any(i => Contains(i.InnerText(), named)))
-            ?? sets.FirstOrDefault(x => scopeWords.Count > 0 && x.Any(i => Covers(i, scopeWords)))
+            ?? sets.FirstOrDefault(x => scopeWords.Count > 0 && x.Any(i => CoversStems(i, scopeWords)))
             ?? sets.FirstOrDefault(x => goal.Object.Length > 0 && x.Any(i => i.Ancestors().Any(a => a.Role is "group" or "radiogroup" && Contains(a.Name, goal.Object))))
             ?? sets.FirstOrDefault(x => x.Any(i => ControlFor(goal, i) is not null))
             ?? sets[0];
@@ -50,7 +50,7 @@ public sealed partial class OfflinePlanner
         var byName = named is not null && items.Any(i => Contains(i.InnerText(), named));
         if (byName) items = [.. items.Where(i => Contains(i.InnerText(), named!))];
         // A scope that no item holds names the list itself ("from the cart") once the item is named.
-        if (scopeWords.Count > 0 && (!byName || items.Any(i => Covers(i, scopeWords)))) items = [.. items.Where(i => Covers(i, scopeWords))];
+        if (scopeWords.Count > 0 && (!byName || items.Any(i => CoversStems(i, scopeWords)))) items = [.. items.Where(i => CoversStems(i, scopeWords))];
         items = OfTheKind(goal, items);
         var q = goal.Qualifiers;
         items = WithinConstraints(goal, items);
@@ -95,6 +95,7 @@ public sealed partial class OfflinePlanner
     private async Task<SearchAttempt?> CollectionCandidateAsync(SubGoal goal, PageModel page, CancellationToken cancellationToken)
     {
         var s = _run.Search!;
+        if (Bulk(goal, page) is { } bulk) return bulk;
         foreach (var item in TargetItems(goal, page))
         {
             var itemKey = "item:" + ItemKey(item);
@@ -124,6 +125,41 @@ public sealed partial class OfflinePlanner
         }
         await Task.CompletedTask.ConfigureAwait(false);
         return null;
+    }
+
+    /// <summary>
+    /// "Mark all the messages from Billing as read" on a list whose items have no such control of their own, only a box
+    /// to select them, and one control above them that does it ("Mark as read"): tick exactly the items that fit (and
+    /// clear any other), one step each, then press that control. Its evidence is the engine's: the items that fit were
+    /// the ones selected, and each of them changed.
+    /// </summary>
+    private SearchAttempt? Bulk(SubGoal goal, PageModel page)
+    {
+        if (goal.Qualifiers.Quantity != Quantity.All || goal.Family is not (ActionFamily.Activate or ActionFamily.Remove)) return null;
+        var s = _run.Search!;
+        var targets = TargetItems(goal, page);
+        if (targets.Count == 0 || targets.Any(i => ControlFor(goal, i) is not null)) return null;
+        var set = page.Collections().FirstOrDefault(c => targets.All(c.Contains));
+        if (set is null) return null;
+        static PageNode? Box(PageNode item) => item.DescendantsAndSelf().FirstOrDefault(n => n.Role == "checkbox" && !n.IsDisabled);
+        if (set.Any(i => Box(i) is null)) return null;
+        var words = DistinctWords(goal.Family == ActionFamily.Remove ? $"{goal.Object} delete remove" : goal.Object).Where(w => !ContainerNouns.Contains(w)).Select(TextTokens.Stem).ToHashSet(StringComparer.Ordinal);
+        var commands = page.All.Where(n => (n.Role is "button" or "menuitem" or "link" || n.IsRolelessClickable) && n.IsOnScreen && !n.IsDisabled &&
+            !set.Any(i => i.DescendantsAndSelf().Contains(n)) && TextTokens.Content(n.Label()).Select(TextTokens.Stem).Count(words.Contains) * 2 >= Math.Max(words.Count, 1)).ToList();
+        if (commands.Count != 1) return null;
+        var command = commands[0];
+        // One box at a time (each is a preparation, not the effect): the items that fit ticked, every other one clear.
+        foreach (var item in set)
+        {
+            var box = Box(item)!;
+            var on = box.Has("checked") || box.Node.Attributes.GetValueOrDefault("checked") == "true";
+            var wanted = targets.Contains(item);
+            if (on == wanted || !s.Revealed.Add("bulk:" + (box.Node.Ref ?? $"{item.Order}:{ItemKey(item)}") + ":" + wanted)) continue;
+            var tick = SearchStep(wanted ? ActionKind.Check : ActionKind.Uncheck, box, null, $"{(wanted ? "select" : "clear")} \"{Shorten(item.InnerText())}\" for {command.Label()}", box.Label());
+            return new SearchAttempt("reveal", tick, $"{command} acts on the selected items and no item has a control of its own for it; {(wanted ? "select" : "clear")} {box}");
+        }
+        return new SearchAttempt(CandidateKey(ActionKind.Click, command), SearchStep(ActionKind.Click, command, null, goal.Text, command.Label()),
+            $"the {targets.Count} item(s) that fit are selected and nothing else; {command} acts on them");
     }
 
     /// <summary>The control inside an item that does what the sub-goal asks (its checkbox, its delete button, its like button, its link).</summary>
@@ -320,6 +356,13 @@ public sealed partial class OfflinePlanner
         return section;
 
         static int Level(PageNode h) => h.Node.Attributes.TryGetValue("level", out var l) && int.TryParse(l, System.Globalization.CultureInfo.InvariantCulture, out var n) ? n : 2;
+    }
+
+    /// <summary>Like <see cref="Covers"/>, singular and plural alike ("messages from Billing" covers "Select message from Billing").</summary>
+    private static bool CoversStems(PageNode node, HashSet<string> words)
+    {
+        var text = TextTokens.Words(node.InnerText()).Select(TextTokens.Stem).ToHashSet(StringComparer.Ordinal);
+        return words.All(w => text.Contains(TextTokens.Stem(w)));
     }
 
     private static bool Covers(PageNode node, HashSet<string> words)

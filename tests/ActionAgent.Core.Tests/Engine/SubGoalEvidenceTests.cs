@@ -344,6 +344,19 @@ public sealed class SubGoalEvidenceTests
     }
 
     [Fact]
+    public void A_goal_that_names_nothing_to_act_on_is_not_reached_by_any_change_of_screen()
+    {
+        var goal = Goal(ActionFamily.Activate, EffectKind.ScreenChanged, "In the privacy settings, let only me see my profile", "", scope: "privacy settings, let only me see my profile");
+        var before = Screen("- tab \"General\" [selected] [ref=t1]\n- tab \"Privacy\" [ref=t2]\n- text: Language");
+        var after = Screen("- tab \"General\" [ref=t1]\n- tab \"Privacy\" [selected] [ref=t2]\n- combobox \"Who can see your profile?\": Everyone");
+
+        var evidence = EffectEvaluator.Evaluate(goal, before, after, Click("t2", before));
+
+        Assert.False(evidence.Observed, evidence.Detail);
+        Assert.Contains("names nothing", evidence.Detail);
+    }
+
+    [Fact]
     public void A_probed_clickable_is_placed_by_its_css_path_and_judged_by_the_text_around_it()
     {
         var goal = Goal(ActionFamily.Expand, EffectKind.Expanded, "show the details of the Fibre 100 package", "details", scope: "Fibre 100");
