@@ -141,6 +141,15 @@ public sealed class ItemAndContainerPageTests(DemoSitesFixture fixture, ITestOut
         Assert.Equal("Projects/Bridge/plans.pdf", await StateAsync("s.opened"));
     }
 
+    [Fact]
+    public async Task A_command_over_the_list_acts_on_exactly_the_messages_that_fit_once_they_are_ticked()
+    {
+        var result = await RunAsync("mailbox.html", "Mark all the messages from Payroll as read");
+
+        Assert.True(result.FinalState == RunState.Succeeded, result.Reason);
+        Assert.Equal("Payroll: March payslip,Payroll: Tax form,Payroll: Pension update", await StateAsync("s.read"));
+    }
+
     private async Task<RunResult> RunAsync(string page, string goal)
     {
         var url = fixture.Host("commands").BaseAddress + page;
