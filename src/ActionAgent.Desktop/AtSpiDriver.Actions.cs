@@ -88,11 +88,12 @@ public sealed partial class AtSpiDriver
         var value = action.Value ?? "";
         string? extracted = null;
         ActionResult? failure = null;
+        var answered = false; // an act the app may answer a moment later (a click, a choice, a tick)
         switch (action.Kind)
         {
             case ActionKind.Click:
                 failure = await ClickAsync(element, cancellationToken).ConfigureAwait(false);
-                if (failure is null) await AwaitAnswerAsync(fresh, cancellationToken).ConfigureAwait(false);
+                answered = true;
                 break;
             case ActionKind.Fill:
                 failure = await FillAsync(element, value, action, cancellationToken).ConfigureAwait(false);
@@ -104,13 +105,13 @@ public sealed partial class AtSpiDriver
                 break;
             case ActionKind.Select:
                 failure = await SelectAsync(element, action, cancellationToken).ConfigureAwait(false);
-                if (failure is null) await AwaitAnswerAsync(fresh, cancellationToken).ConfigureAwait(false);
+                answered = true;
                 break;
             case ActionKind.Check or ActionKind.Uncheck:
                 var wanted = action.Kind == ActionKind.Check;
                 if (element.States.Has(AtSpiState.Checked) == wanted) break;
                 failure = await ClickAsync(element, cancellationToken).ConfigureAwait(false);
-                if (failure is null) await AwaitAnswerAsync(fresh, cancellationToken).ConfigureAwait(false);
+                answered = true;
                 break;
             case ActionKind.Press:
                 return await PressKeysAsync(action, element, cancellationToken).ConfigureAwait(false) is { Succeeded: true } ? ActionResult.Success(resolved, layer) : ActionResult.Failure(ActionFailureKind.InvalidStep, "press needs a key");
@@ -131,6 +132,7 @@ public sealed partial class AtSpiDriver
             default:
                 break; // hover without a box, scroll, wait-for and a bare assert: being found and shown is the whole step
         }
+        if (answered && failure is null) await AwaitAnswerAsync(fresh, cancellationToken).ConfigureAwait(false);
         return failure is null ? ActionResult.Success(resolved, layer, extracted) : failure with { ResolvedTarget = resolved };
     }
 

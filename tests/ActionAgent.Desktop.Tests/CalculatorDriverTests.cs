@@ -12,12 +12,7 @@ public sealed class CalculatorDriverTests(DesktopSession session)
     [Fact]
     public async Task Gnome_calculator_computes_7_times_6_by_its_buttons_and_the_display_reads_42()
     {
-        await using var driver = await AtSpiDriver.StartAsync(session.In(new DesktopOptions
-        {
-            Launch = "gnome-calculator",
-            Window = "Calculator",
-            WindowTimeout = TimeSpan.FromSeconds(40), // it looks for currency rates first, and gives up only when the network does
-        }), CancellationToken.None);
+        await using var driver = await StartCalculatorAsync();
 
         foreach (var key in new[] { "7", "×", "6", "=" }) await Act(driver, ActionKind.Click, new ElementTarget { Role = "button", Name = key }, null);
 
@@ -26,9 +21,7 @@ public sealed class CalculatorDriverTests(DesktopSession session)
         for (var i = 0; i < 50 && shown != "42"; i++)
         {
             if (i > 0) await Task.Delay(100);
-            var display = await driver.ExecuteAsync(new UiAction(new PlanStep { Action = ActionKind.Extract, Target = new ElementTarget { Role = "textbox" } }, null, false, StepTimeout), CancellationToken.None);
-            Assert.True(display.Succeeded, display.Error);
-            shown = display.ExtractedText?.Trim();
+            shown = await ReadDisplayAsync(driver);
         }
         Assert.Equal("42", shown);
     }
@@ -40,12 +33,7 @@ public sealed class CalculatorDriverTests(DesktopSession session)
     [Fact]
     public async Task Enter_pressed_in_gnome_calculators_display_after_a_fill_computes_the_result()
     {
-        await using var driver = await AtSpiDriver.StartAsync(session.In(new DesktopOptions
-        {
-            Launch = "gnome-calculator",
-            Window = "Calculator",
-            WindowTimeout = TimeSpan.FromSeconds(40),
-        }), CancellationToken.None);
+        await using var driver = await StartCalculatorAsync();
 
         await Act(driver, ActionKind.Fill, new ElementTarget { Role = "textbox" }, "7 × 6");
         await Act(driver, ActionKind.Press, new ElementTarget { Role = "textbox" }, "Enter");
@@ -55,9 +43,7 @@ public sealed class CalculatorDriverTests(DesktopSession session)
         {
             if (i > 0) await Task.Delay(100);
             await driver.ObserveAsync(ObserveOptions.SnapshotOnly, CancellationToken.None);
-            var display = await driver.ExecuteAsync(new UiAction(new PlanStep { Action = ActionKind.Extract, Target = new ElementTarget { Role = "textbox" } }, null, false, StepTimeout), CancellationToken.None);
-            Assert.True(display.Succeeded, display.Error);
-            shown = display.ExtractedText?.Trim();
+            shown = await ReadDisplayAsync(driver);
         }
         Assert.Equal("42", shown);
     }
@@ -69,18 +55,24 @@ public sealed class CalculatorDriverTests(DesktopSession session)
     [Fact]
     public async Task A_click_on_equals_returns_once_the_calculator_shows_its_answer()
     {
-        await using var driver = await AtSpiDriver.StartAsync(session.In(new DesktopOptions
-        {
-            Launch = "gnome-calculator",
-            Window = "Calculator",
-            WindowTimeout = TimeSpan.FromSeconds(40),
-        }), CancellationToken.None);
+        await using var driver = await StartCalculatorAsync();
         await Act(driver, ActionKind.Fill, new ElementTarget { Role = "textbox" }, "7 × 6");
 
         await Act(driver, ActionKind.Click, new ElementTarget { Role = "button", Name = "=" }, null);
 
+        Assert.Equal("42", await ReadDisplayAsync(driver));
+    }
+
+    // It looks for currency rates first, and gives up only when the network does: its window can take a while.
+    private Task<AtSpiDriver> StartCalculatorAsync() =>
+        AtSpiDriver.StartAsync(session.In(new DesktopOptions { Launch = "gnome-calculator", Window = "Calculator", WindowTimeout = TimeSpan.FromSeconds(40) }), CancellationToken.None);
+
+    /// <summary>The display's text as the driver reads it now (the read must succeed).</summary>
+    private static async Task<string?> ReadDisplayAsync(AtSpiDriver driver)
+    {
         var display = await driver.ExecuteAsync(new UiAction(new PlanStep { Action = ActionKind.Extract, Target = new ElementTarget { Role = "textbox" } }, null, false, StepTimeout), CancellationToken.None);
-        Assert.Equal("42", display.ExtractedText?.Trim());
+        Assert.True(display.Succeeded, display.Error);
+        return display.ExtractedText?.Trim();
     }
 
     private static async Task Act(AtSpiDriver driver, ActionKind kind, ElementTarget? target, string? value)

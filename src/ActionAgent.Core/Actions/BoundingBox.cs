@@ -20,6 +20,16 @@ public sealed record BoundingBox(double X, double Y, double Width, double Height
     /// <summary>Whether the point lies inside the box.</summary>
     public bool Contains(double x, double y) => x >= X && y >= Y && x <= X + Width && y <= Y + Height;
 
+    /// <summary>Whether <paramref name="inner"/> lies inside this box, give or take <paramref name="tolerance"/> pixels on each edge.</summary>
+    /// <param name="inner">The box that may lie inside.</param>
+    /// <param name="tolerance">How far past an edge still counts as inside (rounded layout boxes).</param>
+    public bool Holds(BoundingBox inner, double tolerance = 1)
+    {
+        ArgumentNullException.ThrowIfNull(inner);
+        return inner.X >= X - tolerance && inner.Y >= Y - tolerance &&
+            inner.X + inner.Width <= X + Width + tolerance && inner.Y + inner.Height <= Y + Height + tolerance;
+    }
+
     /// <summary>Intersection over union with another box (0 when they do not overlap).</summary>
     public double IntersectionOverUnion(BoundingBox other)
     {

@@ -221,14 +221,10 @@ public static partial class EffectEvaluator
         {
             path.Add(node);
             if (node != probed && ItemRoles.Contains(node.Role) && string.Equals(node.Name.Trim(), probed.Name.Trim(), StringComparison.Ordinal) &&
-                Holds(node.Box, probed.Box) && (best is null || path.Count > best.Count)) best = [.. path];
+                probed.Box is { } box && node.Box?.Holds(box) == true && (best is null || path.Count > best.Count)) best = [.. path];
             foreach (var child in node.Children) Walk(child);
             path.RemoveAt(path.Count - 1);
         }
-
-        static bool Holds(BoundingBox? outer, BoundingBox? inner) =>
-            inner is not null && outer is not null && inner.X >= outer.X - 1 && inner.Y >= outer.Y - 1 &&
-            inner.X + inner.Width <= outer.X + outer.Width + 1 && inner.Y + inner.Height <= outer.Y + outer.Height + 1;
     }
 
     /// <summary>The words that name what a path ends at: its own text, the own text of each item around it, the names of the containers around it.</summary>

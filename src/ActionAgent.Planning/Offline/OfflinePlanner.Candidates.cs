@@ -376,8 +376,7 @@ public sealed partial class OfflinePlanner
                 n => n.Role is "button" ? 1 : n.Role is "link" or "menuitem" ? 0.7 : n.IsRolelessClickable ? 0.6 : 0).ConfigureAwait(false);
         if (attempt is not null) return attempt;
         // "Finish the setup" where nothing says "setup": the one control that says the goal's own verb ("Finish").
-        var verbs = TextTokens.Words(goal.Verb).ToHashSet(StringComparer.Ordinal);
-        var saying = pool.Where(n => (n.Role is "button" or "link" || n.IsRolelessClickable) && !n.IsDisabled && TextTokens.Words(n.Label()).Any(verbs.Contains)).ToList();
+        var saying = pool.Where(n => (n.Role is "button" or "link" || n.IsRolelessClickable) && !n.IsDisabled).Where(SaysVerb(goal)).ToList();
         if (saying.Count == 1 && s.Tried.Add(CandidateKey(ActionKind.Click, saying[0])))
         {
             return new SearchAttempt(CandidateKey(ActionKind.Click, saying[0]), SearchStep(ActionKind.Click, saying[0], null, goal.Text, saying[0].Label()),
@@ -482,6 +481,13 @@ public sealed partial class OfflinePlanner
         node.Role is "treeitem" or "listitem" or "row" or "cell" or "gridcell" or "option" or "article"
             ? node.Children.FirstOrDefault(c => c.IsRolelessClickable && c.Node.Attributes.ContainsKey("css") && string.Equals(c.Name.Trim(), node.Name.Trim(), StringComparison.Ordinal)) ?? node
             : node;
+
+    /// <summary>Whether a control's own words say the goal's verb ("Reply" for "reply …", "Finish" for "finish the setup").</summary>
+    private static Func<PageNode, bool> SaysVerb(SubGoal goal)
+    {
+        var verbs = TextTokens.Words(goal.Verb).ToHashSet(StringComparer.Ordinal);
+        return n => TextTokens.Words(n.Label()).Any(verbs.Contains);
+    }
 
     private static string CandidateKey(ActionKind action, PageNode node) => $"{action}:{node.Node.Ref ?? KeyOf(node)}";
 }

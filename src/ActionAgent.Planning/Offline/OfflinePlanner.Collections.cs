@@ -39,7 +39,7 @@ public sealed partial class OfflinePlanner
         var objectWords = DistinctWords(goal.Object);
         // The set whose items carry the named text, the scope's words or the object's words; else the largest set.
         IReadOnlyList<PageNode> set = sets.FirstOrDefault(x => named is not null && x.Any(i => Contains(i.InnerText(), named)))
-            ?? sets.FirstOrDefault(x => scopeWords.Count > 0 && x.Any(i => CoversStems(i, scopeWords)))
+            ?? sets.FirstOrDefault(x => scopeWords.Count > 0 && x.Any(i => Covers(i, scopeWords, stems: true)))
             ?? sets.FirstOrDefault(x => goal.Object.Length > 0 && x.Any(i => i.Ancestors().Any(a => a.Role is "group" or "radiogroup" && Contains(a.Name, goal.Object))))
             ?? sets.FirstOrDefault(x => x.Any(i => ControlFor(goal, i) is not null))
             ?? sets[0];
@@ -50,7 +50,7 @@ public sealed partial class OfflinePlanner
         var byName = named is not null && items.Any(i => Contains(i.InnerText(), named));
         if (byName) items = [.. items.Where(i => Contains(i.InnerText(), named!))];
         // A scope that no item holds names the list itself ("from the cart") once the item is named.
-        if (scopeWords.Count > 0 && (!byName || items.Any(i => CoversStems(i, scopeWords)))) items = [.. items.Where(i => CoversStems(i, scopeWords))];
+        if (scopeWords.Count > 0 && (!byName || items.Any(i => Covers(i, scopeWords, stems: true)))) items = [.. items.Where(i => Covers(i, scopeWords, stems: true))];
         items = OfTheKind(goal, items);
         var q = goal.Qualifiers;
         items = WithinConstraints(goal, items);
@@ -358,17 +358,14 @@ public sealed partial class OfflinePlanner
         static int Level(PageNode h) => h.Node.Attributes.TryGetValue("level", out var l) && int.TryParse(l, System.Globalization.CultureInfo.InvariantCulture, out var n) ? n : 2;
     }
 
-    /// <summary>Like <see cref="Covers"/>, singular and plural alike ("messages from Billing" covers "Select message from Billing").</summary>
-    private static bool CoversStems(PageNode node, HashSet<string> words)
+    /// <summary>
+    /// Whether the node's text holds every one of <paramref name="words"/>; with <paramref name="stems"/>, singular and
+    /// plural alike ("messages from Billing" covers "Select message from Billing").
+    /// </summary>
+    private static bool Covers(PageNode node, HashSet<string> words, bool stems = false)
     {
-        var text = TextTokens.Words(node.InnerText()).Select(TextTokens.Stem).ToHashSet(StringComparer.Ordinal);
-        return words.All(w => text.Contains(TextTokens.Stem(w)));
-    }
-
-    private static bool Covers(PageNode node, HashSet<string> words)
-    {
-        var text = TextTokens.Words(node.InnerText()).ToHashSet(StringComparer.Ordinal);
-        return words.All(text.Contains);
+        var text = TextTokens.Words(node.InnerText()).Select(w => stems ? TextTokens.Stem(w) : w).ToHashSet(StringComparer.Ordinal);
+        return words.All(w => text.Contains(stems ? TextTokens.Stem(w) : w));
     }
 
     private static bool Contains(string text, string part) =>

@@ -86,9 +86,7 @@ public sealed partial class OfflinePlanner
     {
         if (goal.Family != ActionFamily.Submit || pending.Step.Action != ActionKind.Click || !ForwardWords().IsMatch(pending.Step.Target?.Name ?? "")) return null;
         if (ForwardWords().IsMatch(goal.Verb ?? "") || ForwardWords().IsMatch(goal.Object)) return null;
-        var verbs = TextTokens.Words(goal.Verb).ToHashSet(StringComparer.Ordinal);
-        var saying = page.All.FirstOrDefault(n => (n.Role is "button" or "link" || n.IsRolelessClickable) && n.IsOnScreen && !n.IsDisabled &&
-            TextTokens.Words(n.Label()).Any(verbs.Contains));
+        var saying = page.All.Where(n => (n.Role is "button" or "link" || n.IsRolelessClickable) && n.IsOnScreen && !n.IsDisabled).FirstOrDefault(SaysVerb(goal));
         if (saying is not null) return $"the next page offers {saying}";
         return ForwardControls(page) is { Count: > 0 } more ? $"the next page goes on ({more[0]})" : null;
     }

@@ -283,8 +283,7 @@ public sealed partial class OfflinePlanner
             var controls = inScope.Where(Opens).ToList();
             // The control that says the goal's own verb ("Reply" for "reply …"), or the one edit control of the item
             // the goal names ("Edit" in the row for Braga, for "change the stock"; "the stock for Braga" names it too).
-            var verbs = TextTokens.Words(goal.Verb).ToHashSet(StringComparer.Ordinal);
-            var saying = controls.Where(n => TextTokens.Words(n.Label()).Any(verbs.Contains)).ToList();
+            var saying = controls.Where(SaysVerb(goal)).ToList();
             var names = TextTokens.Words(string.Join(' ', goal.Object.Split(' ').Where(w => w.Length > 1 && char.IsUpper(w[0])))).ToList();
             var editing = controls.Where(n => EditWords().IsMatch(n.Label()) && (goal.Scope is not null ||
                 names.Count > 0 && n.Ancestors().FirstOrDefault(IsItemNode) is { } item && names.All(TextTokens.Words(item.InnerText()).Contains))).ToList();

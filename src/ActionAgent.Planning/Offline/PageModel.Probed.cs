@@ -12,7 +12,7 @@ public sealed partial class PageModel
             // The element that carries a tree item's or list entry's click (a <span> "📁 Documents" inside the
             // treeitem "📁 Documents"): the item named like it whose box holds it.
             var owner = all.Where(n => n != probed && n.Role is "treeitem" or "listitem" or "row" or "cell" or "gridcell" or "option" or "article" &&
-                    string.Equals(n.Name.Trim(), probed.Name.Trim(), StringComparison.Ordinal) && Inside(probed.Node.Box, n.Node.Box))
+                    string.Equals(n.Name.Trim(), probed.Name.Trim(), StringComparison.Ordinal) && probed.Node.Box is { } box && n.Node.Box?.Holds(box) == true)
                 .OrderByDescending(n => n.Ancestors().Count()).FirstOrDefault();
             if (owner is not null)
             {
@@ -36,10 +36,6 @@ public sealed partial class PageModel
             home.Children.Add(probed);
         }
     }
-
-    private static bool Inside(ActionAgent.Core.Actions.BoundingBox? inner, ActionAgent.Core.Actions.BoundingBox? outer) =>
-        inner is not null && outer is not null && inner.X >= outer.X - 1 && inner.Y >= outer.Y - 1 &&
-        inner.X + inner.Width <= outer.X + outer.Width + 1 && inner.Y + inner.Height <= outer.Y + outer.Height + 1;
 
     private static bool Holds(PageNode node, List<string> words)
     {
