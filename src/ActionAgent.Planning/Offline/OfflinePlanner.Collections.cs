@@ -241,7 +241,7 @@ public sealed partial class OfflinePlanner
             if (dialogs.Count > 0) return dialogs.SelectMany(d => d.DescendantsAndSelf());
         }
         // "in Documents > 2026": a path of nested items, each found inside the one before.
-        var segments = goal.Scope.Split(['>', '›', '»'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var segments = PathParts(goal.Scope);
         if (segments.Length > 1) return PathScope(segments, page);
         var wanted = ScopeWords(goal.Scope, page);
         if (wanted.Count == 0) return page.All;
@@ -320,16 +320,24 @@ public sealed partial class OfflinePlanner
         PageNode? at = null;
         foreach (var segment in segments)
         {
-            var words = DistinctWords(segment);
-            if (words.Count == 0) continue;
-            var within = at is null ? page.All : at.DescendantsAndSelf().Skip(1);
-            var matches = within.Where(n => IsItemNode(n) && Covers(n, words)).ToList();
-            if (matches.Count == 0) matches = [.. within.Where(n => n.Children.Count > 0 && Covers(n, words))];
-            var smallest = matches.Where(m => !matches.Any(o => o != m && o.Ancestors().Contains(m))).ToList();
-            if (smallest.Count == 0) return [];
-            at = smallest[0];
+            if (DistinctWords(segment).Count == 0) continue;
+            at = PathPart(at, segment, page);
+            if (at is null) return [];
         }
         return at is null ? [.. page.All] : [.. at.DescendantsAndSelf()];
+    }
+
+    /// <summary>The parts of a path scope ("Documents > 2026"); one part when the scope is no path.</summary>
+    private static string[] PathParts(string scope) => scope.Split(['>', '›', '»'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+    /// <summary>One part of a path: the smallest item that says its words inside <paramref name="at"/> (the page when null).</summary>
+    private static PageNode? PathPart(PageNode? at, string segment, PageModel page)
+    {
+        var words = DistinctWords(segment);
+        var within = at is null ? page.All : at.DescendantsAndSelf().Skip(1);
+        var matches = within.Where(n => IsItemNode(n) && Covers(n, words)).ToList();
+        if (matches.Count == 0) matches = [.. within.Where(n => n.Children.Count > 0 && Covers(n, words))];
+        return matches.FirstOrDefault(m => !matches.Any(o => o != m && o.Ancestors().Contains(m)));
     }
 
     /// <summary>

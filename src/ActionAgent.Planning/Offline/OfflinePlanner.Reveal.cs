@@ -73,6 +73,27 @@ public sealed partial class OfflinePlanner
             $"sub-goal {goal}: nothing on this page fits it and the earlier ones were done here; {forward[0]} goes on to the next page of the flow");
     }
 
+    /// <summary>
+    /// A path scope ("the file budget.xlsx in Documents > 2026"): the first closed item along the path, opened (each once),
+    /// so the search walks down the path part by part rather than opening whichever closed folder ranks best.
+    /// </summary>
+    private PlanDecision? OpenPath(SubGoal goal, PageModel page)
+    {
+        if (goal.Scope is not { Length: > 0 } scope || PathParts(scope) is not { Length: > 1 } parts) return null;
+        var s = _run.Search!;
+        PageNode? at = null;
+        foreach (var part in parts.Where(p => DistinctWords(p).Count > 0))
+        {
+            at = PathPart(at, part, page);
+            if (at is null) return null;
+            var closed = at.IsCollapsed ? at : at.Children.FirstOrDefault(c => c.IsCollapsed);
+            if (closed is null || !s.Revealed.Add("path:" + KeyOf(closed))) continue;
+            return PlanDecision.Continue([SearchStep(ActionKind.Click, closed, null, $"open {closed.Label()} on the way to \"{scope}\"", closed.Label()) with { SubGoal = goal.Index }],
+                $"sub-goal {goal}: {closed} is part \"{part}\" of the path and is closed");
+        }
+        return null;
+    }
+
     /// <summary>The enabled controls on screen that go on to a flow's next page ("Next", "Continue", "→").</summary>
     private static List<PageNode> ForwardControls(PageModel page) =>
         [.. page.All.Where(n => (n.Role is "button" or "link" || n.IsRolelessClickable) && n.IsOnScreen && !n.IsDisabled && ForwardWords().IsMatch(n.Label()))];

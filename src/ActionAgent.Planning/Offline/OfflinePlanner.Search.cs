@@ -43,7 +43,8 @@ public sealed partial class OfflinePlanner
                     s.Next(); // every target was acted on and verified
                     continue;
                 }
-                var explore = await RevealMoreAsync(goal, page, cancellationToken).ConfigureAwait(false)
+                var explore = OpenPath(goal, page)
+                    ?? await RevealMoreAsync(goal, page, cancellationToken).ConfigureAwait(false)
                     ?? await RevealAsync(goal, page, cancellationToken).ConfigureAwait(false)
                     ?? await TurnPageAsync(goal, page, cancellationToken).ConfigureAwait(false)
                     ?? await OpenOtherTabAsync(goal, page, cancellationToken).ConfigureAwait(false)

@@ -142,6 +142,15 @@ public sealed class ItemAndContainerPageTests(DemoSitesFixture fixture, ITestOut
     }
 
     [Fact]
+    public async Task A_path_opens_its_own_folder_not_the_one_closest_in_meaning()
+    {
+        var result = await RunAsync("files.html", "Open the file notes.md in Archive > 2026");
+
+        Assert.True(result.FinalState == RunState.Succeeded, result.Reason);
+        Assert.Equal("Archive/2026/notes.md", await StateAsync("s.opened"));
+    }
+
+    [Fact]
     public async Task A_command_over_the_list_acts_on_exactly_the_messages_that_fit_once_they_are_ticked()
     {
         var result = await RunAsync("mailbox.html", "Mark all the messages from Payroll as read");
