@@ -56,6 +56,13 @@ public sealed record BrowserOptions
     /// <summary>What relative <c>goto</c> URLs resolve against when the page is not on an http(s) URL yet.</summary>
     public Uri? BaseUrl { get; init; }
 
+    /// <summary>
+    /// Where files the page downloads are saved, under a safe form of the name the page suggested (a name already there
+    /// gets " (2)"). <value>The default value is null: Playwright keeps each file in a temporary folder that is deleted
+    /// with the browser; the download is still listed on every observation.</value>
+    /// </summary>
+    public string? DownloadsPath { get; init; }
+
     /// <summary>When set, a Playwright trace (screenshots and DOM snapshots) is recorded and saved here on dispose.</summary>
     public string? TracePath { get; init; }
 

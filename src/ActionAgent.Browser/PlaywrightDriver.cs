@@ -103,6 +103,7 @@ public sealed partial class PlaywrightDriver : IUiDriver
     private async Task StartAsync()
     {
         if (!_callerOwnsDialogs) Page.Dialog += OnDialog;
+        Page.Download += OnDownload;
         await EnforcePolicyAsync().ConfigureAwait(false);
         if (_options.TracePath is not null)
         {
@@ -132,6 +133,7 @@ public sealed partial class PlaywrightDriver : IUiDriver
             Nodes = AriaSnapshotParser.Parse(snapshot),
             Screenshot = screenshot,
             Viewport = viewport,
+            Downloads = DownloadsSoFar(),
         };
     }
 
@@ -191,8 +193,10 @@ public sealed partial class PlaywrightDriver : IUiDriver
         if (_disposed) return;
         _disposed = true;
         if (!_callerOwnsDialogs) Page.Dialog -= OnDialog;
+        Page.Download -= OnDownload;
         try
         {
+            await FinishDownloadsAsync().ConfigureAwait(false);
             if (_options.TracePath is { } tracePath)
             {
                 var directory = Path.GetDirectoryName(Path.GetFullPath(tracePath));

@@ -89,6 +89,7 @@ public static class AgentConfiguration
         if (configuration["Browser:CdpEndpoint"] is { Length: > 0 } cdp) options.Browser.CdpEndpoint = cdp;
         if (Int(configuration, "Browser:ViewportWidth") is { } width) options.Browser.ViewportWidth = width;
         if (Int(configuration, "Browser:ViewportHeight") is { } height) options.Browser.ViewportHeight = height;
+        if (configuration["Browser:DownloadsFolder"] is { Length: > 0 } downloads) options.Browser.DownloadsFolder = downloads;
         if (configuration["Planner:Backend"] is { Length: > 0 } backend) options.Planner.Backend = backend;
         if (configuration["Planner:SkillsFolder"] is { Length: > 0 } skills) options.Planner.SkillsFolder = skills;
         if (Bool(configuration, "Planner:OnDevice") is { } onDevice) options.Planner.OnDevice = onDevice;

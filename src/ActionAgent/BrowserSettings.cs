@@ -30,4 +30,11 @@ public sealed class BrowserSettings
     /// <summary>The page height in pixels.</summary>
     /// <value>The default value is 800.</value>
     public int ViewportHeight { get; set; } = 800;
+
+    /// <summary>
+    /// Where files the pages download are saved (a relative path is taken from the current directory when the run
+    /// starts; the folder is made at the first download).
+    /// </summary>
+    /// <value>The default value is <c>downloads</c>.</value>
+    public string DownloadsFolder { get; set; } = "downloads";
 }

@@ -47,6 +47,51 @@ public sealed class IsolatedDriverTests(BrowserFixture browser)
     }
 
     [Fact]
+    public async Task A_download_is_listed_on_the_next_observation_and_saved_under_a_name_that_stays_in_the_folder()
+    {
+        var folder = Directory.CreateTempSubdirectory("aa-downloads-").FullName;
+        var hostile = "";
+        try
+        {
+            await using (var driver = await PlaywrightDriver.LaunchAsync(new BrowserOptions { DownloadsPath = folder }))
+            {
+                await driver.ExecuteAsync(BrowserFixture.Act(ActionKind.Goto, null, browser.Site.Url("downloads.html")), CancellationToken.None);
+                var before = await driver.ObserveAsync(new ObserveOptions(), CancellationToken.None);
+
+                await driver.ExecuteAsync(BrowserFixture.Act(ActionKind.Click, new ElementTarget { Css = "#plain" }), CancellationToken.None);
+                await driver.ExecuteAsync(BrowserFixture.Act(ActionKind.Click, new ElementTarget { Css = "#plain" }), CancellationToken.None);
+                await driver.ExecuteAsync(BrowserFixture.Act(ActionKind.Click, new ElementTarget { Css = "#hostile" }), CancellationToken.None);
+                var after = await PollAsync(driver, 3);
+
+                Assert.Empty(before.Downloads);
+                Assert.Equal(["report.csv", "report (2).csv"], after.Downloads.Take(2));
+                hostile = after.Downloads[2];
+            }
+            // Disposing waits for the files still being saved.
+            Assert.Equal("month,total\nMay,12\n", await File.ReadAllTextAsync(Path.Combine(folder, "report.csv")));
+            Assert.True(File.Exists(Path.Combine(folder, "report (2).csv")));
+            Assert.DoesNotContain('/', hostile);
+            Assert.False(hostile.StartsWith('.'), hostile);
+            Assert.Equal("owned", await File.ReadAllTextAsync(Path.Combine(folder, hostile)));
+            Assert.False(File.Exists(Path.GetFullPath(Path.Combine(folder, "../../.bashrc"))), "the page chose where a file went");
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+
+        static async Task<Core.Observation.UiObservation> PollAsync(PlaywrightDriver driver, int count)
+        {
+            for (var i = 0; ; i++)
+            {
+                var seen = await driver.ObserveAsync(new ObserveOptions(), CancellationToken.None);
+                if (seen.Downloads.Count >= count || i == 50) return seen;
+                await Task.Delay(100);
+            }
+        }
+    }
+
+    [Fact]
     public async Task A_launch_without_a_browser_reports_it_when_opened_and_disposes_quietly()
     {
         var nowhere = new BrowserOptions { Locator = new BrowserLocator(_ => false, _ => null, _ => []), UseConfigFile = false };

@@ -34,12 +34,11 @@ public static partial class EffectEvaluator
             return new(false, $"\"{goal.Text}\" names nothing to act on, so no change of screen can show it was done");
         }
         if (Confirmation(goal, before, after) is { } confirmed) return confirmed;
-        var evidence = Evaluate(goal.Effect, before, after, Worded(step));
+        var evidence = FileFetched(goal, before, after, step) ?? Evaluate(goal.Effect, before, after, Worded(step));
         if (!evidence.Observed) return evidence;
         var details = new List<string> { evidence.Detail };
         foreach (var rule in new Func<EffectEvidence?>[]
         {
-            () => TransferRead(goal, step),
             () => SubmitControl(goal, step),
             () => RightItem(goal, step),
             () => EveryItemInScope(goal, before, after),
@@ -124,6 +123,14 @@ public static partial class EffectEvaluator
     }
 
     /// <summary>Whether the goal asks for a file (download, export, print, "as a PDF"): reading text off the page is not that.</summary>
+    /// <param name="goal">The sub-goal.</param>
+    /// <returns>Whether it is a read whose verb fetches a file or whose value names a file format.</returns>
+    public static bool AsksForFile(SubGoal goal)
+    {
+        ArgumentNullException.ThrowIfNull(goal);
+        return IsTransfer(goal);
+    }
+
     private static bool IsTransfer(SubGoal goal) =>
         goal.Family == ActionFamily.Read &&
         (TransferVerbs.Any(v => (goal.Verb ?? FirstWord(goal.Text)).StartsWith(v, StringComparison.OrdinalIgnoreCase)) ||
@@ -133,13 +140,42 @@ public static partial class EffectEvaluator
 
     private static string FirstWord(string text) => text.TrimStart().Split(' ', 2)[0];
 
-    private static EffectEvidence? TransferRead(SubGoal goal, EffectStep? step)
+    /// <summary>
+    /// A download is done when the browser's download list gained a file since the sub-goal began, or when the page newly
+    /// says so ("Downloading invoice-2027-04.pdf…", "Export started"), and that file, the message, or the control and the
+    /// item it was pressed in say a word of what was asked for (a "lease.png" is not "the latest statement"). A screen
+    /// that only changed (a message opened to look for the file's button) fetched nothing, and text read off the page is
+    /// no file at all. Null when the sub-goal asks for no file.
+    /// </summary>
+    private static EffectEvidence? FileFetched(SubGoal goal, UiObservation before, UiObservation after, EffectStep? step)
     {
         if (!IsTransfer(goal) || step is null) return null;
-        return step.Step.Action == ActionKind.Extract
-            ? new(false, $"\"{goal.Verb ?? FirstWord(goal.Text)}\" asks for a file, and text read off the page is no sign that one was fetched")
-            : null;
+        var verb = goal.Verb ?? FirstWord(goal.Text);
+        if (step.Step.Action == ActionKind.Extract) return new(false, $"\"{verb}\" asks for a file, and text read off the page is no sign that one was fetched");
+        var file = after.Downloads.Count > before.Downloads.Count ? after.Downloads[^1] : null;
+        var old = before.AllNodes().Select(n => Normalise(TextOutsideFields(n))).ToHashSet(StringComparer.Ordinal);
+        var said = file is not null ? null : after.AllNodes()
+            .Where(n => n.Children.Count == 0 && OnScreen(n))
+            .Select(n => Normalise(TextOutsideFields(n)))
+            .FirstOrDefault(t => t.Length is > 0 and < 200 && !old.Contains(t) && !LooksLikeError(t) && SaysTransfer(t));
+        if (file is null && said is null) return new(false, $"\"{verb}\" asks for a file, and the browser downloaded none and the page says nothing of one");
+        var fetched = file is null ? $"the page now says \"{said}\"" : $"the browser downloaded \"{file}\"";
+        var wanted = Words(goal.Object).Where(w => !ScopeFiller.Contains(w) && !FileFormats.Contains(w)).Select(Stem).ToHashSet(StringComparer.Ordinal);
+        if (wanted.Count == 0) return new(true, fetched);
+        var path = step.Step.Target is { } target ? PathTo(step.Before, target) : null;
+        var shown = Words($"{file} {said} {(path is null ? "" : ChainText(path))}").Select(Stem);
+        return shown.Any(wanted.Contains)
+            ? new(true, fetched)
+            : new(false, $"{fetched}, but neither it nor the control pressed names \"{goal.Object}\"");
     }
+
+    private static readonly HashSet<string> FileFormats = new(StringComparer.Ordinal) { "pdf", "csv", "xls", "xlsx", "doc", "docx", "zip", "txt", "json", "xml", "png", "jpg", "jpeg", "file", "copy" };
+
+    // "Downloading …", "Download started", "Exported", "Printing…" ("saved" says nothing of a file: "Payment saved").
+    private static bool SaysTransfer(string text) =>
+        Words(text).Any(w => TransferSigns.Any(sign => w.StartsWith(sign, StringComparison.Ordinal)));
+
+    private static readonly string[] TransferSigns = ["download", "export", "printing", "printed"];
 
     /// <summary>
     /// A form is sent by a button, by Enter in a field, or by a link or clickable text whose words fit the goal's

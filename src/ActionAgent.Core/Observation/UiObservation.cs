@@ -21,6 +21,13 @@ public sealed record UiObservation
     /// <summary>The viewport size in pixels, when known.</summary>
     public (int Width, int Height)? Viewport { get; init; }
 
+    /// <summary>
+    /// The files the page has downloaded since the driver started, oldest first, by the name the page gave each (the
+    /// browser's download list, as a person would see it). A step that fetched a file shows as one more entry here.
+    /// <value>The default value is empty.</value>
+    /// </summary>
+    public IReadOnlyList<string> Downloads { get; init; } = [];
+
     /// <summary>Every node of the snapshot, depth first.</summary>
     public IEnumerable<UiNode> AllNodes() => Nodes.SelectMany(n => n.DescendantsAndSelf());
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using ActionAgent.Core.Actions;
+using ActionAgent.Core.Engine;
 using ActionAgent.Core.Goals;
 using ActionAgent.Core.Observation;
 using ActionAgent.Core.Ports;
@@ -350,6 +351,7 @@ public sealed partial class OfflinePlanner
 
     private async Task<SearchAttempt?> ReadAsync(SubGoal goal, List<PageNode> pool, CancellationToken cancellationToken)
     {
+        if (EffectEvaluator.AsksForFile(goal)) return await FileControlAsync(goal, pool, cancellationToken).ConfigureAwait(false);
         var name = string.Join('_', TextTokens.Content(goal.Object).Take(3));
         var attempt = await OnBestAsync(goal, ActionKind.Extract, ObjectWords(goal), pool, cancellationToken).ConfigureAwait(false);
         return attempt is null ? null : attempt with { Step = attempt.Step with { Value = name.Length > 0 ? name : "value" } };

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using ActionAgent.Core.Actions;
+using ActionAgent.Core.Engine;
 using ActionAgent.Core.Goals;
 using ActionAgent.Core.Ports;
 
@@ -25,7 +26,7 @@ public sealed partial class OfflinePlanner
         var q = goal.Qualifiers;
         if (q.Ordinal is not null || q.Ordering is not null || q.Quantity != Quantity.One || goal.Family == ActionFamily.Pick) return true;
         // "remove the item X", "tick off Y", "remove the tea towel": the item is named, and the action is inside it.
-        return goal.Family is ActionFamily.Remove or ActionFamily.Toggle or ActionFamily.Activate && NamedItem(goal) is { } text &&
+        return (goal.Family is ActionFamily.Remove or ActionFamily.Toggle or ActionFamily.Activate || EffectEvaluator.AsksForFile(goal)) && NamedItem(goal) is { } text &&
             page.Collections().Any(set => set.Count(i => Contains(i.InnerText(), text)) == 1 || goal.Family == ActionFamily.Remove && set.Any(i => Contains(i.InnerText(), text)));
     }
 
@@ -38,11 +39,12 @@ public sealed partial class OfflinePlanner
         var scopeWords = ScopeWords(goal.Scope, page);
         var objectWords = DistinctWords(goal.Object);
         // The set whose items carry the named text, the scope's words or the object's words; else the largest set.
-        IReadOnlyList<PageNode> set = sets.FirstOrDefault(x => named is not null && x.Any(i => Contains(i.InnerText(), named)))
+        IReadOnlyList<PageNode>? set = sets.FirstOrDefault(x => named is not null && x.Any(i => Contains(i.InnerText(), named)))
             ?? sets.FirstOrDefault(x => scopeWords.Count > 0 && x.Any(i => Covers(i, scopeWords, stems: true)))
             ?? sets.FirstOrDefault(x => goal.Object.Length > 0 && x.Any(i => i.Ancestors().Any(a => a.Role is "group" or "radiogroup" && Contains(a.Name, goal.Object))))
             ?? sets.FirstOrDefault(x => x.Any(i => ControlFor(goal, i) is not null))
-            ?? sets[0];
+            ?? (EffectEvaluator.AsksForFile(goal) ? FileSet(sets, objectWords) : sets[0]);
+        if (set is null) return [];
         var items = set.Where(i => i.IsOnScreen || i.Node.Box is null).ToList();
         // "Only cheese and olives": the items the goal keeps are left alone.
         var keep = goal.Values.Where(v => v.IsException).Select(v => v.Text).ToList();
@@ -52,6 +54,7 @@ public sealed partial class OfflinePlanner
         // A scope that no item holds names the list itself ("from the cart") once the item is named.
         if (scopeWords.Count > 0 && (!byName || items.Any(i => Covers(i, scopeWords, stems: true)))) items = [.. items.Where(i => Covers(i, scopeWords, stems: true))];
         items = OfTheKind(goal, items);
+        items = ThatSay(goal, items);
         var q = goal.Qualifiers;
         items = WithinConstraints(goal, items);
         if (q.Ordering is { } ordering) items = Order(items, ordering);
@@ -62,6 +65,9 @@ public sealed partial class OfflinePlanner
         }
         if (q.Quantity == Quantity.All) return items;
         if (q.Quantity == Quantity.Count && q.Count is { } count) return [.. items.Take(count)];
+        // "The latest invoice as a PDF": the newest item that offers a file; one that opens to none (a reminder about
+        // invoices) is passed over for the next, in order.
+        if (EffectEvaluator.AsksForFile(goal)) return items;
         return items.Take(1).ToList();
     }
 
@@ -77,6 +83,20 @@ public sealed partial class OfflinePlanner
         var kind = TextTokens.Stem(word);
         var ofKind = items.Where(i => TitleHead(i) is { } head && TextTokens.Stem(head) == kind).ToList();
         return ofKind.Count > 0 && ofKind.Count < items.Count ? ofKind : items;
+    }
+
+    /// <summary>
+    /// "The latest invoice" among messages of which only some mention an invoice: the order or position is counted among
+    /// those that say a word of the object. Only when some items do and some do not; items that never say it rule
+    /// nothing out ("the shortest bus" in a timetable that never says "bus").
+    /// </summary>
+    private static List<PageNode> ThatSay(SubGoal goal, List<PageNode> items)
+    {
+        if (items.Count < 2 || NamedItem(goal) is not null || goal.Qualifiers is { Ordering: null, Ordinal: null }) return items;
+        var words = DistinctWords(goal.Object).Where(w => w.Any(char.IsLetter)).Select(TextTokens.Stem).ToHashSet(StringComparer.Ordinal);
+        if (words.Count == 0) return items;
+        var saying = items.Where(i => TextTokens.Words(i.InnerText()).Any(w => words.Contains(TextTokens.Stem(w)))).ToList();
+        return saying.Count > 0 && saying.Count < items.Count ? saying : items;
     }
 
     /// <summary>The last word of an item's title: its first text that is not a control's, with any "(…)" aside dropped.</summary>
@@ -103,6 +123,7 @@ public sealed partial class OfflinePlanner
             var control = ControlFor(goal, item);
             if (control is null)
             {
+                if (EffectEvaluator.AsksForFile(goal) && s.Revealed.Contains("hover:" + itemKey) && OpenForFile(goal, item, itemKey, page) is { } opened) return opened;
                 if (s.Revealed.Add("hover:" + itemKey))
                 {
                     // A control that shows only on hover (a todo's delete button): hover the item, then look again.
@@ -174,6 +195,8 @@ public sealed partial class OfflinePlanner
                 return controls.FirstOrDefault(c => c.Role is "checkbox" or "switch" or "radio" or "menuitemcheckbox");
             case ActionFamily.Remove:
                 return controls.FirstOrDefault(c => RemoveWords().IsMatch(c.Label()) || c.Name.Trim() is "×" or "✕" or "x" or "🗑");
+            case ActionFamily.Read when EffectEvaluator.AsksForFile(goal):
+                return controls.FirstOrDefault(c => FetchesFile(goal, c));
             default:
                 var byWords = words.Count == 0 ? null : controls.FirstOrDefault(c => TextTokens.Content(c.Label()).Overlaps(words.Select(TextTokens.Stem)));
                 if (byWords is not null) return byWords;

@@ -8,13 +8,16 @@ public sealed partial class OfflinePlanner
 {
     private static string? NamedItem(SubGoal goal)
     {
-        if (goal.Values.FirstOrDefault(v => v.Kind == GoalValueKind.Text && !v.IsException)?.Text is { } quoted) return quoted;
+        // A format ("as a PDF") says how, not which.
+        if (goal.Values.FirstOrDefault(v => v.Kind == GoalValueKind.Text && !v.IsException && v.Label != "format")?.Text is { } quoted) return quoted;
         if (goal.Family is ActionFamily.Remove && goal.Effect.Value is { Length: > 0 } item) return item;
         // "Open order #10440": a number the goal ties to a kind of thing names one item.
         if (goal.Family is ActionFamily.Activate or ActionFamily.Navigate && goal.Values.FirstOrDefault(v => v.Kind == GoalValueKind.Number && v.Label is { Length: > 0 }) is { } number)
         {
             return number.Text;
         }
+        // "Download the photo bridge.jpg": a file name names one item.
+        if (goal.Family is ActionFamily.Read && FileNames(goal.Object).FirstOrDefault() is { } file) return file;
         if (goal.Family is ActionFamily.Remove or ActionFamily.Toggle && goal.Effect.Subject is { Length: > 0 } subject && goal.Qualifiers.Quantity == Quantity.One &&
             goal.Qualifiers.Ordinal is null && goal.Qualifiers.Ordering is null) return subject;
         return null;

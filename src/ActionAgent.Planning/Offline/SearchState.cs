@@ -69,6 +69,12 @@ internal sealed class SearchState(IReadOnlyList<SubGoal> subGoals)
 
     public string? LastEvidence { get; set; }
 
+    /// <summary>The item the search opened to find the file it offers (see <see cref="BeforeOpening"/>).</summary>
+    public string? OpenedItem { get; set; }
+
+    /// <summary>The controls that fetch a file that were on the page before <see cref="OpenedItem"/> was opened.</summary>
+    public HashSet<string> BeforeOpening { get; } = new(StringComparer.Ordinal);
+
     public void Next()
     {
         Current++;
@@ -82,6 +88,8 @@ internal sealed class SearchState(IReadOnlyList<SubGoal> subGoals)
         Explored = false;
         Waits = 0;
         LastEvidence = null;
+        OpenedItem = null;
+        BeforeOpening.Clear();
     }
 }
 

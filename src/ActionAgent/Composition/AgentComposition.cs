@@ -163,6 +163,7 @@ public sealed class AgentComposition
         ViewportHeight = Options.Browser.ViewportHeight,
         AllowList = allowList,
         TracePath = tracePath,
+        DownloadsPath = Path.GetFullPath(Options.Browser.DownloadsFolder),
         TimeProvider = Options.Time,
         Locator = BrowserLocator.WithVariables(name => Options.Browser.LocatorVariables.TryGetValue(name, out var value) ? value : null),
     };

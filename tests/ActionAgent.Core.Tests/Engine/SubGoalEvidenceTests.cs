@@ -275,6 +275,48 @@ public sealed class SubGoalEvidenceTests
     }
 
     [Fact]
+    public void A_download_is_proven_by_the_browser_fetching_the_file_the_goal_names_and_by_nothing_else()
+    {
+        const string Docs = """
+            - row "Account statement September 2026" [ref=r1]:
+              - cell "Account statement September 2026"
+              - link "Save as CSV" [ref=s1]
+            - row "Lease" [ref=r2]:
+              - cell "Lease"
+              - link "Save lease.png" [ref=s2]
+            """;
+        var goal = Goal(ActionFamily.Read, EffectKind.ValueRead, "Download the latest statement as a CSV", "statement", verb: "download");
+        var before = Screen(Docs) with { Downloads = ["old.pdf"] };
+        EffectStep Press(string r) => new(new PlanStep { Action = ActionKind.Click, Target = new ElementTarget { Ref = r, Role = "link" } }, before);
+
+        var right = EffectEvaluator.Evaluate(goal, before, before with { Downloads = ["old.pdf", "statement-2026-09.csv"] }, Press("s1"));
+        var wrong = EffectEvaluator.Evaluate(goal, before, before with { Downloads = ["old.pdf", "lease.png"] }, Press("s2"));
+        var nothing = EffectEvaluator.Evaluate(goal, before, Screen(Docs + "\n- paragraph: Your statement is ready.") with { Downloads = ["old.pdf"] }, Press("s1"));
+
+        Assert.True(right.Observed, right.Detail);
+        Assert.Contains("statement-2026-09.csv", right.Detail);
+        Assert.False(wrong.Observed, wrong.Detail);
+        Assert.Contains("does not", wrong.Detail.Replace("neither", "does not", StringComparison.Ordinal));
+        Assert.False(nothing.Observed, nothing.Detail);
+    }
+
+    [Fact]
+    public void A_download_the_page_announces_counts_when_the_message_names_the_file_asked_for()
+    {
+        const string Mail = "- heading \"Your invoice for April 2027\" [level=2]\n- button \"⤓ invoice-2027-04.pdf\" [ref=b1]";
+        var goal = Goal(ActionFamily.Read, EffectKind.ValueRead, "Get the latest invoice as a PDF", "invoice", verb: "get",
+            values: [new GoalValue(GoalValueKind.Text, "PDF", "format")]);
+        var before = Screen(Mail);
+        var step = new EffectStep(new PlanStep { Action = ActionKind.Click, Target = new ElementTarget { Ref = "b1", Role = "button" } }, before);
+
+        var announced = EffectEvaluator.Evaluate(goal, before, Screen(Mail + "\n- status: Downloading invoice-2027-04.pdf…"), step);
+        var other = EffectEvaluator.Evaluate(goal, before, Screen(Mail + "\n- status: Payment saved"), step);
+
+        Assert.True(announced.Observed, announced.Detail);
+        Assert.False(other.Observed, other.Detail);
+    }
+
+    [Fact]
     public void A_bulk_action_counts_only_when_exactly_the_items_from_the_sender_are_selected()
     {
         static string Inbox(bool billing1, bool billing2, bool ana) => $"""

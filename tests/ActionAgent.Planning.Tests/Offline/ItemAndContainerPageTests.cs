@@ -1,5 +1,6 @@
 using System.Text.Json;
 using ActionAgent.Core.Engine;
+using ActionAgent.Core.Ports;
 using ActionAgent.Planning.Tests.Goals;
 using Xunit.Abstractions;
 
@@ -157,6 +158,38 @@ public sealed class ItemAndContainerPageTests(DemoSitesFixture fixture, ITestOut
 
         Assert.True(result.FinalState == RunState.Succeeded, result.Reason);
         Assert.Equal("Payroll: March payslip,Payroll: Tax form,Payroll: Pension update", await StateAsync("s.read"));
+    }
+
+    [Fact]
+    public async Task The_latest_statement_is_fetched_from_the_view_it_opens_skipping_the_newer_notice_that_has_no_file()
+    {
+        var downloads = (await fixture.Driver.ObserveAsync(new ObserveOptions(), default)).Downloads.Count;
+        var result = await RunAsync("statements.html", "Download the latest statement as a CSV");
+
+        Assert.True(result.FinalState == RunState.Succeeded, result.Reason);
+        Assert.Equal("statement-2026-09.csv", await StateAsync("s.saved.join(',')"));
+        var after = await fixture.Driver.ObserveAsync(new ObserveOptions(), default);
+        Assert.Equal(downloads + 1, after.Downloads.Count);
+        Assert.Equal("statement-2026-09.csv", after.Downloads[^1]);
+    }
+
+    [Fact]
+    public async Task A_file_whose_link_shows_only_on_hover_is_fetched_from_its_own_item()
+    {
+        var result = await RunAsync("statements.html", "Download the scan passport.png");
+
+        Assert.True(result.FinalState == RunState.Succeeded, result.Reason);
+        Assert.Equal("passport.png", await StateAsync("s.saved.join(',')"));
+    }
+
+    [Fact]
+    public async Task Reading_a_file_name_off_the_page_is_no_download()
+    {
+        // The file the goal names is not on the page: reading another name, or opening a statement, fetches nothing.
+        var result = await RunAsync("statements.html", "Download the scan visa.png");
+
+        Assert.NotEqual(RunState.Succeeded, result.FinalState);
+        Assert.Equal("", await StateAsync("s.saved.join(',')"));
     }
 
     private async Task<RunResult> RunAsync(string page, string goal)
