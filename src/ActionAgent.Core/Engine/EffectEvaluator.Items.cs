@@ -22,6 +22,11 @@ public static partial class EffectEvaluator
         "that", "this", "these", "those", "which", "who", "is", "are", "was", "were", "as", "it", "its", "their", "his", "her",
     };
 
+    /// <summary>Whether a word of a scope only frames it ("the", "by", "every", "their"): it names no item and no kind of item.</summary>
+    /// <param name="word">A lower-case word.</param>
+    /// <returns>Whether it is such a word.</returns>
+    public static bool IsScopeFiller(string word) => ScopeFiller.Contains(word);
+
     /// <summary>
     /// The words of the goal that name one item rather than a kind of thing: handles (@ana), numbers (#10440, 2026),
     /// file names (budget.xlsx), names written with a capital in a scope ("from Billing", "the row for Porto"), and a

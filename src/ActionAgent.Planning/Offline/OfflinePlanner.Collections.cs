@@ -53,6 +53,7 @@ public sealed partial class OfflinePlanner
         if (byName) items = [.. items.Where(i => Contains(i.InnerText(), named!))];
         // A scope that no item holds names the list itself ("from the cart") once the item is named.
         if (scopeWords.Count > 0 && (!byName || items.Any(i => Covers(i, scopeWords, stems: true)))) items = [.. items.Where(i => Covers(i, scopeWords, stems: true))];
+        items = NarrowedByScope(goal, items);
         items = OfTheKind(goal, items);
         items = ThatSay(goal, items);
         var q = goal.Qualifiers;
@@ -83,6 +84,21 @@ public sealed partial class OfflinePlanner
         var kind = TextTokens.Stem(word);
         var ofKind = items.Where(i => TitleHead(i) is { } head && TextTokens.Stem(head) == kind).ToList();
         return ofKind.Count > 0 && ofKind.Count < items.Count ? ofKind : items;
+    }
+
+    /// <summary>
+    /// "Every photo posted by @ana": the scope's other words ("photo") narrow its items where they tell them apart (a
+    /// photo post from a text post), as the evidence rule does; a word every item or no item says rules nothing out.
+    /// </summary>
+    private static List<PageNode> NarrowedByScope(SubGoal goal, List<PageNode> items)
+    {
+        if (string.IsNullOrWhiteSpace(goal.Scope) || items.Count < 2) return items;
+        foreach (var word in TextTokens.Words(goal.Scope).Where(w => w.Any(char.IsLetter) && !EffectEvaluator.IsScopeFiller(w)).Select(TextTokens.Stem).Distinct(StringComparer.Ordinal))
+        {
+            var having = items.Where(i => TextTokens.Words(i.InnerText()).Select(TextTokens.Stem).Contains(word)).ToList();
+            if (having.Count > 0 && having.Count < items.Count) items = having;
+        }
+        return items;
     }
 
     /// <summary>
