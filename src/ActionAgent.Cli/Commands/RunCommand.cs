@@ -191,7 +191,7 @@ internal static class RunCommand
             // Written even when the run was cancelled (CI wants to see how far it got); the token is not passed for that reason.
             await JUnitReportWriter.WriteAsync([JUnitSuite.FromRun(result, scenario.Name, folder, setup.Secrets)], "agent run", options.JUnit, CancellationToken.None);
         }
-        PrintSummary(console, result, folder);
+        PrintSummary(console, result, folder, composition.Options.Browser.DownloadsFolder);
         if (options.JUnit is not null) console.MarkupLine($"JUnit: {Markup.Escape(Relative(Path.GetFullPath(options.JUnit)))}");
         if (options.Profile) TimeProfile.Print(console, "run", (long)result.Duration.TotalMilliseconds, result.Timings, result.Steps.Select(s => (s.Index, s.Action, s.DurationMs, s.Timings)));
         return result.FinalState switch
@@ -219,7 +219,7 @@ internal static class RunCommand
         return await composition.OpenBrowserAsync(composition.AllowListFor(scenario, startUrl), trace, cancellationToken);
     }
 
-    private static void PrintSummary(IAnsiConsole console, RunResult result, string folder)
+    private static void PrintSummary(IAnsiConsole console, RunResult result, string folder, string downloadsFolder)
     {
         var color = result.Succeeded ? "green" : result.FinalState == RunState.Cancelled ? "yellow" : "red";
         console.WriteLine();
@@ -234,6 +234,8 @@ internal static class RunCommand
         {
             console.MarkupLine($"  {Markup.Escape(name)} = {Markup.Escape(value)}");
         }
+        var downloads = result.Steps.SelectMany(s => s.Downloads ?? []).ToList();
+        if (downloads.Count > 0) console.MarkupLine($"Downloaded: {Markup.Escape(string.Join(", ", downloads))} [grey](in {Markup.Escape(Relative(Path.GetFullPath(downloadsFolder)))})[/]");
         if (result.Usage.Calls > 0) console.MarkupLine($"  model: {result.Usage.Calls} calls, {result.Usage.TotalTokens} tokens, ${result.Usage.Cost:0.####}");
         console.MarkupLine($"Recording: {Markup.Escape(Relative(folder))}");
     }

@@ -69,6 +69,15 @@ public sealed partial class RunEngine
             }
         }
 
+        /// <summary>The files the page downloaded during the step (logged, masked); null when none.</summary>
+        private IReadOnlyList<string>? Downloaded(PendingCheck pending, UiObservation after)
+        {
+            if (after.Downloads.Count <= pending.Before.Downloads.Count) return null;
+            var files = after.Downloads.Skip(pending.Before.Downloads.Count).Select(Vault.Mask).ToList();
+            foreach (var file in files) Log.LogInformation("Step {Index}: the page downloaded {File}", pending.Index, file);
+            return files;
+        }
+
         /// <summary>Saves the after-shot and the step record; the after observation becomes the next step's before.</summary>
         private async Task<StepRecord> RecordAsync(PendingCheck pending, UiObservation after, IReadOnlyList<DerivedCheck> checks,
             RecordedVerdict? verdict, string? error, int? subGoal = null, RecordedEffect? effect = null)
@@ -94,6 +103,7 @@ public sealed partial class RunEngine
                 DropTarget = MaskTarget(pending.Result.ResolvedDropTarget),
                 DropResolvedBy = pending.Result.DropResolvedBy,
                 Dialogs = MaskedDialogs(pending.Result),
+                Downloads = Downloaded(pending, after),
                 Grounding = MaskOrNull(pending.Grounding),
                 Outcome = error is null ? StepOutcome.Succeeded : StepOutcome.Failed,
                 Error = error,

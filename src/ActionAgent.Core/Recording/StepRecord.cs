@@ -75,6 +75,9 @@ public sealed record StepRecord
     /// <summary>Native dialogs (alert, confirm) the page raised during the step and the driver's answer, masked; null when none.</summary>
     public IReadOnlyList<string>? Dialogs { get; init; }
 
+    /// <summary>The files the page downloaded during the step, by the names the browser driver saved them under, masked; null when none.</summary>
+    public IReadOnlyList<string>? Downloads { get; init; }
+
     /// <summary>The index (from 1) of the goal's sub-goal the step served, when known (tagged by the planner or attributed by the engine).</summary>
     public int? SubGoal { get; init; }
 

@@ -121,7 +121,8 @@ public sealed partial class OfflinePlanner
         var title = OwnNodes(item).Where(n => n != item && n.Children.Count == 0)
             .Select(n => n.Name.Length > 0 ? n.Name : n.Value ?? "")
             .FirstOrDefault(t => t.Any(char.IsLetter));
-        return title is null ? null : TextTokens.Words(Aside().Replace(title, " ")).LastOrDefault(w => w.Any(char.IsLetter));
+        // "Account statement · July 2026": a date after the title says when, not what.
+        return title is null ? null : TextTokens.Words(Aside().Replace(title, " ")).LastOrDefault(w => w.Any(char.IsLetter) && DateExpressionParser.MonthOf(w) is null);
     }
 
     [GeneratedRegex(@"\([^)]*\)")]

@@ -62,7 +62,10 @@ public sealed partial class OfflinePlanner
                 $"{shown[0]} fetches a file and showed when \"{Shorten(item.InnerText())}\" was opened");
         }
         if (!s.Revealed.Add("open-item:" + itemKey)) return null;
-        var opener = item.DescendantsAndSelf().FirstOrDefault(n => n.Role is "link" || n.Role == "button" && !n.IsDisabled && TextTokens.Words(n.Label()).Any(w => item.InnerText().Contains(w, StringComparison.OrdinalIgnoreCase)) && n.Label().Length > 12 || n.IsRolelessClickable);
+        // The item's own link or clickable title; its buttons are commands (archive, delete), not a way in, and so is a
+        // short link that says one ("Delete"); a title may say anything ("Changes to how we send statements").
+        var opener = item.DescendantsAndSelf().FirstOrDefault(n => (n.Role == "link" || n.IsRolelessClickable) && !n.IsDisabled &&
+            !(TextTokens.Words(n.Label()).Count <= 3 && DestructiveWords().IsMatch(n.Label())));
         if (opener is null) return null;
         s.OpenedItem = itemKey;
         s.BeforeOpening.Clear();
