@@ -111,7 +111,8 @@ public sealed partial class OfflinePlanner
         if (items.Count < 2 || NamedItem(goal) is not null || goal.Qualifiers is { Ordering: null, Ordinal: null }) return items;
         var words = DistinctWords(goal.Object).Where(w => w.Any(char.IsLetter)).Select(TextTokens.Stem).ToHashSet(StringComparer.Ordinal);
         if (words.Count == 0) return items;
-        var saying = items.Where(i => TextTokens.Words(i.InnerText()).Any(w => words.Contains(TextTokens.Stem(w)))).ToList();
+        // Its own words: a card's "Select plan" button does not make it a plan that the others are not.
+        var saying = items.Where(i => OwnStems(i).Overlaps(words)).ToList();
         return saying.Count > 0 && saying.Count < items.Count ? saying : items;
     }
 
@@ -427,6 +428,11 @@ public sealed partial class OfflinePlanner
             .Where(w => !w.All(char.IsDigit));
         return Shorten(string.Join(' ', words));
     }
+
+    /// <summary>The stems of the item's own text (not its controls' labels).</summary>
+    private static HashSet<string> OwnStems(PageNode item) =>
+        OwnNodes(item).SelectMany(n => TextTokens.Words(n.Role is "listitem" or "row" or "article" ? "" : n.Name + " " + n.Value))
+            .Select(TextTokens.Stem).ToHashSet(StringComparer.Ordinal);
 
     /// <summary>The item's nodes that are not controls nor inside one: its own text, not its buttons' labels.</summary>
     private static IEnumerable<PageNode> OwnNodes(PageNode item) =>

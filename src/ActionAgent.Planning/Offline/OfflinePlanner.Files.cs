@@ -43,7 +43,7 @@ public sealed partial class OfflinePlanner
     private static IReadOnlyList<PageNode>? FileSet(IReadOnlyList<IReadOnlyList<PageNode>> sets, HashSet<string> objectWords)
     {
         var stems = objectWords.Where(w => !FileFormat().IsMatch(w)).Select(TextTokens.Stem).ToHashSet(StringComparer.Ordinal);
-        return stems.Count == 0 ? null : sets.FirstOrDefault(x => x.Any(i => TextTokens.Words(i.InnerText()).Any(w => stems.Contains(TextTokens.Stem(w)))));
+        return stems.Count == 0 ? null : sets.FirstOrDefault(x => x.Any(i => OwnStems(i).Overlaps(stems)));
     }
 
     /// <summary>

@@ -192,6 +192,15 @@ public sealed class ItemAndContainerPageTests(DemoSitesFixture fixture, ITestOut
         Assert.Equal("", await StateAsync("s.saved.join(',')"));
     }
 
+    [Fact]
+    public async Task The_cheapest_is_counted_among_all_the_cards_not_only_the_one_whose_button_says_plan()
+    {
+        var result = await RunAsync("plans.html", "Choose the cheapest plan");
+
+        Assert.True(result.FinalState == RunState.Succeeded, result.Reason);
+        Assert.Equal("Solo", await StateAsync("s.chosen"));
+    }
+
     private async Task<RunResult> RunAsync(string page, string goal)
     {
         var url = fixture.Host("commands").BaseAddress + page;
