@@ -41,6 +41,7 @@ public static partial class EffectEvaluator
         {
             () => SubmitControl(goal, step),
             () => RightItem(goal, step),
+            () => PricedExtreme(goal, step),
             () => EveryItemInScope(goal, before, after),
             () => SortOrder(goal, after),
             () => UnfinishedFlow(goal, after),

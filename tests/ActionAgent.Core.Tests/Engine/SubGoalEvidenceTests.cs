@@ -301,6 +301,55 @@ public sealed class SubGoalEvidenceTests
     }
 
     [Fact]
+    public void The_cheapest_is_proven_only_by_acting_in_the_item_with_the_lowest_price_of_its_kind()
+    {
+        const string Shop = """
+            - generic:
+              - generic:
+                - heading "Team" [level=3]
+                - paragraph: €24 a month
+                - button "Start now" [ref=b1]
+              - generic:
+                - heading "Solo" [level=3]
+                - paragraph: €8 a month
+                - button "Choose" [ref=b2]
+              - generic:
+                - heading "Solo kettle case (accessory)" [level=3]
+                - paragraph: €3 a month
+                - button "Choose" [ref=b3]
+            """;
+        var goal = Goal(ActionFamily.Pick, EffectKind.Navigated, "Choose the cheapest plan", "plan") with
+        {
+            Qualifiers = new GoalQualifiers { Ordering = "cheapest" },
+        };
+        var before = Screen(Shop);
+        var after = Screen("- heading \"Create your account\" [level=1]", location: "http://app.test/account");
+
+        var pricier = EffectEvaluator.Evaluate(goal, before, after, Click("b1", before));
+        var cheapest = EffectEvaluator.Evaluate(goal, before, after, Click("b3", before));
+        const string Kettles = """
+            - list:
+              - listitem:
+                - text: Nordic kettle €54
+                - button "Add to cart" [ref=k1]
+              - listitem:
+                - text: Aero kettle €40
+                - button "Add to cart" [ref=k2]
+              - listitem:
+                - text: kettle case (accessory) €12
+                - button "Add to cart" [ref=k3]
+            """;
+        var kettles = Screen(Kettles);
+        var kettle = EffectEvaluator.Evaluate(goal with { Object = "add to cart", Scope = "kettle", Text = "Add the cheapest kettle to the cart" }, kettles, Screen(Kettles + "\n- status: Added"), Click("k2", kettles));
+
+        Assert.False(pricier.Observed, pricier.Detail);
+        Assert.Contains("costs less", pricier.Detail);
+        Assert.True(cheapest.Observed, cheapest.Detail);
+        // Beside a "kettle case (accessory)", only the items that are kettles by their title count.
+        Assert.True(kettle.Observed, kettle.Detail);
+    }
+
+    [Fact]
     public void A_download_the_page_announces_counts_when_the_message_names_the_file_asked_for()
     {
         const string Mail = "- heading \"Your invoice for April 2027\" [level=2]\n- button \"⤓ invoice-2027-04.pdf\" [ref=b1]";
