@@ -109,15 +109,50 @@ internal static class ElementDescriber
         }
         """;
 
+    // The facts an action needs before it acts, read with the description in the same script call: whether a field is
+    // read-only, the URL of the document the element is in (where a secret may be typed), whether that document is the
+    // top one, and the number widget it is, if any. On the locator's matches: exactly one, or null (it went away, or
+    // another appeared: the locator no longer singles it out).
+    private const string FactsFunction = """
+        (els) => {
+          if (els.length !== 1) return null;
+          const el = els[0];
+          const d = (__DESCRIBE__)(el);
+          if (!d) return null;
+          d.readOnly = (el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement) && el.readOnly;
+          d.documentUrl = el.ownerDocument.location.href;
+          // A ref can reach into a same-origin frame from the top document: the element's own document decides.
+          d.top = window === window.top && el.ownerDocument === document;
+          d.widget = (__WIDGET__)(el);
+          return d;
+        }
+        """;
+
+    private static readonly string Facts = FactsFunction
+        .Replace("__DESCRIBE__", DescribeFunction, StringComparison.Ordinal)
+        .Replace("__WIDGET__", PlaywrightDriver.ValueWidgetFunction, StringComparison.Ordinal);
+
     /// <summary>Describes a resolved element; null when it could not be read (it went away).</summary>
-    public static async Task<ElementTarget?> DescribeAsync(IPage page, ResolvedElement element, ElementTarget requested)
+    public static async Task<ElementTarget?> DescribeAsync(IPage page, ResolvedElement element, ElementTarget requested) =>
+        (await ReadAsync(page, element, requested).ConfigureAwait(false)).Target;
+
+    /// <summary>
+    /// Describes a resolved element and reads what acting on it needs, in one call to the page when the element is in
+    /// the top document (a frame's path and box take more). <see cref="ElementFacts.Read"/> is false when it could not
+    /// be read (it went away); the caller then asks the page for each fact itself.
+    /// </summary>
+    public static async Task<ElementFacts> ReadAsync(IPage page, ResolvedElement element, ElementTarget requested)
     {
         try
         {
             JsonElement json;
             if (element.Locator is { } locator)
             {
-                json = await locator.EvaluateAsync<JsonElement>(DescribeFunction).ConfigureAwait(false);
+                // All matches in one round trip (no wait: the resolver has just counted exactly one visible match). A ref
+                // may point into a frame, which only the element's own evaluation reaches.
+                json = element.Layer == "ref"
+                    ? await locator.EvaluateAsync<JsonElement>($"el => ({Facts})([el])").ConfigureAwait(false)
+                    : await locator.EvaluateAllAsync<JsonElement>(Facts).ConfigureAwait(false);
             }
             else
             {
@@ -125,21 +160,26 @@ internal static class ElementDescriber
                 json = await page.EvaluateAsync<JsonElement>(
                     $"([x, y]) => ({DescribeFunction})(document.elementFromPoint(x, y))", new[] { x, y }).ConfigureAwait(false);
             }
-            if (json.ValueKind != JsonValueKind.Object) return requested.Box is null ? null : new ElementTarget { Box = requested.Box };
+            if (json.ValueKind != JsonValueKind.Object) return new ElementFacts(requested.Box is null ? null : new ElementTarget { Box = requested.Box });
             var box = new BoundingBox(json.GetProperty("x").GetDouble(), json.GetProperty("y").GetDouble(),
                 json.GetProperty("width").GetDouble(), json.GetProperty("height").GetDouble());
             IReadOnlyList<string>? framePath = null;
-            if (element.Locator is { } framed && await OwnerFrameAsync(framed).ConfigureAwait(false) is { } owner && owner != page.MainFrame)
+            var top = !json.TryGetProperty("top", out var topValue) || topValue.ValueKind != JsonValueKind.False;
+            if (element.Locator is { } framed && !top)
             {
-                // A ref resolves through the page, so the element's frame is asked of the element itself.
-                framePath = await FramePathAsync(owner).ConfigureAwait(false);
-                // getBoundingClientRect is relative to the iframe; recordings want viewport coordinates.
-                if (await framed.BoundingBoxAsync(new() { Timeout = 1000 }).ConfigureAwait(false) is { } b)
+                // A ref resolves through the page, so its element's frame is asked of the element itself.
+                var owner = element.Layer == "ref" ? await OwnerFrameAsync(framed).ConfigureAwait(false) : element.Frame;
+                if (owner is not null && owner != page.MainFrame)
                 {
-                    box = new BoundingBox(b.X, b.Y, b.Width, b.Height);
+                    framePath = await FramePathAsync(owner).ConfigureAwait(false);
+                    // getBoundingClientRect is relative to the iframe; recordings want viewport coordinates.
+                    if (await framed.BoundingBoxAsync(new() { Timeout = 1000 }).ConfigureAwait(false) is { } b)
+                    {
+                        box = new BoundingBox(b.X, b.Y, b.Width, b.Height);
+                    }
                 }
             }
-            return new ElementTarget
+            var target = new ElementTarget
             {
                 Role = NullIfEmpty(json, "role"),
                 Name = NullIfEmpty(json, "name"),
@@ -153,10 +193,18 @@ internal static class ElementDescriber
                 FramePath = framePath,
                 Description = requested.Description,
             };
+            if (element.Locator is null) return new ElementFacts(target);
+            var widget = json.TryGetProperty("widget", out var w) && w.ValueKind == JsonValueKind.Array
+                ? w.EnumerateArray().Select(p => p.ValueKind == JsonValueKind.String ? p.GetString() ?? "" : "").ToArray()
+                : null;
+            return new ElementFacts(target, Read: true,
+                ReadOnly: json.TryGetProperty("readOnly", out var readOnly) && readOnly.ValueKind == JsonValueKind.True,
+                DocumentUrl: NullIfEmpty(json, "documentUrl"),
+                ValueWidget: widget);
         }
         catch (PlaywrightException)
         {
-            return null;
+            return new ElementFacts(null);
         }
     }
 

@@ -186,7 +186,8 @@ public sealed partial class PlaywrightDriver
         var outcome = await _resolver.ResolveAsync(target, action.Timeout, cancellationToken).ConfigureAwait(false);
         if (outcome.Element is not { } element) return await NotFoundAsync(action, target, outcome).ConfigureAwait(false);
 
-        var resolved = await ElementDescriber.DescribeAsync(Page, element, target).ConfigureAwait(false);
+        var facts = await ElementDescriber.ReadAsync(Page, element, target).ConfigureAwait(false);
+        var resolved = facts.Target;
         var remaining = action.Timeout - _options.TimeProvider.GetElapsedTime(start);
         var timeout = Ms(remaining < MinimumActionTime ? MinimumActionTime : remaining);
         var value = action.Value ?? "";
@@ -194,9 +195,9 @@ public sealed partial class PlaywrightDriver
 
         if (element.Locator is { } locator)
         {
-            if (await RefuseSecretInFrameAsync(action, locator).ConfigureAwait(false) is { } refused) return refused with { ResolvedTarget = resolved };
+            if (await RefuseSecretInFrameAsync(action, locator, facts).ConfigureAwait(false) is { } refused) return refused with { ResolvedTarget = resolved };
             // A read-only field never becomes editable: say so at once instead of waiting out the timeout.
-            if (action.Kind is ActionKind.Fill or ActionKind.Type && await IsReadOnlyAsync(locator).ConfigureAwait(false))
+            if (action.Kind is ActionKind.Fill or ActionKind.Type && (facts.Read ? facts.ReadOnly : await IsReadOnlyAsync(locator).ConfigureAwait(false)))
             {
                 return ActionResult.Failure(ActionFailureKind.NotActionable,
                     $"{target} was found but is read-only: it cannot be typed into (a picker or another control sets it).") with { ResolvedTarget = resolved };
@@ -207,7 +208,7 @@ public sealed partial class PlaywrightDriver
                     await locator.ClickAsync(new() { Timeout = timeout }).ConfigureAwait(false);
                     break;
                 case ActionKind.Fill:
-                    var number = await TryFillNumberAsync(action, locator, value, timeout).ConfigureAwait(false);
+                    var number = await TryFillNumberAsync(action, locator, value, timeout, facts).ConfigureAwait(false);
                     if (number is { Succeeded: false }) return number with { ResolvedTarget = resolved };
                     if (number is null) await locator.FillAsync(value, new() { Timeout = timeout }).ConfigureAwait(false);
                     break;

@@ -45,11 +45,15 @@ public sealed partial class PlaywrightDriver
         return Task.FromResult(SecretRefusedOn(action, Page.Url));
     }
 
-    /// <summary>The element may sit in an iframe from another host than the page: the frame's own URL must be allowed too.</summary>
-    private async Task<ActionResult?> RefuseSecretInFrameAsync(UiAction action, ILocator locator)
+    /// <summary>
+    /// The element may sit in an iframe from another host than the page: the frame's own URL must be allowed too. It
+    /// was read with the element's other facts; when they could not be read it is asked of the element again.
+    /// </summary>
+    private async Task<ActionResult?> RefuseSecretInFrameAsync(UiAction action, ILocator locator, ElementFacts facts)
     {
         if (!action.ValueIsSecret || action.SecretHosts is null) return null;
-        var frameUrl = await locator.EvaluateAsync<string>("el => el.ownerDocument.location.href").ConfigureAwait(false);
+        var frameUrl = facts is { Read: true, DocumentUrl: { } read } ? read
+            : await locator.EvaluateAsync<string>("el => el.ownerDocument.location.href").ConfigureAwait(false);
         return SecretRefusedOn(action, frameUrl);
     }
 

@@ -18,14 +18,26 @@ public sealed partial class PlaywrightDriver
 
     private sealed record ValueWidget(string Kind, double? Now, double? Min, double? Max, string Role);
 
+    /// <summary>The number widget an element is: [kind, now, min, max, role], kind "range", "number" or "aria"; null for none.</summary>
+    internal const string ValueWidgetFunction = """
+        e => {
+          if (e instanceof HTMLInputElement) return (e.type === 'range' || e.type === 'number') ? [e.type, e.value, e.min, e.max, ''] : null;
+          const role = e.getAttribute('role') || '';
+          if ((role === 'slider' || role === 'spinbutton') && !e.isContentEditable && e.hasAttribute('aria-valuenow'))
+            return ['aria', e.getAttribute('aria-valuenow'), e.getAttribute('aria-valuemin') || '', e.getAttribute('aria-valuemax') || '', role];
+          return null;
+        }
+        """;
+
     /// <summary>
     /// Fills <paramref name="locator"/> when it holds a number: <c>null</c> when it is an ordinary text field (the
     /// caller then fills it as text), a success when the number was set, or a failure that says why it was not.
+    /// <paramref name="facts"/>: what was read of the element before acting, its widget among it (else it is read here).
     /// </summary>
-    private async Task<ActionResult?> TryFillNumberAsync(UiAction action, ILocator locator, string value, float timeout)
+    private async Task<ActionResult?> TryFillNumberAsync(UiAction action, ILocator locator, string value, float timeout, ElementFacts facts)
     {
         if (action.ValueIsSecret) return null;
-        var widget = await DescribeValueWidgetAsync(locator).ConfigureAwait(false);
+        var widget = facts.Read ? ToValueWidget(facts.ValueWidget) : await DescribeValueWidgetAsync(locator).ConfigureAwait(false);
         if (widget is null) return null;
         var number = PlainNumber(value);
         if (number is null)
@@ -57,22 +69,19 @@ public sealed partial class PlaywrightDriver
         try
         {
             var parts = await locator.EvaluateAsync<string[]?>(
-                """
-                e => {
-                  if (e instanceof HTMLInputElement) return (e.type === 'range' || e.type === 'number') ? [e.type, e.value, e.min, e.max, ''] : null;
-                  const role = e.getAttribute('role') || '';
-                  if ((role === 'slider' || role === 'spinbutton') && !e.isContentEditable && e.hasAttribute('aria-valuenow'))
-                    return ['aria', e.getAttribute('aria-valuenow'), e.getAttribute('aria-valuemin') || '', e.getAttribute('aria-valuemax') || '', role];
-                  return null;
-                }
-                """, null, new() { Timeout = 1000 }).ConfigureAwait(false);
-            if (parts is null) return null;
-            return new ValueWidget(parts[0], Parse(parts[1]), Parse(parts[2]), Parse(parts[3]), parts[4]);
+                ValueWidgetFunction, null, new() { Timeout = 1000 }).ConfigureAwait(false);
+            return ToValueWidget(parts);
         }
         catch (PlaywrightException)
         {
             return null; // could not tell: fill it as text and let the browser decide
         }
+    }
+
+    private static ValueWidget? ToValueWidget(string[]? parts)
+    {
+        if (parts is not { Length: 5 }) return null;
+        return new ValueWidget(parts[0], Parse(parts[1]), Parse(parts[2]), Parse(parts[3]), parts[4]);
 
         static double? Parse(string? s) =>
             double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out var n) ? n : null;

@@ -9,13 +9,16 @@ namespace ActionAgent.Browser;
 /// Resolves an <see cref="ElementTarget"/> layer by layer, in the order its documentation gives. A layer succeeds when
 /// it matches exactly one visible element; several visible matches make it ambiguous and the next layer is tried.
 /// DOM layers look in the main frame first, then in every child frame (same- or cross-origin); Playwright's role, text
-/// and CSS engines pierce open shadow roots. Passes repeat until the timeout, so elements that appear late are found.
+/// and CSS engines pierce open shadow roots. Passes repeat until the timeout, so elements that appear late are found;
+/// between passes the page itself waits for a layer to show (<see cref="PauseAsync"/>), not a fixed sleep.
 /// The box layer (coordinates) is a last resort: it is used at once when it is the only layer, otherwise only after
 /// the DOM layers have failed for a grace period, so a slow page is not clicked blind.
 /// </summary>
 internal sealed class TargetResolver(IPage page, TimeProvider time)
 {
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(150);
+    // The longest a wait in the page runs between two passes (it does not take the cancellation token).
+    private static readonly TimeSpan MaxPause = TimeSpan.FromSeconds(1);
     // Long enough that a page slowed by a busy machine (a CI runner) is not clicked blind by its recorded coordinates.
     private static readonly TimeSpan MaxBoxGrace = TimeSpan.FromSeconds(5);
 
@@ -43,8 +46,54 @@ internal sealed class TargetResolver(IPage page, TimeProvider time)
                 return new ResolveOutcome(new ResolvedElement("box", null, box, page.MainFrame), tried, false);
             }
             if (elapsed >= timeout) return outcome;
-            await Task.Delay(PollInterval, time, cancellationToken).ConfigureAwait(false);
+            var until = target.Box is not null && hasDomLayer && grace < timeout ? grace : timeout;
+            await PauseAsync(target, outcome, until - elapsed, cancellationToken).ConfigureAwait(false);
         }
+    }
+
+    /// <summary>
+    /// Between two passes: until one of the target's DOM layers has a visible match in the page (Playwright's own wait,
+    /// in the page, so a late element is acted on as soon as it shows, as a plain Playwright program's auto-wait would),
+    /// at most <paramref name="left"/> and <see cref="MaxPause"/>. The next pass then decides, layer by layer, as before.
+    /// Where that wait cannot tell (a layer that matched several, frames, a ref) it sleeps <see cref="PollInterval"/>.
+    /// </summary>
+    private async Task PauseAsync(ElementTarget target, ResolveOutcome last, TimeSpan left, CancellationToken cancellationToken)
+    {
+        ILocator? any = null;
+        if (!last.Ambiguous && target.Ref is null && target.FramePath is not { Count: > 0 } && page.Frames.Count == 1)
+        {
+            try
+            {
+                foreach (var (_, _, build) in DomLayers(target))
+                {
+                    var layer = build(page.MainFrame);
+                    any = any is null ? layer : any.Or(layer);
+                }
+            }
+            catch (ArgumentException)
+            {
+                any = null; // a layer that cannot be built (an unknown role): the pass reports it
+            }
+        }
+        if (any is not null)
+        {
+            var window = left < MaxPause ? left : MaxPause;
+            try
+            {
+                await any.Filter(new() { Visible = true }).First.WaitForAsync(new() { Timeout = (float)Math.Max(1, window.TotalMilliseconds) }).ConfigureAwait(false);
+                return;
+            }
+            catch (TimeoutException)
+            {
+                return; // nothing showed within the window: the next pass says what was tried
+            }
+            catch (PlaywrightException)
+            {
+                // an invalid selector or a page that navigated: sleep, and let the next pass report it
+            }
+        }
+        cancellationToken.ThrowIfCancellationRequested();
+        await Task.Delay(PollInterval, time, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>One pass over the layers, without waiting.</summary>

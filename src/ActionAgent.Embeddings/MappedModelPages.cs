@@ -48,6 +48,25 @@ internal static partial class MappedModelPages
         }
     }
 
+    /// <summary>
+    /// Makes glibc serve every block of 128 KB or more with its own mapping, returned to the system when it is freed
+    /// (<c>mallopt(M_MMAP_THRESHOLD)</c>; fixing it also stops glibc from raising it after such frees, which it does
+    /// by default, after which large blocks come from the heap and stay there once freed). The model's inferences
+    /// allocate and free their tensors, megabytes each, once per batch; this keeps them from piling up in the heap.
+    /// </summary>
+    public static bool ReturnLargeBlocksToTheSystem()
+    {
+        if (!OperatingSystem.IsLinux()) return false;
+        try
+        {
+            return Mallopt(MallocMmapThreshold, 128 * 1024) == 1;
+        }
+        catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
+        {
+            return false; // not glibc: only memory is at stake
+        }
+    }
+
     /// <summary>The pages wholly inside [address, address + length): partial pages at either end are left alone.</summary>
     internal static (nint Start, long Length) WholePages(nint address, long length, int pageSize)
     {
@@ -60,6 +79,11 @@ internal static partial class MappedModelPages
 
     [LibraryImport("libc", EntryPoint = "madvise", SetLastError = true)]
     private static partial int Madvise(nint address, nuint length, int advice);
+
+    private const int MallocMmapThreshold = -3;
+
+    [LibraryImport("libc", EntryPoint = "mallopt")]
+    private static partial int Mallopt(int parameter, int value);
 
     [LibraryImport("libc", EntryPoint = "malloc_trim")]
     private static partial int MallocTrim(nuint pad);

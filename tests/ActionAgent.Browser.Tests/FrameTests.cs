@@ -38,6 +38,19 @@ public sealed class FrameTests(BrowserFixture browser)
     }
 
     [Fact]
+    public async Task Fill_by_a_label_found_inside_a_frame_records_the_frame_path_and_a_page_box()
+    {
+        await browser.OpenAsync("frames.html");
+        var frameBox = await browser.Driver.Page.Locator("#same").BoundingBoxAsync();
+
+        var result = await browser.DoAsync(ActionKind.Fill, new ElementTarget { Label = "Frame email" }, "ana@example.net");
+
+        Assert.True(result.Succeeded, result.Error);
+        Assert.Equal(["#same"], result.ResolvedTarget?.FramePath);
+        Assert.True(result.ResolvedTarget!.Box!.Y >= frameBox!.Y, $"box {result.ResolvedTarget.Box} is not in page coordinates (frame at {frameBox.Y})");
+    }
+
+    [Fact]
     public async Task A_frame_path_looks_the_layers_up_in_that_frame_only()
     {
         await browser.OpenAsync("two-frames.html");

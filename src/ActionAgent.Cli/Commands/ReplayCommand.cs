@@ -212,6 +212,9 @@ internal static partial class ReplayCommand
         var composition = new AgentComposition(CliAgentOptions.Create());
         composition.Options.Browser.Headed = options.Headed;
         foreach (var domain in options.AllowDomains) composition.Options.Policy.AllowDomains.Add(domain);
+        // Chromium starts now and comes up while the recording's site is served; the page opens on it below. A replay
+        // that stops before that (bad input) closes it unused when the launch is disposed.
+        await using var launch = document.Header.Driver == "desktop" ? null : composition.StartBrowserLaunch();
         ReplaySetup setup;
         try
         {
@@ -265,7 +268,7 @@ internal static partial class ReplayCommand
         {
             driver = document.Header.Driver == "desktop"
                 ? await DesktopDriverChoice.StartForReplayAsync(document.Header, options.AllowApps, composition.Options.Desktop, cancellationToken)
-                : await composition.OpenBrowserAsync(allowList, options.Trace ? Path.Combine(folder, "trace.zip") : null, cancellationToken);
+                : await composition.OpenBrowserAsync(allowList, options.Trace ? Path.Combine(folder, "trace.zip") : null, launch, cancellationToken);
         }
         catch (BrowserNotFoundException e)
         {
@@ -283,14 +286,16 @@ internal static partial class ReplayCommand
         console.MarkupLine($"[bold]replay {Markup.Escape(document.Header.Name)}[/] [grey]{document.Steps.Count} steps · {Markup.Escape(setup.StartUrl ?? "")} · no model[/]");
         ReplayResult result;
         string? appOutput;
+        Task writing;
         await using (driver)
         {
             result = await new ReplayEngine(driver, replayOptions).ReplayAsync(document, cancellationToken);
             appOutput = await DesktopDriverChoice.WriteAppOutputAsync(driver, folder, setup.Secrets);
+            // The reports need nothing more of the browser or app: they are written while it closes.
+            writing = Task.Run(() => WriteOutputsAsync(result, document, path, folder, options, cancellationToken), CancellationToken.None);
         }
+        await writing;
         if (appOutput is not null) console.MarkupLine($"App output: {Markup.Escape(Relative(appOutput))}");
-
-        await WriteOutputsAsync(result, document, path, folder, options, cancellationToken);
         if (options.HealOut is not null && result.HealCount > 0)
         {
             var healedPath = await WriteHealedAsync(document, result, path, options.HealOut, cancellationToken);

@@ -129,6 +129,8 @@ internal static class RunCommand
         Serilog.Log.Logger = log; // the command's own events (approvals, a desktop app that cannot start)
         using var loggerFactory = RunLogging.Factory(log);
 
+        // Chromium starts now and comes up while the scenario's site is served; a run that stops before using it closes it.
+        await using var launch = scenario.App.Desktop is null ? composition.StartBrowserLaunch() : null;
         RunSetup setup;
         try
         {
@@ -146,7 +148,7 @@ internal static class RunCommand
         IUiDriver driver;
         try
         {
-            driver = await CreateDriverAsync(composition, scenario, folder, setup.StartUrl, cancellationToken);
+            driver = await CreateDriverAsync(composition, scenario, folder, setup.StartUrl, launch, cancellationToken);
         }
         catch (BrowserNotFoundException e)
         {
@@ -211,12 +213,12 @@ internal static class RunCommand
           "DOM snapshots and screencast frames in clear, where they cannot be masked. Run without --trace (the recording, screenshots and report are masked).";
 
     private static async Task<IUiDriver> CreateDriverAsync(AgentComposition composition, Scenario scenario, string folder, string? startUrl,
-        CancellationToken cancellationToken)
+        BrowserLaunch? launch, CancellationToken cancellationToken)
     {
         if (scenario.App.Desktop is not null) return await DesktopDriverChoice.StartAsync(scenario, composition.Options.Desktop, cancellationToken);
         // The one allow-list rule run and replay share: the scenario's allow_domains, else the host the run starts on.
         var trace = composition.Options.Recording.Trace ? Path.Combine(folder, "trace.zip") : null;
-        return await composition.OpenBrowserAsync(composition.AllowListFor(scenario, startUrl), trace, cancellationToken);
+        return await composition.OpenBrowserAsync(composition.AllowListFor(scenario, startUrl), trace, launch, cancellationToken);
     }
 
     private static void PrintSummary(IAnsiConsole console, RunResult result, string folder, string downloadsFolder)

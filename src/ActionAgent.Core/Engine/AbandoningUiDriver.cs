@@ -11,10 +11,23 @@ namespace ActionAgent.Core.Engine;
 /// A driver call that throws (an app that stopped answering its accessibility bus, a browser that crashed) comes back
 /// as a <see cref="DriverFailedException"/> naming the driver and what it was doing, which the engines turn into a
 /// failed run with a recording, not a crash.
+/// The inner driver's optional <see cref="IUiStateProbe"/> is kept, guarded the same way, as <see cref="Probe"/>: the
+/// wrapper itself is no probe, so <c>driver is IUiStateProbe</c> on it is false and would hide the capability.
 /// </summary>
-internal sealed class AbandoningUiDriver(IUiDriver inner) : IUiDriver
+internal sealed class AbandoningUiDriver : IUiDriver
 {
+    private readonly IUiDriver inner;
+
+    private AbandoningUiDriver(IUiDriver inner)
+    {
+        this.inner = inner;
+        Probe = inner is IUiStateProbe probe ? new GuardedProbe(this, probe) : null;
+    }
+
     public string Name => inner.Name;
+
+    /// <summary>The inner driver's event-driven waits, guarded like its other calls; null when it has none.</summary>
+    public IUiStateProbe? Probe { get; }
 
     public Task<UiObservation> ObserveAsync(ObserveOptions options, CancellationToken cancellationToken) =>
         Guarded(() => inner.ObserveAsync(options, cancellationToken), "observing the screen", cancellationToken);
@@ -28,7 +41,7 @@ internal sealed class AbandoningUiDriver(IUiDriver inner) : IUiDriver
     // The engines own the driver only for the run; the caller that created it disposes it.
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 
-    internal static IUiDriver Wrap(IUiDriver driver) => driver as AbandoningUiDriver ?? new AbandoningUiDriver(driver);
+    internal static AbandoningUiDriver Wrap(IUiDriver driver) => driver as AbandoningUiDriver ?? new AbandoningUiDriver(driver);
 
     private async Task<T> Guarded<T>(Func<Task<T>> call, string operation, CancellationToken cancellationToken)
     {
@@ -51,5 +64,11 @@ internal sealed class AbandoningUiDriver(IUiDriver inner) : IUiDriver
         // so it does not surface as an unobserved task exception.
         _ = operation.ContinueWith(static t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
         return operation.WaitAsync(cancellationToken);
+    }
+
+    private sealed class GuardedProbe(AbandoningUiDriver owner, IUiStateProbe inner) : IUiStateProbe
+    {
+        public Task<ProbeResult> WaitUntilAsync(UiCondition condition, TimeSpan timeout, CancellationToken cancellationToken) =>
+            owner.Guarded(() => inner.WaitUntilAsync(condition, timeout, cancellationToken), "waiting for a recorded check", cancellationToken);
     }
 }

@@ -7,17 +7,23 @@ namespace ActionAgent.Core.Replay;
 
 /// <summary>
 /// Verifies a step's recorded checks after it acted. These are replay's sync points: the next step starts only once
-/// the page is where the recording says it was. Through the driver's <see cref="IUiStateProbe"/> the waits are
-/// event-driven; a driver without one is polled through observations.
+/// the page is where the recording says it was. Through the driver's <see cref="IUiStateProbe"/> (given apart from the
+/// driver, since the engine's guard around the driver is no probe itself) the waits are event-driven; a driver
+/// without one is polled through observations.
 /// </summary>
-internal sealed class CheckVerifier(IUiDriver driver, TimeProvider time)
+internal sealed class CheckVerifier(IUiDriver driver, IUiStateProbe? stateProbe, TimeProvider time)
 {
+    /// <summary>A verifier over a driver that is its own probe, or has none.</summary>
+    public CheckVerifier(IUiDriver driver, TimeProvider time) : this(driver, driver as IUiStateProbe, time)
+    {
+    }
+
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(100);
 
     public async Task<IReadOnlyList<CheckResult>> VerifyAsync(IReadOnlyList<DerivedCheck> checks, ElementTarget? actedOn, string? expectedValue,
         TimeSpan timeout, CancellationToken cancellationToken)
     {
-        if (driver is IUiStateProbe && checks.Count > 1)
+        if (stateProbe is not null && checks.Count > 1)
         {
             // Every check must hold after the step acted, whatever the order, and each is an event-driven wait in the
             // page: they are awaited together, each for the step's whole time, so a step's checks cost the slowest one
@@ -65,7 +71,7 @@ internal sealed class CheckVerifier(IUiDriver driver, TimeProvider time)
             _ => null,
         };
         if (condition is null) return new CheckResult(described, true, "not checked: the check has no target");
-        if (driver is IUiStateProbe probe)
+        if (stateProbe is { } probe)
         {
             var result = await probe.WaitUntilAsync(condition, timeout, cancellationToken).ConfigureAwait(false);
             return new CheckResult(described, result.Holds, result.Holds ? null : result.Seen);

@@ -23,9 +23,10 @@ public sealed partial class ReplayEngine
     public ReplayEngine(IUiDriver driver, ReplayOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(driver);
-        _driver = Engine.AbandoningUiDriver.Wrap(driver);
+        var guarded = Engine.AbandoningUiDriver.Wrap(driver);
+        _driver = guarded;
         _options = options ?? new ReplayOptions();
-        _checks = new CheckVerifier(_driver, _options.Time);
+        _checks = new CheckVerifier(guarded, guarded.Probe, _options.Time);
         _log = _options.LoggerFactory.CreateLogger<ReplayEngine>();
     }
 

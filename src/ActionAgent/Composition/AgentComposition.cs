@@ -168,6 +168,32 @@ public sealed class AgentComposition
         Locator = BrowserLocator.WithVariables(name => Options.Browser.LocatorVariables.TryGetValue(name, out var value) ? value : null),
     };
 
+    /// <summary>
+    /// Starts launching the Chromium a run or replay will open, so that it comes up while the app (a demo site) is served
+    /// instead of after it: the launch needs only the executable and flags, the page's allow-list waits for the app's
+    /// address. Null when the browser is attached instead (<see cref="BrowserSettings.CdpEndpoint"/>). Give the launch
+    /// to <see cref="OpenBrowserAsync(AllowList, string?, BrowserLaunch?, CancellationToken)"/>; dispose it in any case
+    /// (that closes a browser that was never opened, when the app failed to start).
+    /// </summary>
+    /// <returns>The launch under way, or null.</returns>
+    public BrowserLaunch? StartBrowserLaunch() =>
+        Options.Browser.CdpEndpoint is null ? BrowserLaunch.Start(BrowserOptionsFor(AllowList.AnyHost)) : null;
+
+    /// <summary>
+    /// Opens the page of <paramref name="launch"/> (from <see cref="StartBrowserLaunch"/>) under <paramref name="allowList"/>,
+    /// or, without one, launches or attaches as <see cref="OpenBrowserAsync(AllowList, string?, CancellationToken)"/> does.
+    /// </summary>
+    /// <param name="allowList">The allow-list the driver enforces.</param>
+    /// <param name="tracePath">Where to save a Playwright trace; null for none.</param>
+    /// <param name="launch">The launch started earlier, or null.</param>
+    /// <param name="cancellationToken">Cancels the start.</param>
+    /// <returns>The driver.</returns>
+    /// <exception cref="BrowserNotFoundException">No Chromium was found.</exception>
+    public async Task<PlaywrightDriver> OpenBrowserAsync(AllowList allowList, string? tracePath, BrowserLaunch? launch, CancellationToken cancellationToken) =>
+        launch is null
+            ? await OpenBrowserAsync(allowList, tracePath, cancellationToken).ConfigureAwait(false)
+            : await launch.OpenAsync(BrowserOptionsFor(allowList, tracePath), cancellationToken).ConfigureAwait(false);
+
     /// <summary>Launches Chromium, or attaches to <see cref="BrowserSettings.CdpEndpoint"/>, under <paramref name="allowList"/>.</summary>
     /// <param name="allowList">The allow-list the driver enforces.</param>
     /// <param name="tracePath">Where to save a Playwright trace; null for none.</param>
