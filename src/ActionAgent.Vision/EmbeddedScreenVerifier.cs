@@ -30,7 +30,7 @@ public sealed class EmbeddedScreenVerifier : IScreenVerifier
         _embedder = embedder;
         _options = options ?? new VisionOptions();
         _options.Validate();
-        _ocr = new TesseractOcr(_options.TesseractPath, _options.Language);
+        _ocr = _options.CreateOcr();
     }
 
     /// <inheritdoc />

@@ -15,7 +15,7 @@ public sealed class ScreenSegmenter
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
         _options = options;
-        _reader = new RegionReader(new TesseractOcr(options.TesseractPath, options.Language), options);
+        _reader = new RegionReader(options.CreateOcr(), options);
     }
 
     /// <summary>Segments a PNG screenshot and reads the text in each region.</summary>
