@@ -1,6 +1,7 @@
 using System.Globalization;
 using ActionAgent.Core.Actions;
 using ActionAgent.Core.Ports;
+using ActionAgent.Vision.Caching;
 using ActionAgent.Vision.Ocr;
 using ActionAgent.Vision.Segmentation;
 using ActionAgent.Vision.Verification;
@@ -23,6 +24,7 @@ public sealed class EmbeddedScreenVerifier : IScreenVerifier
     private readonly ITextEmbedder? _embedder;
     private readonly VisionOptions _options;
     private readonly TesseractOcr _ocr;
+    private readonly ContentCache<IReadOnlyList<string>> _read = new(8);
 
     /// <summary>Creates the check; without an embedder the expectation is matched by words only.</summary>
     public EmbeddedScreenVerifier(ITextEmbedder? embedder, VisionOptions? options = null)
@@ -92,8 +94,7 @@ public sealed class EmbeddedScreenVerifier : IScreenVerifier
         // The tree may say little (a canvas, a desktop app): read the screenshot itself.
         if (match.Strength < _options.ExpectationMatchSimilarity && check.After.Screenshot is { } shot)
         {
-            var words = await _ocr.ReadAsync(shot, 11, cancellationToken).ConfigureAwait(false);
-            var lines = words.GroupBy(w => w.Line).Select(g => RegionReader.Clean(string.Join(" ", g.OrderBy(w => w.Box.X).Select(w => w.Text)))).Where(l => l.Length > 1).ToList();
+            var lines = await ReadLinesAsync(shot, cancellationToken).ConfigureAwait(false);
             evidence["ocrSample"] = Shorten(string.Join(" | ", lines), 300);
             var ocrMatch = await MatchAsync(expectation, lines, cancellationToken).ConfigureAwait(false);
             if (ocrMatch.Strength > match.Strength) match = ocrMatch;
@@ -112,6 +113,17 @@ public sealed class EmbeddedScreenVerifier : IScreenVerifier
             return Verdict(VerdictOutcome.Failed, 0.65, $"The screen does not show \"{expectation}\"; the closest it shows is \"{Shorten(match.Phrase)}\".", evidence);
         }
         return Verdict(VerdictOutcome.Unsure, 0.45, $"The screen may not show \"{expectation}\" (closest: \"{Shorten(match.Phrase)}\", similarity {match.Strength:0.00}).", evidence);
+    }
+
+    // The screenshot's text lines, read once per screenshot (a step checked again, or by a second expectation, reads nothing).
+    private async Task<IReadOnlyList<string>> ReadLinesAsync(byte[] screenshot, CancellationToken cancellationToken)
+    {
+        var key = ContentHash.Of(screenshot);
+        if (_read.TryGet(key, out var known)) return known;
+        var words = await _ocr.ReadAsync(screenshot, 11, cancellationToken).ConfigureAwait(false);
+        IReadOnlyList<string> lines = words.GroupBy(w => w.Line).Select(g => RegionReader.Clean(string.Join(" ", g.OrderBy(w => w.Box.X).Select(w => w.Text)))).Where(l => l.Length > 1).ToList().AsReadOnly();
+        _read.Add(key, lines);
+        return lines;
     }
 
     private async Task<ExpectationMatch> MatchAsync(string expectation, IReadOnlyList<string> phrases, CancellationToken cancellationToken)
