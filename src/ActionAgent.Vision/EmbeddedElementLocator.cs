@@ -14,9 +14,15 @@ public sealed class EmbeddedElementLocator : IElementLocator
 
     /// <summary>Creates the locator; without an embedder, text prompts match words only.</summary>
     public EmbeddedElementLocator(ITextEmbedder? embedder, VisionOptions? options = null)
+        : this(embedder, new ScreenSegmenter(options ?? new VisionOptions()))
+    {
+    }
+
+    /// <summary>A locator over <paramref name="segmenter"/> (shared with the screen check, so a screenshot is read once for both).</summary>
+    internal EmbeddedElementLocator(ITextEmbedder? embedder, ScreenSegmenter segmenter)
     {
         _embedder = embedder;
-        _segmenter = new ScreenSegmenter(options ?? new VisionOptions());
+        _segmenter = segmenter;
     }
 
     /// <inheritdoc />

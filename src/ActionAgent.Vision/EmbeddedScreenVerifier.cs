@@ -1,7 +1,6 @@
 using System.Globalization;
 using ActionAgent.Core.Actions;
 using ActionAgent.Core.Ports;
-using ActionAgent.Vision.Ocr;
 using ActionAgent.Vision.Segmentation;
 using ActionAgent.Vision.Verification;
 
@@ -22,15 +21,21 @@ public sealed class EmbeddedScreenVerifier : IScreenVerifier
 
     private readonly ITextEmbedder? _embedder;
     private readonly VisionOptions _options;
-    private readonly TesseractOcr _ocr;
+    private readonly ScreenSegmenter _segmenter;
 
     /// <summary>Creates the check; without an embedder the expectation is matched by words only.</summary>
     public EmbeddedScreenVerifier(ITextEmbedder? embedder, VisionOptions? options = null)
+        : this(embedder, options ?? new VisionOptions(), null)
+    {
+    }
+
+    /// <summary>A check that reads screenshots through <paramref name="segmenter"/> (the locator's, so a screenshot is read once for both).</summary>
+    internal EmbeddedScreenVerifier(ITextEmbedder? embedder, VisionOptions options, ScreenSegmenter? segmenter)
     {
         _embedder = embedder;
-        _options = options ?? new VisionOptions();
+        _options = options;
         _options.Validate();
-        _ocr = new TesseractOcr(_options.TesseractPath, _options.Language);
+        _segmenter = segmenter ?? new ScreenSegmenter(options);
     }
 
     /// <inheritdoc />
@@ -92,8 +97,7 @@ public sealed class EmbeddedScreenVerifier : IScreenVerifier
         // The tree may say little (a canvas, a desktop app): read the screenshot itself.
         if (match.Strength < _options.ExpectationMatchSimilarity && check.After.Screenshot is { } shot)
         {
-            var words = await _ocr.ReadAsync(shot, 11, cancellationToken).ConfigureAwait(false);
-            var lines = words.GroupBy(w => w.Line).Select(g => RegionReader.Clean(string.Join(" ", g.OrderBy(w => w.Box.X).Select(w => w.Text)))).Where(l => l.Length > 1).ToList();
+            var lines = await ReadLinesAsync(shot, cancellationToken).ConfigureAwait(false);
             evidence["ocrSample"] = Shorten(string.Join(" | ", lines), 300);
             var ocrMatch = await MatchAsync(expectation, lines, cancellationToken).ConfigureAwait(false);
             if (ocrMatch.Strength > match.Strength) match = ocrMatch;
@@ -112,6 +116,15 @@ public sealed class EmbeddedScreenVerifier : IScreenVerifier
             return Verdict(VerdictOutcome.Failed, 0.65, $"The screen does not show \"{expectation}\"; the closest it shows is \"{Shorten(match.Phrase)}\".", evidence);
         }
         return Verdict(VerdictOutcome.Unsure, 0.45, $"The screen may not show \"{expectation}\" (closest: \"{Shorten(match.Phrase)}\", similarity {match.Strength:0.00}).", evidence);
+    }
+
+    // The screenshot's text, region by region: segmented and read once per screenshot (shared with the locator), and
+    // only the regions that changed since an earlier screenshot go to tesseract. Per-region reading also gets the light
+    // text on coloured buttons that whole-screen OCR misses.
+    private async Task<IReadOnlyList<string>> ReadLinesAsync(byte[] screenshot, CancellationToken cancellationToken)
+    {
+        var regions = await _segmenter.SegmentAsync(screenshot, cancellationToken).ConfigureAwait(false);
+        return [.. regions.Select(r => r.Description).Where(l => l.Length > 1).Distinct(StringComparer.Ordinal)];
     }
 
     private async Task<ExpectationMatch> MatchAsync(string expectation, IReadOnlyList<string> phrases, CancellationToken cancellationToken)

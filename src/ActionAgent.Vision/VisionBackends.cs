@@ -10,7 +10,9 @@ public static class VisionBackends
     {
         options ??= new VisionOptions();
         options.Validate();
-        return new VisionServices(new EmbeddedScreenVerifier(embedder, options), new EmbeddedElementLocator(embedder, options), new SkiaImageCropper());
+        // One segmenter for both: a screenshot the check read is already segmented and read when the locator needs it.
+        var segmenter = new Segmentation.ScreenSegmenter(options);
+        return new VisionServices(new EmbeddedScreenVerifier(embedder, options, segmenter), new EmbeddedElementLocator(embedder, segmenter), new SkiaImageCropper());
     }
 
     /// <summary>

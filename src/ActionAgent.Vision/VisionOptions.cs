@@ -1,9 +1,21 @@
+using ActionAgent.Vision.Ocr;
+using Microsoft.Extensions.Logging;
+
 namespace ActionAgent.Vision;
 
 /// <summary>Settings of the embedded screen check and visual locator. The defaults suit a 1280×800 browser page.</summary>
 public sealed record VisionOptions
 {
-    /// <summary>The tesseract executable. <value>The default value is <c>tesseract</c> (found on PATH).</value></summary>
+    /// <summary>
+    /// How tesseract runs: in-process through its library (warm engines, the fast path), as a command per read, or
+    /// in-process with the command as fallback. <value>The default value is <see cref="OcrEngine.Auto"/>.</value>
+    /// </summary>
+    public OcrEngine OcrEngine { get; init; } = OcrEngine.Auto;
+
+    /// <summary>Where vision logs (the OCR fallback warning). <value>The default value is null: no logging.</value></summary>
+    public ILogger? Logger { get; init; }
+
+    /// <summary>The tesseract executable, for <see cref="OcrEngine.Process"/> and the fallback of <see cref="OcrEngine.Auto"/>. <value>The default value is <c>tesseract</c> (found on PATH).</value></summary>
     public string TesseractPath { get; init; } = "tesseract";
 
     /// <summary>The OCR language. <value>The default value is <c>eng</c>.</value></summary>
@@ -12,7 +24,7 @@ public sealed record VisionOptions
     /// <summary>How much each region is enlarged before OCR (small UI text reads far better enlarged). <value>The default value is 3.</value></summary>
     public int OcrScale { get; init; } = 3;
 
-    /// <summary>How many tesseract processes run at once over region batches. <value>The default value is the processor count.</value></summary>
+    /// <summary>How many region batches tesseract reads at once (warm engines in-process, or processes). <value>The default value is the processor count.</value></summary>
     public int OcrParallelism { get; init; } = Math.Max(1, Environment.ProcessorCount);
 
     /// <summary>The most regions segmentation keeps (largest text-bearing first). <value>The default value is 250.</value></summary>
@@ -32,6 +44,9 @@ public sealed record VisionOptions
 
     /// <summary>Whether an unsure embedded verdict is sent to the remote vision model, when one is configured. <value>The default value is <c>true</c>.</value></summary>
     public bool EscalateWhenUnsure { get; init; } = true;
+
+    /// <summary>The OCR reader these options describe.</summary>
+    internal TesseractOcr CreateOcr() => new(TesseractPath, Language, OcrEngine, Logger);
 
     /// <summary>Throws when a setting is out of range.</summary>
     public void Validate()

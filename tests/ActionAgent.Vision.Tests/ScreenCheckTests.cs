@@ -27,6 +27,19 @@ public sealed class ScreenCheckTests(BrowserFixture browser, ITestOutputHelper o
     private Task OpenFormAsync() => browser.GotoAsync(browser.Pages.Address("form.html").ToString());
 
     [Fact]
+    public async Task Without_an_accessibility_tree_the_check_reads_the_expectation_off_a_coloured_button()
+    {
+        await OpenFormAsync();
+        var bare = await browser.ObserveAsync() with { SnapshotText = "", Nodes = [] };
+        var step = Step(ActionKind.Fill, Role("textbox", "City"), "Cambridge");
+
+        var verdict = await _verifier.VerifyAsync(new ScreenCheck(step, "Print receipt", bare, bare), CancellationToken.None);
+
+        Assert.Equal(VerdictOutcome.Passed, verdict.Outcome);
+        Assert.Equal("Print receipt", verdict.Evidence["matchedPhrase"]);
+    }
+
+    [Fact]
     public async Task A_click_on_a_disabled_button_that_changes_nothing_fails_the_check()
     {
         await OpenFormAsync();

@@ -50,6 +50,38 @@ public sealed class SegmentationTests(BrowserFixture browser, ITestOutputHelper 
         Assert.True(meanIoU >= 0.5, $"mean IoU {meanIoU:0.00}");
     }
 
+    [Fact]
+    public async Task A_screenshot_segmented_again_returns_the_kept_segmentation_equal_to_a_fresh_one()
+    {
+        await browser.GotoAsync(browser.Pages.Address("form.html").ToString());
+        var shot = (await browser.ObserveAsync()).Screenshot!;
+        var segmenter = new ScreenSegmenter(new VisionOptions());
+
+        var first = await segmenter.SegmentAsync(shot, CancellationToken.None);
+        var again = await segmenter.SegmentAsync([.. shot], CancellationToken.None); // equal bytes in another array
+
+        Assert.Same(first, again);
+        Assert.Equal(await new ScreenSegmenter(new VisionOptions()).SegmentAsync(shot, CancellationToken.None), again);
+    }
+
+    [Fact]
+    public async Task The_next_screenshot_reads_only_what_changed_and_gets_the_regions_a_fresh_read_gets()
+    {
+        await browser.GotoAsync(browser.Pages.Address("form.html").ToString());
+        var before = (await browser.ObserveAsync()).Screenshot!;
+        var segmenter = new ScreenSegmenter(new VisionOptions());
+        await segmenter.SegmentAsync(before, CancellationToken.None);
+        var box = (await browser.ControlBoxesAsync("#city")).Single().Box;
+        await browser.DoAsync(Core.Actions.ActionKind.Fill, new Core.Actions.ElementTarget { Box = box }, "Cambridge");
+        var after = (await browser.ObserveAsync()).Screenshot!;
+
+        var next = await segmenter.SegmentAsync(after, CancellationToken.None);
+
+        foreach (var r in next) output.WriteLine($"region {r.Kind} {r.Box} \"{r.Text}\" label={r.Label}");
+        Assert.Contains(next, r => r.Text == "Cambridge");
+        Assert.Equal(await new ScreenSegmenter(new VisionOptions()).SegmentAsync(after, CancellationToken.None), next);
+    }
+
     private (double Recall, double MeanIoU) Score(IReadOnlyList<(string Name, Core.Actions.BoundingBox Box)> truth, IReadOnlyList<UiRegion> regions)
     {
         foreach (var r in regions) output.WriteLine($"region {r.Kind} {r.Box} \"{r.Text}\" label={r.Label}");

@@ -1,24 +1,107 @@
 using System.Diagnostics;
 using System.Globalization;
 using ActionAgent.Core.Actions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using OpenCvSharp;
 
 namespace ActionAgent.Vision.Ocr;
 
-/// <summary>Runs the tesseract CLI on a PNG (through stdin) and parses its TSV word boxes.</summary>
-public sealed class TesseractOcr(string executable = "tesseract", string language = "eng")
+/// <summary>
+/// Reads words with their boxes and confidences with tesseract: in-process through its C API (warm engines, no process
+/// start) or by running the <c>tesseract</c> command on a PNG (through stdin) and parsing its TSV output.
+/// </summary>
+public sealed partial class TesseractOcr
 {
+    private readonly string _executable;
+    private readonly string _language;
+    private readonly OcrEngine _engine;
+    private readonly ILogger _logger;
+    private readonly Func<string, TesseractEnginePool> _poolFor;
+    private readonly Lazy<TesseractEnginePool?> _pool;
+
+    /// <summary>Creates a reader that runs in-process when the tesseract library loads, and runs <paramref name="executable"/> otherwise.</summary>
+    /// <param name="executable">The tesseract command, for <see cref="OcrEngine.Process"/> (and the fallback of <see cref="OcrEngine.Auto"/>).</param>
+    /// <param name="language">The language(s), as tesseract's <c>-l</c> takes them.</param>
+    public TesseractOcr(string executable = "tesseract", string language = "eng")
+        : this(executable, language, OcrEngine.Auto)
+    {
+    }
+
+    /// <summary>Creates a reader that runs tesseract as <paramref name="engine"/> says.</summary>
+    /// <param name="executable">The tesseract command, for <see cref="OcrEngine.Process"/> (and the fallback of <see cref="OcrEngine.Auto"/>).</param>
+    /// <param name="language">The language(s), as tesseract's <c>-l</c> takes them.</param>
+    /// <param name="engine">In-process, the command, or in-process with the command as fallback.</param>
+    /// <param name="logger">Where the fallback warning goes; none when null.</param>
+    public TesseractOcr(string executable, string language, OcrEngine engine, ILogger? logger = null)
+        : this(executable, language, engine, logger, TesseractEnginePool.For)
+    {
+    }
+
+    /// <summary>For tests: <paramref name="poolFor"/> stands in for loading the library.</summary>
+    internal TesseractOcr(string executable, string language, OcrEngine engine, ILogger? logger, Func<string, TesseractEnginePool> poolFor)
+    {
+        _poolFor = poolFor;
+        ArgumentException.ThrowIfNullOrWhiteSpace(executable);
+        ArgumentException.ThrowIfNullOrWhiteSpace(language);
+        _executable = executable;
+        _language = language;
+        _engine = engine;
+        _logger = logger ?? NullLogger.Instance;
+        _pool = new Lazy<TesseractEnginePool?>(ResolvePool, LazyThreadSafetyMode.ExecutionAndPublication);
+    }
+
+    /// <summary>Whether reads run in-process (loads the library on first use; false when they run the command).</summary>
+    internal bool InProcess => _pool.Value is not null;
+
     /// <summary>Reads the words of a PNG. <paramref name="pageSegmentation"/> is tesseract's --psm (11: sparse text, 6: a block).</summary>
-    public async Task<IReadOnlyList<OcrWord>> ReadAsync(byte[] png, int pageSegmentation, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<OcrWord>> ReadAsync(byte[] png, int pageSegmentation, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(png);
-        var start = new ProcessStartInfo(executable)
+        return _pool.Value is { } pool
+            ? ReadDecodedAsync(pool, png, pageSegmentation, cancellationToken)
+            : ReadWithCommandAsync(png, pageSegmentation, cancellationToken);
+    }
+
+    /// <summary>Reads an 8-bit grey image; in-process its pixels go to tesseract as they are, with no PNG on the way.</summary>
+    internal Task<IReadOnlyList<OcrWord>> ReadAsync(Mat grey, int pageSegmentation, CancellationToken cancellationToken)
+    {
+        if (grey.Type() != MatType.CV_8UC1) throw new ArgumentException("An 8-bit grey image is expected.", nameof(grey));
+        if (_pool.Value is { } pool) return ReadPixelsAsync(pool, grey, 1, pageSegmentation, cancellationToken);
+        Cv2.ImEncode(".png", grey, out var png);
+        return ReadWithCommandAsync(png, pageSegmentation, cancellationToken);
+    }
+
+    // The image is decoded here (OpenCV) and its pixels handed over in the channel order and depth the command's
+    // decoder (Leptonica) gives tesseract: grey stays grey, colour becomes RGB, and an alpha channel is kept.
+    // Leptonica's own PNG reader cannot be used in-process: OpenCvSharp's native library captures the system libpng.
+    private static async Task<IReadOnlyList<OcrWord>> ReadDecodedAsync(TesseractEnginePool pool, byte[] png, int pageSegmentation, CancellationToken cancellationToken)
+    {
+        using var decoded = Cv2.ImDecode(png, ImreadModes.Unchanged);
+        if (decoded.Empty()) throw new ArgumentException("The image is not one OpenCV can read.", nameof(png));
+        using var eight = new Mat();
+        if (decoded.Depth() == MatType.CV_8U) decoded.CopyTo(eight);
+        else decoded.ConvertTo(eight, MatType.CV_8U, 1.0 / 256);
+        var channels = eight.Channels();
+        if (channels == 3) Cv2.CvtColor(eight, eight, ColorConversionCodes.BGR2RGB);
+        else if (channels == 4) Cv2.CvtColor(eight, eight, ColorConversionCodes.BGRA2RGBA);
+        return await ReadPixelsAsync(pool, eight, channels, pageSegmentation, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static Task<IReadOnlyList<OcrWord>> ReadPixelsAsync(TesseractEnginePool pool, Mat image, int bytesPerPixel, int pageSegmentation, CancellationToken cancellationToken) =>
+        pool.RunAsync(engine => Parse(engine.ReadTsv(image.Data, image.Width, image.Height, bytesPerPixel, (int)image.Step(), pageSegmentation)), cancellationToken);
+
+    /// <summary>Runs the tesseract command on a PNG.</summary>
+    internal async Task<IReadOnlyList<OcrWord>> ReadWithCommandAsync(byte[] png, int pageSegmentation, CancellationToken cancellationToken)
+    {
+        var start = new ProcessStartInfo(_executable)
         {
             RedirectStandardInput = true,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var arg in new[] { "stdin", "stdout", "-l", language, "--psm", pageSegmentation.ToString(CultureInfo.InvariantCulture), "tsv" })
+        foreach (var arg in new[] { "stdin", "stdout", "-l", _language, "--psm", pageSegmentation.ToString(CultureInfo.InvariantCulture), "tsv" })
         {
             start.ArgumentList.Add(arg);
         }
@@ -26,11 +109,11 @@ public sealed class TesseractOcr(string executable = "tesseract", string languag
         Process process;
         try
         {
-            process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {executable}.");
+            process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {_executable}.");
         }
         catch (System.ComponentModel.Win32Exception e)
         {
-            throw new InvalidOperationException($"OCR needs tesseract ({executable}), which could not be started: {e.Message}. Install it with: apt-get install tesseract-ocr", e);
+            throw new InvalidOperationException($"OCR needs tesseract ({_executable}), which could not be started: {e.Message}. Install it with: apt-get install tesseract-ocr", e);
         }
         using (process)
         {
@@ -63,4 +146,22 @@ public sealed class TesseractOcr(string executable = "tesseract", string languag
         }
         return words;
     }
+
+    private TesseractEnginePool? ResolvePool()
+    {
+        if (_engine == OcrEngine.Process) return null;
+        try
+        {
+            return _poolFor(_language);
+        }
+        catch (TesseractUnavailableException e) when (_engine == OcrEngine.Auto)
+        {
+            // The command reads the same, only slower: keep the agent working, and say so (once: this runs once per reader).
+            LogFallback(_logger, _executable, e.Message);
+            return null;
+        }
+    }
+
+    [LoggerMessage(Level = Microsoft.Extensions.Logging.LogLevel.Warning, Message = "OCR runs the {Executable} command, one process per read (slower): {Reason}")]
+    private static partial void LogFallback(ILogger logger, string executable, string reason);
 }

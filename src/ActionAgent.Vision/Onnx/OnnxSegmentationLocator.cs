@@ -30,7 +30,7 @@ public sealed class OnnxSegmentationLocator : IElementLocator, IDisposable
         if (!File.Exists(options.ModelPath)) throw new FileNotFoundException($"The segmentation model '{options.ModelPath}' does not exist.", options.ModelPath);
         _options = options;
         _embedder = embedder;
-        _reader = vision is null ? null : new RegionReader(new TesseractOcr(vision.TesseractPath, vision.Language), vision);
+        _reader = vision is null ? null : new RegionReader(vision.CreateOcr(), vision);
         _session = new InferenceSession(options.ModelPath);
         var (name, meta) = _session.InputMetadata.First();
         _inputName = name;

@@ -1,3 +1,4 @@
+using ActionAgent.Vision.Caching;
 using ActionAgent.Vision.Ocr;
 using OpenCvSharp;
 
@@ -6,10 +7,15 @@ namespace ActionAgent.Vision.Segmentation;
 /// <summary>
 /// Reads the text inside each region. Whole-screen OCR misses light text on coloured buttons, so each region is
 /// cropped, enlarged, greyscaled, inverted when its background is dark and thresholded; the crops are stitched
-/// into a few tall images (one tesseract process each, run in parallel) and the words mapped back by position.
+/// into a few tall images (one warm tesseract engine each, read in parallel) and the words mapped back by position.
+/// A region whose pixels were read before (the same button on the next step's screenshot, even moved) is not read
+/// again: its text is kept by the hash of its pixels, so each screenshot costs OCR only for what changed.
 /// </summary>
 internal sealed class RegionReader(TesseractOcr ocr, VisionOptions options)
 {
+    // A page's worth of regions many times over; entries are small (the text and two shares).
+    private readonly ContentCache<RegionText> _read = new(4096);
+
     private const int Gap = 30;
     private const int Margin = 12;
     private const int MaxStripWidth = 2400;
@@ -23,15 +29,23 @@ internal sealed class RegionReader(TesseractOcr ocr, VisionOptions options)
         using var gray = new Mat();
         Cv2.CvtColor(bgr, gray, ColorConversionCodes.BGR2GRAY);
 
-        var prepared = new List<(int Index, Mat Crop, double Scale, Rect Source)>();
+        var prepared = new List<(int Index, Mat Crop, double Scale, Rect Source, UInt128 Key)>();
         for (var i = 0; i < regions.Count; i++)
         {
             var r = regions[i];
             var inset = r.Height >= 20 && r.Width >= 20 ? 3 : 0; // skip a control's border line: tesseract reads it as "|".
             var source = UiSegmenter.Shrink(r, inset);
             if (source.Width < 4 || source.Height < 4) continue;
-            prepared.Add((i, Prepare(gray, source, out var scale), scale, source));
+            // The text's shares are of the region's width, so the region's size is part of the key as well as the pixels read.
+            var key = ContentHash.Of(gray, source) ^ (((UInt128)(uint)r.Width << 32) | (uint)r.Height);
+            if (_read.TryGet(key, out var known))
+            {
+                results[i] = known;
+                continue;
+            }
+            prepared.Add((i, Prepare(gray, source, out var scale), scale, source, key));
         }
+        if (prepared.Count == 0) return results;
 
         var batchCount = Math.Min(options.OcrParallelism, Math.Max(1, prepared.Count / 8));
         var batches = prepared.Select((p, n) => (p, n)).GroupBy(x => x.n % batchCount, x => x.p).Select(g => g.ToList()).ToList();
@@ -40,11 +54,10 @@ internal sealed class RegionReader(TesseractOcr ocr, VisionOptions options)
             var (strip, offsets) = Stitch(batch.Select(b => b.Crop).ToList());
             using (strip)
             {
-                Cv2.ImEncode(".png", strip, out var png);
-                var words = await ocr.ReadAsync(png, 11, cancellationToken).ConfigureAwait(false);
+                var words = await ocr.ReadAsync(strip, 11, cancellationToken).ConfigureAwait(false);
                 for (var k = 0; k < batch.Count; k++)
                 {
-                    var (index, crop, scale, source) = batch[k];
+                    var (index, crop, scale, source, _) = batch[k];
                     var top = offsets[k];
                     var inside = words.Where(w => w.Box.Center.Y >= top && w.Box.Center.Y <= top + crop.Height && w.Confidence >= 30).ToList();
                     if (inside.Count == 0) continue;
@@ -56,7 +69,11 @@ internal sealed class RegionReader(TesseractOcr ocr, VisionOptions options)
                 }
             }
         })).ConfigureAwait(false);
-        foreach (var p in prepared) p.Crop.Dispose();
+        foreach (var p in prepared)
+        {
+            _read.Add(p.Key, results[p.Index]);
+            p.Crop.Dispose();
+        }
         return results;
     }
 

@@ -1,4 +1,4 @@
-using ActionAgent.Vision.Ocr;
+using ActionAgent.Vision.Caching;
 using OpenCvSharp;
 
 namespace ActionAgent.Vision.Segmentation;
@@ -6,6 +6,7 @@ namespace ActionAgent.Vision.Segmentation;
 /// <summary>"Segment everything": every interactive-looking region of a screenshot with its box, kind and text.</summary>
 public sealed class ScreenSegmenter
 {
+    private readonly ContentCache<IReadOnlyList<UiRegion>> _segmented = new(8);
     private readonly RegionReader _reader;
     private readonly VisionOptions _options;
 
@@ -15,13 +16,25 @@ public sealed class ScreenSegmenter
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
         _options = options;
-        _reader = new RegionReader(new TesseractOcr(options.TesseractPath, options.Language), options);
+        _reader = new RegionReader(options.CreateOcr(), options);
     }
 
-    /// <summary>Segments a PNG screenshot and reads the text in each region.</summary>
+    /// <summary>
+    /// Segments a PNG screenshot and reads the text in each region. Once per screenshot: the result is kept by the
+    /// hash of the screenshot's bytes, so locating several things on one screen segments and reads it once.
+    /// </summary>
     public async Task<IReadOnlyList<UiRegion>> SegmentAsync(byte[] png, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(png);
+        var key = ContentHash.Of(png);
+        if (_segmented.TryGet(key, out var known)) return known;
+        var regions = await SegmentAfreshAsync(png, cancellationToken).ConfigureAwait(false);
+        _segmented.Add(key, regions);
+        return regions;
+    }
+
+    private async Task<IReadOnlyList<UiRegion>> SegmentAfreshAsync(byte[] png, CancellationToken cancellationToken)
+    {
         using var bgr = Cv2.ImDecode(png, ImreadModes.Color);
         if (bgr.Empty()) throw new ArgumentException("The screenshot is not a readable image.", nameof(png));
         var raw = UiSegmenter.Segment(bgr, _options.MaxRegions);
@@ -33,7 +46,7 @@ public sealed class ScreenSegmenter
             if (kind == RegionKinds.Text && texts[i].Text.Length == 0) continue; // a text line with nothing readable is decoration.
             regions.Add(new UiRegion(UiSegmenter.ToBox(raw[i].Rect), kind, texts[i].Text));
         }
-        return AttachLabels(regions);
+        return AttachLabels(regions).AsReadOnly();
     }
 
     private static string Classify(UiSegmenter.RawRegion raw, RegionText text)

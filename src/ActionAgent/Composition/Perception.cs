@@ -3,6 +3,7 @@ using ActionAgent.Planning.Offline;
 using ActionAgent.Planning.Routing;
 using ActionAgent.Planning.SemanticKernel;
 using ActionAgent.Vision;
+using Microsoft.Extensions.Logging;
 
 namespace ActionAgent.Composition;
 
@@ -23,7 +24,9 @@ public sealed record Perception(VisionServices? Vision, PlannerPerception ForPla
     {
         ArgumentNullException.ThrowIfNull(options);
         var planner = PlannerSelection.Requested(options);
-        var vision = options.Vision.Enabled ? VisionBackends.CreateEmbedded(MiniLmEmbedder.Shared) : null;
+        // The logger carries the one warning vision gives (OCR falling back to the tesseract command).
+        var visionOptions = new VisionOptions { Logger = options.LoggerFactory?.CreateLogger("ActionAgent.Vision") };
+        var vision = options.Vision.Enabled ? VisionBackends.CreateEmbedded(MiniLmEmbedder.Shared, visionOptions) : null;
         string? escalatesTo = null;
         // Screenshots go to a remote model only when the user chose a remote planner: a key in the environment alone
         // never sends the screen anywhere.

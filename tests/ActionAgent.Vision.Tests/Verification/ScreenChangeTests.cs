@@ -21,6 +21,12 @@ public sealed class ScreenChangeTests
         Assert.Equal(fresh, chained);
     }
 
+    [Fact]
+    public void Equal_screenshot_bytes_are_no_change()
+    {
+        Assert.Equal(0, ScreenChange.Ratio(Png(40), Png(40)));
+    }
+
     // 160×100, white, with the first `columns` columns black.
     private static byte[] Png(int columns)
     {

@@ -1,0 +1,50 @@
+using System.Runtime.InteropServices;
+using System.Text;
+
+namespace ActionAgent.Vision.Ocr;
+
+/// <summary>
+/// Opens a native library with glibc's <c>RTLD_DEEPBIND</c>, so that it and the libraries it newly brings bind to their
+/// own dependencies first. OpenCvSharp's native library (loaded earlier, for segmentation) exports its own copies of
+/// libpng, libarchive and OpenSSL and captures the system libraries it loads (the system libpng then calls OpenCV's
+/// copy); tesseract should not bind to them too. Elsewhere than glibc (no <c>dlopen</c> in libc.so.6) the caller loads
+/// the library as usual.
+/// </summary>
+internal static unsafe class DeepBind
+{
+    private const int RtldNow = 0x2;
+    private const int RtldDeepBind = 0x8;
+    private static readonly Lazy<nint> Libc = new(() => OperatingSystem.IsLinux() && NativeLibrary.TryLoad("libc.so.6", out var handle) ? handle : 0);
+
+    /// <summary>
+    /// True with the handle when the library opened; false with an error when glibc could not open it; false with no
+    /// error when deep binding is not available here.
+    /// </summary>
+    public static bool TryOpen(string name, out nint handle, out string? error)
+    {
+        handle = 0;
+        error = null;
+        if (Libc.Value == 0 || !NativeLibrary.TryGetExport(Libc.Value, "dlopen", out var open) || !NativeLibrary.TryGetExport(Libc.Value, "dlerror", out var lastError)) return false;
+        var bytes = Encoding.UTF8.GetBytes(name + "\0");
+        fixed (byte* path = bytes)
+        {
+            handle = ((delegate* unmanaged<byte*, int, nint>)open)(path, RtldNow | RtldDeepBind);
+        }
+        if (handle != 0) return true;
+        error = Marshal.PtrToStringUTF8(((delegate* unmanaged<nint>)lastError)()) ?? $"{name} could not be opened.";
+        return false;
+    }
+
+    /// <summary>Sets a variable in the native environment (which native libraries read), unless it is set already.</summary>
+    public static void SetEnvironment(string name, string value)
+    {
+        if (Libc.Value == 0 || !NativeLibrary.TryGetExport(Libc.Value, "setenv", out var set)) return;
+        var n = Encoding.UTF8.GetBytes(name + "\0");
+        var v = Encoding.UTF8.GetBytes(value + "\0");
+        fixed (byte* np = n)
+        fixed (byte* vp = v)
+        {
+            _ = ((delegate* unmanaged<byte*, byte*, int, int>)set)(np, vp, 0);
+        }
+    }
+}
