@@ -35,16 +35,16 @@ internal static unsafe class DeepBind
         return false;
     }
 
-    /// <summary>Sets a variable in the native environment (which native libraries read), unless it is set already.</summary>
-    public static void SetEnvironment(string name, string value)
+    private static readonly Lazy<nint> SetOpenMpThreads = new(() =>
+        OperatingSystem.IsLinux() && NativeLibrary.TryLoad("libgomp.so.1", out var gomp) && NativeLibrary.TryGetExport(gomp, "omp_set_num_threads", out var set) ? set : 0);
+
+    /// <summary>
+    /// One OpenMP thread for what tesseract runs on the calling thread: the engines themselves run in parallel, one
+    /// per core (the command was started with OMP_THREAD_LIMIT=1 for the same reason). Set per thread through
+    /// libgomp's API, so the process environment, and any other OpenMP user in the process, is left as it was.
+    /// </summary>
+    public static void OneOpenMpThread()
     {
-        if (Libc.Value == 0 || !NativeLibrary.TryGetExport(Libc.Value, "setenv", out var set)) return;
-        var n = Encoding.UTF8.GetBytes(name + "\0");
-        var v = Encoding.UTF8.GetBytes(value + "\0");
-        fixed (byte* np = n)
-        fixed (byte* vp = v)
-        {
-            _ = ((delegate* unmanaged<byte*, byte*, int, int>)set)(np, vp, 0);
-        }
+        if (SetOpenMpThreads.Value != 0) ((delegate* unmanaged<int, void>)SetOpenMpThreads.Value)(1);
     }
 }

@@ -45,9 +45,8 @@ internal sealed unsafe class TesseractEngine : IDisposable
         if (status != 0)
         {
             library.Delete(api);
-            var prefix = Environment.GetEnvironmentVariable("TESSDATA_PREFIX");
             throw new TesseractUnavailableException(
-                $"Tesseract ({library.LibraryName} {library.Version}) could not load the language '{language}': its {language}.traineddata was not found in tesseract's tessdata folder{(prefix is null ? "" : $" (TESSDATA_PREFIX={prefix})")}. " +
+                $"Tesseract ({library.LibraryName} {library.Version}) could not load the language '{language}': its {language}.traineddata was not found in tesseract's tessdata folder (or the one TESSDATA_PREFIX names). " +
                 $"Install it with: apt-get install tesseract-ocr-{language}");
         }
         return new TesseractEngine(library, api);
@@ -65,6 +64,7 @@ internal sealed unsafe class TesseractEngine : IDisposable
     {
         try
         {
+            DeepBind.OneOpenMpThread();
             if (_library.Recognize(_api, 0) != 0) throw new InvalidOperationException("Tesseract could not recognise the image.");
             var tsv = _library.GetTsvText(_api, 0);
             try

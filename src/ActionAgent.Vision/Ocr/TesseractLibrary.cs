@@ -71,9 +71,6 @@ internal sealed unsafe class TesseractLibrary
                 _openCvFirst = true;
                 return;
             }
-            // libgomp reads OMP_THREAD_LIMIT once, when libtesseract loads it: one thread per engine, since the engines
-            // themselves run in parallel (the tesseract command was started with the same setting). A value the user set stays.
-            DeepBind.SetEnvironment("OMP_THREAD_LIMIT", "1");
             _preloaded = LoadFirst(TesseractNames);
         }
         catch (IOException)
@@ -94,7 +91,6 @@ internal sealed unsafe class TesseractLibrary
                 "that tesseract uses (reading would crash the process). Use ActionAgent.Vision before OpenCvSharp, or set VisionOptions.OcrEngine to OcrEngine.Process.");
         }
         if (_preloaded is { Handle: not 0 } preloaded) return FromLoaded(preloaded, TesseractNames);
-        DeepBind.SetEnvironment("OMP_THREAD_LIMIT", "1");
         return FromLoaded(LoadFirst(TesseractNames), TesseractNames);
     }
 
