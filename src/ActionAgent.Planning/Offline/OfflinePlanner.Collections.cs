@@ -423,16 +423,16 @@ public sealed partial class OfflinePlanner
     /// <summary>An item's own words (not its controls' labels or numbers), which stay the same when acting on it redraws it.</summary>
     private static string ItemKey(PageNode item)
     {
-        var words = OwnNodes(item)
-            .SelectMany(n => TextTokens.Words(n.Role is "listitem" or "row" or "article" ? "" : n.Name + " " + n.Value))
-            .Where(w => !w.All(char.IsDigit));
+        var words = OwnWords(item).Where(w => !w.All(char.IsDigit));
         return Shorten(string.Join(' ', words));
     }
 
+    /// <summary>The words of the item's own text (not its controls' labels, nor the item's own name, which repeats them).</summary>
+    private static IEnumerable<string> OwnWords(PageNode item) =>
+        OwnNodes(item).SelectMany(n => TextTokens.Words(n.Role is "listitem" or "row" or "article" ? "" : n.Name + " " + n.Value));
+
     /// <summary>The stems of the item's own text (not its controls' labels).</summary>
-    private static HashSet<string> OwnStems(PageNode item) =>
-        OwnNodes(item).SelectMany(n => TextTokens.Words(n.Role is "listitem" or "row" or "article" ? "" : n.Name + " " + n.Value))
-            .Select(TextTokens.Stem).ToHashSet(StringComparer.Ordinal);
+    private static HashSet<string> OwnStems(PageNode item) => OwnWords(item).Select(TextTokens.Stem).ToHashSet(StringComparer.Ordinal);
 
     /// <summary>The item's nodes that are not controls nor inside one: its own text, not its buttons' labels.</summary>
     private static IEnumerable<PageNode> OwnNodes(PageNode item) =>
