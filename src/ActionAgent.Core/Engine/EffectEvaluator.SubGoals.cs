@@ -126,14 +126,8 @@ public static partial class EffectEvaluator
     /// <summary>Whether the goal asks for a file (download, export, print, "as a PDF"): reading text off the page is not that.</summary>
     /// <param name="goal">The sub-goal.</param>
     /// <returns>Whether it is a read whose verb fetches a file or whose value names a file format.</returns>
-    public static bool AsksForFile(SubGoal goal)
-    {
-        ArgumentNullException.ThrowIfNull(goal);
-        return IsTransfer(goal);
-    }
-
-    private static bool IsTransfer(SubGoal goal) =>
-        goal.Family == ActionFamily.Read &&
+    public static bool AsksForFile(SubGoal goal) =>
+        goal?.Family == ActionFamily.Read &&
         (TransferVerbs.Any(v => (goal.Verb ?? FirstWord(goal.Text)).StartsWith(v, StringComparison.OrdinalIgnoreCase)) ||
          goal.Values.Any(v => string.Equals(v.Label, "format", StringComparison.OrdinalIgnoreCase)));
 
@@ -150,15 +144,11 @@ public static partial class EffectEvaluator
     /// </summary>
     private static EffectEvidence? FileFetched(SubGoal goal, UiObservation before, UiObservation after, EffectStep? step)
     {
-        if (!IsTransfer(goal) || step is null) return null;
+        if (!AsksForFile(goal) || step is null) return null;
         var verb = goal.Verb ?? FirstWord(goal.Text);
         if (step.Step.Action == ActionKind.Extract) return new(false, $"\"{verb}\" asks for a file, and text read off the page is no sign that one was fetched");
         var file = after.Downloads.Count > before.Downloads.Count ? after.Downloads[^1] : null;
-        var old = before.AllNodes().Select(n => Normalise(TextOutsideFields(n))).ToHashSet(StringComparer.Ordinal);
-        var said = file is not null ? null : after.AllNodes()
-            .Where(n => n.Children.Count == 0 && OnScreen(n))
-            .Select(n => Normalise(TextOutsideFields(n)))
-            .FirstOrDefault(t => t.Length is > 0 and < 200 && !old.Contains(t) && !LooksLikeError(t) && SaysTransfer(t));
+        var said = file is not null ? null : NewFileMessage(before, after);
         if (file is null && said is null) return new(false, $"\"{verb}\" asks for a file, and the browser downloaded none and the page says nothing of one");
         var fetched = file is null ? $"the page now says \"{said}\"" : $"the browser downloaded \"{file}\"";
         var wanted = Words(goal.Object).Where(w => !ScopeFiller.Contains(w) && !FileFormats.Contains(w)).Select(Stem).ToHashSet(StringComparer.Ordinal);
@@ -168,6 +158,16 @@ public static partial class EffectEvaluator
         return shown.Any(wanted.Contains)
             ? new(true, fetched)
             : new(false, $"{fetched}, but neither it nor the control pressed names \"{goal.Object}\"");
+    }
+
+    /// <summary>A short text, new since <paramref name="before"/> and no error, that says a file is on its way ("Downloading …").</summary>
+    private static string? NewFileMessage(UiObservation before, UiObservation after)
+    {
+        var old = before.AllNodes().Select(n => Normalise(TextOutsideFields(n))).ToHashSet(StringComparer.Ordinal);
+        return after.AllNodes()
+            .Where(n => n.Children.Count == 0 && OnScreen(n))
+            .Select(n => Normalise(TextOutsideFields(n)))
+            .FirstOrDefault(t => t.Length is > 0 and < 200 && !old.Contains(t) && !LooksLikeError(t) && SaysTransfer(t));
     }
 
     private static readonly HashSet<string> FileFormats = new(StringComparer.Ordinal) { "pdf", "csv", "xls", "xlsx", "doc", "docx", "zip", "txt", "json", "xml", "png", "jpg", "jpeg", "file", "copy" };
