@@ -30,6 +30,7 @@ public sealed partial class PlaywrightDriver
             .map(e => (e.getAttribute('aria-label') || e.innerText || '').trim().replace(/\s+/g, ' ')).filter(t => t && t.length <= 80);
           // A closed dropdown drawn without ARIA: a clickable whose text ends in a down caret ("Select… ▾").
           const caret = /[▾▼⌄⏷]\s*$/;
+          const stateClass = /^(?:(?:is|has)-)?(?:on|active|selected|checked|filled|current|chosen)$|(?:--|__)(?:on|active|selected|checked|filled|current|chosen)$/i;
           for (const el of document.body ? document.body.querySelectorAll('*') : []) {
             if (out.length >= max) break;
             if (el.matches(native) || el.closest('a[href],button,label,summary,[role=button],[role=link]')) continue;
@@ -51,7 +52,9 @@ public sealed partial class PlaywrightDriver
               if (t.length > text.length) { ctx = t.length <= 200 ? t : ''; break; }
             }
             if (caret.test(text)) collapsed.push(text);
-            out.push({ text, ctx, css: path(el), x: Math.round(r.x), y: Math.round(r.y), w: Math.round(r.width), h: Math.round(r.height) });
+            // A state shown only by its look ("★" turned gold): a state class of its own ("on", "is-active", "star--selected").
+            const marked = (el.getAttribute('class') || '').split(/\s+/).some(c => stateClass.test(c));
+            out.push({ text, ctx, marked, css: path(el), x: Math.round(r.x), y: Math.round(r.y), w: Math.round(r.width), h: Math.round(r.height) });
           }
           return { clickables: out, collapsed };
         }
@@ -86,7 +89,7 @@ public sealed partial class PlaywrightDriver
             if (css.Contains(']', StringComparison.Ordinal)) continue;
             var context = Bracketless(item.TryGetProperty("ctx", out var ctx) ? ctx.GetString() ?? "" : "");
             lines.Append(CultureInfo.InvariantCulture,
-                $"- generic \"{text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal)}\" [cursor=pointer] [clickable]{(collapsed.Contains(text) ? " [expanded=false]" : "")} [css={css}] [box={item.GetProperty("x").GetInt32()},{item.GetProperty("y").GetInt32()},{item.GetProperty("w").GetInt32()},{item.GetProperty("h").GetInt32()}]{(context.Length > 0 ? $" [ctx={context}]" : "")}\n");
+                $"- generic \"{text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal)}\" [cursor=pointer] [clickable]{(collapsed.Contains(text) ? " [expanded=false]" : "")}{(item.TryGetProperty("marked", out var marked) && marked.GetBoolean() ? " [marked]" : "")} [css={css}] [box={item.GetProperty("x").GetInt32()},{item.GetProperty("y").GetInt32()},{item.GetProperty("w").GetInt32()},{item.GetProperty("h").GetInt32()}]{(context.Length > 0 ? $" [ctx={context}]" : "")}\n");
         }
         return lines.Length == 0 ? snapshot : snapshot.TrimEnd('\n') + "\n" + lines;
     }

@@ -254,6 +254,27 @@ public sealed class ActionTests(BrowserFixture browser)
     }
 
     [Fact]
+    public async Task A_clickable_whose_state_shows_only_in_a_class_of_its_own_is_marked()
+    {
+        await browser.OpenAsync("form.html");
+        await browser.Driver.Page.EvaluateAsync("""
+            () => {
+              const classes = ['dot is-active', 'dot dot--on', 'dot', 'icon', 'dot non-active-ish'];
+              classes.forEach((c, i) => {
+                const dot = document.createElement('i');
+                dot.className = c; dot.setAttribute('aria-label', 'dot ' + (i + 1)); dot.textContent = '●'; dot.onclick = () => {};
+                document.body.append(dot);
+              });
+            }
+            """);
+
+        var observation = await browser.Driver.ObserveAsync(ObserveOptions.SnapshotOnly, CancellationToken.None);
+        var marked = observation.AllNodes().Where(n => n.Flags.Contains("clickable") && n.Flags.Contains("marked")).Select(n => n.Name).ToList();
+
+        Assert.Equal(["dot 1", "dot 2"], marked);
+    }
+
+    [Fact]
     public async Task Screenshot_with_a_mask_paints_over_the_secret_field()
     {
         await browser.OpenAsync("form.html");

@@ -134,6 +134,9 @@ public static partial class EffectEvaluator
         node.Role is "text" or "generic" or "paragraph" or "strong" or "emphasis" or "term" or "label" or "LabelText" &&
         !node.DescendantsAndSelf().Any(n => n.Ref is not null && (ToggleRoles.Contains(n.Role) || FieldRoles.Contains(n.Role) || n.Role is "button" or "link"));
 
+    // The option a goal asks for: the same value, or what options say for the goal's word ("private" → "Only me").
+    private static bool Chosen(string? shown, string value) => SameValue(shown, value) || ChoiceWords.Means(shown, value);
+
     private static bool IsOn(UiNode node) =>
         node.Flags.Contains("checked") || node.Flags.Contains("pressed") || node.Flags.Contains("selected") ||
         (node.Attributes.TryGetValue("checked", out var c) && c is "true" or "mixed") ||
@@ -145,15 +148,22 @@ public static partial class EffectEvaluator
         {
             foreach (var node in after.AllNodes())
             {
-                if (node.Role is "combobox" or "listbox" && (SameValue(node.Value, value) ||
-                    node.Children.Any(o => IsOn(o) && SameValue(o.Name, value))))
+                if (node.Role is "combobox" or "listbox" &&
+                    (Chosen(node.Value, value) ? node.Value : node.Children.FirstOrDefault(o => IsOn(o) && Chosen(o.Name, value))?.Name) is { } shows)
                 {
-                    return new(true, $"{Describe(node)} shows \"{value}\"");
+                    return new(true, $"{Describe(node)} shows \"{shows}\"");
                 }
-                if ((IsOn(node) || node.Flags.Contains("active")) && SameValue(node.Name, value))
+                if ((IsOn(node) || node.Flags.Contains("active")) && Chosen(node.Name, value))
                 {
                     return new(true, $"{Describe(node)} is selected");
                 }
+            }
+            // A control drawn without ARIA that shows its state only by its look ("★" turned gold): the page marks it with
+            // a state class (the DOM probe's [marked]); it counts only when it was not marked before.
+            var markedBefore = before.AllNodes().Where(n => n.Flags.Contains("marked")).Select(n => Normalise(n.Name)).ToHashSet(StringComparer.Ordinal);
+            if (after.AllNodes().FirstOrDefault(n => n.Flags.Contains("marked") && Chosen(n.Name, value) && !markedBefore.Contains(Normalise(n.Name))) is { } marked)
+            {
+                return new(true, $"{Describe(marked)} is now shown as chosen (it was not before)");
             }
             // "the Large size": the value names the option and its group (radio "Large" in the group "Size").
             var wasOn = before.AllNodes().Where(IsOn).Select(n => n.Role + "\u0000" + n.Name).ToHashSet(StringComparer.Ordinal);

@@ -261,7 +261,8 @@ public sealed partial class OfflinePlanner
         {
             var options = select.Children.Where(c => c.Role == "option").ToList();
             var option = options.FirstOrDefault(o => string.Equals(o.Name, value, StringComparison.OrdinalIgnoreCase))
-                ?? options.FirstOrDefault(o => o.Name.Contains(value, StringComparison.OrdinalIgnoreCase));
+                ?? options.FirstOrDefault(o => o.Name.Contains(value, StringComparison.OrdinalIgnoreCase))
+                ?? options.FirstOrDefault(o => ChoiceWords.Means(o.Name, value));
             if (option is not null) withOption.Add((select, option));
         }
         if (withOption.Count > 0)
@@ -277,6 +278,16 @@ public sealed partial class OfflinePlanner
         var namedWords = named is null ? 0 : TextTokens.Overlap(TextTokens.Content(value), TextTokens.Content(ShownText(named.Step, pool)));
         var namesIt = namedWords > 0.5;
         if (namesIt) return named;
+        // "make my profile private": the choice that means it ("Only me", ChoiceWords), in the control the object names.
+        var meaning = pool.Where(n => (n.Role is "radio" or "option" or "menuitemradio" or "tab" or "button" || n.IsRolelessClickable) && !n.IsDisabled &&
+            !s.Tried.Contains(CandidateKey(ActionKind.Click, n)) && ChoiceWords.Means(n.Label(), value)).ToList();
+        if (meaning.Count > 0)
+        {
+            var ranked = await _scorer.RankAsync(description, ActionKind.Click, meaning, cancellationToken).ConfigureAwait(false);
+            var one = ranked.Count > 0 ? ranked[0].Node : meaning[0];
+            return new SearchAttempt(CandidateKey(ActionKind.Click, one), SearchStep(ActionKind.Click, one, null, goal.Text, description),
+                $"{one} is the choice that means \"{value}\"");
+        }
         // An autocomplete: type the value, then choose its suggestion.
         if (await TypeIntoComboboxAsync(goal, value, description, pool, cancellationToken).ConfigureAwait(false) is { } typed) return typed;
         // A custom dropdown: open it; the follow-up clicks the option.

@@ -331,4 +331,35 @@ public sealed class EffectEvaluatorTests
         Assert.False(label.Observed, label.Detail);
         Assert.False(already.Observed, already.Detail);
     }
+    [Fact]
+    public void A_state_asked_in_the_goals_words_is_proven_by_the_option_that_means_it()
+    {
+        const string Before = "- combobox \"Who can see your profile?\": Everyone\n  - option \"Everyone\" [selected]\n  - option \"Friends only\"\n  - option \"Only me\"";
+        const string After = "- combobox \"Who can see your profile?\": Only me\n  - option \"Everyone\"\n  - option \"Friends only\"\n  - option \"Only me\" [selected]";
+        const string Friends = "- combobox \"Who can see your profile?\": Friends only\n  - option \"Everyone\"\n  - option \"Friends only\" [selected]\n  - option \"Only me\"";
+
+        var privately = Check(EffectKind.Selected, Before, After, "profile", "private");
+        var audience = Check(EffectKind.Selected, Before, Friends, "who can see profile", "only friends");
+        var wrong = Check(EffectKind.Selected, Before, Friends, "profile", "private");
+
+        Assert.True(privately.Observed, privately.Detail);
+        Assert.Contains("Only me", privately.Detail);
+        Assert.True(audience.Observed, audience.Detail);
+        Assert.False(wrong.Observed, wrong.Detail);
+    }
+
+    [Fact]
+    public void A_choice_shown_only_by_its_state_class_counts_when_it_was_not_marked_before()
+    {
+        static string Stars(int on) => string.Join("\n", Enumerable.Range(1, 5).Select(i =>
+            $"- generic \"{i} star{(i > 1 ? "s" : "")}\" [cursor=pointer] [clickable]{(i <= on ? " [marked]" : "")} [css=div > i:nth-child({i})]"));
+
+        var given = Check(EffectKind.Selected, Stars(0), Stars(3), "rating", "3 stars");
+        var unchanged = Check(EffectKind.Selected, Stars(4), Stars(4), "rating", "3 stars");
+        var other = Check(EffectKind.Selected, Stars(0), Stars(2), "rating", "3 stars");
+
+        Assert.True(given.Observed, given.Detail);
+        Assert.False(unchanged.Observed, unchanged.Detail);
+        Assert.False(other.Observed, other.Detail);
+    }
 }

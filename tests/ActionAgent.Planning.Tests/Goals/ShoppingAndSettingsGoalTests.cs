@@ -116,5 +116,21 @@ public sealed class ShoppingAndSettingsGoalTests
         "Choose 'timezone' [Text:Europe/Oslo@timezone] => Selected(Europe/Oslo)")]
     [InlineData("Update the display name to \"Ana B.\"",
         "EnterText 'display name' [Text:Ana B.@display name] => ValueSet(Ana B.)")]
+    [InlineData("Make my profile private in the Privacy tab",
+        "Choose 'profile' [Text:private@profile] in(Privacy tab) => Selected(private)")]
+    [InlineData("Keep the album public",
+        "Choose 'album' [Text:public@album] => Selected(public)")]
+    [InlineData("Make a new folder",
+        "Submit 'new folder' => Navigated")]
+    [InlineData("In the privacy settings, let only me see my profile",
+        "Choose 'who can see profile' [Text:only me@who can see profile] in(privacy settings) => Selected(only me)")]
+    [InlineData("Let friends comment on my photos",
+        "Choose 'who can comment on photos' [Text:friends@who can comment on photos] => Selected(friends)")]
+    [InlineData("Give the product 3 stars and post the review \"Arrived quickly\"",
+        "Choose 'rating' [Text:3 stars@rating] => Selected(3 stars)",
+        "EnterText 'review' [Text:Arrived quickly@review] => ValueSet(Arrived quickly)",
+        "Submit* 'post' => ItemAppeared(Arrived quickly)")]
+    [InlineData("Rate the hotel four stars",
+        "Choose 'rating' [Text:4 stars@rating] => Selected(4 stars)")]
     public Task A_shopping_or_settings_goal_is_read_as_expected(string goal, params string[] expected) => GoalReading.AssertReadsAsync(goal, expected);
 }

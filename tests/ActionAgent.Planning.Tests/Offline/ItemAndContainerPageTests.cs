@@ -201,6 +201,42 @@ public sealed class ItemAndContainerPageTests(DemoSitesFixture fixture, ITestOut
         Assert.Equal("Solo", await StateAsync("s.chosen"));
     }
 
+    [Fact]
+    public async Task Making_an_album_private_chooses_the_radio_that_means_it_in_a_tab_that_is_not_open()
+    {
+        var result = await RunAsync("sharing.html", "Make my album private in the Sharing tab");
+
+        Assert.True(result.FinalState == RunState.Succeeded, result.Reason);
+        Assert.Equal("me,Everyone", await StateAsync("[s.see, s.comment].join(',')"));
+    }
+
+    [Fact]
+    public async Task Letting_only_an_audience_comment_chooses_that_audience_in_the_list_that_says_who_can_comment()
+    {
+        var result = await RunAsync("sharing.html", "In the sharing settings, let only people I follow comment on the album");
+
+        Assert.True(result.FinalState == RunState.Succeeded, result.Reason);
+        Assert.Equal("link,People I follow", await StateAsync("[s.see, s.comment].join(',')"));
+    }
+
+    [Fact]
+    public async Task A_rating_shown_only_in_colour_is_given_by_the_dot_named_for_it_and_proven_by_its_state_class()
+    {
+        var result = await RunAsync("recipe.html", "Give the tart 4 stars and send the comment \"Lovely\"");
+
+        Assert.True(result.FinalState == RunState.Succeeded, result.Reason);
+        Assert.Equal("4,4,Lovely", await StateAsync("[s.rating, s.sent.rating, s.sent.comment].join(',')"));
+    }
+
+    [Fact]
+    public async Task A_rating_widget_that_takes_no_click_is_not_claimed()
+    {
+        var result = await RunAsync("recipe.html?stuck", "Rate the tart 4 stars");
+
+        Assert.NotEqual(RunState.Succeeded, result.FinalState);
+        Assert.Equal("0", await StateAsync("String(s.rating)"));
+    }
+
     private async Task<RunResult> RunAsync(string page, string goal)
     {
         var url = fixture.Host("commands").BaseAddress + page;

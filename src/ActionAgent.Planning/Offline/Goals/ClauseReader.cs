@@ -43,7 +43,7 @@ internal sealed partial class ClauseReader(VerbLexicon lexicon, DateOnly today)
         var verbText = verb?.Written ?? "";
         var sense = verb is null ? null : ChooseSense(verb.Senses, rest);
         var context = new Context(clause, verbText, rest, sense);
-        IReadOnlyList<SubGoal> subGoals = (verb is null ? null : MenuPath(context) ?? Placement(context) ?? Answer(context)) ?? sense?.Family switch
+        IReadOnlyList<SubGoal> subGoals = (verb is null ? null : MenuPath(context) ?? Placement(context) ?? Answer(context) ?? Setting(context)) ?? sense?.Family switch
         {
             null => Verbless(context),
             ActionFamily.EnterText when sense.Commit is not null => Commit(context),
