@@ -33,7 +33,16 @@ public static partial class ChoiceWords
         if (shown == asked) return true;
         var audience = Audience(asked);
         if (audience.Length > 0 && audience == Audience(shown)) return true;
-        return For(asked).Any(w => w == shown);
+        if (For(asked).Any(w => w == shown)) return true;
+        // "paperless invoices" is the box "Send invoices by email only": the goal's state word said the option's way, with
+        // the rest of its words, in an option not much longer than that.
+        var words = asked.Split(' ');
+        var have = shown.Split(' ').ToHashSet(StringComparer.Ordinal);
+        return words.Length > 1 && words.Where(Table.ContainsKey).Any(state => Table[state].Any(saying =>
+        {
+            var need = words.Where(w => w != state).Concat(saying.Split(' ')).ToHashSet(StringComparer.Ordinal);
+            return need.All(have.Contains) && have.Count <= need.Count * 2;
+        }));
     }
 
     private static string Audience(string text) => Normalise(OnlyPattern().Replace(text, " "));

@@ -239,10 +239,16 @@ public sealed partial class OfflinePlanner
         var description = ObjectWords(goal);
         if (value is null)
         {
+            // "Switch to paperless invoices": the choice that means it ("Email my invoices only"), before any that only looks like it.
+            if (await ThatMeansAsync(goal, description, description, pool, cancellationToken).ConfigureAwait(false) is { } means) return means;
             // "Choose the medium size": the control clicked must say some of it in its own words; a button ranked by the
-            // text around it ("Place order" beside "Size") would send the form instead of choosing.
+            // text around it ("Place order" beside "Size") would send the form instead of choosing. A box ticked for it
+            // that shows no effect is ticked back before the next candidate.
             var guess = await OnBestAsync(goal, ActionKind.Click, description, pool, cancellationToken).ConfigureAwait(false);
-            if (guess is not null && TextTokens.Overlap(TextTokens.Content(description), TextTokens.Content(ShownText(guess.Step, pool))) > 0) return guess;
+            if (guess is not null && TextTokens.Overlap(TextTokens.Content(description), TextTokens.Content(ShownText(guess.Step, pool))) > 0)
+            {
+                return guess.Step.Target?.Role is "checkbox" or "switch" ? guess with { Undo = guess.Step with { Description = "take the tick back" } } : guess;
+            }
             // "Choose standard shipping" in an open list drawn without roles: the one option that says a word of it
             // ("Standard (3–5 days) · free"), however low its score against the words it does not say ("shipping").
             var words = TextTokens.Content(description);
@@ -279,15 +285,7 @@ public sealed partial class OfflinePlanner
         var namesIt = namedWords > 0.5;
         if (namesIt) return named;
         // "make my profile private": the choice that means it ("Only me", ChoiceWords), in the control the object names.
-        var meaning = pool.Where(n => (n.Role is "radio" or "option" or "menuitemradio" or "tab" or "button" || n.IsRolelessClickable) && !n.IsDisabled &&
-            !s.Tried.Contains(CandidateKey(ActionKind.Click, n)) && ChoiceWords.Means(n.Label(), value)).ToList();
-        if (meaning.Count > 0)
-        {
-            var ranked = await _scorer.RankAsync(description, ActionKind.Click, meaning, cancellationToken).ConfigureAwait(false);
-            var one = ranked.Count > 0 ? ranked[0].Node : meaning[0];
-            return new SearchAttempt(CandidateKey(ActionKind.Click, one), SearchStep(ActionKind.Click, one, null, goal.Text, description),
-                $"{one} is the choice that means \"{value}\"");
-        }
+        if (await ThatMeansAsync(goal, value, description, pool, cancellationToken).ConfigureAwait(false) is { } meaning) return meaning;
         // An autocomplete: type the value, then choose its suggestion.
         if (await TypeIntoComboboxAsync(goal, value, description, pool, cancellationToken).ConfigureAwait(false) is { } typed) return typed;
         // A custom dropdown: open it; the follow-up clicks the option.
@@ -295,6 +293,22 @@ public sealed partial class OfflinePlanner
         return await OnBestAsync(goal, ActionKind.Click, description, pool, cancellationToken,
             n => n.Role is "combobox" or "button" && (n.Node.Attributes.ContainsKey("haspopup") || n.IsCollapsed || n.Role == "combobox") ? 1 : 0).ConfigureAwait(false)
             ?? (namedWords > 0 ? named : null);
+    }
+
+    /// <summary>
+    /// The choice whose words mean <paramref name="wanted"/> (ChoiceWords: "private" → "Only me", "paperless invoices" →
+    /// "Email my invoices only"), the one whose place fits <paramref name="description"/> best when there are several.
+    /// </summary>
+    private async Task<SearchAttempt?> ThatMeansAsync(SubGoal goal, string wanted, string description, List<PageNode> pool, CancellationToken cancellationToken)
+    {
+        var s = _run.Search!;
+        var meaning = pool.Where(n => (n.Role is "radio" or "option" or "menuitemradio" or "tab" or "button" or "checkbox" or "switch" || n.IsRolelessClickable) &&
+            !n.IsDisabled && !s.Tried.Contains(CandidateKey(ActionKind.Click, n)) && ChoiceWords.Means(n.Label(), wanted)).ToList();
+        if (meaning.Count == 0) return null;
+        var ranked = await _scorer.RankAsync(description, ActionKind.Click, meaning, cancellationToken).ConfigureAwait(false);
+        var one = ranked.Count > 0 ? ranked[0].Node : meaning[0];
+        return new SearchAttempt(CandidateKey(ActionKind.Click, one), SearchStep(ActionKind.Click, one, null, goal.Text, description),
+            $"{one} is the choice that means \"{wanted}\"");
     }
 
     /// <summary>A filter or a sort: the control that says the order asked for ("Price: high to low"), else the one whose words fit.</summary>
@@ -387,6 +401,14 @@ public sealed partial class OfflinePlanner
             n => n.Role is "button" ? 1 : n.Role is "link" or "menuitem" ? 0.7 : n.IsRolelessClickable ? 0.6 : 0, byMeaning: true).ConfigureAwait(false)
             ?? await OnBestAsync(goal, ActionKind.Click, ObjectWords(goal), pool, cancellationToken,
                 n => n.Role is "button" ? 1 : n.Role is "link" or "menuitem" ? 0.7 : n.IsRolelessClickable ? 0.6 : 0).ConfigureAwait(false);
+        // "Put "buy stamps" on my list" where no button adds: a link that says nothing of the commit ("Done", a filter of the
+        // list) goes somewhere else; Enter in the field just filled commits the item first.
+        if (attempt is { Step.Target: { Role: "link" } link } && goal.Implied && goal.Effect.Kind == EffectKind.ItemAppeared &&
+            !TextTokens.Words(link.Name).Any(ControlWords.BuiltIn.For(goal.Object).Concat(TextTokens.Words(goal.Object)).ToHashSet(StringComparer.Ordinal).Contains) &&
+            EnterInLastField(goal, pool) is { } commit)
+        {
+            return commit;
+        }
         if (attempt is not null) return attempt;
         // "Finish the setup" where nothing says "setup": the one control that says the goal's own verb ("Finish").
         var saying = pool.Where(n => (n.Role is "button" or "link" || n.IsRolelessClickable) && !n.IsDisabled).Where(SaysVerb(goal)).ToList();
@@ -396,11 +418,15 @@ public sealed partial class OfflinePlanner
                 $"{saying[0]} says the goal's verb \"{goal.Verb}\"");
         }
         // No button fits: Enter in the last field filled submits most forms.
-        if (s.LastField is { } field && pool.Any(n => n.Node.Ref is { } r ? r == field.Node.Ref : KeyOf(n) == KeyOf(field)) && s.Tried.Add("enter:" + KeyOf(field)))
-        {
-            return new SearchAttempt("enter:" + KeyOf(field), SearchStep(ActionKind.Press, field, "Enter", goal.Text, "the field just filled"), "press Enter in the field just filled");
-        }
-        return null;
+        return EnterInLastField(goal, pool);
+    }
+
+    /// <summary>Enter in the field just filled, while it is still on the page and Enter was not tried there yet.</summary>
+    private SearchAttempt? EnterInLastField(SubGoal goal, List<PageNode> pool)
+    {
+        var s = _run.Search!;
+        if (s.LastField is not { } field || !pool.Any(n => n.Node.Ref is { } r ? r == field.Node.Ref : KeyOf(n) == KeyOf(field)) || !s.Tried.Add("enter:" + KeyOf(field))) return null;
+        return new SearchAttempt("enter:" + KeyOf(field), SearchStep(ActionKind.Press, field, "Enter", goal.Text, "the field just filled"), "press Enter in the field just filled");
     }
 
     /// <summary>

@@ -15,6 +15,9 @@ public sealed class ChoiceWordsTests
     [InlineData("Friends only", "private", false)]
     [InlineData("Only me", "public", false)]
     [InlineData("Friends of friends", "only friends", false)]
+    [InlineData("Send invoices by email only", "paperless invoices", true)]
+    [InlineData("Send invoices by post", "paperless invoices", false)]
+    [InlineData("Send statements by email only", "paperless invoices", false)]
     [InlineData("", "private", false)]
     public void An_option_means_the_state_or_audience_a_goal_names(string option, string wanted, bool means) =>
         Assert.Equal(means, ChoiceWords.Means(option, wanted));

@@ -237,6 +237,33 @@ public sealed class ItemAndContainerPageTests(DemoSitesFixture fixture, ITestOut
         Assert.Equal("0", await StateAsync("String(s.rating)"));
     }
 
+    [Fact]
+    public async Task An_item_put_on_a_list_with_no_add_button_is_committed_by_Enter_not_by_the_filter_link_Done()
+    {
+        var result = await RunAsync("todo.html?routes", "Put \"buy stamps\" on my list");
+
+        Assert.True(result.FinalState == RunState.Succeeded, result.Reason);
+        Assert.Equal("buy stamps,all", await StateAsync("[s.items[s.items.length - 1].text, s.filter].join(',')"));
+    }
+
+    [Fact]
+    public async Task Only_completed_items_is_the_filter_link_that_says_Finished()
+    {
+        var result = await RunAsync("todo.html?routes&labels=Everything,Still%20to%20do,Finished", "Show only completed items");
+
+        Assert.True(result.FinalState == RunState.Succeeded, result.Reason);
+        Assert.Equal("completed", await StateAsync("s.filter"));
+    }
+
+    [Fact]
+    public async Task Paperless_invoices_is_the_box_that_says_email_only_never_the_one_that_says_paper()
+    {
+        var result = await RunAsync("preferences.html", "Switch to paperless invoices in the Billing tab");
+
+        Assert.True(result.FinalState == RunState.Succeeded, result.Reason);
+        Assert.Equal("false,true", await StateAsync("[s.paper, s.emailed].join(',')"));
+    }
+
     private async Task<RunResult> RunAsync(string page, string goal)
     {
         var url = fixture.Host("commands").BaseAddress + page;
