@@ -132,6 +132,12 @@ internal static class ElementDescriber
         .Replace("__DESCRIBE__", DescribeFunction, StringComparison.Ordinal)
         .Replace("__WIDGET__", PlaywrightDriver.ValueWidgetFunction, StringComparison.Ordinal);
 
+    /// <summary>
+    /// On a locator's matches: how many there are, and the facts of the one when there is exactly one (the resolver's
+    /// count and the action's description in one call, <see cref="TargetResolver.ResolveAsync"/>).
+    /// </summary>
+    internal static readonly string CountedFacts = $"(els) => ({{ count: els.length, facts: els.length === 1 ? ({Facts})(els) : null }})";
+
     /// <summary>Describes a resolved element; null when it could not be read (it went away).</summary>
     public static async Task<ElementTarget?> DescribeAsync(IPage page, ResolvedElement element, ElementTarget requested) =>
         (await ReadAsync(page, element, requested).ConfigureAwait(false)).Target;
@@ -146,7 +152,11 @@ internal static class ElementDescriber
         try
         {
             JsonElement json;
-            if (element.Locator is { } locator)
+            if (element.Facts is { } read)
+            {
+                json = read; // read by the resolver with its count of the matches, a moment ago
+            }
+            else if (element.Locator is { } locator)
             {
                 // All matches in one round trip (no wait: the resolver has just counted exactly one visible match). A ref
                 // may point into a frame, which only the element's own evaluation reaches.

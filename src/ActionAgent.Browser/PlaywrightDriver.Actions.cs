@@ -15,6 +15,7 @@ public sealed partial class PlaywrightDriver
         ArgumentNullException.ThrowIfNull(action);
         ObjectDisposedException.ThrowIf(_disposed, this);
         cancellationToken.ThrowIfCancellationRequested();
+        _lastActed = null;
         if (await RefuseSecretAsync(action).ConfigureAwait(false) is { } refused) return refused;
         BeginAction();
         var result = await ActAsync(action, cancellationToken).ConfigureAwait(false);
@@ -183,7 +184,7 @@ public sealed partial class PlaywrightDriver
         }
 
         var start = _options.TimeProvider.GetTimestamp();
-        var outcome = await _resolver.ResolveAsync(target, action.Timeout, cancellationToken).ConfigureAwait(false);
+        var outcome = await _resolver.ResolveAsync(target, action.Timeout, cancellationToken, readFacts: true).ConfigureAwait(false);
         if (outcome.Element is not { } element) return await NotFoundAsync(action, target, outcome).ConfigureAwait(false);
 
         var facts = await ElementDescriber.ReadAsync(Page, element, target).ConfigureAwait(false);
@@ -253,6 +254,7 @@ public sealed partial class PlaywrightDriver
                 default:
                     return ActionResult.Failure(ActionFailureKind.InvalidStep, $"{verb} is not supported by the browser driver.");
             }
+            if (resolved is not null) _lastActed = new ActedElement(resolved, locator);
         }
         else
         {

@@ -40,10 +40,10 @@ public sealed partial class PlaywrightDriver
             return ActionResult.Failure(ActionFailureKind.InvalidStep, $"The target \"{which.Description}\" must be grounded first: it has no locator layer (ref, role, label, css, box...).");
         }
         var start = _options.TimeProvider.GetTimestamp();
-        var from = await _resolver.ResolveAsync(source, action.Timeout, cancellationToken).ConfigureAwait(false);
+        var from = await _resolver.ResolveAsync(source, action.Timeout, cancellationToken, readFacts: true).ConfigureAwait(false);
         if (from.Element is not { } dragged) return await NotFoundAsync(action, source, from).ConfigureAwait(false);
         var left = action.Timeout - _options.TimeProvider.GetElapsedTime(start);
-        var to = await _resolver.ResolveAsync(drop, left < MinimumActionTime ? MinimumActionTime : left, cancellationToken).ConfigureAwait(false);
+        var to = await _resolver.ResolveAsync(drop, left < MinimumActionTime ? MinimumActionTime : left, cancellationToken, readFacts: true).ConfigureAwait(false);
         if (to.Element is not { } target)
         {
             var failed = await NotFoundAsync(action with { Step = action.Step with { Target = drop } }, drop, to).ConfigureAwait(false);

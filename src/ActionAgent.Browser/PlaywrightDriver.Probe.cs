@@ -7,6 +7,13 @@ namespace ActionAgent.Browser;
 // Replay's sync points: Playwright's own waits (URL events, element states, in-page polling of assertions), no sleeps.
 public sealed partial class PlaywrightDriver : IUiStateProbe
 {
+    // The element the last action acted on, as it was reported (ActionResult.ResolvedTarget) and the locator that acted.
+    // A check of that element's value or checked state right after (a fill's "value is ...") is asserted on that
+    // locator instead of resolving the reported target again: the same element, one count fewer.
+    private ActedElement? _lastActed;
+
+    private sealed record ActedElement(ElementTarget Reported, ILocator Locator);
+
     /// <inheritdoc />
     public async Task<ProbeResult> WaitUntilAsync(UiCondition condition, TimeSpan timeout, CancellationToken cancellationToken)
     {
@@ -46,8 +53,17 @@ public sealed partial class PlaywrightDriver : IUiStateProbe
     private async Task<ProbeResult> ElementStateAsync(UiCondition condition, TimeSpan timeout, CancellationToken cancellationToken)
     {
         var target = condition.Target ?? throw new ArgumentException($"A {condition.Kind} condition needs a target.", nameof(condition));
-        var outcome = await _resolver.ResolveAsync(target with { Box = null }, timeout, cancellationToken).ConfigureAwait(false);
-        if (outcome.Element?.Locator is not { } locator) return new ProbeResult(false, $"{target} not found ({outcome.TriedText})");
+        ILocator locator;
+        if (_lastActed is { } acted && acted.Reported.Equals(target))
+        {
+            locator = acted.Locator;
+        }
+        else
+        {
+            var outcome = await _resolver.ResolveAsync(target with { Box = null }, timeout, cancellationToken).ConfigureAwait(false);
+            if (outcome.Element?.Locator is not { } found) return new ProbeResult(false, $"{target} not found ({outcome.TriedText})");
+            locator = found;
+        }
         var ms = Ms(timeout);
         var expect = Assertions.Expect(locator);
         if (condition.Kind == UiConditionKind.Value) await expect.ToHaveValueAsync(condition.Expected ?? "", new() { Timeout = ms }).ConfigureAwait(false);

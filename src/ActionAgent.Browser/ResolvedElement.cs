@@ -1,3 +1,4 @@
+using System.Text.Json;
 using ActionAgent.Core.Actions;
 using Microsoft.Playwright;
 
@@ -8,7 +9,11 @@ namespace ActionAgent.Browser;
 /// <param name="Locator">The locator; null when resolved by <see cref="Box"/>.</param>
 /// <param name="Box">The screen box, when resolved by coordinates.</param>
 /// <param name="Frame">The frame the element lives in.</param>
-internal sealed record ResolvedElement(string Layer, ILocator? Locator, BoundingBox? Box, IFrame Frame)
+/// <param name="Facts">
+/// What <see cref="ElementDescriber.ReadAsync"/> reads of the element, when the resolver read it in the same call that
+/// counted the matches (an action's resolution); null when it was not read.
+/// </param>
+internal sealed record ResolvedElement(string Layer, ILocator? Locator, BoundingBox? Box, IFrame Frame, JsonElement? Facts = null)
 {
     public bool IsByCoordinates => Locator is null;
 }

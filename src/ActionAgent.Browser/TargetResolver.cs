@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 using ActionAgent.Core.Actions;
 using ActionAgent.Core.Observation;
 using Microsoft.Playwright;
@@ -28,8 +29,12 @@ internal sealed class TargetResolver(IPage page, TimeProvider time)
         "switch", "slider", "spinbutton", "listbox", "heading",
     };
 
-    /// <summary>Resolves the target, polling until it is found or <paramref name="timeout"/> runs out.</summary>
-    public async Task<ResolveOutcome> ResolveAsync(ElementTarget target, TimeSpan timeout, CancellationToken cancellationToken)
+    /// <summary>
+    /// Resolves the target, polling until it is found or <paramref name="timeout"/> runs out. With
+    /// <paramref name="readFacts"/>, a DOM layer's single match is described in the same call that counts the matches
+    /// (<see cref="ResolvedElement.Facts"/>), for an action that needs them anyway.
+    /// </summary>
+    public async Task<ResolveOutcome> ResolveAsync(ElementTarget target, TimeSpan timeout, CancellationToken cancellationToken, bool readFacts = false)
     {
         var start = time.GetTimestamp();
         var grace = TimeSpan.FromTicks(Math.Min(MaxBoxGrace.Ticks, timeout.Ticks / 2));
@@ -37,7 +42,7 @@ internal sealed class TargetResolver(IPage page, TimeProvider time)
         while (true)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var outcome = await TryOnceAsync(target).ConfigureAwait(false);
+            var outcome = await TryOnceAsync(target, readFacts).ConfigureAwait(false);
             if (outcome.Element is not null) return outcome;
             var elapsed = time.GetElapsedTime(start);
             if (target.Box is { } box && (!hasDomLayer || elapsed >= grace))
@@ -96,14 +101,15 @@ internal sealed class TargetResolver(IPage page, TimeProvider time)
         await Task.Delay(PollInterval, time, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>One pass over the layers, without waiting.</summary>
-    public async Task<ResolveOutcome> TryOnceAsync(ElementTarget target)
+    /// <summary>One pass over the layers, without waiting (<paramref name="readFacts"/>: see <see cref="ResolveAsync"/>).</summary>
+    public async Task<ResolveOutcome> TryOnceAsync(ElementTarget target, bool readFacts = false)
     {
         var tried = new List<string>();
         var ambiguous = false;
         if (target.Ref is { } reference)
         {
-            var (found, note, isAmbiguous) = await ProbeAsync(page.GetByRef(reference), page.MainFrame).ConfigureAwait(false);
+            // A ref may point into a frame, which only the element's own evaluation reaches: its facts are read apart.
+            var (found, _, note, isAmbiguous) = await ProbeAsync(page.GetByRef(reference), page.MainFrame, readFacts: false).ConfigureAwait(false);
             tried.Add($"ref {reference}: {note}");
             ambiguous |= isAmbiguous;
             if (found is not null) return new ResolveOutcome(new ResolvedElement("ref", found, null, page.MainFrame), tried, false);
@@ -131,11 +137,11 @@ internal sealed class TargetResolver(IPage page, TimeProvider time)
                     notes.Add(ex.Message);
                     break;
                 }
-                var (found, note, isAmbiguous) = await ProbeAsync(locator, frame).ConfigureAwait(false);
+                var (found, facts, note, isAmbiguous) = await ProbeAsync(locator, frame, readFacts).ConfigureAwait(false);
                 if (found is not null)
                 {
                     tried.Add($"{description}: found{(frame == page.MainFrame ? "" : " in frame " + FrameName(frame))}");
-                    return new ResolveOutcome(new ResolvedElement(layer, found, null, frame), tried, false);
+                    return new ResolveOutcome(new ResolvedElement(layer, found, null, frame, facts), tried, false);
                 }
                 if (isAmbiguous)
                 {
@@ -247,25 +253,40 @@ internal sealed class TargetResolver(IPage page, TimeProvider time)
             ? parsed
             : throw new ArgumentException($"unknown ARIA role \"{role}\"");
 
-    /// <summary>Counts the visible matches of a locator: one is a find, several are ambiguous.</summary>
-    private static async Task<(ILocator? Found, string Note, bool Ambiguous)> ProbeAsync(ILocator locator, IFrame frame)
+    /// <summary>
+    /// Counts the visible matches of a locator: one is a find, several are ambiguous. With <paramref name="readFacts"/>
+    /// the count and the single match's facts come from one evaluation of the matches (one round trip, where a count
+    /// and then a description took two, and the element cannot change between them).
+    /// </summary>
+    private static async Task<(ILocator? Found, JsonElement? Facts, string Note, bool Ambiguous)> ProbeAsync(ILocator locator, IFrame frame, bool readFacts)
     {
         try
         {
             var visible = locator.Filter(new() { Visible = true });
-            var visibleCount = await visible.CountAsync().ConfigureAwait(false);
-            if (visibleCount == 1) return (visible, "found", false);
-            if (visibleCount > 1) return (null, $"{visibleCount} visible matches (ambiguous)", true);
+            int visibleCount;
+            JsonElement? facts = null;
+            if (readFacts)
+            {
+                var counted = await visible.EvaluateAllAsync<JsonElement>(ElementDescriber.CountedFacts).ConfigureAwait(false);
+                visibleCount = counted.GetProperty("count").GetInt32();
+                facts = counted.GetProperty("facts");
+            }
+            else
+            {
+                visibleCount = await visible.CountAsync().ConfigureAwait(false);
+            }
+            if (visibleCount == 1) return (visible, facts, "found", false);
+            if (visibleCount > 1) return (null, null, $"{visibleCount} visible matches (ambiguous)", true);
             var all = await locator.CountAsync().ConfigureAwait(false);
-            return (null, all == 0 ? "no match" : $"{all.ToString(CultureInfo.InvariantCulture)} match(es), none visible", false);
+            return (null, null, all == 0 ? "no match" : $"{all.ToString(CultureInfo.InvariantCulture)} match(es), none visible", false);
         }
         catch (PlaywrightException ex) when (!frame.IsDetached)
         {
-            return (null, $"invalid ({FirstLine(ex.Message)})", false);
+            return (null, null, $"invalid ({FirstLine(ex.Message)})", false);
         }
         catch (PlaywrightException)
         {
-            return (null, "frame went away", false);
+            return (null, null, "frame went away", false);
         }
     }
 

@@ -66,6 +66,14 @@ internal static partial class ReplayCommand
             var (path, document) = loaded[i];
             var name = duplicated.Contains(document.Header.Name) ? outputNames[i] : document.Header.Name;
             var output = Path.Combine(folder, outputNames[i]);
+            if (cancellationToken.IsCancellationRequested)
+            {
+                const string cancelled = "not replayed: the replays were cancelled.";
+                entries.Add(new ReplayIndexEntry { Name = name, Recording = path, Error = cancelled });
+                suites.Add(JUnitSuite.NotRun("replay." + name, cancelled));
+                exitCodes.Add(ExitCodes.Cancelled);
+                continue;
+            }
             if (exitCodes.Contains(ExitCodes.Environment))
             {
                 // No browser (or desktop) for one means none for the others: they are listed, not started.
@@ -92,13 +100,14 @@ internal static partial class ReplayCommand
 
         var junit = Path.Combine(folder, "junit.xml");
         var index = Path.Combine(folder, "index.html");
-        await JUnitReportWriter.WriteAsync(suites, "agent replay", junit, cancellationToken);
-        if (options.JUnit is not null) await JUnitReportWriter.WriteAsync(suites, "agent replay", options.JUnit, cancellationToken);
-        await ReplayIndexWriter.WriteAsync(entries, index, junit, cancellationToken);
-        if (options.Html is not null) await ReplayIndexWriter.WriteAsync(entries, options.Html, options.JUnit is null ? junit : Path.GetFullPath(options.JUnit), cancellationToken);
+        // Written also when the replays were cancelled (Ctrl+C), so not under the cancelled token.
+        await JUnitReportWriter.WriteAsync(suites, "agent replay", junit, CancellationToken.None);
+        if (options.JUnit is not null) await JUnitReportWriter.WriteAsync(suites, "agent replay", options.JUnit, CancellationToken.None);
+        await ReplayIndexWriter.WriteAsync(entries, index, junit, CancellationToken.None);
+        if (options.Html is not null) await ReplayIndexWriter.WriteAsync(entries, options.Html, options.JUnit is null ? junit : Path.GetFullPath(options.JUnit), CancellationToken.None);
         PrintSetSummary(console, entries, index, junit);
-        // The worst outcome decides: no browser, then bad input, then a failed replay.
-        int[] order = [ExitCodes.Environment, ExitCodes.BadInput, ExitCodes.RunFailed];
+        // The worst outcome decides: cancelled, no browser, then bad input, then a failed replay.
+        int[] order = [ExitCodes.Cancelled, ExitCodes.Environment, ExitCodes.BadInput, ExitCodes.RunFailed];
         return order.FirstOrDefault(exitCodes.Contains, ExitCodes.Success);
     }
 

@@ -72,8 +72,9 @@ internal static partial class ReplayCommand
             Secrets come only from what you declare (--secret NAME=ENV_VAR, or --scenario FILE and the .env beside it),
             never from the recording: a recording may come from someone else and must not choose what is read.
 
-            Exit codes: 0 every step passed, 1 a step or check failed, 2 bad input (recording, parameters, secrets), 3 no browser.
-            With several recordings, the worst of theirs: 3, then 2, then 1.
+            Exit codes: 0 every step passed, 1 a step or check failed, 2 bad input (recording, parameters, secrets), 3 no browser,
+            130 cancelled (Ctrl+C; the report, JUnit file and log are still written).
+            With several recordings, the worst of theirs: 130, then 3, then 2, then 1.
             """)
         {
             recording, param, query, baseUrl, healOut, noHeal, output, junit, html, approve, headed, shots, stepTimeout, trace, verbose,
@@ -291,14 +292,15 @@ internal static partial class ReplayCommand
         {
             result = await new ReplayEngine(driver, replayOptions).ReplayAsync(document, cancellationToken);
             appOutput = await DesktopDriverChoice.WriteAppOutputAsync(driver, folder, setup.Secrets);
-            // The reports need nothing more of the browser or app: they are written while it closes.
-            writing = Task.Run(() => WriteOutputsAsync(result, document, path, folder, options, cancellationToken), CancellationToken.None);
+            // The reports need nothing more of the browser or app: they are written while it closes, and also when the
+            // replay was cancelled (Ctrl+C), so they are not written under the cancelled token.
+            writing = Task.Run(() => WriteOutputsAsync(result, document, path, folder, options, CancellationToken.None), CancellationToken.None);
         }
         await writing;
         if (appOutput is not null) console.MarkupLine($"App output: {Markup.Escape(Relative(appOutput))}");
         if (options.HealOut is not null && result.HealCount > 0)
         {
-            var healedPath = await WriteHealedAsync(document, result, path, options.HealOut, cancellationToken);
+            var healedPath = await WriteHealedAsync(document, result, path, options.HealOut, CancellationToken.None);
             console.MarkupLine($"Healed recording for review: {Markup.Escape(Relative(healedPath))}");
         }
         else if (options.HealOut is not null)
@@ -307,7 +309,8 @@ internal static partial class ReplayCommand
         }
         PrintSummary(console, result, folder);
         if (options.Profile) TimeProfile.Print(console, "replay", result.DurationMs, result.Timings, result.Steps.Select(s => (s.Index, s.Action, s.DurationMs, s.Timings)));
-        return new ReplayOutcome(result.Passed ? ExitCodes.Success : ExitCodes.RunFailed, result, null);
+        var exitCode = cancellationToken.IsCancellationRequested ? ExitCodes.Cancelled : result.Passed ? ExitCodes.Success : ExitCodes.RunFailed;
+        return new ReplayOutcome(exitCode, result, null);
     }
 
     private static async Task WriteOutputsAsync(ReplayResult result, RecordingDocument document, string recordingPath, string folder,

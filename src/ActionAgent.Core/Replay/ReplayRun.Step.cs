@@ -66,8 +66,7 @@ public sealed partial class ReplayEngine
                 {
                     var remaining = timeout - Options.Time.GetElapsedTime(start);
                     if (remaining < Options.FastPathMinimum) remaining = Options.FastPathMinimum;
-                    // Resolve through every layer without acting, so a heal can be refused or photographed first.
-                    var probe = await ActAsync(planStep with { Action = ActionKind.WaitFor }, full, null, false, remaining, cancellationToken).ConfigureAwait(false);
+                    var probe = await ProbeLayersAsync(planStep, full, result.FailureKind, remaining, cancellationToken).ConfigureAwait(false);
                     if (!probe.Succeeded)
                     {
                         var shot = await ShotAsync($"{step.Index:000}-failed.png", cancellationToken).ConfigureAwait(false);
@@ -125,6 +124,29 @@ public sealed partial class ReplayEngine
                 ResolvedBy = result.ResolvedBy, Found = result.ResolvedTarget, Heal = heal, Checks = checks,
                 Shot = after ?? heal?.Shot, DurationMs = Elapsed(start), RecordedMs = step.DurationMs, Timings = _clock.TakeStep(),
             };
+        }
+
+        /// <summary>
+        /// Resolves the step's element through its recorded layers without acting, so that a heal can be refused or
+        /// photographed first. When the fast path ran out of time (nothing matched yet, or the element was not yet
+        /// actionable: a page still rendering on a busy machine), the recorded DOM layers get the rest of the step's time,
+        /// the first of them first on every pass, so an element drawn late is found by its first layer and the step is
+        /// only slow; the box (coordinates) is tried only when none of them has found the element by then, since it says
+        /// where the element was drawn, not whether it is drawn yet. An ambiguous first layer walks every layer at once.
+        /// </summary>
+        private async Task<ActionResult> ProbeLayersAsync(PlanStep step, ElementTarget full, ActionFailureKind? fastPathFailure, TimeSpan remaining,
+            CancellationToken cancellationToken)
+        {
+            var waitFor = step with { Action = ActionKind.WaitFor };
+            var withoutBox = full with { Box = null };
+            if (fastPathFailure == ActionFailureKind.TargetAmbiguous || full.Box is null || withoutBox.IsSemanticOnly)
+            {
+                return await ActAsync(waitFor, full, null, false, remaining, cancellationToken).ConfigureAwait(false);
+            }
+            var probe = await ActAsync(waitFor, withoutBox, null, false, remaining, cancellationToken).ConfigureAwait(false);
+            if (probe.Succeeded) return probe;
+            var byBox = await ActAsync(waitFor, ReplayTargets.Only(full, "box"), null, false, Options.FastPathMinimum, cancellationToken).ConfigureAwait(false);
+            return byBox.Succeeded ? byBox : probe;
         }
 
         private static string? DropDrifted(ElementTarget? drop, ActionResult result)

@@ -32,14 +32,25 @@ public sealed partial class ReplayEngine
             using var deadline = Options.Timeout is { } limit ? new CancellationTokenSource(limit, Options.Time) : new CancellationTokenSource();
             using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
             bool TimedOut() => deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested;
-            var blank = await BlankPageAsync(linked.Token).ConfigureAwait(false);
+            // Cancelled (Ctrl+C): the step under way fails saying so, the rest are skipped, and the result is returned
+            // like any failed replay's, so its report, JUnit file and log are still written.
+            bool Cancelled() => cancellationToken.IsCancellationRequested;
+            string? blank;
+            try
+            {
+                blank = await BlankPageAsync(linked.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (Cancelled())
+            {
+                blank = null; // the first step below says the replay was cancelled
+            }
             foreach (var step in recording.Steps)
             {
-                cancellationToken.ThrowIfCancellationRequested();
+                if (reason is null && Cancelled()) reason = $"The replay was cancelled before step {step.Index}.";
                 if (reason is null && TimedOut()) reason = $"The replay went over its time limit of {Options.Timeout} before step {step.Index}.";
                 if (reason is not null)
                 {
-                    results.Add(Skipped(step, "an earlier step failed"));
+                    results.Add(Skipped(step, Cancelled() ? "the replay was cancelled" : "an earlier step failed"));
                     continue;
                 }
                 if (blank is not null)
@@ -64,6 +75,11 @@ public sealed partial class ReplayEngine
                 {
                     result = Skipped(step, "") with { Outcome = ReplayStepOutcome.Failed, Error = $"The replay went over its time limit of {Options.Timeout} during this step." };
                 }
+                catch (Exception e) when (Cancelled() && e is OperationCanceledException or Engine.DriverFailedException)
+                {
+                    // Ctrl+C in a terminal reaches the browser too: what it then says is not the step's failure.
+                    result = Skipped(step, "") with { Outcome = ReplayStepOutcome.Failed, Error = $"The replay was cancelled during step {step.Index}." };
+                }
                 catch (Engine.DriverFailedException e)
                 {
                     // The app or browser stopped answering: this step fails with what the driver said; the rest are skipped.
@@ -84,6 +100,10 @@ public sealed partial class ReplayEngine
             catch (OperationCanceledException) when (TimedOut())
             {
                 reason = $"The replay went over its time limit of {Options.Timeout} while checking its expectations.";
+            }
+            catch (OperationCanceledException) when (Cancelled())
+            {
+                reason = "The replay was cancelled while checking its expectations.";
             }
             catch (Engine.DriverFailedException e)
             {
