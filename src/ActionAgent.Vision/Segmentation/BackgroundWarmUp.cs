@@ -15,6 +15,10 @@ internal static class BackgroundWarmUp
 
     public static void Start(TesseractOcr ocr, VisionOptions options)
     {
+        // As many engines as a read runs batches at once (one per core here), so a first read loads no model at all.
+        // Measured when the page was ready, before any read: the working set grew by 53 MB with two engines and OpenCV
+        // warm, 45 MB with one; OpenCV's share is loaded by any run's first screen check anyway, so the engines are
+        // what a run that never reads a screenshot pays.
         ocr.WarmInBackground(options.OcrParallelism);
         if (Interlocked.Exchange(ref _openCvStarted, 1) == 0) _ = Task.Run(WarmOpenCv);
     }
