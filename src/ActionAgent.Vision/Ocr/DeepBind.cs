@@ -35,16 +35,24 @@ internal static unsafe class DeepBind
         return false;
     }
 
-    private static readonly Lazy<nint> SetOpenMpThreads = new(() =>
-        OperatingSystem.IsLinux() && NativeLibrary.TryLoad("libgomp.so.1", out var gomp) && NativeLibrary.TryGetExport(gomp, "omp_set_num_threads", out var set) ? set : 0);
+    private static readonly Lazy<nint> SetOpenMpThreads = new(() => OpenMpExport("omp_set_num_threads"));
+    private static readonly Lazy<nint> SetOpenMpMaxActiveLevels = new(() => OpenMpExport("omp_set_max_active_levels"));
+
+    private static nint OpenMpExport(string name) =>
+        OperatingSystem.IsLinux() && NativeLibrary.TryLoad("libgomp.so.1", out var gomp) && NativeLibrary.TryGetExport(gomp, name, out var export) ? export : 0;
 
     /// <summary>
-    /// One OpenMP thread for what tesseract runs on the calling thread: the engines themselves run in parallel, one
-    /// per core (the command was started with OMP_THREAD_LIMIT=1 for the same reason). Set per thread through
-    /// libgomp's API, so the process environment, and any other OpenMP user in the process, is left as it was.
+    /// One thread for what tesseract runs on the calling thread: the engines themselves run in parallel, one per core
+    /// (the command was started with OMP_THREAD_LIMIT=1 for the same reason). Set per thread through libgomp's API, so
+    /// the process environment, and any other OpenMP user in the process, is left as it was. The thread count alone is
+    /// not enough: tesseract's LSTM asks for its teams with <c>num_threads(4)</c>, which overrides it, and those teams
+    /// (3 more threads per reading thread, spinning while they wait) cost 3–4 times the CPU of the read itself on 2
+    /// cores. No active parallel level (<c>omp_set_max_active_levels(0)</c>) runs every parallel region on the calling
+    /// thread whatever it asks for.
     /// </summary>
     public static void OneOpenMpThread()
     {
         if (SetOpenMpThreads.Value != 0) ((delegate* unmanaged<int, void>)SetOpenMpThreads.Value)(1);
+        if (SetOpenMpMaxActiveLevels.Value != 0) ((delegate* unmanaged<int, void>)SetOpenMpMaxActiveLevels.Value)(0);
     }
 }

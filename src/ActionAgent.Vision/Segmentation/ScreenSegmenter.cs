@@ -10,13 +10,18 @@ public sealed class ScreenSegmenter
     private readonly RegionReader _reader;
     private readonly VisionOptions _options;
 
-    /// <summary>Creates a segmenter that reads text with tesseract as the options say.</summary>
+    /// <summary>
+    /// Creates a segmenter that reads text with tesseract as the options say, and starts OpenCV and the tesseract
+    /// engines in the background (returning at once), so its first read does not wait for them.
+    /// </summary>
     public ScreenSegmenter(VisionOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
         _options = options;
-        _reader = new RegionReader(options.CreateOcr(), options);
+        var ocr = options.CreateOcr();
+        _reader = new RegionReader(ocr, options);
+        BackgroundWarmUp.Start(ocr, options);
     }
 
     /// <summary>
