@@ -11,8 +11,8 @@ public sealed class ScreenSegmenter
     private readonly VisionOptions _options;
 
     /// <summary>
-    /// Creates a segmenter that reads text with tesseract as the options say, and starts OpenCV and the tesseract
-    /// engines in the background (returning at once), so its first read does not wait for them.
+    /// Creates a segmenter that reads text with tesseract as the options say, and starts OpenCV
+    /// in the background (returning at once), so its first read does not wait for it.
     /// </summary>
     public ScreenSegmenter(VisionOptions options)
     {
@@ -21,7 +21,7 @@ public sealed class ScreenSegmenter
         _options = options;
         var ocr = options.CreateOcr();
         _reader = new RegionReader(ocr, options);
-        BackgroundWarmUp.Start(ocr, options);
+        BackgroundWarmUp.Start();
     }
 
     /// <summary>
