@@ -78,8 +78,16 @@ async Task WorkAsync()
         var (exitCode, timedOut, output) = await runner.RunAsync(goal, browser.CdpUrl, recording, options.Timeout);
         clock.Stop();
         var (done, detail) = await browser.ReadScoreAsync();
-        Directory.CreateDirectory(recording);
-        await File.WriteAllTextAsync(Path.Combine(recording, "agent-output.txt"), output);
+        try
+        {
+            Directory.CreateDirectory(recording);
+            await File.WriteAllTextAsync(Path.Combine(recording, "agent-output.txt"), output);
+        }
+        catch (IOException e)
+        {
+            // A full disk loses this run's console copy, not the run's verdict nor the rest of the gym.
+            Console.Error.WriteLine($"warning: could not keep the agent's output of {id} s{seed}: {e.Message}");
+        }
         var run = new GymRun(id, taskPattern, seed, goal, exitCode, timedOut, done, detail, Math.Round(clock.Elapsed.TotalSeconds, 1),
             GymRun.Classify(exitCode, done), AgentProcess.Reason(output), Path.GetRelativePath(repositoryRoot, recording));
         await gate.WaitAsync();
