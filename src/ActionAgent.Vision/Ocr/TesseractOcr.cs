@@ -51,27 +51,6 @@ public sealed partial class TesseractOcr
         _pool = new Lazy<TesseractEnginePool?>(ResolvePool, LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
-    /// <summary>
-    /// Starts up to <paramref name="engines"/> warm engines on the thread pool, so a first read does not wait for the
-    /// language model to load. Returns at once and never throws: a library or language that cannot be loaded is
-    /// reported by the first read, as without warming. Nothing to do when reads run the command.
-    /// </summary>
-    internal void WarmInBackground(int engines)
-    {
-        if (_engine == OcrEngine.Process) return;
-        _ = Task.Run(() =>
-        {
-            try
-            {
-                _pool.Value?.WarmInBackground(engines);
-            }
-            catch (TesseractUnavailableException)
-            {
-                // Kept by the lazy pool: the first read throws it.
-            }
-        });
-    }
-
     /// <summary>Whether reads run in-process (loads the library on first use; false when they run the command).</summary>
     internal bool InProcess => _pool.Value is not null;
 

@@ -16,7 +16,7 @@ internal static class BackgroundWarmUp
         // Only OpenCV: any run's first screen check loads it anyway. The tesseract engines are not warmed here: measured
         // on the goal run (book-flight, /usr/bin/time -v, two runs each, load 2-4), warming them raised the run's peak
         // working set from 434-437 MB to 470-471 MB, against the 400 MB target, while a run whose screen checks
-        // never read text would pay it for nothing. TesseractOcr.WarmInBackground stays for a host that reads at once.
+        // never read text would pay it for nothing.
         if (Interlocked.Exchange(ref _openCvStarted, 1) == 0) _ = Task.Run(WarmOpenCv);
     }
 
