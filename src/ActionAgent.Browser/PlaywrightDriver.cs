@@ -145,48 +145,6 @@ public sealed partial class PlaywrightDriver : IUiDriver
         return (measured[0], measured[1]);
     }
 
-    /// <inheritdoc />
-    public async Task<byte[]> ScreenshotAsync(IReadOnlyList<ElementTarget> masked, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(masked);
-        ObjectDisposedException.ThrowIf(_disposed, this);
-        var locators = new List<ILocator>();
-        var boxes = new List<BoundingBox>();
-        foreach (var target in masked)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            if (target.IsSemanticOnly) continue;
-            var outcome = await _resolver.TryOnceAsync(target).ConfigureAwait(false);
-            if (outcome.Element?.Locator is { } locator) locators.Add(locator);
-            else if (target.Box is { } box) boxes.Add(box);
-        }
-        // Boxes have no locator: paint them with a temporary overlay, removed right after.
-        if (boxes.Count > 0) await Page.EvaluateAsync(PaintBoxesScript, boxes.Select(b => new[] { b.X, b.Y, b.Width, b.Height }).ToArray()).ConfigureAwait(false);
-        try
-        {
-            return await Page.ScreenshotAsync(new()
-            {
-                Type = ScreenshotType.Png,
-                Mask = locators,
-                MaskColor = "#FF00FF",
-                Animations = ScreenshotAnimations.Disabled,
-            }).ConfigureAwait(false);
-        }
-        finally
-        {
-            if (boxes.Count > 0) await Page.EvaluateAsync("() => document.querySelectorAll('[data-actionagent-mask]').forEach(e => e.remove())").ConfigureAwait(false);
-        }
-    }
-
-    private const string PaintBoxesScript = """
-        (boxes) => boxes.forEach(([x, y, w, h]) => {
-          const d = document.createElement('div');
-          d.setAttribute('data-actionagent-mask', '');
-          d.style.cssText = `position:fixed;left:${x}px;top:${y}px;width:${w}px;height:${h}px;background:#FF00FF;z-index:2147483647;pointer-events:none`;
-          document.documentElement.appendChild(d);
-        })
-        """;
-
     /// <summary>Saves the trace (when asked for), then closes a launched browser or disconnects from an attached one.</summary>
     public async ValueTask DisposeAsync()
     {
@@ -197,6 +155,7 @@ public sealed partial class PlaywrightDriver : IUiDriver
         try
         {
             await FinishDownloadsAsync().ConfigureAwait(false);
+            await DetachCaptureAsync().ConfigureAwait(false);
             if (_options.TracePath is { } tracePath)
             {
                 var directory = Path.GetDirectoryName(Path.GetFullPath(tracePath));

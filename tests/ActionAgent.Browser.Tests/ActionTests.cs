@@ -285,7 +285,84 @@ public sealed class ActionTests(BrowserFixture browser)
 
         Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], masked[..4]);
         Assert.NotEqual(plain, masked);
+        var box = await browser.Driver.Page.Locator("#secret").BoundingBoxAsync();
+        Assert.NotNull(box);
+        // Every pixel of the field is the mask's colour, and the page shows no overlay once the picture is taken.
+        var colours = await PixelColoursAsync(masked, box);
+        Assert.Equal(["255,0,255"], colours);
+        Assert.DoesNotContain("255,0,255", await PixelColoursAsync(plain, box));
+        Assert.Equal(0, await browser.Driver.Page.Locator("[data-actionagent-mask]").CountAsync());
     }
+
+    [Fact]
+    public async Task A_screenshot_holds_animations_still_and_leaves_the_page_as_it_was()
+    {
+        await browser.OpenAsync("form.html");
+        await browser.Driver.Page.EvaluateAsync("""
+            () => {
+              const spinner = document.createElement('div');
+              spinner.id = 'spinner';
+              spinner.style.cssText = 'position:fixed;left:0;top:0;width:60px;height:60px;background:red';
+              document.body.append(spinner);
+              spinner.animate([{ opacity: 1 }, { opacity: 0 }], { duration: 300, iterations: Infinity });
+            }
+            """);
+        await browser.Driver.Page.Locator("#secret").FocusAsync();
+
+        // A spinner fading in and out (and the caret of a focused field, hidden when the browser draws one): at rest,
+        // two pictures a moment apart are one picture
+        // (the rasteriser may round an anti-aliased edge one step differently: those are not counted).
+        var first = await browser.Driver.ScreenshotAsync([], CancellationToken.None);
+        await Task.Delay(170);
+        var second = await browser.Driver.ScreenshotAsync([], CancellationToken.None);
+
+        Assert.Equal(0, await DifferingPixelsAsync(first, second));
+        Assert.Equal("running", await browser.Driver.Page.EvaluateAsync<string>("() => document.getElementById('spinner').getAnimations()[0].playState"));
+        Assert.Equal(0, await browser.Driver.Page.Locator("[data-actionagent-mask]").CountAsync());
+        Assert.True(await browser.Driver.Page.EvaluateAsync<bool>("() => document.activeElement.id === 'secret'"));
+    }
+
+    // How many pixels of two PNGs differ by more than a rounding step in any channel, counted by the browser itself.
+    private async Task<int> DifferingPixelsAsync(byte[] first, byte[] second) =>
+        await browser.Driver.Page.EvaluateAsync<int>("""
+            async ([a, b]) => {
+              const read = async data => {
+                const image = new Image();
+                image.src = 'data:image/png;base64,' + data;
+                await image.decode();
+                const canvas = document.createElement('canvas');
+                canvas.width = image.width; canvas.height = image.height;
+                const context = canvas.getContext('2d');
+                context.drawImage(image, 0, 0);
+                return context.getImageData(0, 0, image.width, image.height).data;
+              };
+              const [x, y] = [await read(a), await read(b)];
+              if (x.length !== y.length) return -1;
+              let differing = 0;
+              for (let i = 0; i < x.length; i += 4) {
+                if (Math.abs(x[i] - y[i]) > 2 || Math.abs(x[i + 1] - y[i + 1]) > 2 || Math.abs(x[i + 2] - y[i + 2]) > 2) differing++;
+              }
+              return differing;
+            }
+            """, new[] { Convert.ToBase64String(first), Convert.ToBase64String(second) });
+
+    // The distinct colours of a PNG's pixels inside a box, read by the browser itself (no image library here).
+    private async Task<string[]> PixelColoursAsync(byte[] png, Microsoft.Playwright.LocatorBoundingBoxResult box) =>
+        await browser.Driver.Page.EvaluateAsync<string[]>("""
+            async ({ data, x, y, w, h }) => {
+              const image = new Image();
+              image.src = 'data:image/png;base64,' + data;
+              await image.decode();
+              const canvas = document.createElement('canvas');
+              canvas.width = image.width; canvas.height = image.height;
+              const context = canvas.getContext('2d');
+              context.drawImage(image, 0, 0);
+              const pixels = context.getImageData(Math.ceil(x) + 1, Math.ceil(y) + 1, Math.floor(w) - 2, Math.floor(h) - 2).data;
+              const seen = new Set();
+              for (let i = 0; i < pixels.length; i += 4) seen.add(`${pixels[i]},${pixels[i + 1]},${pixels[i + 2]}`);
+              return [...seen];
+            }
+            """, new { data = Convert.ToBase64String(png), x = (double)box.X, y = (double)box.Y, w = (double)box.Width, h = (double)box.Height });
 
     [Fact]
     public async Task A_confirm_raised_by_the_agents_click_is_accepted_and_reported_on_the_result()
