@@ -83,7 +83,12 @@ public sealed class MiniLmEmbedder : ITextEmbedder, IDisposable
     /// inference's tensors are allocated and freed with it, and <see cref="EncodeInBatches"/> hands that memory back.
     /// The vectors are the same: only where the tensors live changes.
     /// </summary>
-    private static SessionOptions SessionOptionsForMemory() => new() { EnableCpuMemArena = false, EnableMemoryPattern = false };
+    private static SessionOptions SessionOptionsForMemory()
+    {
+        var options = new SessionOptions { EnableCpuMemArena = false, EnableMemoryPattern = false };
+        options.AddSessionConfigEntry("session.intra_op.allow_spinning", "0");
+        return options;
+    }
 
     /// <summary>The process-wide instance, loaded on first use.</summary>
     public static MiniLmEmbedder Shared => SharedInstance.Value;
