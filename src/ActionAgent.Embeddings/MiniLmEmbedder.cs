@@ -27,6 +27,20 @@ public sealed class MiniLmEmbedder : ITextEmbedder, IDisposable
     private readonly Lock _gate = new();
 
     /// <summary>
+    /// How many hinted texts go through the model at once in the background: a call that needs the model waits at
+    /// most for one such batch (a few tens of milliseconds), never for the whole queue.
+    /// </summary>
+    private const int PrefetchBatch = 8;
+
+    /// <summary>The most hinted texts kept waiting; older hints are dropped first when a new page brings more.</summary>
+    private const int PrefetchLimit = 512;
+
+    private readonly ConcurrentQueue<string> _hinted = new();
+    private int _prefetching;
+    private int _callers;
+    private volatile bool _closing;
+
+    /// <summary>
     /// Starts loading the model on a pool thread and returns at once: a run creates its embedder before it serves its
     /// site and launches its browser, and the load goes on meanwhile. The first embedding waits for it.
     /// </summary>
@@ -43,6 +57,7 @@ public sealed class MiniLmEmbedder : ITextEmbedder, IDisposable
     /// </summary>
     private void FinishLoading(object? sender, EventArgs e)
     {
+        _closing = true; // no background batch starts from here on
         try
         {
             _loading.Wait(TimeSpan.FromSeconds(20));
@@ -50,6 +65,10 @@ public sealed class MiniLmEmbedder : ITextEmbedder, IDisposable
         catch (AggregateException)
         {
             // A load that failed is the first embedding's error to report, not the exit's.
+        }
+        // A background batch under way finishes before the native runtime is torn down, for the same reason.
+        lock (_gate)
+        {
         }
     }
 
@@ -125,16 +144,95 @@ public sealed class MiniLmEmbedder : ITextEmbedder, IDisposable
         if (missing.Count > 0)
         {
             var distinct = missing.Select(i => Key(texts[i])).Distinct(StringComparer.Ordinal).ToArray();
-            float[][] vectors;
-            lock (_gate)
+            Interlocked.Increment(ref _callers); // background batches hold off while a caller waits
+            try
             {
-                vectors = EncodeInBatches(Encoder, distinct);
+                lock (_gate)
+                {
+                    // A background batch may have embedded some of them while this call waited for the model.
+                    var still = distinct.Where(k => !_cache.ContainsKey(k)).ToArray();
+                    if (still.Length > 0) Store(still, EncodeInBatches(Encoder, still));
+                }
             }
-            if (_cache.Count + distinct.Length > CacheLimit) _cache.Clear();
-            for (var j = 0; j < distinct.Length; j++) _cache[distinct[j]] = VectorMath.Normalize(vectors[j]);
+            finally
+            {
+                Interlocked.Decrement(ref _callers);
+            }
             foreach (var i in missing) result[i] = _cache[Key(texts[i])];
         }
         return result;
+    }
+
+    // Under the gate: the cache is written only by whoever holds the model.
+    private void Store(string[] keys, float[][] vectors)
+    {
+        if (_cache.Count + keys.Length > CacheLimit) _cache.Clear();
+        for (var j = 0; j < keys.Length; j++) _cache[keys[j]] = VectorMath.Normalize(vectors[j]);
+    }
+
+    /// <inheritdoc />
+    /// <remarks>
+    /// The texts not yet cached are embedded on a pool thread, a few at a time, and only while no
+    /// <see cref="Embed"/> call waits for the model; each goes through the model as it would in a call, shorter texts
+    /// batched with texts of their own length (padding changes no vector). A caller that needs a text still queued
+    /// embeds it itself.
+    /// </remarks>
+    public void Prefetch(IReadOnlyList<string> texts)
+    {
+        ArgumentNullException.ThrowIfNull(texts);
+        if (_closing) return;
+        foreach (var text in texts)
+        {
+            var key = Key(text);
+            if (key.Length > 0 && !_cache.ContainsKey(key)) _hinted.Enqueue(key);
+        }
+        while (_hinted.Count > PrefetchLimit && _hinted.TryDequeue(out _))
+        {
+        }
+        if (!_hinted.IsEmpty && Interlocked.CompareExchange(ref _prefetching, 1, 0) == 0) _ = Task.Run(DrainHintsAsync);
+    }
+
+    /// <summary>How many texts the cache holds (for tests).</summary>
+    internal int CachedCount => _cache.Count;
+
+    /// <summary>Completes when no hinted text is waiting and no background batch is under way (for tests).</summary>
+    internal async Task WhenPrefetchedAsync()
+    {
+        while (Volatile.Read(ref _prefetching) != 0 || !_hinted.IsEmpty) await Task.Delay(10).ConfigureAwait(false);
+    }
+
+    private async Task DrainHintsAsync()
+    {
+        try
+        {
+            await _loading.ConfigureAwait(false);
+            while (!_closing)
+            {
+                while (Volatile.Read(ref _callers) > 0) await Task.Delay(5).ConfigureAwait(false);
+                var batch = new List<string>(PrefetchBatch);
+                while (batch.Count < PrefetchBatch && _hinted.TryDequeue(out var key))
+                {
+                    if (!_cache.ContainsKey(key) && !batch.Contains(key, StringComparer.Ordinal)) batch.Add(key);
+                }
+                if (batch.Count == 0) break;
+                lock (_gate)
+                {
+                    if (_closing) break;
+                    var keys = batch.Where(k => !_cache.ContainsKey(k)).OrderBy(k => k.Length).ToArray();
+                    if (keys.Length > 0) Store(keys, Encoder.Encode(keys));
+                }
+            }
+        }
+        catch (Exception e) when (e is OnnxRuntimeException or InvalidOperationException or OperationCanceledException)
+        {
+            // A hint is only a hint: a model that failed to load or run reports it to the next caller instead.
+            _hinted.Clear();
+        }
+        finally
+        {
+            Volatile.Write(ref _prefetching, 0);
+        }
+        if (!_hinted.IsEmpty && !_closing && Interlocked.CompareExchange(ref _prefetching, 1, 0) == 0) _ = Task.Run(DrainHintsAsync);
     }
 
     private static float[][] EncodeInBatches(SentenceEncoder encoder, string[] texts)
@@ -165,9 +263,17 @@ public sealed class MiniLmEmbedder : ITextEmbedder, IDisposable
     /// <inheritdoc />
     public void Dispose()
     {
+        _closing = true;
         AppDomain.CurrentDomain.ProcessExit -= FinishLoading;
-        if (_loading.IsCompletedSuccessfully) _loading.Result.Dispose();
-        else _loading.ContinueWith(t => t.Result.Dispose(), CancellationToken.None, TaskContinuationOptions.OnlyOnRanToCompletion, TaskScheduler.Default);
+        // A background batch under way finishes first (no new one starts once closing).
+        if (_loading.IsCompletedSuccessfully)
+        {
+            lock (_gate) _loading.Result.Dispose();
+        }
+        else
+        {
+            _loading.ContinueWith(t => { lock (_gate) t.Result.Dispose(); }, CancellationToken.None, TaskContinuationOptions.OnlyOnRanToCompletion, TaskScheduler.Default);
+        }
     }
 
     private static string Key(string text) => text.Trim().ToLowerInvariant();

