@@ -18,6 +18,21 @@ public sealed partial class FormInputMatcher(ElementScorer scorer)
     /// <value>The default value is 0.45.</value>
     public double MinimumScore { get; init; } = 0.45;
 
+    /// <summary>What the inputs' names are compared with fields as: their words and their last part's usual words.</summary>
+    public static IReadOnlyList<string> KeyTexts(IReadOnlyDictionary<string, string> inputs, IReadOnlyList<string> secretNames)
+    {
+        ArgumentNullException.ThrowIfNull(inputs);
+        ArgumentNullException.ThrowIfNull(secretNames);
+        var keys = Keys(inputs, secretNames);
+        return [.. keys.Select(k => k.Words).Concat(keys.Select(k => k.Leaf))];
+    }
+
+    private static List<(string Key, bool Secret, int? Index, string Words, string Leaf)> Keys(IReadOnlyDictionary<string, string> inputs, IReadOnlyList<string> secretNames) =>
+        [.. inputs.Keys.Select(k => (Key: k, Secret: false))
+            .Concat(secretNames.Select(s => (Key: s, Secret: true)))
+            .Select(k => (k.Key, k.Secret, Index: IndexOf(k.Key), Words: Humanize(k.Key), Leaf: Leaf(k.Key)))
+            .Select(k => (k.Key, k.Secret, k.Index, k.Words, Leaf: FieldVocabulary.WordsFor(k.Leaf) is { } common ? $"{k.Leaf}, {common}" : k.Leaf))];
+
     /// <summary>The empty fields of the page, each matched to at most one input, in page order.</summary>
     public async Task<IReadOnlyList<InputField>> MatchAsync(PageModel page, IReadOnlyDictionary<string, string> inputs,
         IReadOnlyList<string> secretNames, Func<PageNode, bool> skip, CancellationToken cancellationToken)
@@ -29,11 +44,7 @@ public sealed partial class FormInputMatcher(ElementScorer scorer)
             && !n.Children.Any(c => c.Role == "text") && n.Label().Length > 0 && !skip(n)).ToList();
         if (fields.Count == 0) return [];
 
-        var keys = inputs.Keys.Select(k => (Key: k, Secret: false))
-            .Concat(secretNames.Select(s => (Key: s, Secret: true)))
-            .Select(k => (k.Key, k.Secret, Index: IndexOf(k.Key), Words: Humanize(k.Key), Leaf: Leaf(k.Key)))
-            .Select(k => (k.Key, k.Secret, k.Index, k.Words, Leaf: FieldVocabulary.WordsFor(k.Leaf) is { } common ? $"{k.Leaf}, {common}" : k.Leaf))
-            .ToList();
+        var keys = Keys(inputs, secretNames);
         if (keys.Count == 0) return [];
         var anyIndexed = keys.Any(k => k.Index is not null);
 

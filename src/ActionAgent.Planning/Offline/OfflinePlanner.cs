@@ -127,6 +127,8 @@ public sealed partial class OfflinePlanner : IPlanner
 
     private async Task<string?> StartAsync(PlanningContext context, CancellationToken cancellationToken)
     {
+        // A form's fields are matched to the inputs by their names' words: ready before the form is reached.
+        if (context.Inputs.Count + context.SecretNames.Count > 0) _scorer.Embedder.Prefetch(FormInputMatcher.KeyTexts(context.Inputs, context.SecretNames));
         var intent = await _classifier.ClassifyAsync(context.Goal, cancellationToken).ConfigureAwait(false);
         _run.Intent = intent;
         _run.Slots = new Dictionary<string, string>(intent.Slots, StringComparer.Ordinal);

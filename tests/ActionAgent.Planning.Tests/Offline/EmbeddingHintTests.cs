@@ -7,8 +7,8 @@ using ActionAgent.Planning.Tests.Goals;
 namespace ActionAgent.Planning.Tests.Offline;
 
 /// <summary>
-/// The planner tells the embedder what it is likely to rank soon (the skills' exemplars when it is made, each page's
-/// controls when it sees the page), so the embedder can embed them while the browser works.
+/// The planner tells the embedder what it is likely to rank soon (the skills' exemplars when it is made, the inputs' names
+/// on its first call, each page's controls when it sees the page), so the embedder can embed them while the browser works.
 /// </summary>
 public sealed class EmbeddingHintTests
 {
@@ -32,10 +32,13 @@ public sealed class EmbeddingHintTests
 
         var reading = await GoalReading.Interpreter.InterpretAsync("Subscribe with ada@example.com", CancellationToken.None);
         var screen = new UiObservation { Location = "https://news.example/", SnapshotText = Page, Nodes = AriaSnapshotParser.Parse(Page) };
-        await planner.NextAsync(new PlanningContext { Goal = "Subscribe with ada@example.com", Observation = screen, SubGoals = reading.SubGoals }, CancellationToken.None);
+        var inputs = new Dictionary<string, string> { ["reader.email"] = "ada@example.com" };
+        await planner.NextAsync(new PlanningContext { Goal = "Subscribe with ada@example.com", Observation = screen, SubGoals = reading.SubGoals, Inputs = inputs }, CancellationToken.None);
 
-        Assert.Equal(2, embedder.Hints.Count);
-        Assert.Equal(["Email address", "Subscribe", "Privacy policy"], embedder.Hints[1]);
+        Assert.Equal(3, embedder.Hints.Count);
+        Assert.Equal(FormInputMatcher.KeyTexts(inputs, []), embedder.Hints[1]);
+        Assert.Equal("reader email", embedder.Hints[1][0]);
+        Assert.Equal(["Email address", "Subscribe", "Privacy policy"], embedder.Hints[2]);
     }
 
     private sealed class HintRecorder(ITextEmbedder inner) : ITextEmbedder
