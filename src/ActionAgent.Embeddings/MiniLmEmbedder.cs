@@ -69,9 +69,11 @@ public sealed class MiniLmEmbedder : ITextEmbedder, IDisposable
             encoder = new SentenceEncoder(SessionOptionsForMemory());
         }
         MappedModelPages.Release(assembly, ModelResource);
-        // The model is read from the package's resources into a large array that the session copies: collected now,
-        // its memory is reused by the run instead of adding to the process's peak.
-        GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
+        // The model is read from the package's resources into an 87 MB array that the session copies. A forced
+        // collection frees it, but the GC keeps the freed region committed and resident for reuse, and on a goal run it
+        // stayed resident until ~10 s in, under the run's peak (smaps at the peak: bench/README.md, issue 11, session 22).
+        // An aggressive collection also hands the GC's free regions back to the system, so those 87 MB leave at once.
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
         MappedModelPages.TrimNativeHeap();
         return encoder;
     }
