@@ -184,7 +184,13 @@ public sealed partial class PlaywrightDriver
         }
 
         var start = _options.TimeProvider.GetTimestamp();
-        var outcome = await _resolver.ResolveAsync(target, action.Timeout, cancellationToken, readFacts: true).ConfigureAwait(false);
+        if (action.Kind == ActionKind.Click && _resolver.SingleLayer(target) is { } single
+            && await ClickWhileDescribingAsync(target, single.Layer, single.Locator, Ms(action.Timeout)).ConfigureAwait(false) is { } clicked)
+        {
+            return clicked;
+        }
+        var left = action.Timeout - _options.TimeProvider.GetElapsedTime(start);
+        var outcome = await _resolver.ResolveAsync(target, left < TimeSpan.Zero ? TimeSpan.Zero : left, cancellationToken, readFacts: true).ConfigureAwait(false);
         if (outcome.Element is not { } element) return await NotFoundAsync(action, target, outcome).ConfigureAwait(false);
 
         var facts = await ElementDescriber.ReadAsync(Page, element, target).ConfigureAwait(false);

@@ -42,7 +42,8 @@ internal sealed class TargetResolver(IPage page, TimeProvider time)
         while (true)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var outcome = await TryOnceAsync(target, readFacts).ConfigureAwait(false);
+            // Passes that may be followed by another skip counting the hidden matches (only a failure's note needs them).
+            var outcome = await TryOnceAsync(target, readFacts, countHidden: false).ConfigureAwait(false);
             if (outcome.Element is not null) return outcome;
             var elapsed = time.GetElapsedTime(start);
             if (target.Box is { } box && (!hasDomLayer || elapsed >= grace))
@@ -50,7 +51,7 @@ internal sealed class TargetResolver(IPage page, TimeProvider time)
                 var tried = outcome.Tried.Append($"box {box}: used").ToList();
                 return new ResolveOutcome(new ResolvedElement("box", null, box, page.MainFrame), tried, false);
             }
-            if (elapsed >= timeout) return outcome;
+            if (elapsed >= timeout) return await TryOnceAsync(target, readFacts).ConfigureAwait(false);
             var until = target.Box is not null && hasDomLayer && grace < timeout ? grace : timeout;
             await PauseAsync(target, outcome, until - elapsed, cancellationToken).ConfigureAwait(false);
         }
@@ -101,15 +102,38 @@ internal sealed class TargetResolver(IPage page, TimeProvider time)
         await Task.Delay(PollInterval, time, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>One pass over the layers, without waiting (<paramref name="readFacts"/>: see <see cref="ResolveAsync"/>).</summary>
-    public async Task<ResolveOutcome> TryOnceAsync(ElementTarget target, bool readFacts = false)
+    /// <summary>
+    /// The locator of a target that is one DOM layer and nothing else (no ref, box or frame path) on a page without
+    /// frames: the only place such a target can resolve to, so an action can be sent without a pass first
+    /// (<see cref="PlaywrightDriver"/>'s click). Null for anything else.
+    /// </summary>
+    internal (string Layer, ILocator Locator)? SingleLayer(ElementTarget target)
+    {
+        if (target.Ref is not null || target.Box is not null || target.FramePath is { Count: > 0 } || page.Frames.Count != 1) return null;
+        var layers = DomLayers(target).Take(2).ToList();
+        if (layers.Count != 1) return null;
+        try
+        {
+            return (layers[0].Layer, layers[0].Build(page.MainFrame));
+        }
+        catch (ArgumentException)
+        {
+            return null; // a layer that cannot be built (an unknown role): the resolver reports it
+        }
+    }
+
+    /// <summary>
+    /// One pass over the layers, without waiting (<paramref name="readFacts"/>: see <see cref="ResolveAsync"/>). With
+    /// <paramref name="countHidden"/>, a layer without a visible match also counts its hidden ones, for the note.
+    /// </summary>
+    public async Task<ResolveOutcome> TryOnceAsync(ElementTarget target, bool readFacts = false, bool countHidden = true)
     {
         var tried = new List<string>();
         var ambiguous = false;
         if (target.Ref is { } reference)
         {
             // A ref may point into a frame, which only the element's own evaluation reaches: its facts are read apart.
-            var (found, _, note, isAmbiguous) = await ProbeAsync(page.GetByRef(reference), page.MainFrame, readFacts: false).ConfigureAwait(false);
+            var (found, _, note, isAmbiguous) = await ProbeAsync(page.GetByRef(reference), page.MainFrame, readFacts: false, countHidden).ConfigureAwait(false);
             tried.Add($"ref {reference}: {note}");
             ambiguous |= isAmbiguous;
             if (found is not null) return new ResolveOutcome(new ResolvedElement("ref", found, null, page.MainFrame), tried, false);
@@ -137,7 +161,7 @@ internal sealed class TargetResolver(IPage page, TimeProvider time)
                     notes.Add(ex.Message);
                     break;
                 }
-                var (found, facts, note, isAmbiguous) = await ProbeAsync(locator, frame, readFacts).ConfigureAwait(false);
+                var (found, facts, note, isAmbiguous) = await ProbeAsync(locator, frame, readFacts, countHidden).ConfigureAwait(false);
                 if (found is not null)
                 {
                     tried.Add($"{description}: found{(frame == page.MainFrame ? "" : " in frame " + FrameName(frame))}");
@@ -258,7 +282,7 @@ internal sealed class TargetResolver(IPage page, TimeProvider time)
     /// the count and the single match's facts come from one evaluation of the matches (one round trip, where a count
     /// and then a description took two, and the element cannot change between them).
     /// </summary>
-    private static async Task<(ILocator? Found, JsonElement? Facts, string Note, bool Ambiguous)> ProbeAsync(ILocator locator, IFrame frame, bool readFacts)
+    private static async Task<(ILocator? Found, JsonElement? Facts, string Note, bool Ambiguous)> ProbeAsync(ILocator locator, IFrame frame, bool readFacts, bool countHidden)
     {
         try
         {
@@ -277,6 +301,7 @@ internal sealed class TargetResolver(IPage page, TimeProvider time)
             }
             if (visibleCount == 1) return (visible, facts, "found", false);
             if (visibleCount > 1) return (null, null, $"{visibleCount} visible matches (ambiguous)", true);
+            if (!countHidden) return (null, null, "no visible match", false);
             var all = await locator.CountAsync().ConfigureAwait(false);
             return (null, null, all == 0 ? "no match" : $"{all.ToString(CultureInfo.InvariantCulture)} match(es), none visible", false);
         }

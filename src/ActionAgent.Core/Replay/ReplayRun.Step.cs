@@ -66,29 +66,39 @@ public sealed partial class ReplayEngine
                 {
                     var remaining = timeout - Options.Time.GetElapsedTime(start);
                     if (remaining < Options.FastPathMinimum) remaining = Options.FastPathMinimum;
-                    var probe = await ProbeLayersAsync(planStep, full, result.FailureKind, remaining, cancellationToken).ConfigureAwait(false);
-                    if (!probe.Succeeded)
+                    if (kind == ActionKind.WaitFor && ReplayTargets.IsDocumentRoot(full))
                     {
-                        var shot = await ShotAsync($"{step.Index:000}-failed.png", cancellationToken).ConfigureAwait(false);
-                        return Fail($"{label}: {primaryLocator} no longer matches ({Vault.Mask(result.Error ?? "not found")}), and no other recorded layer found the element: {probe.Error}", shot);
-                    }
-                    var foundBy = probe.ResolvedBy ?? "?";
-                    var foundLocator = ReplayTargets.Has(full, foundBy) ? ReplayTargets.Locator(full, foundBy) : foundBy;
-                    var actOn = ReplayTargets.Has(full, foundBy) ? ReplayTargets.Only(full, foundBy) : full;
-                    if (string.Equals(foundLocator, primaryLocator, StringComparison.Ordinal))
-                    {
-                        result = await ActAsync(planStep, actOn, value, isSecret, remaining, cancellationToken).ConfigureAwait(false); // only slow, not drifted
+                        // The wait was for a condition on the page ("no 'Searching…' left"), recorded as the element that
+                        // met it: the page's body. The body is on every page, so finding it proves nothing: the condition
+                        // itself gets the rest of the step's time, and a step that was only slow is no heal.
+                        result = await ActAsync(planStep, primary, value, isSecret, remaining, cancellationToken).ConfigureAwait(false);
                     }
                     else
                     {
-                        var shot = Options.Screenshots == ReplayScreenshots.None ? null : await ShotAsync($"{step.Index:000}-heal.png", cancellationToken).ConfigureAwait(false);
-                        heal = new ReplayHeal(primaryLocator, foundBy, foundLocator, probe.ResolvedTarget, shot, probe.ResolvedTarget?.Box);
-                        engine._log.LogWarning("Replay {Step}: {Broken} no longer matches; found by {Found}", label, primaryLocator, foundLocator);
-                        if (!Options.AllowHeal)
+                        var probe = await ProbeLayersAsync(planStep, full, result.FailureKind, remaining, cancellationToken).ConfigureAwait(false);
+                        if (!probe.Succeeded)
                         {
-                            return Fail($"{label}: {primaryLocator} no longer matches; found by {foundLocator} (--no-heal makes any heal a failure).", shot, heal);
+                            var shot = await ShotAsync($"{step.Index:000}-failed.png", cancellationToken).ConfigureAwait(false);
+                            return Fail($"{label}: {primaryLocator} no longer matches ({Vault.Mask(result.Error ?? "not found")}), and no other recorded layer found the element: {probe.Error}", shot);
                         }
-                        result = await ActAsync(planStep, actOn, value, isSecret, remaining, cancellationToken).ConfigureAwait(false);
+                        var foundBy = probe.ResolvedBy ?? "?";
+                        var foundLocator = ReplayTargets.Has(full, foundBy) ? ReplayTargets.Locator(full, foundBy) : foundBy;
+                        var actOn = ReplayTargets.Has(full, foundBy) ? ReplayTargets.Only(full, foundBy) : full;
+                        if (string.Equals(foundLocator, primaryLocator, StringComparison.Ordinal))
+                        {
+                            result = await ActAsync(planStep, actOn, value, isSecret, remaining, cancellationToken).ConfigureAwait(false); // only slow, not drifted
+                        }
+                        else
+                        {
+                            var shot = Options.Screenshots == ReplayScreenshots.None ? null : await ShotAsync($"{step.Index:000}-heal.png", cancellationToken).ConfigureAwait(false);
+                            heal = new ReplayHeal(primaryLocator, foundBy, foundLocator, probe.ResolvedTarget, shot, probe.ResolvedTarget?.Box);
+                            engine._log.LogWarning("Replay {Step}: {Broken} no longer matches; found by {Found}", label, primaryLocator, foundLocator);
+                            if (!Options.AllowHeal)
+                            {
+                                return Fail($"{label}: {primaryLocator} no longer matches; found by {foundLocator} (--no-heal makes any heal a failure).", shot, heal);
+                            }
+                            result = await ActAsync(planStep, actOn, value, isSecret, remaining, cancellationToken).ConfigureAwait(false);
+                        }
                     }
                 }
             }

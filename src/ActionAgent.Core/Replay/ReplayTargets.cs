@@ -57,6 +57,13 @@ public static class ReplayTargets
         return full.IsSemanticOnly ? null : full;
     }
 
+    /// <summary>
+    /// Whether the recorded element is the document itself (<c>html</c> or its <c>body</c>): what a wait for a condition on
+    /// the whole page records as the element that met it. It is on every page, so finding it is no evidence of anything.
+    /// </summary>
+    internal static bool IsDocumentRoot(ElementTarget target) =>
+        target.Css is "html" or "body" or "html > body" || target.XPath is "/html" or "/html/body";
+
     /// <summary>The first layer a target has, in <see cref="LayerOrder"/>.</summary>
     public static string? FirstLayer(ElementTarget target)
     {
