@@ -309,9 +309,9 @@ public sealed class ActionTests(BrowserFixture browser)
             """);
         await browser.Driver.Page.Locator("#secret").FocusAsync();
 
-        // A spinner fading in and out (and the caret of a focused field, hidden when the browser draws one): at rest,
-        // two pictures a moment apart are one picture
-        // (the rasteriser may round an anti-aliased edge one step differently: those are not counted).
+        // A spinner fading in and out (and the caret of a focused field, hidden when the browser draws one): at rest, two
+        // pictures a moment apart are one picture (the rasteriser may round an anti-aliased edge one step differently:
+        // those are not counted).
         var first = await browser.Driver.ScreenshotAsync([], CancellationToken.None);
         await Task.Delay(170);
         var second = await browser.Driver.ScreenshotAsync([], CancellationToken.None);
@@ -322,20 +322,25 @@ public sealed class ActionTests(BrowserFixture browser)
         Assert.True(await browser.Driver.Page.EvaluateAsync<bool>("() => document.activeElement.id === 'secret'"));
     }
 
-    // How many pixels of two PNGs differ by more than a rounding step in any channel, counted by the browser itself.
+    // A PNG's pixels in a context of its own, read by the browser itself (no image library here).
+    private const string ReadPngScript = """
+        async (data, x = 0, y = 0, w = 0, h = 0) => {
+          const image = new Image();
+          image.src = 'data:image/png;base64,' + data;
+          await image.decode();
+          const canvas = document.createElement('canvas');
+          canvas.width = image.width; canvas.height = image.height;
+          const context = canvas.getContext('2d');
+          context.drawImage(image, 0, 0);
+          return context.getImageData(x, y, w || image.width, h || image.height).data;
+        }
+        """;
+
+    // How many pixels of two PNGs differ by more than a rounding step in any channel.
     private async Task<int> DifferingPixelsAsync(byte[] first, byte[] second) =>
-        await browser.Driver.Page.EvaluateAsync<int>("""
+        await browser.Driver.Page.EvaluateAsync<int>($$"""
             async ([a, b]) => {
-              const read = async data => {
-                const image = new Image();
-                image.src = 'data:image/png;base64,' + data;
-                await image.decode();
-                const canvas = document.createElement('canvas');
-                canvas.width = image.width; canvas.height = image.height;
-                const context = canvas.getContext('2d');
-                context.drawImage(image, 0, 0);
-                return context.getImageData(0, 0, image.width, image.height).data;
-              };
+              const read = {{ReadPngScript}};
               const [x, y] = [await read(a), await read(b)];
               if (x.length !== y.length) return -1;
               let differing = 0;
@@ -346,18 +351,11 @@ public sealed class ActionTests(BrowserFixture browser)
             }
             """, new[] { Convert.ToBase64String(first), Convert.ToBase64String(second) });
 
-    // The distinct colours of a PNG's pixels inside a box, read by the browser itself (no image library here).
+    // The distinct colours of a PNG's pixels inside a box (one pixel in from its edges).
     private async Task<string[]> PixelColoursAsync(byte[] png, Microsoft.Playwright.LocatorBoundingBoxResult box) =>
-        await browser.Driver.Page.EvaluateAsync<string[]>("""
+        await browser.Driver.Page.EvaluateAsync<string[]>($$"""
             async ({ data, x, y, w, h }) => {
-              const image = new Image();
-              image.src = 'data:image/png;base64,' + data;
-              await image.decode();
-              const canvas = document.createElement('canvas');
-              canvas.width = image.width; canvas.height = image.height;
-              const context = canvas.getContext('2d');
-              context.drawImage(image, 0, 0);
-              const pixels = context.getImageData(Math.ceil(x) + 1, Math.ceil(y) + 1, Math.floor(w) - 2, Math.floor(h) - 2).data;
+              const pixels = await ({{ReadPngScript}})(data, Math.ceil(x) + 1, Math.ceil(y) + 1, Math.floor(w) - 2, Math.floor(h) - 2);
               const seen = new Set();
               for (let i = 0; i < pixels.length; i += 4) seen.add(`${pixels[i]},${pixels[i + 1]},${pixels[i + 2]}`);
               return [...seen];
