@@ -155,7 +155,6 @@ public sealed partial class PlaywrightDriver : IUiDriver
         try
         {
             await FinishDownloadsAsync().ConfigureAwait(false);
-            await DetachCaptureAsync().ConfigureAwait(false);
             if (_options.TracePath is { } tracePath)
             {
                 var directory = Path.GetDirectoryName(Path.GetFullPath(tracePath));
@@ -171,9 +170,12 @@ public sealed partial class PlaywrightDriver : IUiDriver
                 // A context opened in a remote browser for one run: closing it leaves the browser for the next run.
                 await _context.CloseAsync().ConfigureAwait(false);
             }
-            else if (!_allowList.AllowsAnyHost)
+            else
             {
-                await _context.UnrouteAllAsync(new() { Behavior = UnrouteBehavior.IgnoreErrors }).ConfigureAwait(false);
+                // A page that stays open (an attached browser's tab, a shared context): the capture session leaves it.
+                // Closing the browser or the context above ends that session with everything else.
+                await DetachCaptureAsync().ConfigureAwait(false);
+                if (!_allowList.AllowsAnyHost) await _context.UnrouteAllAsync(new() { Behavior = UnrouteBehavior.IgnoreErrors }).ConfigureAwait(false);
             }
         }
         finally
