@@ -152,25 +152,38 @@ public sealed class MiniLmEmbedder : ITextEmbedder, IDisposable
             {
                 lock (_gate)
                 {
-                    // A background batch may have embedded some of them while this call waited for the model.
-                    var still = distinct.Where(k => !_cache.ContainsKey(k)).ToArray();
-                    if (still.Length > 0) Store(still, EncodeInBatches(Encoder, still));
+                    // A background batch may have embedded some of them while this call waited for the model. The
+                    // vectors are kept here too: storing new ones may clear a full cache.
+                    var vectors = new Dictionary<string, float[]>(StringComparer.Ordinal);
+                    var still = new List<string>();
+                    foreach (var key in distinct)
+                    {
+                        if (_cache.TryGetValue(key, out var cached)) vectors[key] = cached;
+                        else still.Add(key);
+                    }
+                    if (still.Count > 0)
+                    {
+                        var encoded = Store([.. still], EncodeInBatches(Encoder, [.. still]));
+                        for (var j = 0; j < still.Count; j++) vectors[still[j]] = encoded[j];
+                    }
+                    foreach (var i in missing) result[i] = vectors[Key(texts[i])];
                 }
             }
             finally
             {
                 Interlocked.Decrement(ref _callers);
             }
-            foreach (var i in missing) result[i] = _cache[Key(texts[i])];
         }
         return result;
     }
 
-    // Under the gate: the cache is written only by whoever holds the model.
-    private void Store(string[] keys, float[][] vectors)
+    // Under the gate: the cache is written only by whoever holds the model. Returns the vectors as stored (unit length).
+    private float[][] Store(string[] keys, float[][] vectors)
     {
         if (_cache.Count + keys.Length > CacheLimit) _cache.Clear();
-        for (var j = 0; j < keys.Length; j++) _cache[keys[j]] = VectorMath.Normalize(vectors[j]);
+        var normalized = new float[keys.Length][];
+        for (var j = 0; j < keys.Length; j++) _cache[keys[j]] = normalized[j] = VectorMath.Normalize(vectors[j]);
+        return normalized;
     }
 
     /// <inheritdoc />
