@@ -101,7 +101,7 @@ public sealed partial class PlaywrightDriver
         }
         finally
         {
-            if (boxes.Count > 0) await Page.EvaluateAsync("() => document.querySelectorAll('[data-actionagent-mask]').forEach(e => e.remove())").ConfigureAwait(false);
+            if (boxes.Count > 0) await Page.EvaluateAsync(EndCaptureScript).ConfigureAwait(false);
         }
     }
 

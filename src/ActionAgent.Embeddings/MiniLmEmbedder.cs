@@ -189,9 +189,8 @@ public sealed class MiniLmEmbedder : ITextEmbedder, IDisposable
     /// <inheritdoc />
     /// <remarks>
     /// The texts not yet cached are embedded on a pool thread, a few at a time, and only while no
-    /// <see cref="Embed"/> call waits for the model; each goes through the model as it would in a call, shorter texts
-    /// batched with texts of their own length (padding changes no vector). A caller that needs a text still queued
-    /// embeds it itself.
+    /// <see cref="Embed"/> call waits for the model; each batch goes through the model as a call's would (padding
+    /// changes no vector). A caller that needs a text still queued embeds it itself.
     /// </remarks>
     public void Prefetch(IReadOnlyList<string> texts)
     {
@@ -234,8 +233,8 @@ public sealed class MiniLmEmbedder : ITextEmbedder, IDisposable
                 lock (_gate)
                 {
                     if (_closing) break;
-                    var keys = batch.Where(k => !_cache.ContainsKey(k)).OrderBy(k => k.Length).ToArray();
-                    if (keys.Length > 0) Store(keys, Encoder.Encode(keys));
+                    var keys = batch.Where(k => !_cache.ContainsKey(k)).ToArray();
+                    if (keys.Length > 0) Store(keys, EncodeInBatches(Encoder, keys));
                 }
             }
         }
