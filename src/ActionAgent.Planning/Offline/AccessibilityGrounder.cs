@@ -25,9 +25,8 @@ public sealed class AccessibilityGrounder(ITextEmbedder embedder) : ITargetGroun
         var description = step.Target?.Description;
         if (string.IsNullOrWhiteSpace(description)) return new GroundingResult(null, 0, "the step has no description to ground");
         var page = PageModel.From(observation);
-        var ranked = await _scorer.RankAsync(description, step.Action, page.All, cancellationToken).ConfigureAwait(false);
-        if (ranked.Count == 0) return new GroundingResult(null, 0, $"no element on the page fits a {step.Action.ToName()} step");
-        var best = ranked[0];
+        var best = await _scorer.BestAsync(description, step.Action, n => ElementScorer.RoleFit(step.Action, n), page.All, cancellationToken).ConfigureAwait(false);
+        if (best is null) return new GroundingResult(null, 0, $"no element on the page fits a {step.Action.ToName()} step");
         if (best.Score < MinimumScore)
         {
             return new GroundingResult(null, best.Score, $"the closest element, {best.Explain()}, scored {best.Score:0.00}, under {MinimumScore:0.00}");

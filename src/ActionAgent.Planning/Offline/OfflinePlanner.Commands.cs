@@ -22,8 +22,9 @@ public sealed partial class OfflinePlanner
                 return PlanDecision.Continue([step], $"command {_run.Index} of {commands.Count}");
             }
 
-            var ranked = await _scorer.RankAsync(command.Target, command.Action, page.All, cancellationToken, IsExcluded).ConfigureAwait(false);
-            if (ranked.Count == 0 || ranked[0].Score < _options.MinimumScore)
+            var best = await _scorer.BestAsync(command.Target, command.Action, n => ElementScorer.RoleFit(command.Action, n), page.All,
+                cancellationToken, IsExcluded).ConfigureAwait(false);
+            if (best is null || best.Score < _options.MinimumScore)
             {
                 // "Set the stock for Braga to 30" where no field says so (the row's "Edit" opens it): before anything was
                 // done, the action search, which opens editors and looks inside items, takes the goal over.
@@ -34,7 +35,7 @@ public sealed partial class OfflinePlanner
                     return await NextSearchStepAsync(context, page, cancellationToken).ConfigureAwait(false);
                 }
                 if (Pause($"looking for {command.Target}") is { } pause) return pause;
-                var closest = ranked.Count == 0 ? "nothing that fits the action" : ranked[0].Explain();
+                var closest = best is null ? "nothing that fits the action" : best.Explain();
                 // The accessibility tree has nothing usable (a canvas, an image button): hand the engine the target as
                 // words, so its grounder and then the visual locator can find it on the screenshot.
                 _run.Advance();
@@ -45,7 +46,6 @@ public sealed partial class OfflinePlanner
                 };
                 return PlanDecision.Continue([described], $"nothing in the accessibility tree fits \"{command.Target}\" (closest: {closest}); leaving it to the visual locator");
             }
-            var best = ranked[0];
             var node = best.Node;
             if (command.Action == ActionKind.Check && node.Has("checked") || command.Action == ActionKind.Uncheck && node.Role == "checkbox" && !node.Has("checked"))
             {

@@ -309,9 +309,9 @@ public sealed partial class OfflinePlanner
     private async Task<GroundingCandidate?> BestAsync(string description, ActionKind action, Func<PageNode, double> fit, PageModel page,
         CancellationToken cancellationToken, bool unused)
     {
-        var ranked = await _scorer.RankAsync(description, action, fit, page.All, cancellationToken,
+        var best = await _scorer.BestAsync(description, action, fit, page.All, cancellationToken,
             n => IsExcluded(n) || (unused && _run.UsedFields.Contains(KeyOf(n)))).ConfigureAwait(false);
-        return ranked.Count > 0 && ranked[0].Score >= _options.MinimumScore ? ranked[0] : null;
+        return best is not null && best.Score >= _options.MinimumScore ? best : null;
     }
 
     private PlanDecision? Missing(SkillStep step)
