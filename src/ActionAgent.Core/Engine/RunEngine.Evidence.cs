@@ -1,5 +1,7 @@
 using ActionAgent.Core.Observation;
+using ActionAgent.Core.Ports;
 using ActionAgent.Core.Recording;
+using ActionAgent.Core.Secrets;
 using Microsoft.Extensions.Logging;
 
 namespace ActionAgent.Core.Engine;
@@ -11,19 +13,47 @@ public sealed partial class RunEngine
     private sealed partial class ActiveRun
     {
         private SubGoalLedger? _goals;
-        private bool _interpreted;
+        private Task? _goalWork;
         private UiObservation? _firstObservation;
 
-        /// <summary>Reads the goal as sub-goals once, when an interpreter is configured and the scenario plans from a goal.</summary>
-        private async Task InterpretGoalAsync(CancellationToken token)
+        /// <summary>
+        /// What needs the goal and no page: the interpreter's sub-goals, then the planner's own start
+        /// (<see cref="IPlanner.PrepareAsync"/>). Started when the run starts so it overlaps the app's opening; the first
+        /// plan awaits it. Nothing else reads <see cref="_goals"/> before then: the app's start step has no effect check.
+        /// </summary>
+        private async Task ReadGoalAsync(CancellationToken token)
         {
-            if (_interpreted) return;
-            _interpreted = true;
-            if (_engine._services.Interpreter is not { } interpreter || string.IsNullOrWhiteSpace(Scenario.Goal) || Scenario.Steps.Count > 0) return;
-            var interpretation = await interpreter.InterpretAsync(PlanningGoal, token).ConfigureAwait(false);
-            _goals = new SubGoalLedger(interpretation.SubGoals);
-            Log.LogInformation("The goal reads as {Count} sub-goal(s): {SubGoals}", interpretation.SubGoals.Count,
-                string.Join("; ", interpretation.SubGoals.Select(g => Vault.Mask($"{g} → {g.Effect}"))));
+            if (_engine._services.Interpreter is { } interpreter && !string.IsNullOrWhiteSpace(Scenario.Goal) && Scenario.Steps.Count == 0)
+            {
+                var interpretation = await interpreter.InterpretAsync(PlanningGoal, token).ConfigureAwait(false);
+                _goals = new SubGoalLedger(interpretation.SubGoals);
+                Log.LogInformation("The goal reads as {Count} sub-goal(s): {SubGoals}", interpretation.SubGoals.Count,
+                    string.Join("; ", interpretation.SubGoals.Select(g => Vault.Mask($"{g} → {g.Effect}"))));
+            }
+            await _engine._planner.PrepareAsync(new PlanningContext
+            {
+                Goal = PlanningGoal,
+                Inputs = Scenario.Inputs,
+                SubGoals = SubGoalsForPlanner,
+            }, token).ConfigureAwait(false);
+        }
+
+        /// <summary>
+        /// Waits for the goal's reading before the run reports, so nothing of it outlives the run (the embedder it uses
+        /// may be disposed next), also when the run ended before its first plan (the app did not open, a cancel). What it
+        /// threw was the first plan's to handle; when no plan awaited it, it only goes to the log.
+        /// </summary>
+        private async Task SettleGoalWorkAsync()
+        {
+            if (_goalWork is null) return;
+            try
+            {
+                await _goalWork.ConfigureAwait(false);
+            }
+            catch (Exception e)
+            {
+                Log.LogDebug(MaskedException.Mask(e, Vault), "The goal's reading ended in an error");
+            }
         }
 
         /// <summary>The effect check after a step that acted, for the step's record.</summary>

@@ -19,7 +19,7 @@ public sealed partial class RunEngine
             }
             if (replanning) _s.Queue.Clear();
             using var planning = Measure(StepPhase.Plan);
-            await InterpretGoalAsync(token).ConfigureAwait(false);
+            await (_goalWork ??= ReadGoalAsync(token)).ConfigureAwait(false);
 
             var observation = _s.LastObservation ?? await ObserveAsync(screenshot: false, token).ConfigureAwait(false);
             var planner = _engine._planner;

@@ -89,6 +89,8 @@ public sealed partial class RunEngine
                 {
                     Action = ActionKind.Goto, Value = _request.StartUrl, Description = "open the app", Origin = "app.start",
                 });
+                // The goal's reading needs no page: it runs while the app opens, and the first plan waits for it.
+                _goalWork = Task.Run(() => ReadGoalAsync(token), token);
             }
 
             await _machine.FireAsync(RunTrigger.Start).ConfigureAwait(false);
@@ -123,6 +125,7 @@ public sealed partial class RunEngine
                 }
             }
 
+            await SettleGoalWorkAsync().ConfigureAwait(false);
             var elapsed = _engine.Time.GetElapsedTime(started);
             var result = new RunResult
             {

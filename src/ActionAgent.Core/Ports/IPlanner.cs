@@ -18,6 +18,13 @@ public interface IPlanner
 
     /// <summary>The plan as far as it can be told without acting (for <c>agent plan</c>).</summary>
     Task<IReadOnlyList<PlanStep>> DraftAsync(PlanningContext context, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Work on the goal alone, before any page is seen (reading the goal, choosing a skill). The engine calls it once,
+    /// at the start of a run, while the app opens, with no <see cref="PlanningContext.Observation"/>, and waits for it
+    /// before the first <see cref="NextAsync"/>, which may then find that work done. The default does nothing.
+    /// </summary>
+    Task PrepareAsync(PlanningContext context, CancellationToken cancellationToken) => Task.CompletedTask;
 }
 
 /// <summary>Everything a planner may look at.</summary>

@@ -43,11 +43,14 @@ public sealed partial class OfflinePlanner : IPlanner
     public async Task<PlanDecision> NextAsync(PlanningContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        if (_run.Intent is null)
+        if (!_run.HintedInputs)
         {
-            var problem = await StartAsync(context, cancellationToken).ConfigureAwait(false);
-            if (problem is not null) return PlanDecision.GiveUp(problem);
+            // A form's fields are matched to the inputs by their names' words: ready before the form is reached.
+            _run.HintedInputs = true;
+            if (context.Inputs.Count + context.SecretNames.Count > 0) _scorer.Embedder.Prefetch(FormInputMatcher.KeyTexts(context.Inputs, context.SecretNames));
         }
+        // The goal was read once, by PrepareAsync while the app opened or here; a goal it cannot do ends the run.
+        if (await (_run.Start ??= StartAsync(context, cancellationToken)).ConfigureAwait(false) is { } problem) return PlanDecision.GiveUp(problem);
         if (context.Observation is not { } observation) return PlanDecision.GiveUp("There is nothing on screen to plan from (no observation).");
         var page = PageModel.From(observation);
         PrefetchLabels(page);
@@ -125,10 +128,15 @@ public sealed partial class OfflinePlanner : IPlanner
         if (labels.Count > 0) _scorer.Embedder.Prefetch(labels);
     }
 
+    /// <summary>Reads the goal (its intent, slots and sub-goals) before the first page is seen; the first call finds it done.</summary>
+    public Task PrepareAsync(PlanningContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return _run.Start ??= StartAsync(context, cancellationToken);
+    }
+
     private async Task<string?> StartAsync(PlanningContext context, CancellationToken cancellationToken)
     {
-        // A form's fields are matched to the inputs by their names' words: ready before the form is reached.
-        if (context.Inputs.Count + context.SecretNames.Count > 0) _scorer.Embedder.Prefetch(FormInputMatcher.KeyTexts(context.Inputs, context.SecretNames));
         var intent = await _classifier.ClassifyAsync(context.Goal, cancellationToken).ConfigureAwait(false);
         _run.Intent = intent;
         _run.Slots = new Dictionary<string, string>(intent.Slots, StringComparer.Ordinal);
@@ -209,6 +217,12 @@ public sealed partial class OfflinePlanner : IPlanner
     /// <summary>What the planner remembers between calls of one run.</summary>
     private sealed class RunState
     {
+        /// <summary>The goal's reading (null: it can be done; else why not), started by the first of PrepareAsync and NextAsync.</summary>
+        public Task<string?>? Start { get; set; }
+
+        /// <summary>Whether the inputs' names were handed to the embedder to embed ahead.</summary>
+        public bool HintedInputs { get; set; }
+
         public IntentResult? Intent { get; set; }
         public Dictionary<string, string> Slots { get; set; } = new(StringComparer.Ordinal);
         public Skill? Skill { get; set; }
