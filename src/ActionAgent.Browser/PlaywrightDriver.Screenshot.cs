@@ -23,21 +23,53 @@ public sealed partial class PlaywrightDriver
     {
         ArgumentNullException.ThrowIfNull(masked);
         ObjectDisposedException.ThrowIf(_disposed, this);
-        var locators = new List<ILocator>();
-        var boxes = new List<BoundingBox>();
-        foreach (var target in masked)
+        var targets = masked.Where(t => !t.IsSemanticOnly).ToList();
+        if (Page.Frames.Count == 1 && await CaptureSessionAsync().ConfigureAwait(false) is { } session)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            if (target.IsSemanticOnly) continue;
+            var rects = await Task.WhenAll(targets.Select(MaskRectsAsync)).ConfigureAwait(false);
+            return await CaptureAsync(session, [.. rects.SelectMany(r => r)]).ConfigureAwait(false);
+        }
+        var locators = new List<ILocator>();
+        var boxes = new List<BoundingBox>();
+        foreach (var target in targets)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
             var outcome = await _resolver.TryOnceAsync(target).ConfigureAwait(false);
             if (outcome.Element?.Locator is { } locator) locators.Add(locator);
             else if (target.Box is { } box) boxes.Add(box);
         }
-        if (Page.Frames.Count == 1 && await CaptureSessionAsync().ConfigureAwait(false) is { } session)
-        {
-            return await CaptureAsync(session, locators, boxes).ConfigureAwait(false);
-        }
         return await PlaywrightScreenshotAsync(locators, boxes).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Where a masked element is now, on a page without frames, in one evaluation: every element any of its identifying
+    /// layers (ref, test id, role, label, placeholder, CSS, XPath) matches, which is more than the one the secret went
+    /// into rather than less. Only when none matches and the target also has a text layer does the resolver look layer
+    /// by layer (a text layer matches too widely to mask by); when nothing is found, the box it was last seen in.
+    /// </summary>
+    private async Task<IReadOnlyList<double[]>> MaskRectsAsync(ElementTarget target)
+    {
+        var searched = false;
+        if (_resolver.IdentifyingLayers(target) is { } any)
+        {
+            try
+            {
+                var rects = await any.EvaluateAllAsync<double[][]>(RectsScript).ConfigureAwait(false);
+                if (rects.Length > 0) return rects;
+                searched = true;
+            }
+            catch (PlaywrightException)
+            {
+                // a layer the page cannot evaluate (a stale ref): the resolver's pass below decides
+            }
+        }
+        if (!searched || target.Text is not null || target.Role is null && target.Name is not null)
+        {
+            var outcome = await _resolver.TryOnceAsync(target).ConfigureAwait(false);
+            if (outcome.Element?.Locator is { } locator) return await locator.EvaluateAllAsync<double[][]>(RectsScript).ConfigureAwait(false);
+        }
+        return target.Box is { } box ? [[box.X, box.Y, box.Width, box.Height]] : [];
     }
 
     private async Task<ICDPSession?> CaptureSessionAsync()
@@ -54,14 +86,9 @@ public sealed partial class PlaywrightDriver
         return _capture;
     }
 
-    private async Task<byte[]> CaptureAsync(ICDPSession session, List<ILocator> locators, List<BoundingBox> boxes)
+    // rects: the masked elements' rectangles in the viewport (one frame), painted over before the capture.
+    private async Task<byte[]> CaptureAsync(ICDPSession session, List<double[]> rects)
     {
-        var rects = boxes.Select(b => new[] { b.X, b.Y, b.Width, b.Height }).ToList();
-        foreach (var locator in locators)
-        {
-            // Every element the locator matches, where it is now (one frame: the rectangles are the viewport's).
-            rects.AddRange(await locator.EvaluateAllAsync<double[][]>(RectsScript).ConfigureAwait(false));
-        }
         await Page.EvaluateAsync(PrepareCaptureScript, rects.ToArray()).ConfigureAwait(false);
         try
         {

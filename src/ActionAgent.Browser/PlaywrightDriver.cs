@@ -117,13 +117,17 @@ public sealed partial class PlaywrightDriver : IUiDriver
         ArgumentNullException.ThrowIfNull(options);
         ObjectDisposedException.ThrowIf(_disposed, this);
         cancellationToken.ThrowIfCancellationRequested();
-        var snapshot = await Page.AriaSnapshotAsync(new() { Mode = AriaSnapshotMode.Ai, Boxes = true }).ConfigureAwait(false);
-        snapshot = await NameFramesAsync(snapshot).ConfigureAwait(false);
-        snapshot = await ProbeAsync(snapshot).ConfigureAwait(false);
-        var title = await Page.TitleAsync().ConfigureAwait(false);
-        var viewport = await ViewportAsync().ConfigureAwait(false);
-        var screenshot = options.IncludeScreenshot
-            ? await ScreenshotAsync(options.Masked ?? [], cancellationToken).ConfigureAwait(false)
+        // Where the picture is taken the fast way (ScreenshotAsync), it is taken while the tree is read: Chromium encodes it
+        // away from the page's main thread, where the tree is read, and what the capture does to the page first (masks
+        // painted, caret hidden, animations at rest) changes nothing the tree holds. Playwright's own screenshot path
+        // (frames, or the first picture, which opens the capture session) goes after the tree, as before.
+        var together = options.IncludeScreenshot && _capture is not null && Page.Frames.Count == 1;
+        var shot = together ? ScreenshotAsync(options.Masked ?? [], cancellationToken) : null;
+        var read = ReadPageAsync();
+        if (shot is not null) await Task.WhenAll(shot, read).ConfigureAwait(false);
+        var (snapshot, title, viewport) = await read.ConfigureAwait(false);
+        var screenshot = shot is not null ? await shot.ConfigureAwait(false)
+            : options.IncludeScreenshot ? await ScreenshotAsync(options.Masked ?? [], cancellationToken).ConfigureAwait(false)
             : null;
         return new UiObservation
         {
@@ -135,6 +139,15 @@ public sealed partial class PlaywrightDriver : IUiDriver
             Viewport = viewport,
             Downloads = DownloadsSoFar(),
         };
+    }
+
+    private async Task<(string Snapshot, string Title, (int Width, int Height) Viewport)> ReadPageAsync()
+    {
+        var snapshot = await Page.AriaSnapshotAsync(new() { Mode = AriaSnapshotMode.Ai, Boxes = true }).ConfigureAwait(false);
+        snapshot = await NameFramesAsync(snapshot).ConfigureAwait(false);
+        snapshot = await ProbeAsync(snapshot).ConfigureAwait(false);
+        var title = await Page.TitleAsync().ConfigureAwait(false);
+        return (snapshot, title, await ViewportAsync().ConfigureAwait(false));
     }
 
     private async Task<(int Width, int Height)> ViewportAsync()

@@ -123,6 +123,30 @@ internal sealed class TargetResolver(IPage page, TimeProvider time)
     }
 
     /// <summary>
+    /// Every element of the main frame that one of the target's identifying layers matches (its ref, test id, role,
+    /// label, placeholder, CSS and XPath; not its text, which matches too widely), as one locator; null when it has
+    /// none or one cannot be built. For masking, where more is safer than less (<see cref="PlaywrightDriver"/>).
+    /// </summary>
+    internal ILocator? IdentifyingLayers(ElementTarget target)
+    {
+        ILocator? any = target.Ref is { } reference ? page.GetByRef(reference) : null;
+        try
+        {
+            foreach (var (layer, _, build) in DomLayers(target))
+            {
+                if (layer is "text" or "name") continue;
+                var locator = build(page.MainFrame);
+                any = any is null ? locator : any.Or(locator);
+            }
+        }
+        catch (ArgumentException)
+        {
+            return null; // a layer that cannot be built (an unknown role): the resolver reports it
+        }
+        return any;
+    }
+
+    /// <summary>
     /// One pass over the layers, without waiting (<paramref name="readFacts"/>: see <see cref="ResolveAsync"/>). With
     /// <paramref name="countHidden"/>, a layer without a visible match also counts its hidden ones, for the note.
     /// </summary>

@@ -295,6 +295,36 @@ public sealed class ActionTests(BrowserFixture browser)
     }
 
     [Fact]
+    public async Task A_masked_field_that_has_left_the_page_is_painted_where_it_was_last_seen()
+    {
+        await browser.OpenAsync("form.html");
+        var gone = new ElementTarget { Css = "#no-such-field", Box = new Core.Actions.BoundingBox(40, 40, 120, 30) };
+
+        var masked = await browser.Driver.ScreenshotAsync([gone], CancellationToken.None);
+
+        Assert.Equal(["255,0,255"], await PixelColoursAsync(masked, new() { X = 40, Y = 40, Width = 120, Height = 30 }));
+    }
+
+    [Fact]
+    public async Task An_observation_reads_the_same_tree_while_its_masked_picture_is_taken()
+    {
+        await browser.OpenAsync("form.html");
+        var secret = new ElementTarget { Css = "#secret" };
+        var alone = await browser.Driver.ObserveAsync(ObserveOptions.SnapshotOnly, CancellationToken.None);
+
+        // The first picture opens the capture session; from the second on, the picture is taken while the tree is read.
+        await browser.Driver.ObserveAsync(new ObserveOptions(true, [secret]), CancellationToken.None);
+        var together = await browser.Driver.ObserveAsync(new ObserveOptions(true, [secret]), CancellationToken.None);
+
+        Assert.Equal(alone.SnapshotText, together.SnapshotText);
+        Assert.Equal(alone.Title, together.Title);
+        var box = await browser.Driver.Page.Locator("#secret").BoundingBoxAsync();
+        Assert.NotNull(box);
+        Assert.Equal(["255,0,255"], await PixelColoursAsync(together.Screenshot!, box));
+        Assert.Equal(0, await browser.Driver.Page.Locator("[data-actionagent-mask]").CountAsync());
+    }
+
+    [Fact]
     public async Task A_screenshot_holds_animations_still_and_leaves_the_page_as_it_was()
     {
         await browser.OpenAsync("form.html");
