@@ -52,6 +52,27 @@ public sealed class ScreenCheckTests(BrowserFixture browser, ITestOutputHelper o
     }
 
     [Fact]
+    public async Task The_pixels_decide_only_when_the_tree_shows_no_change()
+    {
+        await OpenFormAsync();
+        var before = await browser.ObserveAsync();
+        // A change only the pixels show: the page's colours, not its tree.
+        await browser.Driver.Page.EvaluateAsync("() => { document.body.style.background = '#000'; document.body.style.color = '#fff'; }");
+        var after = await browser.ObserveAsync();
+        var step = Step(ActionKind.Click, Role("button", "Cancel order"));
+        Assert.Equal(before.SnapshotText, after.SnapshotText);
+
+        var byPixels = await _verifier.VerifyAsync(new ScreenCheck(step, null, before, after), CancellationToken.None);
+        var byTree = await _verifier.VerifyAsync(new ScreenCheck(step, null, before, after with { SnapshotText = after.SnapshotText + "\n- paragraph: Order cancelled" }), CancellationToken.None);
+
+        Assert.Equal(VerdictOutcome.Passed, byPixels.Outcome);
+        Assert.True(double.Parse(byPixels.Evidence["changeRatio"], System.Globalization.CultureInfo.InvariantCulture) > 0.5, byPixels.Evidence["changeRatio"]);
+        Assert.Equal(VerdictOutcome.Passed, byTree.Outcome);
+        Assert.Equal("not compared (the page changed)", byTree.Evidence["changeRatio"]);
+        await browser.Driver.Page.EvaluateAsync("() => { document.body.style.background = ''; document.body.style.color = ''; }");
+    }
+
+    [Fact]
     public async Task A_submit_that_shows_a_validation_error_fails_the_check_and_quotes_the_message()
     {
         await OpenFormAsync();
