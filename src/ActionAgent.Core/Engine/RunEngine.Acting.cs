@@ -76,7 +76,8 @@ public sealed partial class RunEngine
                 _s.Variables[step.Value] = result.ExtractedText ?? "";
             }
 
-            var pending = new PendingCheck(index, step, requestedTarget, result, before, shotBefore, grounding, _attempts, startedAt, startTimestamp, actionMs);
+            var pending = new PendingCheck(index, step, requestedTarget, result, before, shotBefore, grounding, _attempts, startedAt, startTimestamp, actionMs,
+                StartCrop(result, before));
             if (result.Succeeded)
             {
                 _s.Pending = pending;

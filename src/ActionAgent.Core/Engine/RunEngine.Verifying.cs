@@ -134,16 +134,22 @@ public sealed partial class RunEngine
             return record;
         }
 
-        /// <summary>Saves a crop of the resolved target's box from the before-screenshot, when a cropper is configured.</summary>
+        /// <summary>Saves the crop of the resolved target's box (<see cref="StartCrop"/>), when one was cut.</summary>
         private async Task<string?> SaveCropAsync(PendingCheck pending)
         {
-            if (_engine._services.Cropper is not { } cropper || pending.Result.ResolvedTarget?.Box is not { } box || pending.Before.Screenshot is not { } shot)
-            {
-                return null;
-            }
-            var png = cropper.Crop(shot, box);
+            if (pending.Crop is not { } cutting) return null;
+            var png = await cutting.ConfigureAwait(false);
             return png is null ? null : await SaveArtifactAsync($"{pending.Index:000}-crop.png", png).ConfigureAwait(false);
         }
+
+        /// <summary>
+        /// Starts cutting the acted element's box out of the before-screenshot, when a cropper is configured, on a pool
+        /// thread: it decodes a whole screenshot, and is done while the after is observed (the browser's work).
+        /// </summary>
+        private Task<byte[]?>? StartCrop(ActionResult result, UiObservation before) =>
+            _engine._services.Cropper is { } cropper && result.ResolvedTarget?.Box is { } box && before.Screenshot is { } shot
+                ? Task.Run(() => cropper.Crop(shot, box))
+                : null;
 
         private RecordedApproval? TakeApproval()
         {

@@ -26,7 +26,7 @@ internal sealed class RunSession
     public PendingCheck? Pending { get; set; }
 }
 
-/// <summary>A step that acted and waits for its screen check.</summary>
+/// <summary>A step that acted and waits for its screen check (<paramref name="Crop"/>: its element's crop, being cut).</summary>
 internal sealed record PendingCheck(
     int Index,
     PlanStep Step,
@@ -38,4 +38,5 @@ internal sealed record PendingCheck(
     int Attempts,
     DateTimeOffset StartedAt,
     long StartTimestamp,
-    long ActionMs);
+    long ActionMs,
+    Task<byte[]?>? Crop = null);
