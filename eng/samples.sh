@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # The packages as a user without a clone gets them. After the main test run (./test calls this; `./test --samples` runs
-# only this step): packs every src project once, from the Debug build ./test made, into artifacts/packages; builds and
-# runs samples/ from a temporary folder outside the clone against that feed (samples.trx); installs the `agent` tool from
-# the feed alone into a temporary tool path and, from a folder that is not a clone, runs `agent --version` and
-# `agent run book-flight.yaml` (tool.trx); checks the tool package carries the demo sites once (in ActionAgent.Sites.dll). Both result files go to the folder given (default artifacts/test-results),
+# only this step): packs every src project once, from the Debug build ./test made (plus the tool's build for this
+# platform), into artifacts/packages; builds and runs samples/ from a temporary folder outside the clone against that
+# feed (samples.trx); installs the `agent` tool from the feed alone into a temporary tool path (ActionAgent.Cli, which
+# points `dotnet tool install` at ActionAgent.Cli.<RID>) and, from a folder that is not a clone, runs `agent --version`
+# and `agent run book-flight.yaml` (tool.trx); checks the tool package carries the demo sites once (in
+# ActionAgent.Sites.dll). Both result files go to the folder given (default artifacts/test-results),
 # where ./test counts them. Exits non-zero when any of it fails.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -16,6 +18,14 @@ trap 'rm -rf "$work"' EXIT
 
 echo "samples: packing every src project into $feed" >&2
 rm -rf "$feed"
+# The tool is two packages (src/ActionAgent.Cli/ActionAgent.Cli.csproj): ActionAgent.Cli points at
+# ActionAgent.Cli.<RID>, a publish for the platform that packs, which needs agent.dll built for that RID
+# (obj/Debug/net10.0/<RID>/): build just that project for it (the libraries' Debug build is reused), then pack everything
+# from builds. Debug packs carry no ReadyToRun code (only Release does: a Debug image would hold our assemblies'
+# unoptimized code, which nobody ships), so the package's shape, its install and its run are what this checks.
+tool_rid="$(dotnet msbuild "$root/src/ActionAgent.Cli" -getProperty:ToolRuntime -p:Configuration=Debug)"
+dotnet build "$root/src/ActionAgent.Cli" -c Debug -p:RuntimeIdentifier="$tool_rid" --no-dependencies --no-restore --nologo -v:quiet \
+  > "$work/build-tool.log" 2>&1 || { cat "$work/build-tool.log" >&2; exit 1; }
 dotnet pack "$root/ActionAgent.sln" --no-build -c Debug -o "$feed" --nologo -v:quiet > "$work/pack.log" 2>&1 || { cat "$work/pack.log" >&2; exit 1; }
 core=$(ls "$feed"/ActionAgent.Core.*.nupkg | grep -v '\.snupkg$' | head -1)
 version="$(basename "$core" .nupkg)"; version="${version#ActionAgent.Core.}"
@@ -69,11 +79,17 @@ check() { # name, command...
 # scenarios/sites is near): the tool package must not carry them as files as well.
 sites_once() {
   local entries
-  entries="$(unzip -Z1 "$feed/ActionAgent.Cli.$version.nupkg")"
+  entries="$(unzip -Z1 "$feed/ActionAgent.Cli.$tool_rid.$version.nupkg")"
   if grep '/scenarios/sites/' <<<"$entries" | head -3 | grep .; then echo "the tool package carries scenarios/sites as files too" >&2; return 1; fi
   [[ "$(grep -c '/ActionAgent\.Sites\.dll$' <<<"$entries")" -eq 1 ]] || { echo "the tool package does not carry ActionAgent.Sites.dll once" >&2; return 1; }
 }
 check tool_package_carries_the_demo_sites_once sites_once
+# The tool package is a pointer to the platform package, which `dotnet tool install` fetches and starts itself.
+points_at_the_platform() {
+  unzip -p "$feed/ActionAgent.Cli.$version.nupkg" tools/any/any/DotnetToolSettings.xml | tee /dev/stderr \
+    | grep -q "RuntimeIdentifier=\"$tool_rid\" Id=\"ActionAgent.Cli.$tool_rid\""
+}
+check tool_package_points_at_the_platform_package points_at_the_platform
 echo "samples: installing ActionAgent.Cli $version into a temporary tool path" >&2
 check tool_installs_from_the_local_feed dotnet tool install ActionAgent.Cli --version "$version" --tool-path "$work/tools" --configfile "$work/tool-nuget.config"
 check agent_version_prints_the_packed_version bash -c "\"$work/tools/agent\" --version | tee /dev/stderr | grep -q \"^${version%%+*}\""

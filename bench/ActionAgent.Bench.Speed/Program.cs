@@ -1,7 +1,8 @@
 // Whole-process speed benchmark (issue 11): the plain Playwright program, `agent replay recordings/book-flight` and
 // `agent run scenarios/book-flight.yaml`, each as its own process (start, browser launch, the booking, exit),
 // alternating their order every round; medians, ratios to the plain program, peak working set of each process.
-//   dotnet bench/ActionAgent.Bench.Speed/bin/Release/net10.0/ActionAgent.Bench.Speed.dll [--rounds 5] [--agent PATH/agent.dll] [--extra-run-arg ARG]
+//   dotnet bench/ActionAgent.Bench.Speed/bin/Release/net10.0/ActionAgent.Bench.Speed.dll [--rounds 5] [--agent PATH] [--extra-run-arg ARG]
+//     --agent PATH: another build's agent.dll (run with dotnet), or an executable such as an installed tool's `agent`
 //   dotnet bench/ActionAgent.Bench.Speed/bin/Release/net10.0/ActionAgent.Bench.Speed.dll plain      # the plain program alone
 // Exits 1 when a process fails or a target misses (replay <= 1.15, run <= 1.5, run's peak <= 400 MB), 2 on bad arguments.
 using System.Globalization;
@@ -35,10 +36,15 @@ Directory.CreateDirectory(outDir);
 var timeout = TimeSpan.FromMinutes(8); // a loaded machine is slow; a process past this counts as failed
 
 Task<ProcessMeasurement> Plain() => MeasuredProcess.RunAsync("plain", "dotnet", [self, "plain"], root, timeout);
-Task<ProcessMeasurement> Replay(int round) => MeasuredProcess.RunAsync("replay", "dotnet",
-    [agent, "replay", "recordings/book-flight", "--scenario", "scenarios/book-flight.yaml", "--out", Path.Combine(outDir, $"replay-{round}")], root, timeout);
-Task<ProcessMeasurement> Run(int round) => MeasuredProcess.RunAsync("run", "dotnet",
-    [agent, "run", "scenarios/book-flight.yaml", "--record-to", Path.Combine(outDir, $"run-{round}"), .. extraRunArgs], root, timeout);
+// A .dll runs under the dotnet host; anything else (an installed tool's `agent`, its apphost) is started itself.
+var agentIsDll = agent.EndsWith(".dll", StringComparison.OrdinalIgnoreCase);
+Task<ProcessMeasurement> Agent(string name, IEnumerable<string> arguments) => agentIsDll
+    ? MeasuredProcess.RunAsync(name, "dotnet", [agent, .. arguments], root, timeout)
+    : MeasuredProcess.RunAsync(name, agent, arguments, root, timeout);
+Task<ProcessMeasurement> Replay(int round) => Agent("replay",
+    ["replay", "recordings/book-flight", "--scenario", "scenarios/book-flight.yaml", "--out", Path.Combine(outDir, $"replay-{round}")]);
+Task<ProcessMeasurement> Run(int round) => Agent("run",
+    ["run", "scenarios/book-flight.yaml", "--record-to", Path.Combine(outDir, $"run-{round}"), .. extraRunArgs]);
 
 var results = new Dictionary<string, List<ProcessMeasurement>> { ["plain"] = [], ["replay"] = [], ["run"] = [] };
 var failures = 0;
