@@ -60,6 +60,18 @@ internal sealed unsafe class TesseractEngine : IDisposable
         return Recognize();
     }
 
+    /// <summary>Reads a black-and-white image packed at one bit per pixel (tesseract skips its own thresholding).</summary>
+    public string ReadTsv(OneBitImage image, int pageSegmentation)
+    {
+        _library.SetPageSegMode(_api, pageSegmentation);
+        fixed (byte* bits = image.Bits)
+        {
+            // Tesseract copies the pixels into its own image here: the array need not outlive the call.
+            _library.SetImage(_api, bits, image.Width, image.Height, 0, image.BytesPerLine);
+        }
+        return Recognize();
+    }
+
     private string Recognize()
     {
         try

@@ -63,12 +63,20 @@ public sealed partial class TesseractOcr
             : ReadWithCommandAsync(png, pageSegmentation, cancellationToken);
     }
 
-    /// <summary>Reads an 8-bit grey image; in-process its pixels go to tesseract as they are, with no PNG on the way.</summary>
-    internal Task<IReadOnlyList<OcrWord>> ReadAsync(Mat grey, int pageSegmentation, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads a black-and-white image (8-bit grey, every pixel 0 or 255). In-process it goes to tesseract at one bit per
+    /// pixel, so tesseract takes it as its binary image instead of thresholding it again: the same words, boxes and
+    /// confidences as reading it grey (Otsu's threshold on two values splits them where they are), for less work.
+    /// </summary>
+    internal Task<IReadOnlyList<OcrWord>> ReadBinaryAsync(Mat binary, int pageSegmentation, CancellationToken cancellationToken)
     {
-        if (grey.Type() != MatType.CV_8UC1) throw new ArgumentException("An 8-bit grey image is expected.", nameof(grey));
-        if (_pool.Value is { } pool) return ReadPixelsAsync(pool, grey, 1, pageSegmentation, cancellationToken);
-        Cv2.ImEncode(".png", grey, out var png);
+        if (binary.Type() != MatType.CV_8UC1) throw new ArgumentException("An 8-bit black-and-white image is expected.", nameof(binary));
+        if (_pool.Value is { } pool)
+        {
+            var packed = OneBitImage.Pack(binary);
+            return pool.RunAsync(engine => Parse(engine.ReadTsv(packed, pageSegmentation)), cancellationToken);
+        }
+        Cv2.ImEncode(".png", binary, out var png);
         return ReadWithCommandAsync(png, pageSegmentation, cancellationToken);
     }
 

@@ -54,7 +54,7 @@ internal sealed class RegionReader(TesseractOcr ocr, VisionOptions options)
             var (strip, offsets) = Stitch(batch.Select(b => b.Crop).ToList());
             using (strip)
             {
-                var words = await ocr.ReadAsync(strip, 11, cancellationToken).ConfigureAwait(false);
+                var words = await ocr.ReadBinaryAsync(strip, 11, cancellationToken).ConfigureAwait(false);
                 for (var k = 0; k < batch.Count; k++)
                 {
                     var (index, crop, scale, source, _) = batch[k];

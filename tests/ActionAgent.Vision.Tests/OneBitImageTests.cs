@@ -1,0 +1,49 @@
+using ActionAgent.Vision.Ocr;
+using OpenCvSharp;
+
+namespace ActionAgent.Vision.Tests;
+
+/// <summary>The region reader's black-and-white strips go to tesseract at one bit per pixel, and read the same.</summary>
+public sealed class OneBitImageTests
+{
+    [Fact]
+    public void Packing_puts_each_row_leftmost_pixel_first_with_white_as_a_set_bit_and_pads_the_row_with_white()
+    {
+        var random = new Random(23);
+        const int width = 21, height = 5; // 21: two whole bytes and five pixels over
+        using var image = new Mat(height, width, MatType.CV_8UC1);
+        for (var y = 0; y < height; y++)
+        {
+            for (var x = 0; x < width; x++) image.Set(y, x, (byte)(random.Next(2) == 0 ? 0 : 255));
+        }
+
+        var packed = OneBitImage.Pack(image);
+
+        Assert.Equal(3, packed.BytesPerLine);
+        for (var y = 0; y < height; y++)
+        {
+            for (var x = 0; x < packed.BytesPerLine * 8; x++)
+            {
+                var bit = (packed.Bits[(y * packed.BytesPerLine) + (x / 8)] >> (7 - (x % 8))) & 1;
+                var white = x >= width || image.At<byte>(y, x) == 255;
+                Assert.True(bit == (white ? 1 : 0), $"pixel ({x}, {y})");
+            }
+        }
+    }
+
+    [Fact]
+    public async Task A_black_and_white_image_read_at_one_bit_per_pixel_gives_the_words_boxes_and_confidences_of_its_grey_read()
+    {
+        var ocr = new TesseractOcr("tesseract", "eng", OcrEngine.InProcess);
+        using var strip = new Mat(260, 1003, MatType.CV_8UC1, Scalar.All(255)); // a width that is not a multiple of 8
+        Cv2.PutText(strip, "Search flights from London", new Point(20, 80), HersheyFonts.HersheySimplex, 1.6, Scalar.All(0), 3);
+        Cv2.PutText(strip, "Return 12 December", new Point(20, 200), HersheyFonts.HersheyDuplex, 1.2, Scalar.All(0), 2);
+        Cv2.Threshold(strip, strip, 127, 255, ThresholdTypes.Binary);
+
+        var oneBit = await ocr.ReadBinaryAsync(strip, 11, CancellationToken.None);
+        var grey = await ocr.ReadAsync(strip.ToBytes(".png"), 11, CancellationToken.None);
+
+        Assert.Contains(oneBit, w => w.Text == "flights");
+        Assert.Equal(grey, oneBit);
+    }
+}
