@@ -75,8 +75,8 @@ public sealed partial class TesseractOcr
         if (darkOnLight.Type() != MatType.CV_8UC1) throw new ArgumentException("An 8-bit black-and-white image is expected.", nameof(darkOnLight));
         if (_pool.Value is { } pool)
         {
-            var packed = OneBitImage.Pack(darkOnLight);
-            return pool.RunAsync(engine => Parse(engine.ReadTsv(packed, pageSegmentation)), cancellationToken);
+            // Packed on the reading thread: strips read in parallel are packed in parallel too.
+            return pool.RunAsync(engine => Parse(engine.ReadTsv(OneBitImage.Pack(darkOnLight), pageSegmentation)), cancellationToken);
         }
         Cv2.ImEncode(".png", darkOnLight, out var png);
         return ReadWithCommandAsync(png, pageSegmentation, cancellationToken, invertToo: false);
