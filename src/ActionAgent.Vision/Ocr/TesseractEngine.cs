@@ -12,6 +12,7 @@ internal sealed unsafe class TesseractEngine : IDisposable
     private static readonly Lock CreateGate = new();
     private readonly TesseractLibrary _library;
     private nint _api;
+    private bool _invertsToo = true; // tesseract's default
 
     private TesseractEngine(TesseractLibrary library, nint api)
     {
@@ -57,14 +58,35 @@ internal sealed unsafe class TesseractEngine : IDisposable
     {
         _library.SetPageSegMode(_api, pageSegmentation);
         _library.SetImage(_api, (byte*)pixels, width, height, bytesPerPixel, bytesPerLine);
-        return Recognize();
+        return Recognize(invertToo: true);
     }
 
-    private string Recognize()
+    /// <summary>
+    /// Reads a black-and-white image packed at one bit per pixel (tesseract skips its own thresholding) whose text is
+    /// dark on light: tesseract's second read of each low-confidence line, inverted (<c>tessedit_do_invert</c>), is
+    /// skipped, as it would look for light text on dark that is not there.
+    /// </summary>
+    public string ReadTsv(OneBitImage darkOnLight, int pageSegmentation)
+    {
+        _library.SetPageSegMode(_api, pageSegmentation);
+        fixed (byte* bits = darkOnLight.Bits)
+        {
+            // Tesseract copies the pixels into its own image here: the array need not outlive the call.
+            _library.SetImage(_api, bits, darkOnLight.Width, darkOnLight.Height, 0, darkOnLight.BytesPerLine);
+        }
+        return Recognize(invertToo: false);
+    }
+
+    private string Recognize(bool invertToo)
     {
         try
         {
             DeepBind.OneOpenMpThread();
+            if (invertToo != _invertsToo)
+            {
+                Set(_library, _api, "tessedit_do_invert", invertToo ? "1" : "0");
+                _invertsToo = invertToo;
+            }
             if (_library.Recognize(_api, 0) != 0) throw new InvalidOperationException("Tesseract could not recognise the image.");
             var tsv = _library.GetTsvText(_api, 0);
             try

@@ -1,3 +1,5 @@
+using System.Numerics;
+using System.Runtime.Intrinsics;
 using ActionAgent.Vision.Caching;
 using ActionAgent.Vision.Ocr;
 using OpenCvSharp;
@@ -48,13 +50,13 @@ internal sealed class RegionReader(TesseractOcr ocr, VisionOptions options)
         if (prepared.Count == 0) return results;
 
         var batchCount = Math.Min(options.OcrParallelism, Math.Max(1, prepared.Count / 8));
-        var batches = prepared.Select((p, n) => (p, n)).GroupBy(x => x.n % batchCount, x => x.p).Select(g => g.ToList()).ToList();
+        var batches = Balance(prepared, p => ReadingCost(p.Crop), batchCount);
         await Task.WhenAll(batches.Select(async batch =>
         {
             var (strip, offsets) = Stitch(batch.Select(b => b.Crop).ToList());
             using (strip)
             {
-                var words = await ocr.ReadAsync(strip, 11, cancellationToken).ConfigureAwait(false);
+                var words = await ocr.ReadBinaryAsync(strip, 11, cancellationToken).ConfigureAwait(false);
                 for (var k = 0; k < batch.Count; k++)
                 {
                     var (index, crop, scale, source, _) = batch[k];
@@ -88,6 +90,80 @@ internal sealed class RegionReader(TesseractOcr ocr, VisionOptions options)
         // Tesseract wants dark text on light: when most pixels are dark, the background is dark.
         if (Cv2.CountNonZero(binary) < binary.Total() / 2) Cv2.BitwiseNot(binary, binary);
         return binary;
+    }
+
+    /// <summary>
+    /// Splits the crops into <paramref name="count"/> strips of about the same reading time, the costliest crop first
+    /// to the strip with the least so far; each strip keeps the crops in their given order. The strips are read in
+    /// parallel, so the read takes as long as the slowest strip: splitting by count or by area left one strip a
+    /// tenth or more behind the other on SkyFare, since tesseract's time goes to the letters, not to the pixels.
+    /// </summary>
+    internal static List<List<T>> Balance<T>(IReadOnlyList<T> items, Func<T, double> cost, int count)
+    {
+        var costs = items.Select(cost).ToArray();
+        var totals = new double[count];
+        var strip = new int[items.Count];
+        foreach (var i in Enumerable.Range(0, items.Count).OrderByDescending(i => costs[i]).ThenBy(i => i))
+        {
+            var least = 0;
+            for (var b = 1; b < count; b++)
+            {
+                if (totals[b] < totals[least]) least = b;
+            }
+            strip[i] = least;
+            totals[least] += costs[i];
+        }
+        return [.. Enumerable.Range(0, count).Select(b => Enumerable.Range(0, items.Count).Where(i => strip[i] == b).Select(i => items[i]).ToList()).Where(g => g.Count > 0)];
+    }
+
+    /// <summary>
+    /// What reading a black-and-white crop costs tesseract, in units of its own: its time goes mostly to the LSTM, which
+    /// runs along each text line scaled to a fixed height, so in about as many steps as the line has letters. The
+    /// strokes a row crosses grow with the letters whatever the font's size: half the black/white changes along a row,
+    /// averaged over the rows with ink (every third row: the crop is enlarged three times), plus one for the crop
+    /// itself (a blank crop costs that one). On SkyFare's 58 crops, read one by one, it followed tesseract's CPU time
+    /// with a correlation of 0.97 (the crops' black pixels: 0.74).
+    /// </summary>
+    internal static double ReadingCost(Mat binary)
+    {
+        int width = binary.Width, height = binary.Height;
+        if (width < 2) return 1;
+        var step = (int)binary.Step();
+        long changes = 0;
+        var rowsWithInk = 0;
+        unsafe
+        {
+            var data = (byte*)binary.Data;
+            for (var y = 0; y < height; y += 3)
+            {
+                var row = new ReadOnlySpan<byte>(data + ((long)y * step), width);
+                var rowChanges = Changes(row);
+                if (rowChanges == 0) continue;
+                changes += rowChanges;
+                rowsWithInk++;
+            }
+        }
+        return 1 + (rowsWithInk == 0 ? 0 : changes / (2.0 * rowsWithInk));
+    }
+
+    private static int Changes(ReadOnlySpan<byte> row)
+    {
+        var count = 0;
+        var x = 0;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            for (; x + Vector256<byte>.Count < row.Length; x += Vector256<byte>.Count)
+            {
+                var here = Vector256.Create(row.Slice(x, Vector256<byte>.Count));
+                var next = Vector256.Create(row.Slice(x + 1, Vector256<byte>.Count));
+                count += BitOperations.PopCount(Vector256.ExtractMostSignificantBits(~Vector256.Equals(here, next)));
+            }
+        }
+        for (; x + 1 < row.Length; x++)
+        {
+            if (row[x] != row[x + 1]) count++;
+        }
+        return count;
     }
 
     private static (Mat Strip, int[] Offsets) Stitch(List<Mat> crops)

@@ -39,8 +39,6 @@ internal static class UiSegmenter
         Cv2.Dilate(edges, edges, kernel);
         Cv2.FindContours(edges, out var contours, out _, RetrievalModes.List, ContourApproximationModes.ApproxSimple);
         var boxes = new List<Rect>();
-        using var rawEdges = new Mat();
-        Cv2.Canny(gray, rawEdges, 12, 36);
         foreach (var contour in contours)
         {
             var r = Cv2.BoundingRect(contour);
