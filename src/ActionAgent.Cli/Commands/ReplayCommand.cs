@@ -178,15 +178,10 @@ internal static partial class ReplayCommand
     {
         var settings = Settings(options, out var settingsError);
         if (settings is null) return BadInput(settingsError!);
-        // Chromium starts before the recording is read and checked, a good part of a replay's start (most of it the JIT's);
-        // a desktop recording, or one that cannot be replayed, closes it unused (after its error is printed).
-        var early = new AgentComposition(CliAgentOptions.Create());
-        early.Options.Browser.Headed = options.Headed;
-        await using var launch = early.StartBrowserLaunch();
         var (document, path, error) = await RecordingFile.LoadAsync(recording, cancellationToken);
         if (document is null) return BadInput(error!);
         var folder = Path.GetFullPath(options.Output ?? DefaultOutput(document.Header.Name));
-        var outcome = await ReplayAsync(console, options, settings, document, path, folder, cancellationToken, launch);
+        var outcome = await ReplayAsync(console, options, settings, document, path, folder, cancellationToken);
         return outcome.ExitCode;
     }
 
@@ -196,12 +191,9 @@ internal static partial class ReplayCommand
         return ExitCodes.BadInput;
     }
 
-    /// <summary>
-    /// Replays one loaded recording into <paramref name="folder"/>; every error is on standard error and in the outcome.
-    /// <paramref name="started"/>: a browser launch started before the recording was read, or null to start one here.
-    /// </summary>
+    /// <summary>Replays one loaded recording into <paramref name="folder"/>; every error is on standard error and in the outcome.</summary>
     private static async Task<ReplayOutcome> ReplayAsync(IAnsiConsole console, ReplayCommandOptions options, ReplaySettings settings,
-        RecordingDocument document, string path, string folder, CancellationToken cancellationToken, BrowserLaunch? started = null)
+        RecordingDocument document, string path, string folder, CancellationToken cancellationToken)
     {
         ReplayOutcome Fail(string message, int exitCode = ExitCodes.BadInput)
         {
@@ -221,13 +213,9 @@ internal static partial class ReplayCommand
         var composition = new AgentComposition(CliAgentOptions.Create());
         composition.Options.Browser.Headed = options.Headed;
         foreach (var domain in options.AllowDomains) composition.Options.Policy.AllowDomains.Add(domain);
-        // Chromium starts now (unless it was started before the recording was read) and comes up while the recording's
-        // site is served; the page opens on it below. A replay that stops before that (bad input) closes it unused when
-        // the launch is disposed.
-        var desktop = document.Header.Driver == "desktop";
-        if (desktop && started is not null) await started.DisposeAsync();
-        await using var own = desktop || started is not null ? null : composition.StartBrowserLaunch();
-        var launch = desktop ? null : started ?? own;
+        // Chromium starts now and comes up while the recording's site is served; the page opens on it below. A replay
+        // that stops before that (bad input) closes it unused when the launch is disposed.
+        await using var launch = document.Header.Driver == "desktop" ? null : composition.StartBrowserLaunch();
         ReplaySetup setup;
         try
         {

@@ -95,6 +95,14 @@ internal static class RunCommand
         composition.Options.Recording.Trace = options.Trace;
         var scenario = ScenarioInput.Resolve("run", options.File, options.Goal, options.Start, SecretCheck.Error, goalNeedsStart: options.Connect is null, composition);
         if (scenario is null) return ExitCodes.BadInput;
+        var perception = composition.CreatePerception();
+        var planner = composition.CreatePlanner(scenario, perception, out var plannerError);
+        if (planner is null)
+        {
+            CliErrors.Error(plannerError ?? "no planner could be chosen");
+            return ExitCodes.BadInput;
+        }
+
         if (options.JUnit is not null && Directory.Exists(options.JUnit))
         {
             CliErrors.Error($"--junit {options.JUnit}: is a folder; give the JUnit XML file's name (e.g. test-results/{scenario.Name}.xml).");
@@ -104,17 +112,6 @@ internal static class RunCommand
         if (options.Trace && TraceRefusal(scenario) is { } refusal)
         {
             CliErrors.Error(refusal);
-            return ExitCodes.BadInput;
-        }
-
-        // Chromium starts now, once the input is known to be good: it comes up while the models load and the scenario's site
-        // is served (the launch is the longest wait before the first step); a run that stops before using it closes it.
-        await using var launch = scenario.App.Desktop is null ? composition.StartBrowserLaunch() : null;
-        var perception = composition.CreatePerception();
-        var planner = composition.CreatePlanner(scenario, perception, out var plannerError);
-        if (planner is null)
-        {
-            CliErrors.Error(plannerError ?? "no planner could be chosen");
             return ExitCodes.BadInput;
         }
 
@@ -132,6 +129,8 @@ internal static class RunCommand
         Serilog.Log.Logger = log; // the command's own events (approvals, a desktop app that cannot start)
         using var loggerFactory = RunLogging.Factory(log);
 
+        // Chromium starts now and comes up while the scenario's site is served; a run that stops before using it closes it.
+        await using var launch = scenario.App.Desktop is null ? composition.StartBrowserLaunch() : null;
         RunSetup setup;
         try
         {
