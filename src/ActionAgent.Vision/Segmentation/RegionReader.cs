@@ -96,7 +96,8 @@ internal sealed class RegionReader(TesseractOcr ocr, VisionOptions options)
     /// Splits the crops into <paramref name="count"/> strips of about the same reading time, the costliest crop first
     /// to the strip with the least so far; each strip keeps the crops in their given order. The strips are read in
     /// parallel, so the read takes as long as the slowest strip: splitting by count or by area left one strip a
-    /// tenth or more behind the other on SkyFare, since tesseract's time goes to the letters, not to the pixels.
+    /// tenth or more behind the other on the benchmark's booking page, since tesseract's time goes to the letters, not to
+    /// the pixels.
     /// </summary>
     internal static List<List<T>> Balance<T>(IReadOnlyList<T> items, Func<T, double> cost, int count)
     {
@@ -121,8 +122,8 @@ internal sealed class RegionReader(TesseractOcr ocr, VisionOptions options)
     /// runs along each text line scaled to a fixed height, so in about as many steps as the line has letters. The
     /// strokes a row crosses grow with the letters whatever the font's size: half the black/white changes along a row,
     /// averaged over the rows with ink (every third row: the crop is enlarged three times), plus one for the crop
-    /// itself (a blank crop costs that one). On SkyFare's 58 crops, read one by one, it followed tesseract's CPU time
-    /// with a correlation of 0.97 (the crops' black pixels: 0.74).
+    /// itself (a blank crop costs that one). On the 58 crops of the benchmark's booking page, read one by one, it
+    /// followed tesseract's CPU time with a correlation of 0.97 (the crops' black pixels: 0.74).
     /// </summary>
     internal static double ReadingCost(Mat binary)
     {
