@@ -60,21 +60,27 @@ public sealed partial class PlaywrightDriver
         }
         """;
 
+    /// <summary>The DOM probe's answer (clickables without a role, collapsed controls); null when the page navigated meanwhile.</summary>
+    private async Task<JsonElement?> ProbeAsync()
+    {
+        try
+        {
+            return await Page.EvaluateAsync<JsonElement>(ClickablesScript, MaxProbedClickables).ConfigureAwait(false);
+        }
+        catch (PlaywrightException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>
     /// The snapshot with what the DOM probe adds: <c>[expanded=false]</c> on collapsed controls (the AI snapshot marks
     /// only expanded ones), and lines for clickables without a role that have no node of their own.
     /// </summary>
-    private async Task<string> ProbeAsync(string snapshot)
+    private static string WithProbe(string snapshot, JsonElement? probed)
     {
-        JsonElement found;
-        try
-        {
-            found = await Page.EvaluateAsync<JsonElement>(ClickablesScript, MaxProbedClickables).ConfigureAwait(false);
-        }
-        catch (PlaywrightException)
-        {
-            return snapshot; // a page that navigates while probed: the snapshot stands on its own
-        }
+        // null: a page that navigated while probed; the snapshot stands on its own
+        if (probed is not { } found) return snapshot;
         var collapsed = found.GetProperty("collapsed").EnumerateArray().Select(e => e.GetString() ?? "").ToHashSet(StringComparer.Ordinal);
         snapshot = MarkCollapsed(snapshot, collapsed);
         var named = AriaSnapshotParser.Parse(snapshot).SelectMany(n => n.DescendantsAndSelf())

@@ -352,6 +352,25 @@ public sealed class ActionTests(BrowserFixture browser)
         Assert.True(await browser.Driver.Page.EvaluateAsync<bool>("() => document.activeElement.id === 'secret'"));
     }
 
+    [Fact]
+    public async Task A_screenshot_of_a_page_with_nothing_to_hold_leaves_no_trace_and_one_with_a_focused_field_leaves_it_as_it_was()
+    {
+        await browser.OpenAsync("form.html");
+
+        // Nothing masked, nothing animated, nothing focused: the page is not touched beyond the finished animations.
+        await browser.Driver.ScreenshotAsync([], CancellationToken.None);
+        Assert.False(await browser.Driver.Page.EvaluateAsync<bool>("() => '__actionAgentHeldAnimations' in window"));
+        Assert.Equal(0, await browser.Driver.Page.Locator("[data-actionagent-mask]").CountAsync());
+
+        // A focused field: its caret is hidden for the picture and shown again after it.
+        await browser.Driver.Page.Locator("#secret").FocusAsync();
+        var caret = await browser.Driver.Page.EvaluateAsync<string>("() => getComputedStyle(document.activeElement).caretColor");
+        await browser.Driver.ScreenshotAsync([], CancellationToken.None);
+        Assert.Equal(0, await browser.Driver.Page.Locator("[data-actionagent-mask]").CountAsync());
+        Assert.Equal(caret, await browser.Driver.Page.EvaluateAsync<string>("() => getComputedStyle(document.activeElement).caretColor"));
+        Assert.False(await browser.Driver.Page.EvaluateAsync<bool>("() => '__actionAgentHeldAnimations' in window"));
+    }
+
     // A PNG's pixels in a context of its own, read by the browser itself (no image library here).
     private const string ReadPngScript = """
         async (data, x = 0, y = 0, w = 0, h = 0) => {
