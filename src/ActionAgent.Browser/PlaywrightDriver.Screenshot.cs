@@ -6,8 +6,8 @@ namespace ActionAgent.Browser;
 
 public sealed partial class PlaywrightDriver
 {
-    // The CDP session used for fast captures, opened on the first screenshot; null until then, or when the browser
-    // cannot give one (then every screenshot goes through Playwright's own path).
+    // The CDP session used for fast captures, opened when the driver starts (or on the first screenshot); null when the
+    // browser cannot give one (then every screenshot goes through Playwright's own path).
     private ICDPSession? _capture;
     private bool _captureUnavailable;
 

@@ -104,7 +104,9 @@ public sealed partial class PlaywrightDriver : IUiDriver
     {
         if (!_callerOwnsDialogs) Page.Dialog += OnDialog;
         Page.Download += OnDownload;
-        await EnforcePolicyAsync().ConfigureAwait(false);
+        // The capture session opens beside the policy's routes: the first observation (before the first step) then
+        // takes its picture the fast way, beside the tree, instead of opening the session on its way.
+        await Task.WhenAll(EnforcePolicyAsync(), CaptureSessionAsync()).ConfigureAwait(false);
         if (_options.TracePath is not null)
         {
             await _context.Tracing.StartAsync(new() { Screenshots = true, Snapshots = true, Sources = false }).ConfigureAwait(false);
@@ -120,7 +122,7 @@ public sealed partial class PlaywrightDriver : IUiDriver
         // Where the picture is taken the fast way (ScreenshotAsync), it is taken while the tree is read: Chromium encodes it
         // away from the page's main thread, where the tree is read, and what the capture does to the page first (masks
         // painted, caret hidden, animations at rest) changes nothing the tree holds. Playwright's own screenshot path
-        // (frames, or the first picture, which opens the capture session) goes after the tree, as before.
+        // (frames, or a browser that gave no capture session) goes after the tree, as before.
         var together = options.IncludeScreenshot && _capture is not null && Page.Frames.Count == 1;
         var shot = together ? ScreenshotAsync(options.Masked ?? [], cancellationToken) : null;
         var read = ReadPageAsync();

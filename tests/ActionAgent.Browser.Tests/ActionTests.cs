@@ -312,7 +312,7 @@ public sealed class ActionTests(BrowserFixture browser)
         var secret = new ElementTarget { Css = "#secret" };
         var alone = await browser.Driver.ObserveAsync(ObserveOptions.SnapshotOnly, CancellationToken.None);
 
-        // The first picture opens the capture session; from the second on, the picture is taken while the tree is read.
+        // The capture session opened with the driver: the picture is taken while the tree is read.
         await browser.Driver.ObserveAsync(new ObserveOptions(true, [secret]), CancellationToken.None);
         var together = await browser.Driver.ObserveAsync(new ObserveOptions(true, [secret]), CancellationToken.None);
 
