@@ -22,14 +22,12 @@ internal sealed class RegionReader(TesseractOcr ocr, VisionOptions options)
     private const int Margin = 12;
     private const int MaxStripWidth = 2400;
 
-    /// <summary>The words read in each region (same order as <paramref name="regions"/>), each with its x-offset share inside the region.</summary>
-    public async Task<IReadOnlyList<RegionText>> ReadAsync(Mat bgr, IReadOnlyList<Rect> regions, CancellationToken cancellationToken)
+    /// <summary>The words read in each region of a grey screenshot (same order as <paramref name="regions"/>), each with its x-offset share inside the region.</summary>
+    public async Task<IReadOnlyList<RegionText>> ReadAsync(Mat gray, IReadOnlyList<Rect> regions, CancellationToken cancellationToken)
     {
         var results = new RegionText[regions.Count];
         for (var i = 0; i < results.Length; i++) results[i] = RegionText.Empty;
         if (regions.Count == 0) return results;
-        using var gray = new Mat();
-        Cv2.CvtColor(bgr, gray, ColorConversionCodes.BGR2GRAY);
 
         var prepared = new List<(int Index, Mat Crop, double Scale, Rect Source, UInt128 Key)>();
         for (var i = 0; i < regions.Count; i++)
