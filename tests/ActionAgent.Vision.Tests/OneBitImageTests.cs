@@ -32,6 +32,32 @@ public sealed class OneBitImageTests
     }
 
     [Fact]
+    public void In_Leptonica_layout_each_row_is_whole_words_leftmost_pixel_highest_with_black_as_a_set_bit_and_no_bits_past_the_row()
+    {
+        var random = new Random(24);
+        const int width = 45, height = 4, wordsPerLine = 3; // 45: one whole word, a partial one; and a spare word a row
+        using var image = new Mat(height, width, MatType.CV_8UC1);
+        for (var y = 0; y < height; y++)
+        {
+            for (var x = 0; x < width; x++) image.Set(y, x, (byte)(random.Next(2) == 0 ? 0 : 255));
+        }
+        var words = new uint[wordsPerLine * height];
+        Array.Fill(words, 0xDEADBEEF); // Leptonica's buffer need not start clear
+
+        OneBitImage.Pack(image).CopyToLeptonica(words, wordsPerLine);
+
+        for (var y = 0; y < height; y++)
+        {
+            for (var x = 0; x < wordsPerLine * 32; x++)
+            {
+                var bit = (words[(y * wordsPerLine) + (x / 32)] >> (31 - (x % 32))) & 1;
+                var black = x < width && image.At<byte>(y, x) == 0;
+                Assert.True(bit == (black ? 1u : 0u), $"pixel ({x}, {y})");
+            }
+        }
+    }
+
+    [Fact]
     public async Task A_black_and_white_image_read_in_process_at_one_bit_per_pixel_gives_the_words_boxes_and_confidences_the_command_reads()
     {
         using var strip = Strip(dark: false);

@@ -56,6 +56,35 @@ internal sealed class OneBitImage
         return new OneBitImage(bits, width, height, bytesPerLine);
     }
 
+    /// <summary>
+    /// Writes the pixels in Leptonica's one-bit layout: rows of <paramref name="wordsPerLine"/> 32-bit words, the
+    /// leftmost pixel in a word's highest bit, a set bit black (the opposite of <see cref="Bits"/>), the bits past the
+    /// row's end clear. The bits of tesseract's own copy from a raw buffer, without its pixel-by-pixel loop.
+    /// </summary>
+    public void CopyToLeptonica(Span<uint> words, int wordsPerLine)
+    {
+        if (wordsPerLine * 4 < BytesPerLine) throw new ArgumentOutOfRangeException(nameof(wordsPerLine), wordsPerLine, "A row does not fit.");
+        if (words.Length < wordsPerLine * Height) throw new ArgumentException("The image does not fit.", nameof(words));
+        var whole = BytesPerLine / 4; // words filled from four packed bytes
+        Span<byte> tail = stackalloc byte[4];
+        for (var y = 0; y < Height; y++)
+        {
+            var packed = Bits.AsSpan(y * BytesPerLine, BytesPerLine);
+            var row = words.Slice(y * wordsPerLine, wordsPerLine);
+            for (var i = 0; i < whole; i++) row[i] = ~BinaryPrimitives.ReadUInt32BigEndian(packed.Slice(i * 4, 4));
+            var rest = BytesPerLine - (whole * 4);
+            var next = whole;
+            if (rest > 0)
+            {
+                // Bytes past the packed row count as white, as the padding bits inside it already are.
+                tail.Fill(0xFF);
+                packed[(whole * 4)..].CopyTo(tail);
+                row[next++] = ~BinaryPrimitives.ReadUInt32BigEndian(tail);
+            }
+            row[next..].Clear();
+        }
+    }
+
     // Eight pixels to one byte, the first pixel in its highest bit: the pixels in reading order from the highest byte
     // down (the first pixel's top bit is then bit 63), each pixel's top bit, gathered into the top byte by one
     // multiplication (the shifts 0, 7, 14, … 49 put pixel i's bit at 63 − i, and no two partial products share a bit).

@@ -69,10 +69,30 @@ internal sealed unsafe class TesseractEngine : IDisposable
     public string ReadTsv(OneBitImage darkOnLight, int pageSegmentation)
     {
         _library.SetPageSegMode(_api, pageSegmentation);
-        fixed (byte* bits = darkOnLight.Bits)
+        if (_library.HasLeptonica)
         {
-            // Tesseract copies the pixels into its own image here: the array need not outlive the call.
-            _library.SetImage(_api, bits, darkOnLight.Width, darkOnLight.Height, 0, darkOnLight.BytesPerLine);
+            // As a Leptonica image, the form tesseract keeps (it takes its own copy, one block copy): given a raw
+            // one-bit buffer, it builds that image itself, setting each pixel's bit one call at a time.
+            var pix = _library.PixCreate(darkOnLight.Width, darkOnLight.Height, 1);
+            if (pix == 0) throw new InsufficientMemoryException("Leptonica could not allocate the image to read.");
+            try
+            {
+                var words = _library.PixGetWpl(pix);
+                darkOnLight.CopyToLeptonica(new Span<uint>(_library.PixGetData(pix), words * darkOnLight.Height), words);
+                _library.SetImage2(_api, pix);
+            }
+            finally
+            {
+                _library.PixDestroy(&pix);
+            }
+        }
+        else
+        {
+            fixed (byte* bits = darkOnLight.Bits)
+            {
+                // Tesseract copies the pixels into its own image here: the array need not outlive the call.
+                _library.SetImage(_api, bits, darkOnLight.Width, darkOnLight.Height, 0, darkOnLight.BytesPerLine);
+            }
         }
         return Recognize(invertToo: false);
     }

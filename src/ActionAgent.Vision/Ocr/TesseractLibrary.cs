@@ -30,6 +30,21 @@ internal sealed unsafe class TesseractLibrary
         DeleteText = (delegate* unmanaged<byte*, void>)Export(tesseract, "TessDeleteText");
         Clear = (delegate* unmanaged<nint, void>)Export(tesseract, "TessBaseAPIClear");
         ClearAdaptiveClassifier = (delegate* unmanaged<nint, void>)Export(tesseract, "TessBaseAPIClearAdaptiveClassifier");
+        // A one-bit image is handed over as a Leptonica image (Leptonica is tesseract's own dependency, so its exports are
+        // found through tesseract's handle): tesseract copies a raw one-bit buffer into one pixel by pixel. Optional:
+        // without them the raw buffer is given, as before.
+        if (NativeLibrary.TryGetExport(tesseract, "TessBaseAPISetImage2", out var setImage2)
+            && NativeLibrary.TryGetExport(tesseract, "pixCreate", out var pixCreate)
+            && NativeLibrary.TryGetExport(tesseract, "pixGetData", out var pixGetData)
+            && NativeLibrary.TryGetExport(tesseract, "pixGetWpl", out var pixGetWpl)
+            && NativeLibrary.TryGetExport(tesseract, "pixDestroy", out var pixDestroy))
+        {
+            SetImage2 = (delegate* unmanaged<nint, nint, void>)setImage2;
+            PixCreate = (delegate* unmanaged<int, int, int, nint>)pixCreate;
+            PixGetData = (delegate* unmanaged<nint, uint*>)pixGetData;
+            PixGetWpl = (delegate* unmanaged<nint, int>)pixGetWpl;
+            PixDestroy = (delegate* unmanaged<nint*, void>)pixDestroy;
+        }
         var version = (delegate* unmanaged<byte*>)Export(tesseract, "TessVersion");
         Version = Marshal.PtrToStringUTF8((nint)version()) ?? "?";
     }
@@ -48,6 +63,14 @@ internal sealed unsafe class TesseractLibrary
     public delegate* unmanaged<byte*, void> DeleteText { get; }
     public delegate* unmanaged<nint, void> Clear { get; }
     public delegate* unmanaged<nint, void> ClearAdaptiveClassifier { get; }
+
+    /// <summary>Whether images can be handed over as Leptonica images (<see cref="SetImage2"/> and the <c>pix</c> functions below are set).</summary>
+    public bool HasLeptonica => SetImage2 != null;
+    public delegate* unmanaged<nint, nint, void> SetImage2 { get; }
+    public delegate* unmanaged<int, int, int, nint> PixCreate { get; }
+    public delegate* unmanaged<nint, uint*> PixGetData { get; }
+    public delegate* unmanaged<nint, int> PixGetWpl { get; }
+    public delegate* unmanaged<nint*, void> PixDestroy { get; }
 
     /// <summary>The process's library, loaded on the first call; throws <see cref="TesseractUnavailableException"/> (every time) when it cannot be.</summary>
     public static TesseractLibrary Get() => Shared.Value;

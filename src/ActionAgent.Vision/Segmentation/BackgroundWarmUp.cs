@@ -29,7 +29,9 @@ internal static class BackgroundWarmUp
             Cv2.Rectangle(image, new Rect(8, 8, 80, 32), Scalar.All(0), 2);
             Cv2.ImEncode(".png", image, out var png);
             using var decoded = Cv2.ImDecode(png, ImreadModes.Color);
-            _ = UiSegmenter.Segment(decoded, 4);
+            using var grey = new Mat();
+            Cv2.CvtColor(decoded, grey, ColorConversionCodes.BGR2GRAY);
+            _ = UiSegmenter.Segment(decoded, grey, 4);
         }
         catch (Exception e) when (e is DllNotFoundException or TypeInitializationException or OpenCVException or OpenCvSharpException)
         {

@@ -22,62 +22,86 @@ internal sealed class RegionReader(TesseractOcr ocr, VisionOptions options)
     private const int Margin = 12;
     private const int MaxStripWidth = 2400;
 
-    /// <summary>The words read in each region (same order as <paramref name="regions"/>), each with its x-offset share inside the region.</summary>
-    public async Task<IReadOnlyList<RegionText>> ReadAsync(Mat bgr, IReadOnlyList<Rect> regions, CancellationToken cancellationToken)
+    /// <summary>The words read in each region of a grey screenshot (same order as <paramref name="regions"/>), each with its x-offset share inside the region.</summary>
+    public async Task<IReadOnlyList<RegionText>> ReadAsync(Mat gray, IReadOnlyList<Rect> regions, CancellationToken cancellationToken)
     {
         var results = new RegionText[regions.Count];
         for (var i = 0; i < results.Length; i++) results[i] = RegionText.Empty;
         if (regions.Count == 0) return results;
-        using var gray = new Mat();
-        Cv2.CvtColor(bgr, gray, ColorConversionCodes.BGR2GRAY);
 
-        var prepared = new List<(int Index, Mat Crop, double Scale, Rect Source, UInt128 Key)>();
-        for (var i = 0; i < regions.Count; i++)
-        {
-            var r = regions[i];
-            var inset = r.Height >= 20 && r.Width >= 20 ? 3 : 0; // skip a control's border line: tesseract reads it as "|".
-            var source = UiSegmenter.Shrink(r, inset);
-            if (source.Width < 4 || source.Height < 4) continue;
-            // The text's shares are of the region's width, so the region's size is part of the key as well as the pixels read.
-            var key = ContentHash.Of(gray, source) ^ (((UInt128)(uint)r.Width << 32) | (uint)r.Height);
-            if (_read.TryGet(key, out var known))
-            {
-                results[i] = known;
-                continue;
-            }
-            prepared.Add((i, Prepare(gray, source, out var scale), scale, source, key));
-        }
+        var prepared = PrepareAll(gray, regions, results, cancellationToken);
         if (prepared.Count == 0) return results;
-
-        var batchCount = Math.Min(options.OcrParallelism, Math.Max(1, prepared.Count / 8));
-        var batches = Balance(prepared, p => ReadingCost(p.Crop), batchCount);
-        await Task.WhenAll(batches.Select(async batch =>
+        try
         {
-            var (strip, offsets) = Stitch(batch.Select(b => b.Crop).ToList());
-            using (strip)
-            {
-                var words = await ocr.ReadBinaryAsync(strip, 11, cancellationToken).ConfigureAwait(false);
-                for (var k = 0; k < batch.Count; k++)
-                {
-                    var (index, crop, scale, source, _) = batch[k];
-                    var top = offsets[k];
-                    var inside = words.Where(w => w.Box.Center.Y >= top && w.Box.Center.Y <= top + crop.Height && w.Confidence >= 30).ToList();
-                    if (inside.Count == 0) continue;
-                    var left = inside.Min(w => w.Box.X - Margin) / scale;
-                    var right = inside.Max(w => w.Box.X + w.Box.Width - Margin) / scale;
-                    var text = string.Join(" ", inside.OrderBy(w => w.Line, StringComparer.Ordinal).ThenBy(w => w.Box.X).Select(w => w.Text));
-                    results[index] = new RegionText(Clean(text), (left + source.X - regions[index].X) / regions[index].Width,
-                        (right + source.X - regions[index].X) / regions[index].Width, inside.Average(w => w.Confidence));
-                }
-            }
-        })).ConfigureAwait(false);
-        foreach (var p in prepared)
-        {
-            _read.Add(p.Key, results[p.Index]);
-            p.Crop.Dispose();
+            var batchCount = Math.Min(options.OcrParallelism, Math.Max(1, prepared.Count / 8));
+            var batches = Balance(prepared, p => p.Cost, batchCount);
+            // Each strip is stitched on its own thread, as it is read.
+            await Task.WhenAll(batches.Select(batch => Task.Run(() => ReadStripAsync(batch, regions, results, cancellationToken), cancellationToken))).ConfigureAwait(false);
         }
+        finally
+        {
+            foreach (var p in prepared) p.Binary.Dispose();
+        }
+        foreach (var p in prepared) _read.Add(p.Key, results[p.Index]);
         return results;
     }
+
+    // Each region's crop hashed and, when not read before, enlarged and thresholded, on both cores: the strips cannot
+    // start before every crop is ready, and one core would idle meanwhile. A region read before gets its text now.
+    private List<Crop> PrepareAll(Mat gray, IReadOnlyList<Rect> regions, RegionText[] results, CancellationToken cancellationToken)
+    {
+        var crops = new Crop?[regions.Count];
+        try
+        {
+            Parallel.For(0, regions.Count, new ParallelOptions { MaxDegreeOfParallelism = options.OcrParallelism, CancellationToken = cancellationToken }, i =>
+            {
+                var r = regions[i];
+                var inset = r.Height >= 20 && r.Width >= 20 ? 3 : 0; // skip a control's border line: tesseract reads it as "|".
+                var source = UiSegmenter.Shrink(r, inset);
+                if (source.Width < 4 || source.Height < 4) return;
+                // The text's shares are of the region's width, so the region's size is part of the key as well as the pixels read.
+                var key = ContentHash.Of(gray, source) ^ (((UInt128)(uint)r.Width << 32) | (uint)r.Height);
+                if (_read.TryGet(key, out var known))
+                {
+                    results[i] = known;
+                    return;
+                }
+                var binary = Prepare(gray, source, out var scale);
+                crops[i] = new Crop(i, binary, scale, source, key, ReadingCost(binary));
+            });
+        }
+        catch (OperationCanceledException)
+        {
+            foreach (var c in crops) c?.Binary.Dispose();
+            throw;
+        }
+        return [.. crops.OfType<Crop>()]; // in the regions' order, as the strips keep them
+    }
+
+    private async Task ReadStripAsync(List<Crop> batch, IReadOnlyList<Rect> regions, RegionText[] results, CancellationToken cancellationToken)
+    {
+        var (strip, offsets) = Stitch(batch.Select(b => b.Binary).ToList());
+        using (strip)
+        {
+            var words = await ocr.ReadBinaryAsync(strip, 11, cancellationToken).ConfigureAwait(false);
+            for (var k = 0; k < batch.Count; k++)
+            {
+                var (index, crop, scale, source, _, _) = batch[k];
+                var top = offsets[k];
+                var inside = words.Where(w => w.Box.Center.Y >= top && w.Box.Center.Y <= top + crop.Height && w.Confidence >= 30).ToList();
+                if (inside.Count == 0) continue;
+                var left = inside.Min(w => w.Box.X - Margin) / scale;
+                var right = inside.Max(w => w.Box.X + w.Box.Width - Margin) / scale;
+                var text = string.Join(" ", inside.OrderBy(w => w.Line, StringComparer.Ordinal).ThenBy(w => w.Box.X).Select(w => w.Text));
+                results[index] = new RegionText(Clean(text), (left + source.X - regions[index].X) / regions[index].Width,
+                    (right + source.X - regions[index].X) / regions[index].Width, inside.Average(w => w.Confidence));
+            }
+        }
+    }
+
+    // A region's crop made ready for tesseract: its index among the regions, the black-and-white pixels, how much
+    // they were enlarged, where they came from, the key its text is kept by, and its estimated reading cost.
+    private sealed record Crop(int Index, Mat Binary, double Scale, Rect Source, UInt128 Key, double Cost);
 
     private Mat Prepare(Mat gray, Rect source, out double scale)
     {

@@ -40,10 +40,10 @@ public sealed class ScreenSegmenter
 
     private async Task<IReadOnlyList<UiRegion>> SegmentAfreshAsync(byte[] png, CancellationToken cancellationToken)
     {
-        using var bgr = Cv2.ImDecode(png, ImreadModes.Color);
-        if (bgr.Empty()) throw new ArgumentException("The screenshot is not a readable image.", nameof(png));
-        var raw = UiSegmenter.Segment(bgr, _options.MaxRegions);
-        var texts = await _reader.ReadAsync(bgr, raw.Select(r => r.Rect).ToList(), cancellationToken).ConfigureAwait(false);
+        // Decoded once: the screen check's change ratio may have decoded it already.
+        using var shot = DecodedScreenshot.Of(png) ?? throw new ArgumentException("The screenshot is not a readable image.", nameof(png));
+        var raw = UiSegmenter.Segment(shot.Colour, shot.Grey, _options.MaxRegions);
+        var texts = await _reader.ReadAsync(shot.Grey, raw.Select(r => r.Rect).ToList(), cancellationToken).ConfigureAwait(false);
         var regions = new List<UiRegion>(raw.Count);
         for (var i = 0; i < raw.Count; i++)
         {

@@ -15,10 +15,9 @@ internal static class UiSegmenter
     /// <summary>A region before OCR: box, whether it is box-like (a control), and whether its inside is filled.</summary>
     internal sealed record RawRegion(Rect Rect, bool IsControl, bool IsFilled);
 
-    public static IReadOnlyList<RawRegion> Segment(Mat bgr, int maxRegions)
+    /// <summary>The regions of a screenshot given in colour (BGR) and in grey (the same pixels).</summary>
+    public static IReadOnlyList<RawRegion> Segment(Mat bgr, Mat gray, int maxRegions)
     {
-        using var gray = new Mat();
-        Cv2.CvtColor(bgr, gray, ColorConversionCodes.BGR2GRAY);
         var controls = FindControls(gray, bgr.Width, bgr.Height);
         var texts = FindTextLines(gray, bgr.Width, controls)
             .Where(t => !controls.Any(c => Inside(t, c, 0.8) || IoU(t, c) > 0.6))
