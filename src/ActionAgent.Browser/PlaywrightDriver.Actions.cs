@@ -190,7 +190,8 @@ public sealed partial class PlaywrightDriver
             return clicked;
         }
         var left = action.Timeout - _options.TimeProvider.GetElapsedTime(start);
-        var outcome = await _resolver.ResolveAsync(target, left < TimeSpan.Zero ? TimeSpan.Zero : left, cancellationToken, readFacts: true).ConfigureAwait(false);
+        var outcome = await _resolver.ResolveAsync(target, left < TimeSpan.Zero ? TimeSpan.Zero : left, cancellationToken, readFacts: true,
+            likelyLate: action.Kind == ActionKind.WaitFor).ConfigureAwait(false);
         if (outcome.Element is not { } element) return await NotFoundAsync(action, target, outcome).ConfigureAwait(false);
 
         var facts = await ElementDescriber.ReadAsync(Page, element, target).ConfigureAwait(false);

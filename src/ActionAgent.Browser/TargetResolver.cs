@@ -23,6 +23,8 @@ internal sealed class TargetResolver(IPage page, TimeProvider time)
     // Long enough that a page slowed by a busy machine (a CI runner) is not clicked blind by its recorded coordinates.
     private static readonly TimeSpan MaxBoxGrace = TimeSpan.FromSeconds(5);
 
+    private static readonly ResolveOutcome NotYetSeen = new(null, [], false);
+
     private static readonly HashSet<string> InteractiveRoles = new(StringComparer.OrdinalIgnoreCase)
     {
         "button", "link", "textbox", "searchbox", "combobox", "checkbox", "radio", "option", "menuitem", "tab",
@@ -34,28 +36,55 @@ internal sealed class TargetResolver(IPage page, TimeProvider time)
     /// <paramref name="readFacts"/>, a DOM layer's single match is described in the same call that counts the matches
     /// (<see cref="ResolvedElement.Facts"/>), for an action that needs them anyway.
     /// </summary>
-    public async Task<ResolveOutcome> ResolveAsync(ElementTarget target, TimeSpan timeout, CancellationToken cancellationToken, bool readFacts = false)
+    public async Task<ResolveOutcome> ResolveAsync(ElementTarget target, TimeSpan timeout, CancellationToken cancellationToken, bool readFacts = false,
+        bool likelyLate = false)
     {
         var start = time.GetTimestamp();
         var grace = TimeSpan.FromTicks(Math.Min(MaxBoxGrace.Ticks, timeout.Ticks / 2));
         var hasDomLayer = DomLayers(target).Any();
+        // likelyLate (a wait for an element): the element is usually not drawn yet, so the page's own wait for it is sent
+        // with the first pass instead of after that pass's miss. The passes still decide, layer by layer, as before.
+        var pause = likelyLate && hasDomLayer && target.Box is null && timeout > TimeSpan.Zero
+            ? PauseAsync(target, NotYetSeen, timeout, cancellationToken)
+            : null;
         while (true)
         {
             cancellationToken.ThrowIfCancellationRequested();
             // Passes that may be followed by another skip counting the hidden matches (only a failure's note needs them).
             var outcome = await TryOnceAsync(target, readFacts, countHidden: false).ConfigureAwait(false);
-            if (outcome.Element is not null) return outcome;
+            if (outcome.Element is not null)
+            {
+                Abandon(pause); // a wait sent with the first pass ends in the page by itself (at once: the element shows)
+                return outcome;
+            }
             var elapsed = time.GetElapsedTime(start);
             if (target.Box is { } box && (!hasDomLayer || elapsed >= grace))
             {
                 var tried = outcome.Tried.Append($"box {box}: used").ToList();
                 return new ResolveOutcome(new ResolvedElement("box", null, box, page.MainFrame), tried, false);
             }
-            if (elapsed >= timeout) return await TryOnceAsync(target, readFacts).ConfigureAwait(false);
+            if (elapsed >= timeout)
+            {
+                Abandon(pause);
+                return await TryOnceAsync(target, readFacts).ConfigureAwait(false);
+            }
             var until = target.Box is not null && hasDomLayer && grace < timeout ? grace : timeout;
-            await PauseAsync(target, outcome, until - elapsed, cancellationToken).ConfigureAwait(false);
+            if (pause is not null && !outcome.Ambiguous)
+            {
+                await pause.ConfigureAwait(false);
+            }
+            else
+            {
+                Abandon(pause);
+                await PauseAsync(target, outcome, until - elapsed, cancellationToken).ConfigureAwait(false);
+            }
+            pause = null;
         }
     }
+
+    // A wait no longer needed is not awaited; whatever it ends with is observed here, not left unobserved.
+    private static void Abandon(Task? pause) =>
+        pause?.ContinueWith(static t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
 
     /// <summary>
     /// Between two passes: until one of the target's DOM layers has a visible match in the page (Playwright's own wait,
