@@ -70,8 +70,9 @@ internal sealed class RegionReader(TesseractOcr ocr, VisionOptions options)
                 crops[i] = new Crop(i, binary, scale, source, key, ReadingCost(binary));
             });
         }
-        catch (OperationCanceledException)
+        catch
         {
+            // Cancelled, or a crop OpenCV could not prepare: the crops already prepared are freed before it goes on.
             foreach (var c in crops) c?.Binary.Dispose();
             throw;
         }
