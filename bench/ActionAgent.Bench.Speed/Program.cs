@@ -2,6 +2,7 @@
 // `agent run scenarios/book-flight.yaml`, each as its own process (start, browser launch, the booking, exit),
 // alternating their order every round; medians, ratios to the plain program, peak working set of each process.
 //   dotnet bench/ActionAgent.Bench.Speed/bin/Release/net10.0/ActionAgent.Bench.Speed.dll [--rounds 5] [--agent PATH] [--extra-run-arg ARG]
+//     the agent is what ./agent runs: artifacts/agent/agent.dll, the ReadyToRun Release build `eng/build.sh --agent` makes
 //     --agent PATH: another build's agent.dll (run with dotnet), or an executable such as an installed tool's `agent`
 //   dotnet bench/ActionAgent.Bench.Speed/bin/Release/net10.0/ActionAgent.Bench.Speed.dll plain      # the plain program alone
 // Exits 1 when a process fails or a target misses (replay <= 1.15, run <= 1.5, run's peak <= 400 MB), 2 on bad arguments.
@@ -12,7 +13,7 @@ var root = FindRoot();
 if (args.Length > 0 && args[0] == "plain") return await PlainBooking.RunAsync(root);
 
 var rounds = 5;
-var agent = Path.Combine(root, "src", "ActionAgent.Cli", "bin", "Release", "net10.0", "agent.dll");
+var agent = Path.Combine(root, "artifacts", "agent", "agent.dll");
 var extraRunArgs = new List<string>();
 for (var i = 0; i < args.Length; i++)
 {
@@ -26,7 +27,7 @@ for (var i = 0; i < args.Length; i++)
 }
 if (!File.Exists(agent))
 {
-    Console.Error.WriteLine($"{agent} does not exist: build it first (dotnet build src/ActionAgent.Cli -c Release).");
+    Console.Error.WriteLine($"{agent} does not exist: build it first (eng/build.sh --agent, as ./agent does).");
     return 2;
 }
 
