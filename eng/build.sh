@@ -14,9 +14,9 @@ for arg in "$@"; do
     *) echo "eng/build.sh: unknown argument '$arg' (--force, --agent)" >&2; exit 2 ;;
   esac
 done
-stamp="$root/artifacts/.build-stamp"
-[[ "$what" == agent ]] && stamp="$root/artifacts/.agent-stamp"
-if [[ "$force" == false && -f "$stamp" ]] && [[ -z "$(find "$root/src" "$root/tests" "$root/bench" "$root/Directory.Build.props" "$root/Directory.Packages.props" \
+stamp="$root/artifacts/.build-stamp"; sources=("$root/src" "$root/tests" "$root/bench")
+[[ "$what" == agent ]] && stamp="$root/artifacts/.agent-stamp" && sources=("$root/src")   # the command is built from src/ alone
+if [[ "$force" == false && -f "$stamp" ]] && [[ -z "$(find "${sources[@]}" "$root/Directory.Build.props" "$root/Directory.Packages.props" \
       -newer "$stamp" -type f \( -name '*.cs' -o -name '*.csproj' -o -name '*.props' -o -name '*.json' -o -name '*.yaml' \) \
       -not -path '*/bin/*' -not -path '*/obj/*' -print -quit 2>/dev/null)" ]]; then
   exit 0
