@@ -123,12 +123,15 @@ public sealed partial class PlaywrightDriver : IUiDriver
         // away from the page's main thread, where the tree is read, and what the capture does to the page first (masks
         // painted, caret hidden, animations at rest) changes nothing the tree holds. Playwright's own screenshot path
         // (frames, or a browser that gave no capture session) goes after the tree, as before.
+        // With ScreenshotLater, a picture taken that way is not waited for: the caller gets it as PendingScreenshot.
         var together = options.IncludeScreenshot && _capture is not null && Page.Frames.Count == 1;
         var shot = together ? ScreenshotAsync(options.Masked ?? [], cancellationToken) : null;
         var read = ReadPageAsync();
-        if (shot is not null) await Task.WhenAll(shot, read).ConfigureAwait(false);
+        var later = shot is not null && options.ScreenshotLater;
+        if (shot is not null && !later) await Task.WhenAll(shot, read).ConfigureAwait(false);
         var (snapshot, title, viewport) = await read.ConfigureAwait(false);
-        var screenshot = shot is not null ? await shot.ConfigureAwait(false)
+        var screenshot = later ? null
+            : shot is not null ? await shot.ConfigureAwait(false)
             : options.IncludeScreenshot ? await ScreenshotAsync(options.Masked ?? [], cancellationToken).ConfigureAwait(false)
             : null;
         return new UiObservation
@@ -138,6 +141,7 @@ public sealed partial class PlaywrightDriver : IUiDriver
             SnapshotText = snapshot,
             Nodes = AriaSnapshotParser.Parse(snapshot),
             Screenshot = screenshot,
+            PendingScreenshot = later ? shot : null,
             Viewport = viewport,
             Downloads = DownloadsSoFar(),
         };

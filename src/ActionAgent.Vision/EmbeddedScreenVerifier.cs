@@ -1,5 +1,6 @@
 using System.Globalization;
 using ActionAgent.Core.Actions;
+using ActionAgent.Core.Observation;
 using ActionAgent.Core.Ports;
 using ActionAgent.Vision.Segmentation;
 using ActionAgent.Vision.Verification;
@@ -42,18 +43,25 @@ public sealed class EmbeddedScreenVerifier : IScreenVerifier
     public string Name => "embedded";
 
     /// <inheritdoc />
+    /// <remarks>
+    /// The pictures are compared only when the address, title and tree say nothing changed, and read (OCR) only to match
+    /// an expectation the tree may not show: a step with no expectation whose page changed is checked on the tree alone.
+    /// </remarks>
+    public bool NeedsScreenshot(ScreenCheck check)
+    {
+        ArgumentNullException.ThrowIfNull(check);
+        return !string.IsNullOrWhiteSpace(check.Expectation) || !Changes(check.Before, check.After).Tree;
+    }
+
+    /// <inheritdoc />
     public async Task<ScreenVerdict> VerifyAsync(ScreenCheck check, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(check);
         var (before, after, step) = (check.Before, check.After, check.Step);
         var evidence = new Dictionary<string, string>(StringComparer.Ordinal);
-        var locationChanged = !string.Equals(before.Location, after.Location, StringComparison.Ordinal);
-        var titleChanged = !string.Equals(before.Title, after.Title, StringComparison.Ordinal);
-        var hasTree = after.SnapshotText.Length > 0 || before.SnapshotText.Length > 0;
-        var domChanged = hasTree && !string.Equals(ScreenText.Stable(before), ScreenText.Stable(after), StringComparison.Ordinal);
+        var (locationChanged, titleChanged, hasTree, domChanged, treeChanged) = Changes(before, after);
         // The pixels decide only when the address, title and tree say nothing changed: only then are they compared
         // (decoding a screenshot is nearly all of this check's time).
-        var treeChanged = locationChanged || titleChanged || domChanged;
         var ratio = treeChanged ? null : ScreenChange.Ratio(before.Screenshot, after.Screenshot);
         var pixelsChanged = !treeChanged && (ratio is null || ratio >= _options.ChangeRatioThreshold);
         evidence["locationChanged"] = locationChanged ? $"{before.Location} -> {after.Location}" : "no";
@@ -91,6 +99,15 @@ public sealed class EmbeddedScreenVerifier : IScreenVerifier
         return ShouldVisiblyAct(step)
             ? Verdict(VerdictOutcome.Unsure, 0.4, "The check could not tell whether the step had an effect.", evidence)
             : Verdict(VerdictOutcome.Passed, 0.55, $"A {step.Action.ToName()} step need not change the screen, and no error appeared.", evidence);
+    }
+
+    private static (bool Location, bool Title, bool HasTree, bool Dom, bool Tree) Changes(UiObservation before, UiObservation after)
+    {
+        var location = !string.Equals(before.Location, after.Location, StringComparison.Ordinal);
+        var title = !string.Equals(before.Title, after.Title, StringComparison.Ordinal);
+        var hasTree = after.SnapshotText.Length > 0 || before.SnapshotText.Length > 0;
+        var dom = hasTree && !string.Equals(ScreenText.Stable(before), ScreenText.Stable(after), StringComparison.Ordinal);
+        return (location, title, hasTree, dom, location || title || dom);
     }
 
     private async Task<ScreenVerdict> CheckExpectationAsync(ScreenCheck check, bool changed, Dictionary<string, string> evidence, CancellationToken cancellationToken)

@@ -325,6 +325,26 @@ public sealed class ActionTests(BrowserFixture browser)
     }
 
     [Fact]
+    public async Task An_observation_asked_for_its_picture_later_returns_the_tree_at_once_and_the_masked_picture_after()
+    {
+        await browser.OpenAsync("form.html");
+        var secret = new ElementTarget { Css = "#secret" };
+        var alone = await browser.Driver.ObserveAsync(ObserveOptions.SnapshotOnly, CancellationToken.None);
+
+        var later = await browser.Driver.ObserveAsync(new ObserveOptions(true, [secret]) { ScreenshotLater = true }, CancellationToken.None);
+
+        Assert.Null(later.Screenshot);
+        Assert.NotNull(later.PendingScreenshot);
+        Assert.Equal(alone.SnapshotText, later.SnapshotText);
+        var picture = await later.PendingScreenshot;
+        Assert.Equal([0x89, 0x50, 0x4E, 0x47], picture.Take(4));
+        var box = await browser.Driver.Page.Locator("#secret").BoundingBoxAsync();
+        Assert.NotNull(box);
+        Assert.Equal(["255,0,255"], await PixelColoursAsync(picture, box));
+        Assert.Equal(0, await browser.Driver.Page.Locator("[data-actionagent-mask]").CountAsync());
+    }
+
+    [Fact]
     public async Task A_screenshot_holds_animations_still_and_leaves_the_page_as_it_was()
     {
         await browser.OpenAsync("form.html");

@@ -22,6 +22,18 @@ public sealed class FrameTests(BrowserFixture browser)
     }
 
     [Fact]
+    public async Task A_page_with_frames_gives_its_picture_with_the_tree_even_when_asked_for_it_later()
+    {
+        await browser.OpenAsync("frames.html");
+
+        // Frames are pictured through Playwright's own path, after the tree: nothing is left pending.
+        var observation = await browser.Driver.ObserveAsync(new ObserveOptions(true) { ScreenshotLater = true }, CancellationToken.None);
+
+        Assert.Null(observation.PendingScreenshot);
+        Assert.NotNull(observation.Screenshot);
+    }
+
+    [Fact]
     public async Task Fill_by_a_ref_inside_a_frame_records_the_frame_path_and_a_page_box()
     {
         await browser.OpenAsync("frames.html");

@@ -73,6 +73,27 @@ public sealed class ScreenCheckTests(BrowserFixture browser, ITestOutputHelper o
     }
 
     [Fact]
+    public async Task The_check_asks_for_the_after_picture_only_when_it_would_look_at_it_and_decides_the_same_without_it()
+    {
+        await OpenFormAsync();
+        var before = await browser.ObserveAsync();
+        var after = before with { SnapshotText = before.SnapshotText + "\n- paragraph: Order cancelled" };
+        var step = Step(ActionKind.Click, Role("button", "Cancel order"));
+        var changedTree = new ScreenCheck(step, null, before, after);
+
+        // The tree changed and nothing is expected: the pixels are never compared nor read.
+        Assert.False(_verifier.NeedsScreenshot(changedTree));
+        var withPicture = await _verifier.VerifyAsync(changedTree, CancellationToken.None);
+        var withoutPicture = await _verifier.VerifyAsync(changedTree with { After = after with { Screenshot = null } }, CancellationToken.None);
+        Assert.Equal((withPicture.Outcome, withPicture.Reason), (withoutPicture.Outcome, withoutPicture.Reason));
+        Assert.Equal(VerdictOutcome.Passed, withoutPicture.Outcome);
+
+        // The tree alone says nothing changed (the pixels decide), or an expectation may need reading off the picture.
+        Assert.True(_verifier.NeedsScreenshot(new ScreenCheck(step, null, before, before)));
+        Assert.True(_verifier.NeedsScreenshot(changedTree with { Expectation = "the order is cancelled" }));
+    }
+
+    [Fact]
     public async Task A_submit_that_shows_a_validation_error_fails_the_check_and_quotes_the_message()
     {
         await OpenFormAsync();

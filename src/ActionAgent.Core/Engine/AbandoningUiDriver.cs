@@ -29,8 +29,14 @@ internal sealed class AbandoningUiDriver : IUiDriver
     /// <summary>The inner driver's event-driven waits, guarded like its other calls; null when it has none.</summary>
     public IUiStateProbe? Probe { get; }
 
-    public Task<UiObservation> ObserveAsync(ObserveOptions options, CancellationToken cancellationToken) =>
-        Guarded(() => inner.ObserveAsync(options, cancellationToken), "observing the screen", cancellationToken);
+    public async Task<UiObservation> ObserveAsync(ObserveOptions options, CancellationToken cancellationToken)
+    {
+        var observation = await Guarded(() => inner.ObserveAsync(options, cancellationToken), "observing the screen", cancellationToken).ConfigureAwait(false);
+        // A picture still being taken is guarded the same way when it is waited for.
+        return observation.PendingScreenshot is { } pending
+            ? observation with { PendingScreenshot = Guarded(() => pending, "taking a screenshot", cancellationToken) }
+            : observation;
+    }
 
     public Task<ActionResult> ExecuteAsync(UiAction action, CancellationToken cancellationToken) =>
         Guarded(() => inner.ExecuteAsync(action, cancellationToken), $"acting ({action?.Step.Action.ToName()})", cancellationToken);

@@ -14,6 +14,8 @@ public sealed partial class RunEngine
     {
         private async Task ActAsync(CancellationToken token)
         {
+            // The last step's picture shows the page before this step acts: it is there before anything else happens.
+            await CompleteAfterShotAsync().ConfigureAwait(false);
             var step = _s.Queue.Peek();
             if (!_s.ApprovedCurrent && NeedsApproval(step, out _))
             {

@@ -21,8 +21,9 @@ public sealed partial class RunEngine
             using var planning = Measure(StepPhase.Plan);
             await (_goalWork ??= ReadGoalAsync(token)).ConfigureAwait(false);
 
-            var observation = _s.LastObservation ?? await ObserveAsync(screenshot: false, token).ConfigureAwait(false);
             var planner = _engine._planner;
+            if (planner.ReadsScreenshots) await CompleteAfterShotAsync().ConfigureAwait(false);
+            var observation = _s.LastObservation ?? await ObserveAsync(screenshot: false, token).ConfigureAwait(false);
             var decision = await planner.NextAsync(CreatePlanningContext(observation, replanning), token).ConfigureAwait(false);
             _s.Usage += decision.Usage;
 
@@ -78,6 +79,7 @@ public sealed partial class RunEngine
 
         private async Task CheckExpectationsAsync(CancellationToken token)
         {
+            await CompleteAfterShotAsync().ConfigureAwait(false);
             using var checking = Measure(StepPhase.Check);
             var results = new List<CheckResult>();
             var observation = await ObserveAsync(screenshot: _engine._services.Verifier is not null, token).ConfigureAwait(false);

@@ -16,7 +16,12 @@ public sealed partial class RunEngine
             var pending = _s.Pending ?? throw new InvalidOperationException("Verifying without a step that acted.");
             using var checking = Measure(StepPhase.Check);
             // Still pending while the screen is read: a driver that fails here leaves the step recorded as not checked.
-            var after = await ObserveAsync(screenshot: true, token).ConfigureAwait(false);
+            // The picture may still be on its way (a driver that can take it beside other work): the step is checked and
+            // recorded and the next one planned meanwhile; whatever looks at pixels waits for it, and nothing acts before
+            // it is there (CompleteAfterShotAsync).
+            var after = await ObserveAsync(screenshot: true, token, pictureLater: true).ConfigureAwait(false);
+            var shot = after.PendingScreenshot;
+            after = after with { PendingScreenshot = null };
             _s.Pending = null;
             var recordedValue = pending.Step.Value is null || ValueTemplate.ReferencesSecret(pending.Step.Value) ? null : Vault.Mask(pending.Step.Value);
             // A ${vars.*} value may hold a secret the page echoed, and the page's names may quote one: masked.
@@ -28,7 +33,13 @@ public sealed partial class RunEngine
             if (verifier is not null)
             {
                 // A vision model may be asked: the URL, title and snapshot it gets are masked like a planner's.
-                var answer = await ScreenCheckAsync(verifier, new ScreenCheck(pending.Step, pending.Step.Expect, MaskForPlanner(pending.Before), MaskForPlanner(after)), token).ConfigureAwait(false);
+                var check = new ScreenCheck(pending.Step, pending.Step.Expect, MaskForPlanner(pending.Before), MaskForPlanner(after));
+                if (shot is not null && verifier.NeedsScreenshot(check))
+                {
+                    after = await WithPictureAsync(after, shot).ConfigureAwait(false);
+                    check = check with { After = MaskForPlanner(after) };
+                }
+                var answer = await ScreenCheckAsync(verifier, check, token).ConfigureAwait(false);
                 _s.Usage += answer.Usage;
                 verdict = new RecordedVerdict(answer.Outcome, answer.Confidence, Vault.Mask(answer.Reason), answer.Backend,
                     answer.Evidence.ToDictionary(p => p.Key, p => Vault.Mask(p.Value), StringComparer.Ordinal));
@@ -36,7 +47,7 @@ public sealed partial class RunEngine
 
             if (OverModelBudget(out var budgetReason))
             {
-                await RecordAsync(pending, after, checks, verdict, null).ConfigureAwait(false);
+                await RecordAsync(pending, await WithPictureAsync(after, shot).ConfigureAwait(false), checks, verdict, null).ConfigureAwait(false);
                 _s.Reason = budgetReason;
                 await _machine.FireAsync(RunTrigger.BudgetExceeded).ConfigureAwait(false);
                 return;
@@ -44,8 +55,10 @@ public sealed partial class RunEngine
 
             var failed = verdict is { Outcome: VerdictOutcome.Failed };
             var error = failed ? $"The screen check failed: {verdict!.Reason}" : null;
+            // A failed step's record names its picture; a step the visual locator acted on is credited on the pictures.
+            if (failed || pending.Result.ResolvedBy == "visual") after = await WithPictureAsync(after, shot).ConfigureAwait(false);
             var (subGoal, effect) = await VisualEffectAsync(pending, after, verdict, CheckEffect(pending, after), token).ConfigureAwait(false);
-            var record = await RecordAsync(pending, after, checks, verdict, error, subGoal, effect).ConfigureAwait(false);
+            var record = await RecordAsync(pending, after, checks, verdict, error, subGoal, effect, after.Screenshot is null ? shot : null).ConfigureAwait(false);
             if (failed)
             {
                 _s.Failure = new StepFailure(pending.Step, $"Step {pending.Index} ({Vault.Mask(pending.Step.ToString())}): {error} Screenshot: {record.ShotAfter}.", ActionFailureKind.None);
@@ -78,9 +91,20 @@ public sealed partial class RunEngine
             return files;
         }
 
-        /// <summary>Saves the after-shot and the step record; the after observation becomes the next step's before.</summary>
+        /// <summary>The after observation with its picture, waited for (as it is when none is on its way).</summary>
+        private async Task<UiObservation> WithPictureAsync(UiObservation after, Task<byte[]>? shot)
+        {
+            if (after.Screenshot is not null || shot is null) return after;
+            using var observing = Measure(StepPhase.Observe);
+            return after with { Screenshot = await shot.ConfigureAwait(false) };
+        }
+
+        /// <summary>
+        /// Saves the after-shot and the step record; the after observation becomes the next step's before. With
+        /// <paramref name="pendingShot"/> (the picture still being taken), the record waits for it: CompleteAfterShotAsync.
+        /// </summary>
         private async Task<StepRecord> RecordAsync(PendingCheck pending, UiObservation after, IReadOnlyList<DerivedCheck> checks,
-            RecordedVerdict? verdict, string? error, int? subGoal = null, RecordedEffect? effect = null)
+            RecordedVerdict? verdict, string? error, int? subGoal = null, RecordedEffect? effect = null, Task<byte[]>? pendingShot = null)
         {
             using var recording = Measure(StepPhase.Record);
             var shotAfter = after.Screenshot is null ? null : await SaveArtifactAsync($"{pending.Index:000}-after.png", after.Screenshot).ConfigureAwait(false);
@@ -129,9 +153,43 @@ public sealed partial class RunEngine
             _s.History.Add(new ExecutedStep(step, error is null, error));
             _s.LastObservation = after;
             _s.LastShot = shotAfter;
+            if (pendingShot is not null)
+            {
+                _s.AfterShot = new DeferredShot(pendingShot, record, after);
+                return record;
+            }
             await _engine._sink.AppendStepAsync(record, CancellationToken.None).ConfigureAwait(false);
             _engine._services.Progress.StepFinished(record);
             return record;
+        }
+
+        /// <summary>
+        /// The last step's after-picture, taken while that step was checked and the next one planned: waited for before
+        /// anything acts again, before a planner that reads pictures plans, before the goal's final checks and at the end
+        /// of the run; then saved, and the step's record written to the recording with it. A picture that could not be
+        /// taken leaves the record without one (still written), and the driver's failure goes on to end the run.
+        /// </summary>
+        private async Task CompleteAfterShotAsync()
+        {
+            if (_s.AfterShot is not { } deferred) return;
+            _s.AfterShot = null;
+            var record = deferred.Record;
+            try
+            {
+                byte[] picture;
+                using (Measure(StepPhase.Observe)) picture = await deferred.Shot.ConfigureAwait(false);
+                var path = await SaveArtifactAsync($"{record.Index:000}-after.png", picture).ConfigureAwait(false);
+                record = record with { ShotAfter = path };
+                var at = _s.Records.IndexOf(deferred.Record);
+                if (at >= 0) _s.Records[at] = record;
+                _s.LastShot = path;
+                if (ReferenceEquals(_s.LastObservation, deferred.Observation)) _s.LastObservation = deferred.Observation with { Screenshot = picture };
+            }
+            finally
+            {
+                await _engine._sink.AppendStepAsync(record, CancellationToken.None).ConfigureAwait(false);
+                _engine._services.Progress.StepFinished(record);
+            }
         }
 
         /// <summary>Saves the crop of the resolved target's box (<see cref="StartCrop"/>), when one was cut.</summary>

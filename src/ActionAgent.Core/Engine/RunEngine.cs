@@ -94,37 +94,26 @@ public sealed partial class RunEngine
             }
 
             await _machine.FireAsync(RunTrigger.Start).ConfigureAwait(false);
-            while (!IsFinal(_machine.State))
+            try
             {
+                await LoopAsync(cancellationToken, timeout, token).ConfigureAwait(false);
+            }
+            catch (Exception)
+            {
+                // Something no state handles (a bug, a sink that failed): the last step's record still reaches the
+                // recording if it can, and the failure goes on as it was.
                 try
                 {
-                    token.ThrowIfCancellationRequested();
-                    await StepStateAsync(token).ConfigureAwait(false);
+                    await SettleAfterShotAsync().ConfigureAwait(false);
                 }
-                catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+                catch (Exception e)
                 {
-                    _s.Reason ??= "The run was cancelled.";
-                    await FlushPendingAsync(failedReason: "cancelled").ConfigureAwait(false);
-                    await _machine.FireAsync(RunTrigger.Cancel).ConfigureAwait(false);
+                    Log.LogWarning("The last step's record could not be written: {Reason}", Vault.Mask(e.Message));
                 }
-                catch (OperationCanceledException) when (timeout.IsCancellationRequested)
-                {
-                    _s.Reason = $"The run went over its time limit of {Policy.Timeout}.";
-                    await FlushPendingAsync(failedReason: "timed out").ConfigureAwait(false);
-                    await _machine.FireAsync(RunTrigger.BudgetExceeded).ConfigureAwait(false);
-                }
-                catch (DriverFailedException e)
-                {
-                    // The app or browser stopped answering: the run fails, saying at which step and what the driver said.
-                    var at = _s.Pending is { } acted ? $"after step {acted.Index} acted" : _s.StepCount == 0 ? "before the first step" : $"at step {_s.StepCount}";
-                    _s.Reason = Vault.Mask($"{e.Message} ({at}, in state {_machine.State}).");
-                    Log.LogError("The driver failed {At}: {Reason}", at, _s.Reason);
-                    Log.LogDebug(MaskedException.Mask(e.InnerException, Vault), "What the driver threw"); // the stack goes to the log file, not the console
-                    await FlushPendingAsync(failedReason: Vault.Mask(e.Message)).ConfigureAwait(false);
-                    await _machine.FireAsync(RunTrigger.DriverFailed).ConfigureAwait(false);
-                }
+                throw;
             }
 
+            await SettleAfterShotAsync().ConfigureAwait(false);
             await SettleGoalWorkAsync().ConfigureAwait(false);
             var elapsed = _engine.Time.GetElapsedTime(started);
             var result = new RunResult
@@ -158,6 +147,57 @@ public sealed partial class RunEngine
             if (result.Succeeded) Log.LogInformation("Run {Name} succeeded in {Steps} steps", Scenario.Name, _s.StepCount);
             else Log.LogWarning("Run {Name} ended {State}: {Reason}", Scenario.Name, result.FinalState, result.Reason);
             return result;
+        }
+
+        /// <summary>The state machine's loop, until a final state: cancellation, the time limit and a failed driver end it there.</summary>
+        private async Task LoopAsync(CancellationToken cancellationToken, CancellationTokenSource timeout, CancellationToken token)
+        {
+            while (!IsFinal(_machine.State))
+            {
+                try
+                {
+                    token.ThrowIfCancellationRequested();
+                    await StepStateAsync(token).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+                {
+                    _s.Reason ??= "The run was cancelled.";
+                    await FlushPendingAsync(failedReason: "cancelled").ConfigureAwait(false);
+                    await _machine.FireAsync(RunTrigger.Cancel).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException) when (timeout.IsCancellationRequested)
+                {
+                    _s.Reason = $"The run went over its time limit of {Policy.Timeout}.";
+                    await FlushPendingAsync(failedReason: "timed out").ConfigureAwait(false);
+                    await _machine.FireAsync(RunTrigger.BudgetExceeded).ConfigureAwait(false);
+                }
+                catch (DriverFailedException e)
+                {
+                    // The app or browser stopped answering: the run fails, saying at which step and what the driver said.
+                    var at = _s.Pending is { } acted ? $"after step {acted.Index} acted" : _s.StepCount == 0 ? "before the first step" : $"at step {_s.StepCount}";
+                    _s.Reason = Vault.Mask($"{e.Message} ({at}, in state {_machine.State}).");
+                    Log.LogError("The driver failed {At}: {Reason}", at, _s.Reason);
+                    Log.LogDebug(MaskedException.Mask(e.InnerException, Vault), "What the driver threw"); // the stack goes to the log file, not the console
+                    await FlushPendingAsync(failedReason: Vault.Mask(e.Message)).ConfigureAwait(false);
+                    await _machine.FireAsync(RunTrigger.DriverFailed).ConfigureAwait(false);
+                }
+            }
+        }
+
+        /// <summary>
+        /// At the end of a run (a cancelled or failed one too), the last step's record goes to the recording, with its
+        /// picture when the picture could still be taken.
+        /// </summary>
+        private async Task SettleAfterShotAsync()
+        {
+            try
+            {
+                await CompleteAfterShotAsync().ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is OperationCanceledException or DriverFailedException)
+            {
+                Log.LogWarning("The last step's picture could not be taken: {Reason}", Vault.Mask(e.Message));
+            }
         }
 
         private static bool IsFinal(RunState state) => state is RunState.Succeeded or RunState.Failed or RunState.Cancelled;
@@ -205,10 +245,10 @@ public sealed partial class RunEngine
             StartedAt = _engine.Time.GetUtcNow(),
         };
 
-        private async Task<UiObservation> ObserveAsync(bool screenshot, CancellationToken token)
+        private async Task<UiObservation> ObserveAsync(bool screenshot, CancellationToken token, bool pictureLater = false)
         {
             using var observing = Measure(StepPhase.Observe);
-            return await Driver.ObserveAsync(new ObserveOptions(screenshot, [.. _s.Masked]), token).ConfigureAwait(false);
+            return await Driver.ObserveAsync(new ObserveOptions(screenshot, [.. _s.Masked]) { ScreenshotLater = pictureLater }, token).ConfigureAwait(false);
         }
 
         /// <summary>

@@ -24,7 +24,14 @@ internal sealed class RunSession
     public RecordedApproval? StepApproval { get; set; }
     public IReadOnlyList<CheckResult> Expectations { get; set; } = [];
     public PendingCheck? Pending { get; set; }
+    public DeferredShot? AfterShot { get; set; }
 }
+
+/// <summary>
+/// A checked step whose after-picture is still being taken: its record goes to the recording with the picture, before
+/// anything acts again. <paramref name="Observation"/> is the after observation, without the picture.
+/// </summary>
+internal sealed record DeferredShot(Task<byte[]> Shot, StepRecord Record, UiObservation Observation);
 
 /// <summary>A step that acted and waits for its screen check (<paramref name="Crop"/>: its element's crop, being cut).</summary>
 internal sealed record PendingCheck(

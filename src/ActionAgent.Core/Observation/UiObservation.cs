@@ -18,6 +18,14 @@ public sealed record UiObservation
     /// <summary>A PNG screenshot, when one was taken.</summary>
     public byte[]? Screenshot { get; init; }
 
+    /// <summary>
+    /// The screenshot still being taken, when the observation was asked for with
+    /// <see cref="Ports.ObserveOptions.ScreenshotLater"/> and the driver could take it beside what comes next (then
+    /// <see cref="Screenshot"/> is null until the caller puts the finished picture there). Whoever asked waits for it
+    /// before anything acts on the screen again.
+    /// </summary>
+    public Task<byte[]>? PendingScreenshot { get; init; }
+
     /// <summary>The viewport size in pixels, when known.</summary>
     public (int Width, int Height)? Viewport { get; init; }
 

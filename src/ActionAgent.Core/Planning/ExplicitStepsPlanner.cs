@@ -15,6 +15,9 @@ public sealed class ExplicitStepsPlanner(IReadOnlyList<PlanStep> steps) : IPlann
     public string Name => "explicit";
 
     /// <inheritdoc />
+    public bool ReadsScreenshots => false;
+
+    /// <inheritdoc />
     public Task<PlanDecision> NextAsync(PlanningContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);

@@ -25,6 +25,13 @@ public interface IPlanner
     /// before the first <see cref="NextAsync"/>, which may then find that work done. The default does nothing.
     /// </summary>
     Task PrepareAsync(PlanningContext context, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>
+    /// Whether <see cref="NextAsync"/> looks at the screenshot of <see cref="PlanningContext.Observation"/>. When false, the
+    /// engine plans the next step while the last step's after-picture is still being taken (it is always taken, and waited
+    /// for, before anything acts again). The default, true, plans only once the picture is there.
+    /// </summary>
+    bool ReadsScreenshots => true;
 }
 
 /// <summary>Everything a planner may look at.</summary>

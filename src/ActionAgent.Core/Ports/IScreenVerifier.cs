@@ -11,6 +11,13 @@ public interface IScreenVerifier
 
     /// <summary>Checks the screen after a step.</summary>
     Task<ScreenVerdict> VerifyAsync(ScreenCheck check, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Whether <see cref="VerifyAsync"/> would look at the pictures for this check, asked while the after-picture is
+    /// still being taken (<see cref="ScreenCheck.After"/> then has the page's tree, address and title, and no screenshot).
+    /// When false, the engine checks the step without waiting for the picture; the default, true, always waits for it.
+    /// </summary>
+    bool NeedsScreenshot(ScreenCheck check) => true;
 }
 
 /// <summary>What the screen check looks at.</summary>

@@ -27,6 +27,13 @@ public interface IUiDriver : IAsyncDisposable
 /// <param name="Masked">Targets to paint over in the screenshot.</param>
 public sealed record ObserveOptions(bool IncludeScreenshot = false, IReadOnlyList<ElementTarget>? Masked = null)
 {
+    /// <summary>
+    /// With <see cref="IncludeScreenshot"/>: the observation may come back as soon as the tree is read, the picture
+    /// still being taken (<see cref="Observation.UiObservation.PendingScreenshot"/>), when the driver can take it beside
+    /// other reads. A driver that cannot returns the picture in <see cref="Observation.UiObservation.Screenshot"/> as usual.
+    /// </summary>
+    public bool ScreenshotLater { get; init; }
+
     /// <summary>Snapshot only, no screenshot.</summary>
     public static ObserveOptions SnapshotOnly { get; } = new();
 }

@@ -36,6 +36,10 @@ public sealed partial class OfflinePlanner : IPlanner
     /// <inheritdoc />
     public string Name => "offline";
 
+    /// <inheritdoc />
+    /// <remarks>The offline planner reads the page's tree, never its picture.</remarks>
+    public bool ReadsScreenshots => false;
+
     /// <summary>The intent of the goal, once the first call has classified it.</summary>
     public IntentResult? Intent => _run.Intent;
 

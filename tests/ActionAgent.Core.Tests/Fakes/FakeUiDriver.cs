@@ -21,6 +21,12 @@ public sealed class FakeUiDriver : IUiDriver
 
     public int Observations { get; private set; }
 
+    /// <summary>
+    /// When set, an observation asked for with ScreenshotLater comes back with this picture still being taken (given the
+    /// observation's number), as the browser driver's does.
+    /// </summary>
+    public Func<int, Task<byte[]>>? PictureLater { get; set; }
+
     /// <summary>Adds a rule: the first rule that returns a result decides the action's outcome.</summary>
     public FakeUiDriver When(Func<UiAction, ActionResult?> rule)
     {
@@ -31,15 +37,18 @@ public sealed class FakeUiDriver : IUiDriver
     public Task<UiObservation> ObserveAsync(ObserveOptions options, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        OnObserve?.Invoke(++Observations);
+        Observations++; // counted apart: an argument of OnObserve?.Invoke is not evaluated when nobody listens
+        OnObserve?.Invoke(Observations);
         if (options.IncludeScreenshot) ScreenshotMasks.Add(options.Masked ?? []);
+        var later = options.IncludeScreenshot && options.ScreenshotLater && PictureLater is not null;
         return Task.FromResult(new UiObservation
         {
             Location = Location,
             Title = "Fake",
             SnapshotText = Snapshot,
             Nodes = AriaSnapshotParser.Parse(Snapshot),
-            Screenshot = options.IncludeScreenshot ? [0x89, 0x50, 0x4E, 0x47] : null,
+            Screenshot = options.IncludeScreenshot && !later ? [0x89, 0x50, 0x4E, 0x47] : null,
+            PendingScreenshot = later ? PictureLater!(Observations) : null,
         });
     }
 
