@@ -107,7 +107,7 @@ public sealed partial class RunEngine
             RecordedVerdict? verdict, string? error, int? subGoal = null, RecordedEffect? effect = null, Task<byte[]>? pendingShot = null)
         {
             using var recording = Measure(StepPhase.Record);
-            var shotAfter = after.Screenshot is null ? null : await SaveArtifactAsync($"{pending.Index:000}-after.png", after.Screenshot).ConfigureAwait(false);
+            var shotAfter = after.Screenshot is null ? null : await SaveArtifactAsync(AfterShotName(pending.Index), after.Screenshot).ConfigureAwait(false);
             var crop = await SaveCropAsync(pending).ConfigureAwait(false);
             var step = pending.Step;
             var value = RecordedValue(step);
@@ -158,9 +158,17 @@ public sealed partial class RunEngine
                 _s.AfterShot = new DeferredShot(pendingShot, record, after);
                 return record;
             }
+            await PublishAsync(record).ConfigureAwait(false);
+            return record;
+        }
+
+        private static string AfterShotName(int index) => $"{index:000}-after.png";
+
+        /// <summary>A checked step's record, to the recording and to whoever follows the run's progress.</summary>
+        private async Task PublishAsync(StepRecord record)
+        {
             await _engine._sink.AppendStepAsync(record, CancellationToken.None).ConfigureAwait(false);
             _engine._services.Progress.StepFinished(record);
-            return record;
         }
 
         /// <summary>
@@ -176,19 +184,17 @@ public sealed partial class RunEngine
             var record = deferred.Record;
             try
             {
-                byte[] picture;
-                using (Measure(StepPhase.Observe)) picture = await deferred.Shot.ConfigureAwait(false);
-                var path = await SaveArtifactAsync($"{record.Index:000}-after.png", picture).ConfigureAwait(false);
+                var after = await WithPictureAsync(deferred.Observation, deferred.Shot).ConfigureAwait(false);
+                var path = await SaveArtifactAsync(AfterShotName(record.Index), after.Screenshot!).ConfigureAwait(false);
                 record = record with { ShotAfter = path };
                 var at = _s.Records.IndexOf(deferred.Record);
                 if (at >= 0) _s.Records[at] = record;
                 _s.LastShot = path;
-                if (ReferenceEquals(_s.LastObservation, deferred.Observation)) _s.LastObservation = deferred.Observation with { Screenshot = picture };
+                if (ReferenceEquals(_s.LastObservation, deferred.Observation)) _s.LastObservation = after;
             }
             finally
             {
-                await _engine._sink.AppendStepAsync(record, CancellationToken.None).ConfigureAwait(false);
-                _engine._services.Progress.StepFinished(record);
+                await PublishAsync(record).ConfigureAwait(false);
             }
         }
 
