@@ -11,7 +11,11 @@ using ActionAgent.Core.Secrets;
 using ActionAgent.Sites;
 using Microsoft.Playwright;
 
-var rounds = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 7;
+var rounds = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal)) is { } count ? int.Parse(count, CultureInfo.InvariantCulture) : 7;
+// --steps: after the rounds, each step's median time in the replay (act, checks) beside the plain program's.
+var bySteps = args.Contains("--steps");
+var replaySteps = new List<IReadOnlyList<ActionAgent.Core.Replay.ReplayStepResult>>();
+var plainSteps = new List<double[]>();
 var root = FindRoot();
 var recording = await RecordingJson.ReadAsync(Path.Combine(root, "recordings", "book-flight", "recording.json"), CancellationToken.None);
 await using var site = await SiteHost.StartAsync(SiteCatalog.Resolve(Path.Combine(root, "scenarios", "sites"), "skyfare"), 0, CancellationToken.None);
@@ -44,6 +48,7 @@ async Task<double> ReplayAsync()
     var result = await new ReplayEngine(driver, options).ReplayAsync(recording, CancellationToken.None);
     clock.Stop();
     if (!result.Passed) throw new InvalidOperationException("replay failed: " + result.Reason);
+    replaySteps.Add(result.Steps);
     return clock.Elapsed.TotalMilliseconds;
 }
 
@@ -53,8 +58,11 @@ async Task<double> PlainAsync()
 {
     await ResetAsync();
     var clock = Stopwatch.StartNew();
+    var times = new double[recording.Steps.Count];
+    var at = 0;
     foreach (var step in recording.Steps)
     {
+        var stepStart = clock.Elapsed.TotalMilliseconds;
         var value = step.Value is null ? null : ValueTemplate.Resolve(step.Value, recording.Header.Inputs, options.Secrets, new Dictionary<string, string>(), out _);
         var target = ReplayTargets.Primary(step) is { } primary ? TargetTemplate.Resolve(primary, recording.Header.Inputs, new Dictionary<string, string>()) : null;
         var locator = target is null ? null : PlaywrightLocator(target);
@@ -71,7 +79,9 @@ async Task<double> PlainAsync()
             case "extract": await locator!.InnerTextAsync(); break;
             default: throw new InvalidOperationException($"the plain program has no translation for '{step.Action}'");
         }
+        times[at++] = clock.Elapsed.TotalMilliseconds - stepStart;
     }
+    plainSteps.Add(times);
     foreach (var expect in recording.Header.Expect.Where(e => e.Kind == "text")) await page.GetByText(expect.Value).First.WaitForAsync();
     clock.Stop();
     return clock.Elapsed.TotalMilliseconds;
@@ -102,6 +112,23 @@ for (var i = 0; i < rounds; i++)
     replayTimes.Add(r);
     plainTimes.Add(p);
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"round {i + 1}: replay {r:0} ms, plain {p:0} ms, ratio {r / p:0.000}"));
+}
+if (bySteps)
+{
+    // The warm-up rounds are left out; medians over the timed rounds.
+    var timedReplays = replaySteps.Skip(1).ToList();
+    var timedPlain = plainSteps.Skip(1).ToList();
+    Console.WriteLine("step  action     replay (act + checks)   plain   replay - plain");
+    double Med(IEnumerable<double> values) { var s = values.Order().ToList(); return s[s.Count / 2]; }
+    for (var i = 0; i < recording.Steps.Count; i++)
+    {
+        var r = Med(timedReplays.Select(x => (double)x[i].DurationMs));
+        var act = Med(timedReplays.Select(x => (double)(x[i].Timings?.ActMs ?? 0)));
+        var check = Med(timedReplays.Select(x => (double)(x[i].Timings?.CheckMs ?? 0)));
+        var p = Med(timedPlain.Select(x => x[i]));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{recording.Steps[i].Index,4}  {recording.Steps[i].Action,-9} {r,6:0} ({act,4:0} + {check,4:0})   {p,6:0}   {r - p,+6:0}"));
+    }
 }
 const double Target = 1.05;
 static double Median(List<double> values) { var s = values.Order().ToList(); return s.Count % 2 == 1 ? s[s.Count / 2] : (s[s.Count / 2 - 1] + s[s.Count / 2]) / 2; }
