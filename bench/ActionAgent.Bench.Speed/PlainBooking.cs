@@ -11,8 +11,9 @@ namespace ActionAgent.Bench.Speed;
 
 /// <summary>
 /// The baseline: the SkyFare booking as a person would write it with Playwright, as a whole process. It serves the
-/// site the way the agent does (<see cref="SiteHost"/> on a free loopback port), launches its own Chromium
-/// (/usr/bin/chromium, the agent's quiet flags, 1280×800), and does the recording's actions with the same locators
+/// site the way the agent does (<see cref="SiteHost"/> on a free loopback port), launches its own Chromium (the
+/// executable the agent's <see cref="BrowserLocator"/> picks for a headless run, so both drive the same browser: the
+/// headless shell where it is installed; the agent's quiet flags; 1280×800), and does the recording's actions with the same locators
 /// (each step's first layer, read off <c>recordings/book-flight</c> so it stays the same booking when the fixture is
 /// re-recorded), then waits for the scenario's expected text. Playwright's auto-waiting does the waiting.
 /// </summary>
@@ -26,7 +27,7 @@ internal static class PlainBooking
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await playwright.Chromium.LaunchAsync(new()
         {
-            ExecutablePath = "/usr/bin/chromium",
+            ExecutablePath = Browser(root),
             Headless = true,
             Args = BrowserOptions.QuietArgs,
         });
@@ -60,6 +61,10 @@ internal static class PlainBooking
         Console.WriteLine("plain booking done");
         return 0;
     }
+
+    /// <summary>The browser the agent launches for a headless run from this repository (its config file, its variable).</summary>
+    public static string Browser(string root) =>
+        BrowserLocator.WithVariables(Environment.GetEnvironmentVariable).Locate(null, PlaywrightConfig.Find(root), headless: true);
 
     private static ILocator Locate(IPage page, ElementTarget t)
     {

@@ -32,8 +32,8 @@ public sealed class BrowserLaunch : IAsyncDisposable
     private static async Task<(IPlaywright, IBrowser, string)> LaunchAsync(BrowserOptions options)
     {
         var config = options.UseConfigFile ? PlaywrightConfig.Find(options.ConfigDirectory) : null;
-        var executable = options.Locator.Locate(options.ExecutablePath, config);
         var headless = !options.Headed && (config?.Browser.Headless ?? true);
+        var executable = options.Locator.Locate(options.ExecutablePath, config, headless);
         var args = BrowserOptions.QuietArgs.Concat(config?.Browser.Args ?? []).Concat(options.Args).Distinct(StringComparer.Ordinal).ToList();
         var playwright = await Playwright.CreateAsync().ConfigureAwait(false);
         try

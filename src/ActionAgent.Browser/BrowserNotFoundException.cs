@@ -31,7 +31,8 @@ public sealed class BrowserNotFoundException : Exception
     {
         var looked = searched.Count == 0 ? "" : $" Looked in: {string.Join(", ", searched)}.";
         return "No Chromium browser was found." + looked + Environment.NewLine +
-               "Install one: on Debian/Ubuntu run `sudo apt-get install chromium` (Ubuntu may name it chromium-browser)." + Environment.NewLine +
+               "Install one: on Debian/Ubuntu run `sudo apt-get install chromium` (Ubuntu may name it chromium-browser); on Debian, " +
+               "chromium-headless-shell too, which headless runs prefer (it starts and draws faster)." + Environment.NewLine +
                $"Or point the agent at a Chromium/Chrome executable: set the {BrowserLocator.EnvironmentVariable} environment variable, " +
                $"or set \"browser\": {{ \"executablePath\": \"/path/to/chromium\" }} in {PlaywrightConfig.FileName} at the repository root.";
     }

@@ -37,13 +37,14 @@ public sealed class SharedBrowser : IAsyncDisposable
         {
             if (_browser is { IsConnected: true }) return _browser;
             var config = _options.UseConfigFile ? PlaywrightConfig.Find(_options.ConfigDirectory) : null;
-            var executable = _options.Locator.Locate(_options.ExecutablePath, config);
+            var headless = !_options.Headed && (config?.Browser.Headless ?? true);
+            var executable = _options.Locator.Locate(_options.ExecutablePath, config, headless);
             var args = BrowserOptions.QuietArgs.Concat(config?.Browser.Args ?? []).Concat(_options.Args).Distinct(StringComparer.Ordinal).ToList();
             _playwright ??= await Playwright.CreateAsync().ConfigureAwait(false);
             _browser = await _playwright.Chromium.LaunchAsync(new()
             {
                 ExecutablePath = executable,
-                Headless = !_options.Headed && (config?.Browser.Headless ?? true),
+                Headless = headless,
                 Args = args,
             }).ConfigureAwait(false);
             return _browser;

@@ -67,12 +67,13 @@ public class AgentFixture : IAsyncLifetime
             var options = CreateOptions();
             var browserOptions = new AgentComposition(options).BrowserOptionsFor(AllowList.AnyHost);
             var config = PlaywrightConfig.Find();
-            var executable = browserOptions.Locator.Locate(options.Browser.ExecutablePath, config);
+            var headless = !options.Browser.Headed && (config?.Browser.Headless ?? true);
+            var executable = browserOptions.Locator.Locate(options.Browser.ExecutablePath, config, headless);
             _playwright ??= await Playwright.CreateAsync().ConfigureAwait(false);
             _browser = await _playwright.Chromium.LaunchAsync(new()
             {
                 ExecutablePath = executable,
-                Headless = !options.Browser.Headed && (config?.Browser.Headless ?? true),
+                Headless = headless,
                 Args = [.. BrowserOptions.QuietArgs.Concat(config?.Browser.Args ?? []).Distinct(StringComparer.Ordinal)],
             }).ConfigureAwait(false);
         }

@@ -58,6 +58,44 @@ public sealed class BrowserLocatorTests
     }
 
     [Fact]
+    public void A_headless_run_takes_the_headless_shell_before_the_full_browser()
+    {
+        var locator = Machine(["/usr/bin/chromium", "/usr/bin/chromium-headless-shell"]);
+
+        Assert.Equal("/usr/bin/chromium-headless-shell", locator.Locate(headless: true));
+        Assert.Equal("/usr/bin/chromium", locator.Locate(headless: false));
+        Assert.Equal("/usr/bin/chromium", locator.Locate());
+    }
+
+    [Fact]
+    public void A_headless_run_without_a_headless_shell_takes_the_full_browser()
+    {
+        Assert.Equal("/usr/bin/chromium", Machine(["/usr/bin/chromium"]).Locate(headless: true));
+    }
+
+    [Fact]
+    public void A_path_given_by_the_user_wins_over_the_headless_shell()
+    {
+        var locator = Machine(["/opt/env", "/usr/bin/chromium-headless-shell"], new Dictionary<string, string> { ["ACTIONAGENT_BROWSER"] = "/opt/env" });
+
+        Assert.Equal("/opt/env", locator.Locate(headless: true));
+    }
+
+    [Fact]
+    public void A_headed_run_never_gets_a_headless_shell()
+    {
+        var cache = "/home/u/.cache/ms-playwright";
+        var locator = Machine(
+            ["/usr/bin/chromium-headless-shell", $"{cache}/chromium_headless_shell-1187/chrome-linux/headless_shell", $"{cache}/chromium-1187/chrome-linux/chrome"],
+            new Dictionary<string, string> { ["HOME"] = "/home/u" },
+            new Dictionary<string, string[]> { [cache] = [$"{cache}/chromium-1187", $"{cache}/chromium_headless_shell-1187"] });
+
+        Assert.Equal($"{cache}/chromium-1187/chrome-linux/chrome", locator.Locate(headless: false));
+        Assert.Equal("/usr/bin/chromium-headless-shell", locator.Locate(headless: true));
+        Assert.Null(Machine(["/usr/bin/chromium-headless-shell"]).TryLocate(headless: false));
+    }
+
+    [Fact]
     public void Config_file_is_found_in_a_parent_directory_and_read()
     {
         var root = Directory.CreateTempSubdirectory("actionagent-config-");
