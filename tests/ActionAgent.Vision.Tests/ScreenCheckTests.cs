@@ -40,6 +40,43 @@ public sealed class ScreenCheckTests(BrowserFixture browser, ITestOutputHelper o
     }
 
     [Fact]
+    public async Task An_expectation_whose_every_word_the_screen_shows_passes_without_embedding_the_screen()
+    {
+        await OpenFormAsync();
+        var page = await browser.ObserveAsync();
+        var step = Step(ActionKind.Fill, Role("textbox", "City"), "Cambridge");
+        var counting = new CountingEmbedder(MiniLmEmbedder.Shared);
+        var verifier = new EmbeddedScreenVerifier(counting);
+
+        var every = await verifier.VerifyAsync(new ScreenCheck(step, "the shipping details", page, page), CancellationToken.None);
+        var embeddedForEvery = counting.Texts;
+        var some = await verifier.VerifyAsync(new ScreenCheck(step, "the delivery address form", page, page), CancellationToken.None);
+
+        Assert.Equal((VerdictOutcome.Passed, 0.95), (every.Outcome, every.Confidence));
+        Assert.Equal("Shipping details", every.Evidence["matchedPhrase"]);
+        Assert.StartsWith("not computed", every.Evidence["similarity"], StringComparison.Ordinal);
+        Assert.Equal(0, embeddedForEvery);
+        // Words the screen does not show: the phrases are compared by meaning, as before.
+        Assert.True(counting.Texts > 1, $"embedded {counting.Texts} texts");
+        Assert.NotEqual(VerdictOutcome.Failed, some.Outcome);
+    }
+
+    private sealed class CountingEmbedder(ITextEmbedder inner) : ITextEmbedder
+    {
+        public int Texts { get; private set; }
+
+        public string Name => inner.Name;
+
+        public int Dimensions => inner.Dimensions;
+
+        public Task<IReadOnlyList<float[]>> EmbedAsync(IReadOnlyList<string> texts, CancellationToken cancellationToken)
+        {
+            Texts += texts.Count;
+            return inner.EmbedAsync(texts, cancellationToken);
+        }
+    }
+
+    [Fact]
     public async Task A_click_on_a_disabled_button_that_changes_nothing_fails_the_check()
     {
         await OpenFormAsync();
