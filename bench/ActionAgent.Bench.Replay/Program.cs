@@ -119,13 +119,12 @@ if (bySteps)
     var timedReplays = replaySteps.Skip(1).ToList();
     var timedPlain = plainSteps.Skip(1).ToList();
     Console.WriteLine("step  action     replay (act + checks)   plain   replay - plain");
-    double Med(IEnumerable<double> values) { var s = values.Order().ToList(); return s[s.Count / 2]; }
     for (var i = 0; i < recording.Steps.Count; i++)
     {
-        var r = Med(timedReplays.Select(x => (double)x[i].DurationMs));
-        var act = Med(timedReplays.Select(x => (double)(x[i].Timings?.ActMs ?? 0)));
-        var check = Med(timedReplays.Select(x => (double)(x[i].Timings?.CheckMs ?? 0)));
-        var p = Med(timedPlain.Select(x => x[i]));
+        var r = Median([.. timedReplays.Select(x => (double)x[i].DurationMs)]);
+        var act = Median([.. timedReplays.Select(x => (double)(x[i].Timings?.ActMs ?? 0))]);
+        var check = Median([.. timedReplays.Select(x => (double)(x[i].Timings?.CheckMs ?? 0))]);
+        var p = Median([.. timedPlain.Select(x => x[i])]);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{recording.Steps[i].Index,4}  {recording.Steps[i].Action,-9} {r,6:0} ({act,4:0} + {check,4:0})   {p,6:0}   {r - p,+6:0}"));
     }

@@ -31,15 +31,12 @@ public sealed class BrowserLaunch : IAsyncDisposable
 
     private static async Task<(IPlaywright, IBrowser, string)> LaunchAsync(BrowserOptions options)
     {
-        var config = options.UseConfigFile ? PlaywrightConfig.Find(options.ConfigDirectory) : null;
-        var headless = !options.Headed && (config?.Browser.Headless ?? true);
-        var executable = options.Locator.Locate(options.ExecutablePath, config, headless);
-        var args = BrowserOptions.QuietArgs.Concat(config?.Browser.Args ?? []).Concat(options.Args).Distinct(StringComparer.Ordinal).ToList();
+        var launch = options.LaunchOptions();
         var playwright = await Playwright.CreateAsync().ConfigureAwait(false);
         try
         {
-            var browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = executable, Headless = headless, Args = args }).ConfigureAwait(false);
-            return (playwright, browser, executable);
+            var browser = await playwright.Chromium.LaunchAsync(launch).ConfigureAwait(false);
+            return (playwright, browser, launch.ExecutablePath!);
         }
         catch
         {

@@ -81,6 +81,26 @@ public sealed record BrowserOptions
     /// <summary>Where waiting and polling get their time. <value>The default value is <see cref="TimeProvider.System"/>.</value></summary>
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
 
+    /// <summary>
+    /// How Chromium is launched under these options: headless unless <see cref="Headed"/> or the config file says
+    /// otherwise; the executable <see cref="Locator"/> finds for that headedness (a headless run prefers the headless
+    /// shell); <see cref="QuietArgs"/>, then the config file's args, then <see cref="Args"/>. Reads the config file
+    /// (<see cref="UseConfigFile"/>, <see cref="ConfigDirectory"/>) each time it is called.
+    /// </summary>
+    /// <returns>Options for <c>IBrowserType.LaunchAsync</c>.</returns>
+    /// <exception cref="BrowserNotFoundException">No Chromium executable was found.</exception>
+    public Microsoft.Playwright.BrowserTypeLaunchOptions LaunchOptions()
+    {
+        var config = UseConfigFile ? PlaywrightConfig.Find(ConfigDirectory) : null;
+        var headless = !Headed && (config?.Browser.Headless ?? true);
+        return new()
+        {
+            ExecutablePath = Locator.Locate(ExecutablePath, config, headless),
+            Headless = headless,
+            Args = [.. QuietArgs.Concat(config?.Browser.Args ?? []).Concat(Args).Distinct(StringComparer.Ordinal)],
+        };
+    }
+
     /// <summary>Checks the options; throws <see cref="ArgumentException"/> on a bad value.</summary>
     public void Validate()
     {

@@ -36,17 +36,9 @@ public sealed class SharedBrowser : IAsyncDisposable
         try
         {
             if (_browser is { IsConnected: true }) return _browser;
-            var config = _options.UseConfigFile ? PlaywrightConfig.Find(_options.ConfigDirectory) : null;
-            var headless = !_options.Headed && (config?.Browser.Headless ?? true);
-            var executable = _options.Locator.Locate(_options.ExecutablePath, config, headless);
-            var args = BrowserOptions.QuietArgs.Concat(config?.Browser.Args ?? []).Concat(_options.Args).Distinct(StringComparer.Ordinal).ToList();
+            var launch = _options.LaunchOptions();
             _playwright ??= await Playwright.CreateAsync().ConfigureAwait(false);
-            _browser = await _playwright.Chromium.LaunchAsync(new()
-            {
-                ExecutablePath = executable,
-                Headless = headless,
-                Args = args,
-            }).ConfigureAwait(false);
+            _browser = await _playwright.Chromium.LaunchAsync(launch).ConfigureAwait(false);
             return _browser;
         }
         finally

@@ -66,16 +66,9 @@ public class AgentFixture : IAsyncLifetime
             if (_browser is { IsConnected: true }) return;
             var options = CreateOptions();
             var browserOptions = new AgentComposition(options).BrowserOptionsFor(AllowList.AnyHost);
-            var config = PlaywrightConfig.Find();
-            var headless = !options.Browser.Headed && (config?.Browser.Headless ?? true);
-            var executable = browserOptions.Locator.Locate(options.Browser.ExecutablePath, config, headless);
+            var launch = browserOptions.LaunchOptions();
             _playwright ??= await Playwright.CreateAsync().ConfigureAwait(false);
-            _browser = await _playwright.Chromium.LaunchAsync(new()
-            {
-                ExecutablePath = executable,
-                Headless = headless,
-                Args = [.. BrowserOptions.QuietArgs.Concat(config?.Browser.Args ?? []).Distinct(StringComparer.Ordinal)],
-            }).ConfigureAwait(false);
+            _browser = await _playwright.Chromium.LaunchAsync(launch).ConfigureAwait(false);
         }
         finally
         {

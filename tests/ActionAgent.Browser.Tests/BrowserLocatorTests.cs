@@ -96,6 +96,19 @@ public sealed class BrowserLocatorTests
     }
 
     [Fact]
+    public void The_launch_options_pick_the_browser_for_their_headedness_and_add_the_caller_s_flags_after_the_quiet_ones()
+    {
+        var locator = Machine(["/usr/bin/chromium", "/usr/bin/chromium-headless-shell"]);
+
+        var headless = new BrowserOptions { Locator = locator, UseConfigFile = false, Args = ["--lang=en"] }.LaunchOptions();
+        var headed = new BrowserOptions { Locator = locator, UseConfigFile = false, Headed = true }.LaunchOptions();
+
+        Assert.Equal(("/usr/bin/chromium-headless-shell", true), (headless.ExecutablePath, headless.Headless));
+        Assert.Equal([.. BrowserOptions.QuietArgs, "--lang=en"], headless.Args);
+        Assert.Equal(("/usr/bin/chromium", false), (headed.ExecutablePath, headed.Headless));
+    }
+
+    [Fact]
     public void Config_file_is_found_in_a_parent_directory_and_read()
     {
         var root = Directory.CreateTempSubdirectory("actionagent-config-");
