@@ -82,7 +82,7 @@ var plainMedian = Median(results["plain"].Select(m => m.WallMs));
 var targets = new Dictionary<string, double> { ["plain"] = 1.0, ["replay"] = 1.15, ["run"] = 1.5 };
 var report = new List<string>
 {
-    $"{rounds} rounds, {Environment.ProcessorCount} cores, load {File.ReadAllText("/proc/loadavg").Split(' ')[0]} at the end, agent {agent}, browser {ActionAgent.Bench.Speed.PlainBooking.Browser(root)}",
+    $"{rounds} rounds, {Environment.ProcessorCount} cores, load {File.ReadAllText("/proc/loadavg").Split(' ')[0]} at the end, agent {agent}{(extraRunArgs.Count > 0 ? $" (run with {string.Join(' ', extraRunArgs)})" : "")}, browser {ActionAgent.Bench.Speed.PlainBooking.Browser(root)}",
     "",
     "| what | median wall | min | max | vs plain (median) | target | peak working set (median / max) |",
     "| --- | ---: | ---: | ---: | ---: | ---: | ---: |",

@@ -54,6 +54,20 @@ public sealed class EmbeddedScreenVerifier : IScreenVerifier
     }
 
     /// <inheritdoc />
+    /// <remarks>
+    /// The pictures before and after decide only when the tree says nothing changed; that matters for a step that should
+    /// visibly act (a click, a key press), a step with an expectation, and an app that shows no tree.
+    /// </remarks>
+    public bool NeedsScreenshotBefore(PlanStep step, UiObservation before)
+    {
+        ArgumentNullException.ThrowIfNull(step);
+        ArgumentNullException.ThrowIfNull(before);
+        // A goto changes the address: its pixels are never compared.
+        if (step.Action == ActionKind.Goto) return false;
+        return ShouldVisiblyAct(step) || !string.IsNullOrWhiteSpace(step.Expect) || before.SnapshotText.Length == 0;
+    }
+
+    /// <inheritdoc />
     public async Task<ScreenVerdict> VerifyAsync(ScreenCheck check, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(check);
@@ -63,7 +77,9 @@ public sealed class EmbeddedScreenVerifier : IScreenVerifier
         // The pixels decide only when the address, title and tree say nothing changed: only then are they compared
         // (decoding a screenshot is nearly all of this check's time).
         var ratio = treeChanged ? null : ScreenChange.Ratio(before.Screenshot, after.Screenshot);
-        var pixelsChanged = !treeChanged && (ratio is null || ratio >= _options.ChangeRatioThreshold);
+        // Without both pictures nothing is known of the pixels: no change is claimed, and none is denied either.
+        var pixelsKnown = treeChanged || ratio is not null;
+        var pixelsChanged = !treeChanged && ratio >= _options.ChangeRatioThreshold;
         evidence["locationChanged"] = locationChanged ? $"{before.Location} -> {after.Location}" : "no";
         evidence["domChanged"] = hasTree ? (domChanged ? "yes" : "no") : "no tree";
         evidence["changeRatio"] = treeChanged ? "not compared (the page changed)"
@@ -88,6 +104,10 @@ public sealed class EmbeddedScreenVerifier : IScreenVerifier
         var changed = treeChanged || pixelsChanged;
         if (!changed && ShouldVisiblyAct(step))
         {
+            if (!pixelsKnown)
+            {
+                return Verdict(VerdictOutcome.Unsure, 0.4, $"The page's tree did not change after the {step.Action.ToName()}, and there are not two pictures to compare: the check cannot tell whether it had an effect.", evidence);
+            }
             return Verdict(VerdictOutcome.Failed, 0.75, $"Nothing changed on the screen or in the page after the {step.Action.ToName()} on {step.Target?.ToString() ?? "the page"} (it may be disabled or covered).", evidence);
         }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using ActionAgent.Browser;
+using ActionAgent.Core.Engine;
 using ActionAgent.Planning.SemanticKernel;
 using Microsoft.Extensions.Configuration;
 
@@ -20,6 +21,7 @@ namespace ActionAgent;
 /// <c>Browser:ExecutablePath</c>, <c>Browser:CdpEndpoint</c>, <c>Planner:Backend</c>, <c>Planner:SkillsFolder</c>,
 /// <c>Planner:OnDevice</c>, <c>Vision:Enabled</c>, <c>Models:OPENAI_API_KEY</c> (any model variable),
 /// <c>Policy:AllowDomains:0</c>…, <c>Recording:Folder</c>, <c>Recording:ReplayFolder</c>, <c>Recording:Trace</c>,
+/// <c>Recording:Screenshots</c> (<c>all</c> or <c>failures</c>),
 /// <c>SitesFolder</c>.
 /// </remarks>
 public static class AgentConfiguration
@@ -105,6 +107,11 @@ public static class AgentConfiguration
         if (configuration["Recording:Folder"] is { Length: > 0 } folder) options.Recording.Folder = folder;
         if (configuration["Recording:ReplayFolder"] is { Length: > 0 } replays) options.Recording.ReplayFolder = replays;
         if (Bool(configuration, "Recording:Trace") is { } trace) options.Recording.Trace = trace;
+        if (configuration["Recording:Screenshots"] is { Length: > 0 } shots)
+        {
+            options.Recording.Screenshots = RunScreenshotsNames.Parse(shots)
+                ?? throw new FormatException($"Recording:Screenshots: \"{shots}\" is not all or failures.");
+        }
         if (configuration["SitesFolder"] is { Length: > 0 } sites) options.SitesFolder = sites;
         return options;
     }

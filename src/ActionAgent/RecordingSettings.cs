@@ -1,3 +1,5 @@
+using ActionAgent.Core.Engine;
+
 namespace ActionAgent;
 
 /// <summary>Where runs and replays write their recordings, reports and logs.</summary>
@@ -18,4 +20,13 @@ public sealed class RecordingSettings
     /// </summary>
     /// <value>The default value is false.</value>
     public bool Trace { get; set; }
+
+    /// <summary>
+    /// Which pictures a goal run takes and records, as <c>agent run --screenshots</c>: every step's
+    /// (<see cref="RunScreenshots.All"/>), or only those something reads, a failed step's and the end's
+    /// (<see cref="RunScreenshots.Failures"/>: a faster run and a smaller recording). Replays choose theirs with
+    /// <see cref="AgentReplayOptions"/>.
+    /// </summary>
+    /// <value>The default value is <see cref="RunScreenshots.All"/>.</value>
+    public RunScreenshots Screenshots { get; set; } = RunScreenshots.All;
 }

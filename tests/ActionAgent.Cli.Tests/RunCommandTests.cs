@@ -72,6 +72,34 @@ public sealed class RunCommandTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Run_with_screenshots_failures_keeps_the_pictures_a_check_compared_and_the_end_and_no_other()
+    {
+        var folder = Path.Combine(_recordings, "fewer-pictures");
+        var result = await AgentProcess.RunAsync(["run", "--goal", "type Ada into the name field and check \"I agree to the terms\", then click Submit",
+            "--start", "site:commands/labels.html", "--record-to", folder, "--screenshots", "failures"]);
+        Assert.True(result.ExitCode == 0, result.ToString());
+
+        using var doc = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(folder, "recording.json")));
+        var steps = doc.RootElement.GetProperty("steps").EnumerateArray().ToList();
+        string? Shot(JsonElement step, string name) => step.TryGetProperty(name, out var shot) && shot.ValueKind == JsonValueKind.String ? shot.GetString() : null;
+        // The fill is recorded without a picture; the check box and the button, whose checks may compare the screen
+        // with how it was, have theirs from before; the screen the run ended on is the last step's.
+        var fill = steps.Single(s => s.GetProperty("action").GetString() == "fill");
+        Assert.Null(Shot(fill, "shotAfter"));
+        Assert.Null(Shot(fill, "shotBefore"));
+        Assert.All(steps.Where(s => s.GetProperty("action").GetString() is "check" or "click"), s => Assert.NotNull(Shot(s, "shotBefore")));
+        Assert.Equal($"shots/{steps.Count:000}-after.png", Shot(steps[^1], "shotAfter"));
+        Assert.All(steps.SkipLast(1), s => Assert.Null(Shot(s, "shotAfter")));
+        var recorded = steps.SelectMany(s => new[] { Shot(s, "shotBefore"), Shot(s, "shotAfter") }).OfType<string>().ToList();
+        Assert.All(recorded, shot => Assert.True(File.Exists(Path.Combine(folder, shot)), shot));
+        Assert.Equal("succeeded", doc.RootElement.GetProperty("summary").GetProperty("status").GetString());
+
+        var wrong = await AgentProcess.RunAsync(["run", "scenarios/book-flight.yaml", "--screenshots", "some"]);
+        Assert.Equal(2, wrong.ExitCode);
+        Assert.Contains("--screenshots some: expected all or failures", wrong.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Run_with_junit_writes_a_suite_with_a_case_per_step_and_each_screenshot_attached()
     {
         var folder = Path.Combine(_recordings, "junit");

@@ -131,6 +131,30 @@ public sealed class ScreenCheckTests(BrowserFixture browser, ITestOutputHelper o
     }
 
     [Fact]
+    public async Task A_click_the_tree_does_not_show_is_neither_passed_nor_failed_without_a_picture_from_before_it()
+    {
+        await OpenFormAsync();
+        var page = await browser.ObserveAsync();
+        var click = Step(ActionKind.Click, Role("button", "Cancel order"));
+        var fill = Step(ActionKind.Fill, Role("textbox", "City"), "Cambridge");
+
+        // The tree did not change and only the after-picture is there: no change can be claimed, nor denied.
+        var unknown = await _verifier.VerifyAsync(new ScreenCheck(click, null, page with { Screenshot = null }, page), CancellationToken.None);
+        // With both pictures, the same screen is "nothing changed".
+        var same = await _verifier.VerifyAsync(new ScreenCheck(click, null, page, page), CancellationToken.None);
+
+        Assert.Equal(VerdictOutcome.Unsure, unknown.Outcome);
+        Assert.Equal("unknown", unknown.Evidence["changeRatio"]);
+        Assert.Equal(VerdictOutcome.Failed, same.Outcome);
+        // Which steps the check needs a picture from before for, when a run takes only the pictures it needs.
+        Assert.True(_verifier.NeedsScreenshotBefore(click, page));
+        Assert.False(_verifier.NeedsScreenshotBefore(fill, page));
+        Assert.True(_verifier.NeedsScreenshotBefore(fill with { Expect = "the city is Cambridge" }, page));
+        Assert.True(_verifier.NeedsScreenshotBefore(fill, page with { SnapshotText = "", Nodes = [] }));
+        Assert.False(_verifier.NeedsScreenshotBefore(Step(ActionKind.Goto, null, "https://example.test/"), page with { SnapshotText = "", Nodes = [] }));
+    }
+
+    [Fact]
     public async Task A_submit_that_shows_a_validation_error_fails_the_check_and_quotes_the_message()
     {
         await OpenFormAsync();

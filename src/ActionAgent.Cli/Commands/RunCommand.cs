@@ -38,6 +38,10 @@ internal static class RunCommand
         var profile = new Option<bool>("--profile") { Description = "Print where the run's time went: start-up, and each step's phases (observe, plan, ground, act, check, screen check, visual, record)." };
         var junit = new Option<string?>("--junit") { Description = "Also write the run as JUnit XML to this file for CI: one test suite, a test case per step (a failure says what was expected and what was seen) and one for the result, screenshots attached." };
         var skills = CommonOptions.Skills();
+        var screenshots = new Option<string?>("--screenshots")
+        {
+            Description = "Which pictures to take: all (a picture after every step; the default) or failures (only those a check or the visual locator reads, a failed step's and the screen the run ends on: a faster run and a smaller recording).",
+        };
 
         var command = new Command("run", """
             Carry out a scenario in a real browser and record it.
@@ -48,12 +52,14 @@ internal static class RunCommand
               agent run --goal "search for Rome" --start http://localhost:8080
               agent run --goal "click Sign in" --connect http://127.0.0.1:9222
               agent run scenarios/book-flight.yaml --junit test-results/book-flight.xml
+              agent run scenarios/book-flight.yaml --screenshots failures
 
             Exit codes: 0 the run succeeded, 1 it failed, 2 bad input, 3 no browser, 130 cancelled (Ctrl+C).
-            Every run leaves a folder with recording.json, a screenshot per step (shots/) and log.jsonl.
+            Every run leaves a folder with recording.json, a screenshot per step (shots/; fewer with --screenshots
+            failures) and log.jsonl.
             """)
         {
-            file, goal, start, connect, headed, recordTo, approve, verbose, trace, plannerOption, onDevice, noVision, skills, profile, junit,
+            file, goal, start, connect, headed, recordTo, approve, verbose, trace, plannerOption, onDevice, noVision, skills, profile, junit, screenshots,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -65,6 +71,7 @@ internal static class RunCommand
                 Skills = parse.GetValue(skills),
                 Profile = parse.GetValue(profile),
                 JUnit = parse.GetValue(junit),
+                Screenshots = parse.GetValue(screenshots),
             };
             return await RunAsync(console, options, cancellationToken);
         });
@@ -85,6 +92,9 @@ internal static class RunCommand
 
         /// <summary><c>--junit FILE</c>: the run as JUnit XML too.</summary>
         public string? JUnit { get; init; }
+
+        /// <summary><c>--screenshots all|failures</c>; null: the configuration's choice (every step by default).</summary>
+        public string? Screenshots { get; init; }
     }
 
     internal static async Task<int> RunAsync(IAnsiConsole console, RunOptions options, CancellationToken cancellationToken)
@@ -93,6 +103,15 @@ internal static class RunCommand
         composition.Options.Browser.Headed = options.Headed;
         composition.Options.Browser.CdpEndpoint = options.Connect;
         composition.Options.Recording.Trace = options.Trace;
+        if (options.Screenshots is not null)
+        {
+            if (RunScreenshotsNames.Parse(options.Screenshots) is not { } shots)
+            {
+                CliErrors.Error($"--screenshots {options.Screenshots}: expected {string.Join(" or ", RunScreenshotsNames.All)}.");
+                return ExitCodes.BadInput;
+            }
+            composition.Options.Recording.Screenshots = shots;
+        }
         var scenario = ScenarioInput.Resolve("run", options.File, options.Goal, options.Start, SecretCheck.Error, goalNeedsStart: options.Connect is null, composition);
         if (scenario is null) return ExitCodes.BadInput;
         var perception = composition.CreatePerception();

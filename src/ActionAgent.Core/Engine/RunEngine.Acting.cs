@@ -33,7 +33,13 @@ public sealed partial class RunEngine
             _engine._services.Progress.StepStarted(index, step.Value is null ? step : step with { Value = Vault.Mask(step.Value) });
             Log.LogInformation("Step {Index} {Action} on {Target}", index, step.Action.ToName(), Vault.Mask(step.Target?.ToString() ?? step.Value ?? ""));
 
-            var before = _s.LastObservation ?? await ObserveAsync(screenshot: true, token).ConfigureAwait(false);
+            var before = _s.LastObservation ?? await ObserveAsync(screenshot: EveryPicture, token).ConfigureAwait(false);
+            // Without a picture of every step, one is taken before a step whose check may compare the screen with it.
+            if (before.Screenshot is null && !EveryPicture && _engine._services.Verifier is { } verifier && verifier.NeedsScreenshotBefore(step, before))
+            {
+                using var observing = Measure(StepPhase.Observe);
+                before = before with { Screenshot = await Driver.ScreenshotAsync([.. _s.Masked], token).ConfigureAwait(false) };
+            }
             var shotBefore = _s.LastShot ?? (before.Screenshot is null ? null
                 : await SaveArtifactAsync($"{index:000}-before.png", before.Screenshot).ConfigureAwait(false));
 
@@ -61,8 +67,10 @@ public sealed partial class RunEngine
                     : await ExecuteWithPipelineAsync(step, value, token).ConfigureAwait(false);
                 if (!result.Succeeded && result.FailureKind is ActionFailureKind.TargetNotFound or ActionFailureKind.TargetAmbiguous)
                 {
-                    (result, var visual) = await TryVisualFallbackAsync(step, value, before, result, token).ConfigureAwait(false);
+                    (result, var visual, var looked) = await TryVisualFallbackAsync(step, value, before, result, token).ConfigureAwait(false);
                     grounding = visual ?? grounding;
+                    // The picture the locator looked at is the step's before-picture (its effect is looked for on both).
+                    if (before.Screenshot is null && looked is not null) before = before with { Screenshot = looked };
                 }
             }
             var actionMs = (long)_engine.Time.GetElapsedTime(startTimestamp).TotalMilliseconds;
@@ -139,26 +147,26 @@ public sealed partial class RunEngine
         }
 
         /// <summary>When the accessibility tree fails, find the element on the screenshot and act by coordinates.</summary>
-        private async Task<(ActionResult Result, string? Grounding)> TryVisualFallbackAsync(PlanStep step, string? value,
+        private async Task<(ActionResult Result, string? Grounding, byte[]? Screenshot)> TryVisualFallbackAsync(PlanStep step, string? value,
             UiObservation before, ActionResult failure, CancellationToken token)
         {
             using var locating = Measure(StepPhase.Visual);
             var locator = _engine._services.Locator;
             var prompt = step.Target?.Description ?? step.Target?.Name ?? step.Target?.Text ?? step.Target?.Label ?? step.Target?.Placeholder;
-            if (locator is null || prompt is null) return (failure, null);
+            if (locator is null || prompt is null) return (failure, null, null);
             var screenshot = before.Screenshot ?? await Driver.ScreenshotAsync([.. _s.Masked], token).ConfigureAwait(false);
             var candidates = await locator.LocateAsync(new LocateRequest { Screenshot = screenshot, Text = prompt, MaxResults = 3 }, token).ConfigureAwait(false);
             var best = candidates.FirstOrDefault();
             if (best is null || best.Score < _engine._services.MinimumLocatorScore)
             {
                 var seen = best is null ? "no candidate" : $"best candidate \"{best.Text}\" scored {best.Score:0.00}";
-                return (failure with { Error = $"{failure.Error} The visual locator ({locator.Name}) found nothing for \"{prompt}\" either ({seen})." }, null);
+                return (failure with { Error = $"{failure.Error} The visual locator ({locator.Name}) found nothing for \"{prompt}\" either ({seen})." }, null, screenshot);
             }
             var byBox = step with { Target = new ElementTarget { Box = best.Box, Description = prompt } };
             var result = await ExecuteWithPipelineAsync(byBox, value, token).ConfigureAwait(false);
             var grounding = $"visual: {locator.Name} found \"{best.Text}\" at {best.Box} (score {best.Score:0.00})";
             Log.LogInformation("Step target {Prompt} found visually at {Box}", prompt, best.Box.ToString());
-            return (result.Succeeded ? result with { ResolvedBy = "visual", ResolvedTarget = result.ResolvedTarget ?? byBox.Target } : result, grounding);
+            return (result.Succeeded ? result with { ResolvedBy = "visual", ResolvedTarget = result.ResolvedTarget ?? byBox.Target } : result, grounding, screenshot);
         }
     }
 }

@@ -1,4 +1,5 @@
 using ActionAgent.Core.Actions;
+using ActionAgent.Core.Observation;
 using ActionAgent.Core.Ports;
 using ActionAgent.Core.Recording;
 using Microsoft.Extensions.Logging;
@@ -79,10 +80,12 @@ public sealed partial class RunEngine
 
         private async Task CheckExpectationsAsync(CancellationToken token)
         {
-            await CompleteAfterShotAsync().ConfigureAwait(false);
+            // The run ends here unless an expectation fails: a last step recorded without a picture gets this screen's.
+            UiObservation? observation = null;
+            await CompleteAfterShotAsync(async () => (observation = await ObserveAsync(screenshot: true, token).ConfigureAwait(false)).Screenshot).ConfigureAwait(false);
             using var checking = Measure(StepPhase.Check);
             var results = new List<CheckResult>();
-            var observation = await ObserveAsync(screenshot: _engine._services.Verifier is not null, token).ConfigureAwait(false);
+            observation ??= await ObserveAsync(screenshot: _engine._services.Verifier is not null, token).ConfigureAwait(false);
             _s.LastObservation = observation;
             foreach (var expectation in Scenario.Expect)
             {

@@ -19,7 +19,8 @@ public sealed partial class RunEngine
             // The picture may still be on its way (a driver that can take it beside other work): the step is checked and
             // recorded and the next one planned meanwhile; whatever looks at pixels waits for it, and nothing acts before
             // it is there (CompleteAfterShotAsync).
-            var after = await ObserveAsync(screenshot: true, token, pictureLater: true).ConfigureAwait(false);
+            // With --screenshots failures no picture is asked for here: one is taken only when something reads it.
+            var after = await ObserveAsync(screenshot: EveryPicture, token, pictureLater: true).ConfigureAwait(false);
             var shot = after.PendingScreenshot;
             after = after with { PendingScreenshot = null };
             _s.Pending = null;
@@ -34,7 +35,7 @@ public sealed partial class RunEngine
             {
                 // A vision model may be asked: the URL, title and snapshot it gets are masked like a planner's.
                 var check = new ScreenCheck(pending.Step, pending.Step.Expect, MaskForPlanner(pending.Before), MaskForPlanner(after));
-                if (shot is not null && verifier.NeedsScreenshot(check))
+                if (after.Screenshot is null && verifier.NeedsScreenshot(check) && (shot ??= PictureOnDemand(token)) is not null)
                 {
                     after = await WithPictureAsync(after, shot).ConfigureAwait(false);
                     check = check with { After = MaskForPlanner(after) };
@@ -47,7 +48,7 @@ public sealed partial class RunEngine
 
             if (OverModelBudget(out var budgetReason))
             {
-                await RecordAsync(pending, await WithPictureAsync(after, shot).ConfigureAwait(false), checks, verdict, null).ConfigureAwait(false);
+                await RecordAsync(pending, await WithPictureAsync(after, shot ??= PictureOnDemand(token)).ConfigureAwait(false), checks, verdict, null).ConfigureAwait(false);
                 _s.Reason = budgetReason;
                 await _machine.FireAsync(RunTrigger.BudgetExceeded).ConfigureAwait(false);
                 return;
@@ -56,7 +57,7 @@ public sealed partial class RunEngine
             var failed = verdict is { Outcome: VerdictOutcome.Failed };
             var error = failed ? $"The screen check failed: {verdict!.Reason}" : null;
             // A failed step's record names its picture; a step the visual locator acted on is credited on the pictures.
-            if (failed || pending.Result.ResolvedBy == "visual") after = await WithPictureAsync(after, shot).ConfigureAwait(false);
+            if (failed || pending.Result.ResolvedBy == "visual") after = await WithPictureAsync(after, shot ??= PictureOnDemand(token)).ConfigureAwait(false);
             var (subGoal, effect) = await VisualEffectAsync(pending, after, verdict, CheckEffect(pending, after), token).ConfigureAwait(false);
             var record = await RecordAsync(pending, after, checks, verdict, error, subGoal, effect, after.Screenshot is null ? shot : null).ConfigureAwait(false);
             if (failed)
@@ -90,6 +91,15 @@ public sealed partial class RunEngine
             foreach (var file in files) Log.LogInformation("Step {Index}: the page downloaded {File}", pending.Index, file);
             return files;
         }
+
+        /// <summary>Whether every step is photographed: the run's choice, or a planner that reads pictures.</summary>
+        private bool EveryPicture => _engine._services.Screenshots == RunScreenshots.All || _engine._planner.ReadsScreenshots;
+
+        /// <summary>
+        /// With <see cref="RunScreenshots.Failures"/>, a picture of the screen as it is now, for whatever needs one; with
+        /// every step photographed, null (the step's own picture is the one to wait for).
+        /// </summary>
+        private Task<byte[]>? PictureOnDemand(CancellationToken token) => EveryPicture ? null : Driver.ScreenshotAsync([.. _s.Masked], token);
 
         /// <summary>The after observation with its picture, waited for (as it is when none is on its way).</summary>
         private async Task<UiObservation> WithPictureAsync(UiObservation after, Task<byte[]>? shot)
@@ -153,7 +163,9 @@ public sealed partial class RunEngine
             _s.History.Add(new ExecutedStep(step, error is null, error));
             _s.LastObservation = after;
             _s.LastShot = shotAfter;
-            if (pendingShot is not null)
+            // A record without a picture (--screenshots failures) waits like one whose picture is on its way: should the
+            // run end on this step, it gets the picture of the end (CompleteAfterShotAsync).
+            if (pendingShot is not null || (after.Screenshot is null && !EveryPicture))
             {
                 _s.AfterShot = new DeferredShot(pendingShot, record, after);
                 return record;
@@ -177,14 +189,25 @@ public sealed partial class RunEngine
         /// of the run; then saved, and the step's record written to the recording with it. A picture that could not be
         /// taken leaves the record without one (still written), and the driver's failure goes on to end the run.
         /// </summary>
-        private async Task CompleteAfterShotAsync()
+        /// <param name="endPicture">
+        /// The run ends here: a record without a picture (<see cref="RunScreenshots.Failures"/>) gets this one, the screen
+        /// the run ended on. Null: such a record is written as it is.
+        /// </param>
+        private async Task CompleteAfterShotAsync(Func<Task<byte[]?>>? endPicture = null)
         {
             if (_s.AfterShot is not { } deferred) return;
             _s.AfterShot = null;
             var record = deferred.Record;
             try
             {
-                var after = await WithPictureAsync(deferred.Observation, deferred.Shot).ConfigureAwait(false);
+                var shot = deferred.Shot;
+                if (shot is null && endPicture is not null)
+                {
+                    using var observing = Measure(StepPhase.Observe);
+                    if (await endPicture().ConfigureAwait(false) is { } picture) shot = Task.FromResult(picture);
+                }
+                if (shot is null) return;
+                var after = await WithPictureAsync(deferred.Observation, shot).ConfigureAwait(false);
                 var path = await SaveArtifactAsync(AfterShotName(record.Index), after.Screenshot!).ConfigureAwait(false);
                 record = record with { ShotAfter = path };
                 var at = _s.Records.IndexOf(deferred.Record);

@@ -186,13 +186,14 @@ public sealed partial class RunEngine
 
         /// <summary>
         /// At the end of a run (a cancelled or failed one too), the last step's record goes to the recording, with its
-        /// picture when the picture could still be taken.
+        /// picture when the picture could still be taken (with <see cref="RunScreenshots.Failures"/>, the screen the run
+        /// ended on).
         /// </summary>
         private async Task SettleAfterShotAsync()
         {
             try
             {
-                await CompleteAfterShotAsync().ConfigureAwait(false);
+                await CompleteAfterShotAsync(async () => await Driver.ScreenshotAsync([.. _s.Masked], CancellationToken.None).ConfigureAwait(false)).ConfigureAwait(false);
             }
             catch (Exception e) when (e is OperationCanceledException or DriverFailedException)
             {

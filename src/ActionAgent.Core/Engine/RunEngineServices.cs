@@ -40,6 +40,10 @@ public sealed record RunEngineServices
     /// </summary>
     public ILoggerFactory LoggerFactory { get; init; } = NullLoggerFactory.Instance;
 
+    /// <summary>Which pictures the run takes and records.</summary>
+    /// <value>The default value is <see cref="RunScreenshots.All"/>: a picture after every step.</value>
+    public RunScreenshots Screenshots { get; init; } = RunScreenshots.All;
+
     /// <summary>The least score a visual-locator candidate needs to be acted on.</summary>
     /// <value>The default value is 0.5.</value>
     public double MinimumLocatorScore { get; init; } = 0.5;

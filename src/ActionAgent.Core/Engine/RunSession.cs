@@ -29,9 +29,11 @@ internal sealed class RunSession
 
 /// <summary>
 /// A checked step whose after-picture is still being taken: its record goes to the recording with the picture, before
-/// anything acts again. <paramref name="Observation"/> is the after observation, without the picture.
+/// anything acts again. <paramref name="Observation"/> is the after observation, without the picture. A null
+/// <paramref name="Shot"/>: no picture was asked for (<see cref="RunScreenshots.Failures"/>); the record gets one only
+/// when the run ends on this step.
 /// </summary>
-internal sealed record DeferredShot(Task<byte[]> Shot, StepRecord Record, UiObservation Observation);
+internal sealed record DeferredShot(Task<byte[]>? Shot, StepRecord Record, UiObservation Observation);
 
 /// <summary>A step that acted and waits for its screen check (<paramref name="Crop"/>: its element's crop, being cut).</summary>
 internal sealed record PendingCheck(

@@ -18,6 +18,14 @@ public interface IScreenVerifier
     /// When false, the engine checks the step without waiting for the picture; the default, true, always waits for it.
     /// </summary>
     bool NeedsScreenshot(ScreenCheck check) => true;
+
+    /// <summary>
+    /// Whether the check of <paramref name="step"/> may compare the screen with how it looked before the step, asked
+    /// before the step acts, when a run takes only the pictures it needs (<see cref="Engine.RunScreenshots.Failures"/>)
+    /// and <paramref name="before"/> has none: when true, the engine takes one first. The default, true, photographs the
+    /// screen before every step.
+    /// </summary>
+    bool NeedsScreenshotBefore(PlanStep step, UiObservation before) => true;
 }
 
 /// <summary>What the screen check looks at.</summary>

@@ -97,6 +97,7 @@ public sealed class AgentComposition
             Grounder = CreateGrounder(),
             Interpreter = CreateInterpreter(),
             Approvals = Options.Policy.Approvals,
+            Screenshots = Options.Recording.Screenshots,
         };
         return perception.Vision is { } vision
             ? services with { Verifier = vision.Verifier, Locator = vision.Locator, Cropper = vision.Cropper }
