@@ -136,12 +136,12 @@ public sealed class EmbeddedScreenVerifier : IScreenVerifier
         var phrases = ScreenText.Phrases(check.After).ToList();
         var match = await MatchAsync(expectation, phrases, cancellationToken).ConfigureAwait(false);
         // The tree may say little (a canvas, a desktop app): read the screenshot itself.
-        if (match.Strength < _options.ExpectationMatchSimilarity && check.After.Screenshot is { } shot)
+        if (!match.Shows(_options) && check.After.Screenshot is { } shot)
         {
             var lines = await ReadLinesAsync(shot, cancellationToken).ConfigureAwait(false);
             evidence["ocrSample"] = Shorten(string.Join(" | ", lines), 300);
             var ocrMatch = await MatchAsync(expectation, lines, cancellationToken).ConfigureAwait(false);
-            if (ocrMatch.Strength > match.Strength) match = ocrMatch;
+            if (ocrMatch.Shows(_options) || ocrMatch.Strength > match.Strength) match = ocrMatch;
         }
         evidence["expectation"] = expectation;
         evidence["matchedPhrase"] = Shorten(match.Phrase);
@@ -150,7 +150,7 @@ public sealed class EmbeddedScreenVerifier : IScreenVerifier
             : "not computed (every word of the expectation is on the screen)";
         evidence["wordShare"] = match.WordShare.ToString("0.00", CultureInfo.InvariantCulture);
 
-        if (match.Strength >= _options.ExpectationMatchSimilarity)
+        if (match.Shows(_options))
         {
             return Verdict(VerdictOutcome.Passed, Math.Min(0.95, 0.5 + (match.Strength / 2)), $"The screen shows \"{Shorten(match.Phrase)}\", which matches \"{expectation}\".", evidence);
         }
@@ -158,7 +158,7 @@ public sealed class EmbeddedScreenVerifier : IScreenVerifier
         {
             return Verdict(VerdictOutcome.Failed, 0.65, $"The screen does not show \"{expectation}\"; the closest it shows is \"{Shorten(match.Phrase)}\".", evidence);
         }
-        return Verdict(VerdictOutcome.Unsure, 0.45, $"The screen may not show \"{expectation}\" (closest: \"{Shorten(match.Phrase)}\", similarity {match.Strength:0.00}).", evidence);
+        return Verdict(VerdictOutcome.Unsure, 0.45, $"The screen may not show \"{expectation}\" (closest: \"{Shorten(match.Phrase)}\", similarity {match.Similarity ?? 0:0.00}, {match.WordShare:0%} of its words on the screen).", evidence);
     }
 
     // The screenshot's text, region by region: segmented and read once per screenshot (shared with the locator), and

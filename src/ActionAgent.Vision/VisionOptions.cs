@@ -39,6 +39,15 @@ public sealed record VisionOptions
     /// <summary>The similarity at or above which an expectation counts as shown. <value>The default value is 0.6.</value></summary>
     public double ExpectationMatchSimilarity { get; init; } = 0.6;
 
+    /// <summary>
+    /// The share of an expectation's content words that must be on the screen for the words alone to count it as shown
+    /// (else its similarity to one phrase must reach <see cref="ExpectationMatchSimilarity"/>). Words are looked for
+    /// anywhere on the screen, so a lower share passes screens that only share its common words (a results page with
+    /// "Manage booking" and "Confirmation" in its menus for "a confirmation page showing a booking reference").
+    /// <value>The default value is 0.8: every word of an expectation of up to four, four of five.</value>
+    /// </summary>
+    public double ExpectationWordShare { get; init; } = 0.8;
+
     /// <summary>The similarity below which an expectation counts as clearly absent. <value>The default value is 0.3.</value></summary>
     public double ExpectationAbsentSimilarity { get; init; } = 0.3;
 
@@ -55,6 +64,7 @@ public sealed record VisionOptions
         if (OcrParallelism < 1) throw new ArgumentOutOfRangeException(nameof(OcrParallelism), OcrParallelism, "OcrParallelism must be at least 1.");
         if (MaxRegions < 1) throw new ArgumentOutOfRangeException(nameof(MaxRegions), MaxRegions, "MaxRegions must be at least 1.");
         if (ChangeRatioThreshold is < 0 or > 1) throw new ArgumentOutOfRangeException(nameof(ChangeRatioThreshold), ChangeRatioThreshold, "ChangeRatioThreshold must be 0 to 1.");
+        if (ExpectationWordShare is <= 0 or > 1) throw new ArgumentOutOfRangeException(nameof(ExpectationWordShare), ExpectationWordShare, "ExpectationWordShare must be above 0 and at most 1.");
         if (ExpectationAbsentSimilarity > ExpectationMatchSimilarity)
         {
             throw new ArgumentOutOfRangeException(nameof(ExpectationAbsentSimilarity), ExpectationAbsentSimilarity, "ExpectationAbsentSimilarity must not exceed ExpectationMatchSimilarity.");

@@ -72,6 +72,42 @@ public sealed class RunCommandTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_run_that_stops_at_the_search_results_does_not_pass_an_expected_confirmation_page()
+    {
+        // The results page shows "Manage booking" and the booking progress ("… Payment, Confirmation"): two of the
+        // expectation's three words, scattered, and no booking reference. It used to pass (0.83) and the run succeeded.
+        var scenario = Path.Combine(_recordings, "stop-at-results.yaml");
+        await File.WriteAllTextAsync(scenario, """
+            version: 1
+            name: stop-at-results
+            app: { browser: { start: "http://localhost/" } }
+            policy: { allow_domains: [127.0.0.1, localhost] }
+            expect:
+              - screen: a confirmation page showing a booking reference
+            steps:
+              - click: { role: button, name: Accept all }
+              - type: { role: combobox, name: From, value: London }
+              - click: { role: option, name: London (LHR) }
+              - type: { role: combobox, name: To, value: Paris }
+              - click: { role: option, name: Paris (CDG) }
+              - fill: { label: Departure date, value: "2026-12-24" }
+              - click: { role: button, name: Search flights }
+              - wait-for: { role: heading, name: "Flights from London (LHR) to Paris (CDG)", timeout: 10s }
+            """);
+        var folder = Path.Combine(_recordings, "stop-at-results");
+
+        var result = await AgentProcess.RunAsync(["run", scenario, "--start", Start, "--record-to", folder]);
+
+        Assert.True(result.ExitCode == 1, result.ToString());
+        using var doc = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(folder, "recording.json")));
+        var summary = doc.RootElement.GetProperty("summary");
+        Assert.Equal("failed", summary.GetProperty("status").GetString());
+        Assert.Equal(9, summary.GetProperty("stepCount").GetInt32()); // the app's start and every step was carried out; only the expectation failed
+        var expectation = Assert.Single(summary.GetProperty("expectations").EnumerateArray());
+        Assert.False(expectation.GetProperty("passed").GetBoolean(), expectation.ToString());
+    }
+
+    [Fact]
     public async Task Run_with_screenshots_failures_keeps_the_pictures_a_check_compared_and_the_end_and_no_other()
     {
         var folder = Path.Combine(_recordings, "fewer-pictures");

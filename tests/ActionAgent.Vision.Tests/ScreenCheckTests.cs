@@ -131,6 +131,42 @@ public sealed class ScreenCheckTests(BrowserFixture browser, ITestOutputHelper o
     }
 
     [Fact]
+    public async Task An_expectation_is_not_passed_on_two_of_its_three_words_scattered_over_the_menus()
+    {
+        // SkyFare's results page: "Manage booking" in the header, "Confirmation" in the booking progress; no reference.
+        const string menus = """
+            - navigation "Main":
+              - link "Book"
+              - link "Manage booking"
+              - link "Check in"
+            - navigation "Steps":
+              - list:
+                - listitem: Search
+                - listitem: Payment
+                - listitem: Confirmation
+            """;
+        var results = Screen(menus + "\n- heading \"Flights from London (LHR) to Paris (CDG)\" [level=1]\n- button \"Select flight NW 109, €58\"");
+        var confirmed = Screen(menus + "\n- heading \"Booking confirmed\" [level=1]\n- paragraph: \"Booking reference: SKY-4F2K\"");
+        var step = Step(ActionKind.Click, Role("button", "Pay €58"));
+        const string expectation = "a confirmation page showing a booking reference";
+
+        var payment = Screen(menus + "\n- heading \"Payment\" [level=1]");
+        var onResults = await _verifier.VerifyAsync(new ScreenCheck(step, expectation, payment, results), CancellationToken.None);
+        var onConfirmation = await _verifier.VerifyAsync(new ScreenCheck(step, expectation, payment, confirmed), CancellationToken.None);
+        output.WriteLine($"{onResults.Outcome} {onResults.Reason} | {onConfirmation.Outcome} {onConfirmation.Reason}");
+
+        Assert.NotEqual(VerdictOutcome.Passed, onResults.Outcome);
+        Assert.Equal("0.67", onResults.Evidence["wordShare"]);
+        Assert.Equal(VerdictOutcome.Passed, onConfirmation.Outcome);
+        Assert.Equal("1.00", onConfirmation.Evidence["wordShare"]);
+    }
+
+    private static UiObservation Screen(string snapshot) => new()
+    {
+        Location = "http://skyfare.test/#results", Title = "SkyFare", SnapshotText = snapshot, Nodes = AriaSnapshotParser.Parse(snapshot),
+    };
+
+    [Fact]
     public async Task A_click_the_tree_does_not_show_is_neither_passed_nor_failed_without_a_picture_from_before_it()
     {
         await OpenFormAsync();

@@ -127,7 +127,8 @@ public sealed partial class RunEngine
             using var screenChecking = Measure(StepPhase.ScreenCheck);
             var verdict = await verifier.VerifyAsync(new ScreenCheck(finalStep, expectation.Screen, masked, masked), token).ConfigureAwait(false);
             _s.Usage += verdict.Usage;
-            return new CheckResult(expectation.ToString(), verdict.Outcome != VerdictOutcome.Failed,
+            // Only a verdict that saw it holds: "unsure" is no evidence that the run reached its goal.
+            return new CheckResult(expectation.ToString(), verdict.Outcome == VerdictOutcome.Passed,
                 $"{verdict.Outcome.ToText()} ({verdict.Confidence:0.00}, {verdict.Backend}): {verdict.Reason}");
         }
 

@@ -212,6 +212,27 @@ public sealed class RunEngineTests
         Assert.Contains("url contains \"/confirmation\"", result.Reason);
     }
 
+    [Theory]
+    [InlineData(VerdictOutcome.Passed, RunState.Succeeded)]
+    [InlineData(VerdictOutcome.Unsure, RunState.Failed)]
+    [InlineData(VerdictOutcome.Failed, RunState.Failed)]
+    public async Task A_screen_expectation_holds_only_when_the_check_saw_it(VerdictOutcome verdict, RunState final)
+    {
+        var verifier = new FakeVerifier(check => check.Step.Action == ActionKind.Assert ? verdict : VerdictOutcome.Passed);
+        var harness = new EngineHarness
+        {
+            Expect = [new ActionAgent.Core.Scenarios.Expectation { Screen = "a confirmation page" }],
+            Services = new RunEngineServices { Verifier = verifier },
+        };
+
+        var result = await harness.RunAsync(new ExplicitStepsPlanner([Click("A")]));
+
+        Assert.Equal(final, result.FinalState);
+        var expectation = Assert.Single(result.Expectations);
+        Assert.Equal(verdict == VerdictOutcome.Passed, expectation.Passed);
+        Assert.StartsWith(verdict.ToText(), expectation.Detail, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task A_timed_out_action_is_retried_and_the_attempts_are_recorded()
     {
