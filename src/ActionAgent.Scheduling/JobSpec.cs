@@ -1,3 +1,4 @@
+using ActionAgent.Core.Engine;
 using System.Globalization;
 using System.Text.Json;
 using Quartz;
@@ -37,6 +38,12 @@ public sealed record JobSpec
     /// <summary>The first retry's delay; each later one doubles it. <value>The default value is 10 seconds.</value></summary>
     public TimeSpan RetryDelay { get; init; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>
+    /// Which pictures each run takes (<c>schedule add --screenshots</c>): every step's, or only those a check reads, a
+    /// failed step's and the end's (a smaller recording per run). <value>The default value is <see cref="RunScreenshots.All"/>.</value>
+    /// </summary>
+    public RunScreenshots Screenshots { get; init; } = RunScreenshots.All;
+
     internal const string Group = "actionagent";
 
     internal JobKey Key => new(Name, Group);
@@ -53,6 +60,7 @@ public sealed record JobSpec
         ["timeout"] = Timeout.TotalSeconds.ToString(CultureInfo.InvariantCulture),
         ["retries"] = Retries.ToString(CultureInfo.InvariantCulture),
         ["retry_delay"] = RetryDelay.TotalSeconds.ToString(CultureInfo.InvariantCulture),
+        ["screenshots"] = Screenshots == RunScreenshots.Failures ? "failures" : "all",
     };
 
     internal static JobSpec FromJobData(string name, JobDataMap data) => new()
@@ -66,6 +74,8 @@ public sealed record JobSpec
         Timeout = TimeSpan.FromSeconds(Number(data, "timeout", 600)),
         Retries = (int)Number(data, "retries", 0),
         RetryDelay = TimeSpan.FromSeconds(Number(data, "retry_delay", 10)),
+        // A job stored before the setting, or a value this build does not know, photographs every step.
+        Screenshots = RunScreenshotsNames.Parse(Text(data, "screenshots")) ?? RunScreenshots.All,
     };
 
     private static string? Text(JobDataMap data, string key) => data.TryGetValue(key, out var value) ? value?.ToString() : null;

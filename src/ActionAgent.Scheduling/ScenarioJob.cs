@@ -90,7 +90,7 @@ public sealed class ScenarioJob(IScenarioRunner runner, RunHistory history, Work
             outcome = await runner.RunAsync(new ScenarioRunRequest
             {
                 Job = spec.Name, RunId = runId, Scenario = spec.Scenario, Parameters = spec.Parameters,
-                RecordingFolder = folder, Browser = browser, Logger = runLog,
+                RecordingFolder = folder, Browser = browser, Logger = runLog, Screenshots = spec.Screenshots,
             }, linked.Token).ConfigureAwait(false);
         }
         catch (Exception e) when (e is not OutOfMemoryException)

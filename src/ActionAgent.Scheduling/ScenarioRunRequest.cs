@@ -1,3 +1,4 @@
+using ActionAgent.Core.Engine;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -20,6 +21,10 @@ public sealed record ScenarioRunRequest
 
     /// <summary>Where the run's recording goes.</summary>
     public required string RecordingFolder { get; init; }
+
+    /// <summary>Which pictures the run takes (the job's <see cref="JobSpec.Screenshots"/>).</summary>
+    /// <value>The default value is <see cref="RunScreenshots.All"/>.</value>
+    public RunScreenshots Screenshots { get; init; } = RunScreenshots.All;
 
     /// <summary>A remote browser to open a context in, or null to launch a local Chromium.</summary>
     public BrowserEndpoint? Browser { get; init; }

@@ -41,6 +41,39 @@ public sealed class SqliteWorkerTests
     }
 
     [Fact]
+    public async Task A_job_added_with_screenshots_failures_records_its_runs_with_the_last_picture_only()
+    {
+        using var bed = new SchedulerBed();
+        await bed.ScheduleAsync(SchedulerBed.Scenario("sign-up.yaml"), "--cron", "0/3 * * * * ?", "--name", "fewer", "--screenshots", "failures");
+        await bed.ScheduleAsync(SchedulerBed.Scenario("sign-up.yaml"), "--cron", "0/3 * * * * ?", "--name", "every");
+        var (listed, list) = await bed.AgentAsync("schedule", "list");
+        Assert.True(listed == 0, list);
+        Assert.Contains("failures", list, StringComparison.Ordinal);
+
+        IReadOnlyList<HistoryEntry> history;
+        await using (var worker = bed.StartWorker())
+        {
+            history = await bed.WaitForAsync(runs => runs.Any(r => r.Job == "fewer" && r.Status == RunStatus.Succeeded)
+                && runs.Any(r => r.Job == "every" && r.Status == RunStatus.Succeeded), Patience, worker);
+            worker.Signal("TERM");
+            await worker.WaitAsync(Patience);
+        }
+
+        static List<string?> ShotsAfter(HistoryEntry run)
+        {
+            using var doc = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(run.Recording!, "recording.json")));
+            return [.. doc.RootElement.GetProperty("steps").EnumerateArray()
+                .Select(step => step.TryGetProperty("shotAfter", out var shot) && shot.ValueKind == System.Text.Json.JsonValueKind.String ? shot.GetString() : null)];
+        }
+        var fewer = ShotsAfter(history.First(r => r.Job == "fewer" && r.Status == RunStatus.Succeeded));
+        var every = ShotsAfter(history.First(r => r.Job == "every" && r.Status == RunStatus.Succeeded));
+        // The app's start, the fill and the click: the job that asked for fewer pictures keeps the screen it ended on.
+        Assert.Equal(3, fewer.Count);
+        Assert.Equal([null, null, "shots/003-after.png"], fewer);
+        Assert.All(every, shot => Assert.NotNull(shot));
+    }
+
+    [Fact]
     public async Task Firings_missed_while_no_worker_ran_follow_each_jobs_misfire_policy()
     {
         using var bed = new SchedulerBed();

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using ActionAgent.Cli.Running;
 using ActionAgent.Cli.Scheduling;
+using ActionAgent.Core.Engine;
 using ActionAgent.Core.Scenarios;
 using ActionAgent.Scheduling;
 using Spectre.Console;
@@ -51,7 +52,13 @@ internal static class ScheduleCommand
         var retries = new Option<int>("--retries") { Description = "How many times a failed run is tried again, with doubling backoff.", DefaultValueFactory = _ => 0 };
         var retryDelay = new Option<string>("--retry-delay") { Description = "The delay before the first retry (then doubled).", DefaultValueFactory = _ => "10s" };
         var replace = new Option<bool>("--replace") { Description = "Replace a job of the same name." };
-        var command = new Command("add", "Add a scheduled job that runs a scenario.") { file, cron, name, zone, parameters, misfire, timeout, retries, retryDelay, replace };
+        var screenshots = new Option<string>("--screenshots")
+        {
+            Description = "Which pictures each run takes: all (after every step) or failures (only those a check reads, a failed step's and the end's: a smaller recording per run).",
+            DefaultValueFactory = _ => "all",
+        };
+        screenshots.AcceptOnlyFromAmong([.. RunScreenshotsNames.All]);
+        var command = new Command("add", "Add a scheduled job that runs a scenario.") { file, cron, name, zone, parameters, misfire, timeout, retries, retryDelay, replace, screenshots };
         command.SetAction((parse, cancellationToken) => StoreOptions.GuardAsync(async () =>
         {
             var path = parse.GetValue(file)!;
@@ -90,6 +97,7 @@ internal static class ScheduleCommand
                 Timeout = limit.Value,
                 Retries = parse.GetValue(retries),
                 RetryDelay = delay.Value,
+                Screenshots = RunScreenshotsNames.Parse(parse.GetValue(screenshots)) ?? RunScreenshots.All,
             };
             ScheduleCatalog.Validate(spec);
             await using var catalog = await ScheduleCatalog.OpenAsync(store.Resolve(parse), cancellationToken);
@@ -112,12 +120,13 @@ internal static class ScheduleCommand
                 console.MarkupLine("[grey]no jobs (agent schedule add FILE --cron \"…\")[/]");
                 return ExitCodes.Success;
             }
-            var table = new Table().AddColumns("job", "state", "cron", "time zone", "next run", "misfire", "timeout", "retries", "scenario");
+            var table = new Table().AddColumns("job", "state", "cron", "time zone", "next run", "misfire", "timeout", "retries", "screenshots", "scenario");
             foreach (var job in jobs)
             {
                 var s = job.Spec;
                 table.AddRow(Markup.Escape(s.Name), job.State, Markup.Escape(s.Cron), Markup.Escape(s.TimeZone), Markup.Escape(Format(job.NextRun, s.TimeZone)),
-                    s.Misfire == MisfirePolicy.Skip ? "skip" : "run-once", s.Timeout.ToString(), s.Retries.ToString(CultureInfo.InvariantCulture), Markup.Escape(s.Scenario));
+                    s.Misfire == MisfirePolicy.Skip ? "skip" : "run-once", s.Timeout.ToString(), s.Retries.ToString(CultureInfo.InvariantCulture),
+                    s.Screenshots == RunScreenshots.Failures ? "failures" : "all", Markup.Escape(s.Scenario));
             }
             console.Write(table);
             return ExitCodes.Success;

@@ -28,6 +28,7 @@ internal sealed class ScheduledScenarioRunner(bool noVision, string? plannerName
         var folder = request.RecordingFolder;
         Directory.CreateDirectory(folder);
         var composition = new AgentComposition(CliAgentOptions.Create(plannerName, noVision: noVision, secretsFile: secretsFile));
+        composition.Options.Recording.Screenshots = request.Screenshots;
         var loaded = ScenarioInput.Load(request.Scenario, SecretCheck.Error, composition);
         if (!loaded.Success)
         {
