@@ -1,10 +1,12 @@
 using System.Net;
 using ActionAgent.Composition;
+using ActionAgent.Core.Engine;
 using ActionAgent.Core.Recording;
 using ActionAgent.Core.Replay;
 using ActionAgent.Core.Scenarios;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace ActionAgent.Tests;
 
@@ -153,6 +155,24 @@ public sealed class CompositionTests
         var error = Assert.Throws<FormatException>(() => AgentConfiguration.Bind(new AgentOptions(), configuration));
 
         Assert.Contains("Vision:Enabled", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_runs_pictures_are_bound_from_configuration_and_reach_the_engine()
+    {
+        var fewer = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Recording:Screenshots"] = "Failures" }).Build();
+        var wrong = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Recording:Screenshots"] = "some" }).Build();
+
+        var options = AgentConfiguration.Bind(new AgentOptions(), fewer);
+        options.Vision.Enabled = false; // no models needed to see the setting reach the engine
+        var composition = new AgentComposition(options);
+        var services = composition.CreateEngineServices(composition.CreatePerception(), NullLoggerFactory.Instance);
+        var error = Assert.Throws<FormatException>(() => AgentConfiguration.Bind(new AgentOptions(), wrong));
+
+        Assert.Equal(RunScreenshots.Failures, options.Recording.Screenshots);
+        Assert.Equal(RunScreenshots.Failures, services.Screenshots);
+        Assert.Equal(RunScreenshots.All, new AgentOptions().Recording.Screenshots);
+        Assert.Contains("Recording:Screenshots", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
