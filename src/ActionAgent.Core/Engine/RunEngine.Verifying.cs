@@ -54,8 +54,13 @@ public sealed partial class RunEngine
                 return;
             }
 
-            var failed = verdict is { Outcome: VerdictOutcome.Failed };
-            var error = failed ? $"The screen check failed: {verdict!.Reason}" : null;
+            // A step that states what it expects (expect:) is an assertion: unless the check saw it, the step did not
+            // show it. Without one, only a failed check fails the step (the tree's checks and the goal's evidence decide).
+            var unconfirmed = verdict is { Outcome: VerdictOutcome.Unsure } && !string.IsNullOrWhiteSpace(pending.Step.Expect);
+            var failed = verdict is { Outcome: VerdictOutcome.Failed } || unconfirmed;
+            var error = !failed ? null
+                : unconfirmed ? $"The screen check could not confirm \"{Vault.Mask(pending.Step.Expect!)}\": {verdict!.Reason}"
+                : $"The screen check failed: {verdict!.Reason}";
             // A failed step's record names its picture; a step the visual locator acted on is credited on the pictures.
             if (failed || pending.Result.ResolvedBy == "visual") after = await WithPictureAsync(after, shot ??= PictureOnDemand(token)).ConfigureAwait(false);
             var (subGoal, effect) = await VisualEffectAsync(pending, after, verdict, CheckEffect(pending, after), token).ConfigureAwait(false);

@@ -234,6 +234,22 @@ public sealed class RunEngineTests
     }
 
     [Fact]
+    public async Task A_step_whose_expectation_the_check_could_not_confirm_fails_and_one_that_expected_nothing_goes_on()
+    {
+        var unsure = new FakeVerifier(_ => VerdictOutcome.Unsure);
+        var asserting = new EngineHarness { Services = new RunEngineServices { Verifier = unsure }, Policy = new() { Retries = 0, MaxReplans = 0 } };
+        var plain = new EngineHarness { Services = new RunEngineServices { Verifier = unsure } };
+
+        var stated = await asserting.RunAsync(new ExplicitStepsPlanner([Click("Pay") with { Expect = "a confirmation page" }]));
+        var silent = await plain.RunAsync(new ExplicitStepsPlanner([Click("Pay")]));
+
+        Assert.Equal(RunState.Failed, stated.FinalState);
+        Assert.Contains("could not confirm \"a confirmation page\"", stated.Reason, StringComparison.Ordinal);
+        Assert.Equal(StepOutcome.Failed, asserting.Sink.Steps[0].Outcome);
+        Assert.Equal(RunState.Succeeded, silent.FinalState);
+    }
+
+    [Fact]
     public async Task A_timed_out_action_is_retried_and_the_attempts_are_recorded()
     {
         var harness = new EngineHarness { Policy = new() { Retries = 2 } };
