@@ -191,9 +191,11 @@ public sealed partial class RunEngine
         /// </summary>
         private async Task SettleAfterShotAsync()
         {
+            // The run may have ended because the browser stopped answering: the end's picture gets a step's time, no more.
+            using var bounded = new CancellationTokenSource(Policy.StepTimeout, _engine.Time);
             try
             {
-                await CompleteAfterShotAsync(async () => await Driver.ScreenshotAsync([.. _s.Masked], CancellationToken.None).ConfigureAwait(false)).ConfigureAwait(false);
+                await CompleteAfterShotAsync(async () => await Driver.ScreenshotAsync([.. _s.Masked], bounded.Token).ConfigureAwait(false)).ConfigureAwait(false);
             }
             catch (Exception e) when (e is OperationCanceledException or DriverFailedException)
             {

@@ -77,6 +77,25 @@ public sealed class FewerPicturesTests
     }
 
     [Fact]
+    public async Task A_run_that_ends_on_a_browser_that_no_longer_answers_still_completes_its_recording()
+    {
+        var harness = new EngineHarness
+        {
+            Services = new RunEngineServices { Screenshots = RunScreenshots.Failures },
+            Policy = new() { Retries = 0, MaxReplans = 0, MaxSteps = 1, StepTimeout = TimeSpan.FromMilliseconds(300) },
+        };
+        harness.Driver.TakeScreenshot = token => Task.Delay(Timeout.Infinite, CancellationToken.None).ContinueWith(_ => Array.Empty<byte>(), TaskScheduler.Default);
+
+        // The step budget ends the run after the first click: the end's picture is asked for and never comes.
+        var result = await harness.RunAsync(new ExplicitStepsPlanner(ThreeClicks)).WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.False(result.Succeeded);
+        var step = Assert.Single(harness.Sink.Steps);
+        Assert.Null(step.ShotAfter);
+        Assert.NotNull(harness.Sink.Summary);
+    }
+
+    [Fact]
     public async Task A_planner_that_reads_pictures_gets_every_one_whatever_the_run_asked()
     {
         var verifier = new ChoosyVerifier(before: _ => false);

@@ -65,10 +65,13 @@ public sealed class FakeUiDriver : IUiDriver
             action.Kind == ActionKind.Extract ? "extracted text" : null);
     }
 
+    /// <summary>When set, a screenshot asked for on its own (not with an observation) is this (it may never finish).</summary>
+    public Func<CancellationToken, Task<byte[]>>? TakeScreenshot { get; set; }
+
     public Task<byte[]> ScreenshotAsync(IReadOnlyList<ElementTarget> masked, CancellationToken cancellationToken)
     {
         ScreenshotMasks.Add(masked);
-        return Task.FromResult<byte[]>([0x89, 0x50, 0x4E, 0x47]);
+        return TakeScreenshot?.Invoke(cancellationToken) ?? Task.FromResult<byte[]>([0x89, 0x50, 0x4E, 0x47]);
     }
 
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
