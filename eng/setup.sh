@@ -38,10 +38,14 @@ if [[ "$mode" == "test" ]] && ! compgen -G "/usr/lib/postgresql/*/bin/initdb" >/
 fi
 missing=($(printf '%s\n' "${missing[@]}" | grep -v '^$' || true))
 want_optional=0
+# The optional shell is tried (or its note shown) once per clone: `./agent` runs this script before every command, and a
+# distribution without the package, or a machine offline, would otherwise pay an apt-get update on each.
+optional_tried="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)/artifacts/setup/$optional_package.tried"
 if ! command -v "$optional_command" >/dev/null 2>&1 && [[ -z "${ACTIONAGENT_BROWSER:-}" ]] && command -v apt-get >/dev/null 2>&1 \
-   && ! grep -qi '^ID=ubuntu' /etc/os-release 2>/dev/null; then
+   && ! grep -qi '^ID=ubuntu' /etc/os-release 2>/dev/null && [[ ! -e "$optional_tried" ]]; then
   want_optional=1
 fi
+remember_optional() { mkdir -p "$(dirname "$optional_tried")" 2>/dev/null && : > "$optional_tried" 2>/dev/null || true; }
 [[ ${#missing[@]} -eq 0 && $want_optional -eq 0 ]] && exit 0
 
 if [[ ${#missing[@]} -gt 0 ]]; then
@@ -54,6 +58,7 @@ elif command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then
 elif [[ ${#missing[@]} -eq 0 ]]; then
   # Only the optional headless shell is missing: say how to get it, and go on with the full browser.
   echo "setup: note: headless runs would start faster with Chromium's headless shell: sudo apt-get install $optional_package" >&2
+  remember_optional
   exit 0
 else
   echo "error: cannot install packages without root. Run:" >&2
@@ -72,6 +77,7 @@ if [[ $want_optional -eq 1 ]]; then
   if $sudo apt-get install -y -qq --no-install-recommends "$optional_package" >&2; then
     echo "setup: installed $optional_package (headless runs use it: faster than the full browser)" >&2
   else
-    echo "setup: note: $optional_package is not available here; headless runs use the full Chromium" >&2
+    echo "setup: note: $optional_package is not available here; headless runs use the full Chromium (not tried again: remove $optional_tried to retry)" >&2
+    remember_optional
   fi
 fi
