@@ -4,6 +4,7 @@ using ActionAgent.Cli.Logging;
 using ActionAgent.Cli.Mcp;
 using ActionAgent.Cli.Running;
 using ActionAgent.Composition;
+using ActionAgent.Core.Engine;
 using ActionAgent.Core.Scenarios;
 using ActionAgent.Desktop;
 using Microsoft.Extensions.DependencyInjection;
@@ -54,6 +55,12 @@ internal static class McpCommand
         var desktop = new Option<string?>("--desktop") { Description = "Serve a desktop app instead of a browser: this command line is launched (on first use, through AT-SPI) and observe and screenshot show its windows. The app you name here is the only one the server may launch." };
         var attach = new Option<string?>("--attach") { Description = "Serve a running desktop app (by its accessible or process name) instead of a browser; it is left running." };
         var window = new Option<string?>("--window") { Description = "With --desktop: the title (or part of it) of the window to wait for." };
+        var screenshots = new Option<string>("--screenshots")
+        {
+            Description = "Which pictures run_goal's runs take: all (after every step; the default) or failures (only those a check or the visual locator reads, a failed step's and the end's: faster runs, smaller recordings).",
+            DefaultValueFactory = _ => "all",
+        };
+        screenshots.AcceptOnlyFromAmong([.. RunScreenshotsNames.All]);
         var wait = new Option<string?>("--wait") { Description = "With --desktop: how long the app may take to show its window (default 20s)." };
 
         var command = new Command("mcp", """
@@ -88,15 +95,17 @@ internal static class McpCommand
               agent mcp
               agent mcp --allow-domain example.com --approve --out recordings/mcp
               agent mcp --planner compatible --on-device --headed
+              agent mcp --screenshots failures                 run_goal keeps only the pictures its checks read
               agent mcp --desktop gnome-calculator --window Calculator --wait 40s   observe and screenshot a desktop app
             """)
         {
-            allowDomain, approve, headed, noVision, planner, onDevice, skills, output, verbose, logFile, desktop, attach, window, wait,
+            allowDomain, approve, headed, noVision, planner, onDevice, skills, output, verbose, logFile, desktop, attach, window, wait, screenshots,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var options = CliAgentOptions.Create(parse.GetValue(planner), parse.GetValue(onDevice), parse.GetValue(noVision), parse.GetValue(skills));
             options.Browser.Headed = parse.GetValue(headed);
+            options.Recording.Screenshots = RunScreenshotsNames.Parse(parse.GetValue(screenshots)) ?? RunScreenshots.All;
             if (parse.GetValue(approve)) options.Policy.Approvals = new AutoApprovalGate();
             if (parse.GetValue(output) is { } folder)
             {

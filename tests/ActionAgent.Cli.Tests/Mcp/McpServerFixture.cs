@@ -9,7 +9,7 @@ namespace ActionAgent.Cli.Tests.Mcp;
 /// One real `agent mcp` process for a test class (its browser and models load once), connected with the MCP SDK's own
 /// client over stdio, as an AI tool would. Its recordings go to a temporary folder.
 /// </summary>
-public sealed class McpServerFixture : IAsyncLifetime
+public class McpServerFixture : IAsyncLifetime
 {
     private readonly ConcurrentQueue<string> _stderr = new();
 
@@ -23,13 +23,16 @@ public sealed class McpServerFixture : IAsyncLifetime
 
     public DirectoryInfo Output { get; } = Directory.CreateTempSubdirectory("agent-mcp-");
 
+    /// <summary>More of the server's command line, for a class that needs another server.</summary>
+    protected virtual IReadOnlyList<string> ExtraArguments => [];
+
     public async Task InitializeAsync()
     {
         var transport = new StdioClientTransport(new StdioClientTransportOptions
         {
             Name = "agent",
             Command = "dotnet",
-            Arguments = [AgentProcess.AgentDll, "mcp", "--out", Output.FullName, "--verbose"],
+            Arguments = [AgentProcess.AgentDll, "mcp", "--out", Output.FullName, "--verbose", .. ExtraArguments],
             WorkingDirectory = AgentProcess.RepositoryRoot,
             EnvironmentVariables = new Dictionary<string, string?> { ["NO_COLOR"] = "1" },
             StandardErrorLines = line => _stderr.Enqueue(line),
