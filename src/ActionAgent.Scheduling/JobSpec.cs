@@ -1,6 +1,6 @@
-using ActionAgent.Core.Engine;
 using System.Globalization;
 using System.Text.Json;
+using ActionAgent.Core.Engine;
 using Quartz;
 
 namespace ActionAgent.Scheduling;
@@ -60,7 +60,7 @@ public sealed record JobSpec
         ["timeout"] = Timeout.TotalSeconds.ToString(CultureInfo.InvariantCulture),
         ["retries"] = Retries.ToString(CultureInfo.InvariantCulture),
         ["retry_delay"] = RetryDelay.TotalSeconds.ToString(CultureInfo.InvariantCulture),
-        ["screenshots"] = Screenshots == RunScreenshots.Failures ? "failures" : "all",
+        ["screenshots"] = RunScreenshotsNames.Name(Screenshots),
     };
 
     internal static JobSpec FromJobData(string name, JobDataMap data) => new()

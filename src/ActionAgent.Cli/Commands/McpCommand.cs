@@ -4,7 +4,6 @@ using ActionAgent.Cli.Logging;
 using ActionAgent.Cli.Mcp;
 using ActionAgent.Cli.Running;
 using ActionAgent.Composition;
-using ActionAgent.Core.Engine;
 using ActionAgent.Core.Scenarios;
 using ActionAgent.Desktop;
 using Microsoft.Extensions.DependencyInjection;
@@ -55,12 +54,7 @@ internal static class McpCommand
         var desktop = new Option<string?>("--desktop") { Description = "Serve a desktop app instead of a browser: this command line is launched (on first use, through AT-SPI) and observe and screenshot show its windows. The app you name here is the only one the server may launch." };
         var attach = new Option<string?>("--attach") { Description = "Serve a running desktop app (by its accessible or process name) instead of a browser; it is left running." };
         var window = new Option<string?>("--window") { Description = "With --desktop: the title (or part of it) of the window to wait for." };
-        var screenshots = new Option<string>("--screenshots")
-        {
-            Description = "Which pictures run_goal's runs take: all (after every step; the default) or failures (only those a check or the visual locator reads, a failed step's and the end's: faster runs, smaller recordings).",
-            DefaultValueFactory = _ => "all",
-        };
-        screenshots.AcceptOnlyFromAmong([.. RunScreenshotsNames.All]);
+        var screenshots = CommonOptions.Screenshots("run_goal's runs");
         var wait = new Option<string?>("--wait") { Description = "With --desktop: how long the app may take to show its window (default 20s)." };
 
         var command = new Command("mcp", """
@@ -105,7 +99,7 @@ internal static class McpCommand
         {
             var options = CliAgentOptions.Create(parse.GetValue(planner), parse.GetValue(onDevice), parse.GetValue(noVision), parse.GetValue(skills));
             options.Browser.Headed = parse.GetValue(headed);
-            options.Recording.Screenshots = RunScreenshotsNames.Parse(parse.GetValue(screenshots)) ?? RunScreenshots.All;
+            options.Recording.Screenshots = CommonOptions.ScreenshotsChoice(parse.GetValue(screenshots));
             if (parse.GetValue(approve)) options.Policy.Approvals = new AutoApprovalGate();
             if (parse.GetValue(output) is { } folder)
             {

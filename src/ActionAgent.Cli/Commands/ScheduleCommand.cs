@@ -52,12 +52,7 @@ internal static class ScheduleCommand
         var retries = new Option<int>("--retries") { Description = "How many times a failed run is tried again, with doubling backoff.", DefaultValueFactory = _ => 0 };
         var retryDelay = new Option<string>("--retry-delay") { Description = "The delay before the first retry (then doubled).", DefaultValueFactory = _ => "10s" };
         var replace = new Option<bool>("--replace") { Description = "Replace a job of the same name." };
-        var screenshots = new Option<string>("--screenshots")
-        {
-            Description = "Which pictures each run takes: all (after every step) or failures (only those a check reads, a failed step's and the end's: a smaller recording per run).",
-            DefaultValueFactory = _ => "all",
-        };
-        screenshots.AcceptOnlyFromAmong([.. RunScreenshotsNames.All]);
+        var screenshots = CommonOptions.Screenshots("the job's runs");
         var command = new Command("add", "Add a scheduled job that runs a scenario.") { file, cron, name, zone, parameters, misfire, timeout, retries, retryDelay, replace, screenshots };
         command.SetAction((parse, cancellationToken) => StoreOptions.GuardAsync(async () =>
         {
@@ -97,7 +92,7 @@ internal static class ScheduleCommand
                 Timeout = limit.Value,
                 Retries = parse.GetValue(retries),
                 RetryDelay = delay.Value,
-                Screenshots = RunScreenshotsNames.Parse(parse.GetValue(screenshots)) ?? RunScreenshots.All,
+                Screenshots = CommonOptions.ScreenshotsChoice(parse.GetValue(screenshots)),
             };
             ScheduleCatalog.Validate(spec);
             await using var catalog = await ScheduleCatalog.OpenAsync(store.Resolve(parse), cancellationToken);
@@ -126,7 +121,7 @@ internal static class ScheduleCommand
                 var s = job.Spec;
                 table.AddRow(Markup.Escape(s.Name), job.State, Markup.Escape(s.Cron), Markup.Escape(s.TimeZone), Markup.Escape(Format(job.NextRun, s.TimeZone)),
                     s.Misfire == MisfirePolicy.Skip ? "skip" : "run-once", s.Timeout.ToString(), s.Retries.ToString(CultureInfo.InvariantCulture),
-                    s.Screenshots == RunScreenshots.Failures ? "failures" : "all", Markup.Escape(s.Scenario));
+                    RunScreenshotsNames.Name(s.Screenshots), Markup.Escape(s.Scenario));
             }
             console.Write(table);
             return ExitCodes.Success;

@@ -38,7 +38,7 @@ public sealed partial class RunEngine
             if (before.Screenshot is null && !EveryPicture && _engine._services.Verifier is { } verifier && verifier.NeedsScreenshotBefore(step, before))
             {
                 using var observing = Measure(StepPhase.Observe);
-                before = before with { Screenshot = await Driver.ScreenshotAsync([.. _s.Masked], token).ConfigureAwait(false) };
+                before = before with { Screenshot = await PictureNowAsync(token).ConfigureAwait(false) };
             }
             var shotBefore = _s.LastShot ?? (before.Screenshot is null ? null
                 : await SaveArtifactAsync($"{index:000}-before.png", before.Screenshot).ConfigureAwait(false));
@@ -154,7 +154,7 @@ public sealed partial class RunEngine
             var locator = _engine._services.Locator;
             var prompt = step.Target?.Description ?? step.Target?.Name ?? step.Target?.Text ?? step.Target?.Label ?? step.Target?.Placeholder;
             if (locator is null || prompt is null) return (failure, null, null);
-            var screenshot = before.Screenshot ?? await Driver.ScreenshotAsync([.. _s.Masked], token).ConfigureAwait(false);
+            var screenshot = before.Screenshot ?? await PictureNowAsync(token).ConfigureAwait(false);
             var candidates = await locator.LocateAsync(new LocateRequest { Screenshot = screenshot, Text = prompt, MaxResults = 3 }, token).ConfigureAwait(false);
             var best = candidates.FirstOrDefault();
             if (best is null || best.Score < _engine._services.MinimumLocatorScore)

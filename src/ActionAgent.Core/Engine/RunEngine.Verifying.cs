@@ -104,7 +104,10 @@ public sealed partial class RunEngine
         /// With <see cref="RunScreenshots.Failures"/>, a picture of the screen as it is now, for whatever needs one; with
         /// every step photographed, null (the step's own picture is the one to wait for).
         /// </summary>
-        private Task<byte[]>? PictureOnDemand(CancellationToken token) => EveryPicture ? null : Driver.ScreenshotAsync([.. _s.Masked], token);
+        private Task<byte[]>? PictureOnDemand(CancellationToken token) => EveryPicture ? null : PictureNowAsync(token);
+
+        /// <summary>A picture of the screen as it is now, with every field that received a secret painted over.</summary>
+        private Task<byte[]> PictureNowAsync(CancellationToken token) => Driver.ScreenshotAsync([.. _s.Masked], token);
 
         /// <summary>The after observation with its picture, waited for (as it is when none is on its way).</summary>
         private async Task<UiObservation> WithPictureAsync(UiObservation after, Task<byte[]>? shot)

@@ -195,7 +195,7 @@ public sealed partial class RunEngine
             using var bounded = new CancellationTokenSource(Policy.StepTimeout, _engine.Time);
             try
             {
-                await CompleteAfterShotAsync(async () => await Driver.ScreenshotAsync([.. _s.Masked], bounded.Token).ConfigureAwait(false)).ConfigureAwait(false);
+                await CompleteAfterShotAsync(async () => await PictureNowAsync(bounded.Token).ConfigureAwait(false)).ConfigureAwait(false);
             }
             catch (Exception e) when (e is OperationCanceledException or DriverFailedException)
             {

@@ -21,6 +21,11 @@ public static class RunScreenshotsNames
     /// <summary>The names, in the order <c>--help</c> lists them.</summary>
     public static IReadOnlyList<string> All { get; } = ["all", "failures"];
 
+    /// <summary>The name of a choice, as <see cref="Parse"/> reads it.</summary>
+    /// <param name="screenshots">The choice.</param>
+    /// <returns><c>all</c> or <c>failures</c>.</returns>
+    public static string Name(RunScreenshots screenshots) => screenshots == RunScreenshots.Failures ? "failures" : "all";
+
     /// <summary>Reads a name, in any case; null when it is none of <see cref="All"/>.</summary>
     /// <param name="text">The name.</param>
     /// <returns>The choice, or null.</returns>
