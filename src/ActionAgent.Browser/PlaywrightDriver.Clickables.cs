@@ -56,7 +56,8 @@ public sealed partial class PlaywrightDriver
             const marked = (el.getAttribute('class') || '').split(/\s+/).some(c => stateClass.test(c));
             out.push({ text, ctx, marked, css: path(el), x: Math.round(r.x), y: Math.round(r.y), w: Math.round(r.width), h: Math.round(r.height) });
           }
-          return { clickables: out, collapsed };
+          const meter = typeof window.__actionAgentDomChanges === 'function' ? window.__actionAgentDomChanges() : null;
+          return { clickables: out, collapsed, meter };
         }
         """;
 

@@ -106,7 +106,7 @@ public sealed partial class PlaywrightDriver : IUiDriver
         Page.Download += OnDownload;
         // The capture session opens beside the policy's routes: the first observation (before the first step) then
         // takes its picture the fast way, beside the tree, instead of opening the session on its way.
-        await Task.WhenAll(EnforcePolicyAsync(), CaptureSessionAsync()).ConfigureAwait(false);
+        await Task.WhenAll(EnforcePolicyAsync(), CaptureSessionAsync(), MeterDomChangesAsync()).ConfigureAwait(false);
         if (_options.TracePath is not null)
         {
             await _context.Tracing.StartAsync(new() { Screenshots = true, Snapshots = true, Sources = false }).ConfigureAwait(false);
@@ -129,7 +129,7 @@ public sealed partial class PlaywrightDriver : IUiDriver
         var read = ReadPageAsync();
         var later = shot is not null && options.ScreenshotLater;
         if (shot is not null && !later) await Task.WhenAll(shot, read).ConfigureAwait(false);
-        var (snapshot, title, viewport) = await read.ConfigureAwait(false);
+        var (snapshot, title, viewport, meter) = await read.ConfigureAwait(false);
         var screenshot = later ? null
             : shot is not null ? await shot.ConfigureAwait(false)
             : options.IncludeScreenshot ? await ScreenshotAsync(options.Masked ?? [], cancellationToken).ConfigureAwait(false)
@@ -143,11 +143,12 @@ public sealed partial class PlaywrightDriver : IUiDriver
             Screenshot = screenshot,
             PendingScreenshot = later ? shot : null,
             Viewport = viewport,
+            DomChanges = meter,
             Downloads = DownloadsSoFar(),
         };
     }
 
-    private async Task<(string Snapshot, string Title, (int Width, int Height) Viewport)> ReadPageAsync()
+    private async Task<(string Snapshot, string Title, (int Width, int Height) Viewport, DomChangeMeter? Meter)> ReadPageAsync()
     {
         // Three reads of the page sent at once (one round trip instead of three): none depends on another's answer.
         var tree = Page.AriaSnapshotAsync(new() { Mode = AriaSnapshotMode.Ai, Boxes = true });
@@ -155,8 +156,12 @@ public sealed partial class PlaywrightDriver : IUiDriver
         var title = Page.TitleAsync();
         await Task.WhenAll(tree, probe, title).ConfigureAwait(false);
         var snapshot = await NameFramesAsync(await tree.ConfigureAwait(false)).ConfigureAwait(false);
-        snapshot = WithProbe(snapshot, await probe.ConfigureAwait(false));
-        return (snapshot, await title.ConfigureAwait(false), await ViewportAsync().ConfigureAwait(false));
+        var probed = await probe.ConfigureAwait(false);
+        snapshot = WithProbe(snapshot, probed);
+        // The meter reads the main document only: a page with frames shows what it cannot count.
+        var meter = ReadMeter(probed);
+        if (meter is not null && Page.Frames.Count > 1) meter = meter with { Opaque = true };
+        return (snapshot, await title.ConfigureAwait(false), await ViewportAsync().ConfigureAwait(false), meter);
     }
 
     private async Task<(int Width, int Height)> ViewportAsync()

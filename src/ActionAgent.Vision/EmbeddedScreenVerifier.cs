@@ -44,19 +44,23 @@ public sealed class EmbeddedScreenVerifier : IScreenVerifier
 
     /// <inheritdoc />
     /// <remarks>
-    /// The pictures are compared only when the address, title and tree say nothing changed, and read (OCR) only to match
-    /// an expectation the tree may not show: a step with no expectation whose page changed is checked on the tree alone.
+    /// The pictures are compared only when the address, title and tree say nothing changed and there is one from before
+    /// the step to compare with (without it, the page's count of its changes decides alone), and read (OCR) only to
+    /// match an expectation the tree may not show: a step with no expectation whose page changed is checked on the tree
+    /// alone.
     /// </remarks>
     public bool NeedsScreenshot(ScreenCheck check)
     {
         ArgumentNullException.ThrowIfNull(check);
-        return !string.IsNullOrWhiteSpace(check.Expectation) || !Changes(check.Before, check.After).Tree;
+        return !string.IsNullOrWhiteSpace(check.Expectation) || (check.Before.Screenshot is not null && !Changes(check.Before, check.After).Tree);
     }
 
     /// <inheritdoc />
     /// <remarks>
     /// The pictures before and after decide only when the tree says nothing changed; that matters for a step that should
-    /// visibly act (a click, a key press), a step with an expectation, and an app that shows no tree.
+    /// visibly act (a click, a key press), a step with an expectation, and an app that shows no tree. Where the page
+    /// counts its visible DOM changes (<see cref="UiObservation.DomChanges"/>) and draws nothing its DOM does not say,
+    /// the count decides instead, and no picture from before is needed.
     /// </remarks>
     public bool NeedsScreenshotBefore(PlanStep step, UiObservation before)
     {
@@ -64,7 +68,9 @@ public sealed class EmbeddedScreenVerifier : IScreenVerifier
         ArgumentNullException.ThrowIfNull(before);
         // A goto changes the address: its pixels are never compared.
         if (step.Action == ActionKind.Goto) return false;
-        return ShouldVisiblyAct(step) || !string.IsNullOrWhiteSpace(step.Expect) || before.SnapshotText.Length == 0;
+        if (before.SnapshotText.Length == 0) return true;
+        if (!ShouldVisiblyAct(step) && string.IsNullOrWhiteSpace(step.Expect)) return false;
+        return before.DomChanges is not { Opaque: false };
     }
 
     /// <inheritdoc />
@@ -77,13 +83,22 @@ public sealed class EmbeddedScreenVerifier : IScreenVerifier
         // The pixels decide only when the address, title and tree say nothing changed: only then are they compared
         // (decoding a screenshot is nearly all of this check's time).
         var ratio = treeChanged ? null : ScreenChange.Ratio(before.Screenshot, after.Screenshot);
-        // Without both pictures nothing is known of the pixels: no change is claimed, and none is denied either.
-        var pixelsKnown = treeChanged || ratio is not null;
-        var pixelsChanged = !treeChanged && ratio >= _options.ChangeRatioThreshold;
+        // The page's own count of visible DOM changes between the two observations (null where it cannot tell: no
+        // count, another document, a canvas, a frame or a custom element in view).
+        var domShare = treeChanged ? null : DomChangeMeter.Between(before.DomChanges, after.DomChanges);
+        // Without either, nothing is known of what the screen shows: no change is claimed, and none is denied either.
+        var pixelsKnown = treeChanged || ratio is not null || domShare is not null;
+        // Where both tell, both must show the change: the pixels also change with the pointer's hover, a focus ring or
+        // the scroll that brought the target into view, none of which is the step's effect; the count, with an
+        // attribute nobody sees.
+        var pixelsChanged = !treeChanged && pixelsKnown
+            && (ratio is null || ratio >= _options.ChangeRatioThreshold)
+            && (domShare is null || domShare >= _options.ChangeRatioThreshold);
         evidence["locationChanged"] = locationChanged ? $"{before.Location} -> {after.Location}" : "no";
         evidence["domChanged"] = hasTree ? (domChanged ? "yes" : "no") : "no tree";
         evidence["changeRatio"] = treeChanged ? "not compared (the page changed)"
             : ratio is null ? "unknown" : ratio.Value.ToString("0.0000", CultureInfo.InvariantCulture);
+        if (domShare is { } share) evidence["domChangeShare"] = share.ToString("0.0000", CultureInfo.InvariantCulture);
 
         // A page that now says error or not found, in its title or address.
         if ((locationChanged || titleChanged) && IsErrorPage(after.Title, after.Location) && !IsErrorPage(before.Title, before.Location))

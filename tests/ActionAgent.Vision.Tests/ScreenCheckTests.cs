@@ -127,6 +127,8 @@ public sealed class ScreenCheckTests(BrowserFixture browser, ITestOutputHelper o
 
         // The tree alone says nothing changed (the pixels decide), or an expectation may need reading off the picture.
         Assert.True(_verifier.NeedsScreenshot(new ScreenCheck(step, null, before, before)));
+        // Without a picture from before there is nothing to compare an after-picture with: the page's count decides.
+        Assert.False(_verifier.NeedsScreenshot(new ScreenCheck(step, null, before with { Screenshot = null }, before)));
         Assert.True(_verifier.NeedsScreenshot(changedTree with { Expectation = "the order is cancelled" }));
     }
 
@@ -170,7 +172,8 @@ public sealed class ScreenCheckTests(BrowserFixture browser, ITestOutputHelper o
     public async Task A_click_the_tree_does_not_show_is_neither_passed_nor_failed_without_a_picture_from_before_it()
     {
         await OpenFormAsync();
-        var page = await browser.ObserveAsync();
+        // A page that keeps no count of its DOM changes (one loaded before the driver, or an app): only pictures tell.
+        var page = await browser.ObserveAsync() with { DomChanges = null };
         var click = Step(ActionKind.Click, Role("button", "Cancel order"));
         var fill = Step(ActionKind.Fill, Role("textbox", "City"), "Cambridge");
 
@@ -188,6 +191,108 @@ public sealed class ScreenCheckTests(BrowserFixture browser, ITestOutputHelper o
         Assert.True(_verifier.NeedsScreenshotBefore(fill with { Expect = "the city is Cambridge" }, page));
         Assert.True(_verifier.NeedsScreenshotBefore(fill, page with { SnapshotText = "", Nodes = [] }));
         Assert.False(_verifier.NeedsScreenshotBefore(Step(ActionKind.Goto, null, "https://example.test/"), page with { SnapshotText = "", Nodes = [] }));
+    }
+
+    private async Task<(ScreenVerdict WithPictures, ScreenVerdict WithoutBefore)> ClickAndCheckBothWaysAsync(string name)
+    {
+        var before = await browser.ObserveAsync();
+        var step = Step(ActionKind.Click, Role("button", name, exact: true));
+        var result = await browser.Driver.ExecuteAsync(new UiAction(step, null, false, BrowserFixture.Timeout), CancellationToken.None);
+        Assert.True(result.Succeeded, result.Error);
+        var after = await browser.ObserveAsync();
+        var both = await _verifier.VerifyAsync(new ScreenCheck(step, null, before, after), CancellationToken.None);
+        var afterOnly = await _verifier.VerifyAsync(new ScreenCheck(step, null, before with { Screenshot = null }, after), CancellationToken.None);
+        foreach (var verdict in new[] { both, afterOnly })
+        {
+            output.WriteLine($"{name}: {verdict.Outcome} {verdict.Reason} {string.Join("; ", verdict.Evidence.Select(e => $"{e.Key}={e.Value}"))}");
+        }
+        // The page counts what it changed: no picture from before the click is needed to tell.
+        Assert.False(_verifier.NeedsScreenshotBefore(step, before));
+        return (both, afterOnly);
+    }
+
+    private static double Share(ScreenVerdict verdict) => double.Parse(verdict.Evidence["domChangeShare"], System.Globalization.CultureInfo.InvariantCulture);
+
+    [Fact]
+    public async Task A_click_whose_only_effect_is_a_colour_passes_with_or_without_a_picture_from_before_it()
+    {
+        await browser.GotoAsync(browser.Pages.Address("meter.html").ToString());
+
+        var (both, afterOnly) = await ClickAndCheckBothWaysAsync("Favourite");
+
+        Assert.Equal(VerdictOutcome.Passed, both.Outcome);
+        Assert.Equal(VerdictOutcome.Passed, afterOnly.Outcome);
+        Assert.True(Share(afterOnly) > 0.001, afterOnly.Evidence["domChangeShare"]);
+    }
+
+    [Fact]
+    public async Task A_dead_button_that_lights_up_under_the_pointer_fails_though_its_pixels_changed()
+    {
+        await browser.GotoAsync(browser.Pages.Address("meter.html").ToString());
+
+        var (both, afterOnly) = await ClickAndCheckBothWaysAsync("Help");
+
+        // The hover colour changed the pixels; the page changed nothing.
+        Assert.True(double.Parse(both.Evidence["changeRatio"], System.Globalization.CultureInfo.InvariantCulture) > 0.001, both.Evidence["changeRatio"]);
+        Assert.Equal(0, Share(both));
+        Assert.Equal(VerdictOutcome.Failed, both.Outcome);
+        Assert.Equal(VerdictOutcome.Failed, afterOnly.Outcome);
+        Assert.Contains("Nothing changed", afterOnly.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_scroll_that_brings_a_dead_button_into_view_is_not_its_effect_and_a_scroll_the_page_makes_is()
+    {
+        await browser.GotoAsync(browser.Pages.Address("meter.html").ToString());
+
+        var (deadBoth, deadAfterOnly) = await ClickAndCheckBothWaysAsync("Apply later");
+        var (topBoth, topAfterOnly) = await ClickAndCheckBothWaysAsync("Back to top");
+
+        Assert.Equal(VerdictOutcome.Failed, deadBoth.Outcome);
+        Assert.Equal(VerdictOutcome.Failed, deadAfterOnly.Outcome);
+        Assert.Equal(VerdictOutcome.Passed, topBoth.Outcome);
+        Assert.Equal(VerdictOutcome.Passed, topAfterOnly.Outcome);
+        Assert.True(Share(topAfterOnly) > 0.5, topAfterOnly.Evidence["domChangeShare"]);
+    }
+
+    [Theory]
+    [InlineData(RunScreenshots.All)]
+    [InlineData(RunScreenshots.Failures)]
+    public async Task A_run_whose_step_clicks_a_dead_button_fails_at_that_step_whatever_pictures_it_takes(RunScreenshots pictures)
+    {
+        var start = browser.Pages.Address("meter.html").ToString();
+        PlanStep[] steps = [Step(ActionKind.Click, Role("button", "Favourite", exact: true)), Step(ActionKind.Click, Role("button", "Help", exact: true))];
+
+        var (result, _) = await RunAsync(browser.Driver, start, steps, new RunEngineServices { Verifier = _verifier, Screenshots = pictures });
+
+        foreach (var s in result.Steps) output.WriteLine($"{s.Index} {s.Action} {s.Outcome} {s.Verdict?.Outcome} {s.Verdict?.Reason} {s.ShotBefore} {s.Error}");
+        // It succeeded before: the click moved the focus to the button, which the check counted as a change.
+        Assert.False(result.Succeeded);
+        Assert.Equal([VerdictOutcome.Passed, VerdictOutcome.Failed], result.Steps.Where(s => s.Action == "click").Select(s => s.Verdict?.Outcome ?? VerdictOutcome.Unsure));
+        // Without every picture, the page's count decided: no picture was taken before either click.
+        if (pictures == RunScreenshots.Failures) Assert.All(result.Steps, s => Assert.Null(s.ShotBefore));
+    }
+
+    [Fact]
+    public async Task A_page_that_draws_on_a_canvas_or_paints_the_agents_masks_is_counted_as_it_should()
+    {
+        await browser.GotoAsync(browser.Pages.Address("meter.html").ToString());
+        var before = await browser.ObserveAsync();
+        // The masks painted over a secret for a picture are the agent's, not the page's.
+        await browser.Driver.ScreenshotAsync([new ElementTarget { Box = new BoundingBox(40, 80, 120, 40) }], CancellationToken.None);
+        var masked = await browser.ObserveAsync();
+        Assert.Equal(0, DomChangeMeter.Between(before.DomChanges, masked.DomChanges));
+
+        await browser.Driver.Page.EvaluateAsync("() => { const c = document.createElement('canvas'); c.width = 200; c.height = 100; document.querySelector('h1').after(c); }");
+        var drawn = await browser.ObserveAsync();
+        var click = Step(ActionKind.Click, Role("button", "Favourite", exact: true));
+
+        // A canvas in view draws what no element says: the count cannot tell, the pictures decide.
+        Assert.True(drawn.DomChanges?.Opaque);
+        Assert.Null(DomChangeMeter.Between(masked.DomChanges, drawn.DomChanges));
+        Assert.True(_verifier.NeedsScreenshotBefore(click, drawn));
+        var unknown = await _verifier.VerifyAsync(new ScreenCheck(click, null, drawn with { Screenshot = null }, drawn), CancellationToken.None);
+        Assert.Equal(VerdictOutcome.Unsure, unknown.Outcome);
     }
 
     [Fact]

@@ -36,6 +36,12 @@ public sealed record UiObservation
     /// </summary>
     public IReadOnlyList<string> Downloads { get; init; } = [];
 
+    /// <summary>
+    /// The page's count of visible DOM changes (<see cref="DomChangeMeter"/>), when the driver keeps one; null for
+    /// a desktop app, or a page the driver could not read it from.
+    /// </summary>
+    public DomChangeMeter? DomChanges { get; init; }
+
     /// <summary>Every node of the snapshot, depth first.</summary>
     public IEnumerable<UiNode> AllNodes() => Nodes.SelectMany(n => n.DescendantsAndSelf());
 

@@ -18,8 +18,17 @@ internal static partial class ScreenText
     [GeneratedRegex(@"\s*\[(ref|box)=[^\]]*\]")]
     private static partial Regex Volatile();
 
-    /// <summary>The snapshot without refs and boxes, which change on every observation.</summary>
-    public static string Stable(UiObservation observation) => Volatile().Replace(observation.SnapshotText, "");
+    // Focus ([active]) on anything but a field: a click focuses the button or link it lands on whatever the click does,
+    // so focus moving there is not an effect (a dead button passed as "changed the page" on it). Focus that lands in a
+    // field is: the field is then ready for typing.
+    [GeneratedRegex(@"^(\s*- (?!textbox|searchbox|combobox|spinbutton)[^\n]*?) \[active\]", RegexOptions.Multiline)]
+    private static partial Regex FocusOutsideFields();
+
+    /// <summary>
+    /// The snapshot without refs and boxes, which change on every observation, and without the focus of anything but a
+    /// field, which a click moves wherever it lands.
+    /// </summary>
+    public static string Stable(UiObservation observation) => FocusOutsideFields().Replace(Volatile().Replace(observation.SnapshotText, ""), "$1");
 
     /// <summary>Each node's own text, distinct, in document order.</summary>
     public static IReadOnlyList<string> Phrases(UiObservation observation) =>
