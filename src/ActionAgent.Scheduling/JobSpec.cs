@@ -39,10 +39,11 @@ public sealed record JobSpec
     public TimeSpan RetryDelay { get; init; } = TimeSpan.FromSeconds(10);
 
     /// <summary>
-    /// Which pictures each run takes (<c>schedule add --screenshots</c>): every step's, or only those a check reads, a
-    /// failed step's and the end's (a smaller recording per run). <value>The default value is <see cref="RunScreenshots.All"/>.</value>
+    /// Which pictures each run takes (<c>schedule add --screenshots</c>): only those a check reads, a failed step's and
+    /// the end's, or every step's (a larger recording per run). A job stored before the choice existed photographs
+    /// every step, as it did then. <value>The default value is <see cref="RunScreenshots.Failures"/>.</value>
     /// </summary>
-    public RunScreenshots Screenshots { get; init; } = RunScreenshots.All;
+    public RunScreenshots Screenshots { get; init; } = RunScreenshots.Failures;
 
     internal const string Group = "actionagent";
 

@@ -23,8 +23,8 @@ public sealed record ScenarioRunRequest
     public required string RecordingFolder { get; init; }
 
     /// <summary>Which pictures the run takes (the job's <see cref="JobSpec.Screenshots"/>).</summary>
-    /// <value>The default value is <see cref="RunScreenshots.All"/>.</value>
-    public RunScreenshots Screenshots { get; init; } = RunScreenshots.All;
+    /// <value>The default value is <see cref="RunScreenshots.Failures"/>.</value>
+    public RunScreenshots Screenshots { get; init; } = RunScreenshots.Failures;
 
     /// <summary>A remote browser to open a context in, or null to launch a local Chromium.</summary>
     public BrowserEndpoint? Browser { get; init; }

@@ -22,11 +22,10 @@ public sealed class RecordingSettings
     public bool Trace { get; set; }
 
     /// <summary>
-    /// Which pictures a goal run takes and records, as <c>agent run --screenshots</c>: every step's
-    /// (<see cref="RunScreenshots.All"/>), or only those something reads, a failed step's and the end's
-    /// (<see cref="RunScreenshots.Failures"/>: a faster run and a smaller recording). Replays choose theirs with
-    /// <see cref="AgentReplayOptions"/>.
+    /// Which pictures a goal run takes and records, as <c>agent run --screenshots</c>: only those something reads, a
+    /// failed step's and the end's (<see cref="RunScreenshots.Failures"/>: a faster run and a smaller recording), or
+    /// every step's (<see cref="RunScreenshots.All"/>). Replays choose theirs with <see cref="AgentReplayOptions"/>.
     /// </summary>
-    /// <value>The default value is <see cref="RunScreenshots.All"/>.</value>
-    public RunScreenshots Screenshots { get; set; } = RunScreenshots.All;
+    /// <value>The default value is <see cref="RunScreenshots.Failures"/>.</value>
+    public RunScreenshots Screenshots { get; set; } = RunScreenshots.Failures;
 }

@@ -108,11 +108,11 @@ public sealed class RunCommandTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Run_with_screenshots_failures_keeps_only_the_screen_it_ended_on_where_the_page_counts_its_changes()
+    public async Task A_run_keeps_only_the_screen_it_ended_on_by_default_where_the_page_counts_its_changes()
     {
         var folder = Path.Combine(_recordings, "fewer-pictures");
         var result = await AgentProcess.RunAsync(["run", "--goal", "type Ada into the name field and check \"I agree to the terms\", then click Submit",
-            "--start", "site:commands/labels.html", "--record-to", folder, "--screenshots", "failures"]);
+            "--start", "site:commands/labels.html", "--record-to", folder]);
         Assert.True(result.ExitCode == 0, result.ToString());
 
         using var doc = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(folder, "recording.json")));
@@ -138,7 +138,7 @@ public sealed class RunCommandTests : IAsyncLifetime
         var folder = Path.Combine(_recordings, "junit");
         var file = Path.Combine(_recordings, "results", "run.xml");
         var result = await AgentProcess.RunAsync(["run", "--goal", "type Ada into the name field and check \"I agree to the terms\", then click Submit",
-            "--start", "site:commands/labels.html", "--no-vision", "--record-to", folder, "--junit", file]);
+            "--start", "site:commands/labels.html", "--no-vision", "--record-to", folder, "--junit", file, "--screenshots", "all"]);
         Assert.True(result.ExitCode == 0, result.ToString());
 
         var junit = XDocument.Load(file);

@@ -160,18 +160,21 @@ public sealed class CompositionTests
     [Fact]
     public void The_runs_pictures_are_bound_from_configuration_and_reach_the_engine()
     {
-        var fewer = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Recording:Screenshots"] = "Failures" }).Build();
+        var every = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Recording:Screenshots"] = "All" }).Build();
         var wrong = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Recording:Screenshots"] = "some" }).Build();
 
-        var options = AgentConfiguration.Bind(new AgentOptions(), fewer);
+        var options = AgentConfiguration.Bind(new AgentOptions(), every);
         options.Vision.Enabled = false; // no models needed to see the setting reach the engine
         var composition = new AgentComposition(options);
         var services = composition.CreateEngineServices(composition.CreatePerception(), NullLoggerFactory.Instance);
         var error = Assert.Throws<FormatException>(() => AgentConfiguration.Bind(new AgentOptions(), wrong));
 
-        Assert.Equal(RunScreenshots.Failures, options.Recording.Screenshots);
-        Assert.Equal(RunScreenshots.Failures, services.Screenshots);
-        Assert.Equal(RunScreenshots.All, new AgentOptions().Recording.Screenshots);
+        Assert.Equal(RunScreenshots.All, options.Recording.Screenshots);
+        Assert.Equal(RunScreenshots.All, services.Screenshots);
+        // Unset, a run takes only the pictures something reads.
+        Assert.Equal(RunScreenshots.Failures, new AgentOptions().Recording.Screenshots);
+        var unset = new AgentComposition(new AgentOptions { Vision = { Enabled = false } });
+        Assert.Equal(RunScreenshots.Failures, unset.CreateEngineServices(unset.CreatePerception(), NullLoggerFactory.Instance).Screenshots);
         Assert.Contains("Recording:Screenshots", error.Message, StringComparison.Ordinal);
     }
 

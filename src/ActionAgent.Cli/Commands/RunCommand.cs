@@ -40,7 +40,7 @@ internal static class RunCommand
         var skills = CommonOptions.Skills();
         var screenshots = new Option<string?>("--screenshots")
         {
-            Description = "Which pictures to take: all (a picture after every step; the default) or failures (only those a check or the visual locator reads, a failed step's and the screen the run ends on: a faster run and a smaller recording).",
+            Description = "Which pictures to take: failures (the default: only those a check or the visual locator reads, a failed step's and the screen the run ends on) or all (a picture after every step, for a report that shows each: a slower run and a larger recording).",
         };
 
         var command = new Command("run", """
@@ -52,11 +52,11 @@ internal static class RunCommand
               agent run --goal "search for Rome" --start http://localhost:8080
               agent run --goal "click Sign in" --connect http://127.0.0.1:9222
               agent run scenarios/book-flight.yaml --junit test-results/book-flight.xml
-              agent run scenarios/book-flight.yaml --screenshots failures
+              agent run scenarios/book-flight.yaml --screenshots all
 
             Exit codes: 0 the run succeeded, 1 it failed, 2 bad input, 3 no browser, 130 cancelled (Ctrl+C).
-            Every run leaves a folder with recording.json, a screenshot per step (shots/; fewer with --screenshots
-            failures) and log.jsonl.
+            Every run leaves a folder with recording.json, log.jsonl and the pictures its checks read, a failed
+            step's and the screen it ended on (shots/; one after every step with --screenshots all).
             """)
         {
             file, goal, start, connect, headed, recordTo, approve, verbose, trace, plannerOption, onDevice, noVision, skills, profile, junit, screenshots,

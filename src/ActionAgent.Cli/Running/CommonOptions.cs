@@ -26,22 +26,22 @@ internal static class CommonOptions
     public static Option<bool> Approve() => new("--approve") { Description = "Approve every step the policy marks as sensitive, without asking." };
 
     /// <summary>
-    /// <c>--screenshots all|failures</c> (every step's picture by default), for a command whose runs are set up once;
+    /// <c>--screenshots failures|all</c> (only the pictures something reads by default), for a command whose runs are set up once;
     /// <paramref name="whose"/> says whose runs ("run_goal's runs"). <c>agent run</c> reads its own, with its own message.
     /// </summary>
     public static Option<string> Screenshots(string whose)
     {
         var option = new Option<string>("--screenshots")
         {
-            Description = $"Which pictures {whose} take: all (after every step; the default) or failures (only those a check or the visual locator reads, a failed step's and the end's: faster runs, smaller recordings).",
-            DefaultValueFactory = _ => "all",
+            Description = $"Which pictures {whose} take: failures (the default: only those a check or the visual locator reads, a failed step's and the end's) or all (after every step: slower runs, larger recordings).",
+            DefaultValueFactory = _ => "failures",
         };
         option.AcceptOnlyFromAmong([.. RunScreenshotsNames.All]);
         return option;
     }
 
     /// <summary>The choice an option of <see cref="Screenshots"/> holds (its values are checked when parsed).</summary>
-    public static RunScreenshots ScreenshotsChoice(string? value) => RunScreenshotsNames.Parse(value) ?? RunScreenshots.All;
+    public static RunScreenshots ScreenshotsChoice(string? value) => RunScreenshotsNames.Parse(value) ?? RunScreenshots.Failures;
 
     public static Option<bool> Verbose() => new("--verbose", "-v") { Description = "Log every step's details on the console too." };
 }

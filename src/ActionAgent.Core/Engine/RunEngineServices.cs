@@ -41,7 +41,10 @@ public sealed record RunEngineServices
     public ILoggerFactory LoggerFactory { get; init; } = NullLoggerFactory.Instance;
 
     /// <summary>Which pictures the run takes and records.</summary>
-    /// <value>The default value is <see cref="RunScreenshots.All"/>: a picture after every step.</value>
+    /// <value>
+    /// The default value is <see cref="RunScreenshots.All"/>: a picture after every step. The agent
+    /// (<c>AgentOptions.Recording.Screenshots</c>) and the commands default to <see cref="RunScreenshots.Failures"/>.
+    /// </value>
     public RunScreenshots Screenshots { get; init; } = RunScreenshots.All;
 
     /// <summary>The least score a visual-locator candidate needs to be acted on.</summary>

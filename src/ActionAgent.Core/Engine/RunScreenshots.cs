@@ -3,12 +3,16 @@ namespace ActionAgent.Core.Engine;
 /// <summary>Which pictures a goal run takes and keeps in its recording (<c>agent run --screenshots</c>).</summary>
 public enum RunScreenshots
 {
-    /// <summary>A picture after every step (the default): the report shows each step as it was.</summary>
+    /// <summary>
+    /// A picture after every step: the report shows each step as it was. The engine's default
+    /// (<see cref="RunEngineServices.Screenshots"/>); the agent's and the commands' is <see cref="Failures"/>.
+    /// </summary>
     All,
 
     /// <summary>
-    /// Only the pictures something reads: before a step whose check may compare pixels (a click or a key press, a step
-    /// with an expectation, an app without a tree, as the screen check says), where the check has to read the screen,
+    /// Only the pictures something reads: before a step whose check may compare pixels where nothing else can tell (a
+    /// click or a key press on a page that draws what its DOM does not say, an app without a tree, as the screen check
+    /// says: <see cref="Ports.IScreenVerifier.NeedsScreenshotBefore"/>), where the check has to read the screen,
     /// where the visual locator looks, after a failed step, and at the end of the run. The other steps are recorded
     /// without a picture. Replay never reads pictures; a planner that reads them gets every one.
     /// </summary>
