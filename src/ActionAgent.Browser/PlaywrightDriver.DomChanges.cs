@@ -37,11 +37,13 @@ public sealed partial class PlaywrightDriver
               else for (const n of r.addedNodes) keep(n.nodeType === 3 ? (/\S/.test(n.data) ? n.parentElement : null) : n);
             }
           }).observe(document, { subtree: true, childList: true, characterData: true, attributes: true });
-          // A scroll the page makes after a press or a click is its doing (a "back to top" button): where the page
-          // stood at the last press is kept. The scroll that brings a target into view comes before the press.
+          // A scroll the page makes after a press or a click is its doing (a "back to top" button, a list jumping to
+          // its end): where the page stood at the last press is kept, and a box that scrolls after it is counted (its
+          // scroll event comes with the next frame). The scroll that brings a target into view comes before the press.
           const input = () => { inputAt = [scrollX, scrollY]; };
           addEventListener('pointerdown', input, { capture: true, passive: true });
           addEventListener('keydown', input, { capture: true, passive: true });
+          addEventListener('scroll', (e) => { if (inputAt && e.target !== document) keep(e.target); }, { capture: true, passive: true });
           const read = () => {
             const vw = innerWidth, vh = innerHeight;
             if (overflow) total += 1;

@@ -51,7 +51,7 @@ public sealed class RunCommandTests : IAsyncLifetime
     {
         var folder = Path.Combine(_recordings, "secret");
         const string card = "4242424242424242";
-        var result = await AgentProcess.RunAsync(["run", "scenarios/book-flight.yaml", "--start", Start, "--record-to", folder],
+        var result = await AgentProcess.RunAsync(["run", "scenarios/book-flight.yaml", "--start", Start, "--record-to", folder, "--screenshots", "all"],
             new Dictionary<string, string?> { ["SKYFARE_CARD"] = card });
         Assert.True(result.ExitCode == 0, result.ToString());
 

@@ -41,14 +41,15 @@ public sealed class SqliteWorkerTests
     }
 
     [Fact]
-    public async Task A_job_added_with_screenshots_failures_records_its_runs_with_the_last_picture_only()
+    public async Task A_job_records_its_runs_with_the_last_picture_only_unless_added_with_screenshots_all()
     {
         using var bed = new SchedulerBed();
-        await bed.ScheduleAsync(SchedulerBed.Scenario("sign-up.yaml"), "--cron", "0/3 * * * * ?", "--name", "fewer", "--screenshots", "failures");
-        await bed.ScheduleAsync(SchedulerBed.Scenario("sign-up.yaml"), "--cron", "0/3 * * * * ?", "--name", "every");
+        await bed.ScheduleAsync(SchedulerBed.Scenario("sign-up.yaml"), "--cron", "0/3 * * * * ?", "--name", "fewer");
+        await bed.ScheduleAsync(SchedulerBed.Scenario("sign-up.yaml"), "--cron", "0/3 * * * * ?", "--name", "every", "--screenshots", "all");
         var (listed, list) = await bed.AgentAsync("schedule", "list");
         Assert.True(listed == 0, list);
         Assert.Contains("failures", list, StringComparison.Ordinal);
+        Assert.Matches(@"\ball\b", list);
 
         IReadOnlyList<HistoryEntry> history;
         await using (var worker = bed.StartWorker())
@@ -67,7 +68,7 @@ public sealed class SqliteWorkerTests
         }
         var fewer = ShotsAfter(history.First(r => r.Job == "fewer" && r.Status == RunStatus.Succeeded));
         var every = ShotsAfter(history.First(r => r.Job == "every" && r.Status == RunStatus.Succeeded));
-        // The app's start, the fill and the click: the job that asked for fewer pictures keeps the screen it ended on.
+        // The app's start, the fill and the click: the job added without a choice keeps the screen it ended on.
         Assert.Equal(3, fewer.Count);
         Assert.Equal([null, null, "shots/003-after.png"], fewer);
         Assert.All(every, shot => Assert.NotNull(shot));

@@ -255,6 +255,25 @@ public sealed class ScreenCheckTests(BrowserFixture browser, ITestOutputHelper o
         Assert.True(Share(topAfterOnly) > 0.5, topAfterOnly.Evidence["domChangeShare"]);
     }
 
+    [Fact]
+    public async Task A_box_the_page_scrolls_after_a_click_counts_as_its_effect()
+    {
+        await browser.GotoAsync(browser.Pages.Address("meter.html").ToString());
+        var before = await browser.ObserveAsync();
+        var step = Step(ActionKind.Click, Role("button", "Jump to latest", exact: true));
+        var result = await browser.Driver.ExecuteAsync(new UiAction(step, null, false, BrowserFixture.Timeout), CancellationToken.None);
+        Assert.True(result.Succeeded, result.Error);
+        // A box's scroll event comes with the next frame.
+        await browser.Driver.Page.EvaluateAsync("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))");
+        var after = await browser.ObserveAsync();
+
+        var verdict = await _verifier.VerifyAsync(new ScreenCheck(step, null, before with { Screenshot = null }, after), CancellationToken.None);
+
+        Assert.Equal("no", verdict.Evidence["domChanged"]);
+        Assert.True(Share(verdict) > 0.01, verdict.Evidence["domChangeShare"]);
+        Assert.Equal(VerdictOutcome.Passed, verdict.Outcome);
+    }
+
     [Theory]
     [InlineData(RunScreenshots.All)]
     [InlineData(RunScreenshots.Failures)]
