@@ -16,6 +16,7 @@ public sealed partial class PlaywrightDriver
         ObjectDisposedException.ThrowIf(_disposed, this);
         cancellationToken.ThrowIfCancellationRequested();
         _lastActed = null;
+        _untouched = false;
         if (await RefuseSecretAsync(action).ConfigureAwait(false) is { } refused) return refused;
         BeginAction();
         var result = await ActAsync(action, cancellationToken).ConfigureAwait(false);

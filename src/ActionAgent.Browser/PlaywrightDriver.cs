@@ -21,6 +21,9 @@ public sealed partial class PlaywrightDriver : IUiDriver
     private readonly TargetResolver _resolver;
     private bool _disposed;
 
+    // The blank page this driver opened, before anything acted on it: nothing is on it to read.
+    private bool _untouched;
+
     private PlaywrightDriver(IPlaywright playwright, IBrowser browser, IBrowserContext context, IPage page, BrowserOptions options, bool ownsBrowser)
     {
         _playwright = playwright;
@@ -68,7 +71,7 @@ public sealed partial class PlaywrightDriver : IUiDriver
             BaseURL = options.BaseUrl?.ToString(),
         }).ConfigureAwait(false);
         var page = await context.NewPageAsync().ConfigureAwait(false);
-        var driver = new PlaywrightDriver(playwright, browser, context, page, options, ownsBrowser: true) { ExecutablePath = executable };
+        var driver = new PlaywrightDriver(playwright, browser, context, page, options, ownsBrowser: true) { ExecutablePath = executable, _untouched = true };
         await driver.StartAsync().ConfigureAwait(false);
         return driver;
     }
@@ -119,6 +122,12 @@ public sealed partial class PlaywrightDriver : IUiDriver
         ArgumentNullException.ThrowIfNull(options);
         ObjectDisposedException.ThrowIf(_disposed, this);
         cancellationToken.ThrowIfCancellationRequested();
+        // The blank page the driver opened, before any action: empty, so it is not read (reading it cost a first
+        // injection of Playwright's page script into a document that is thrown away at the first goto).
+        if (_untouched && !options.IncludeScreenshot && Page.Url == "about:blank")
+        {
+            return new UiObservation { Location = Page.Url, Viewport = await ViewportAsync().ConfigureAwait(false), Downloads = DownloadsSoFar() };
+        }
         // Where the picture is taken the fast way (ScreenshotAsync), it is taken while the tree is read: Chromium encodes it
         // away from the page's main thread, where the tree is read, and what the capture does to the page first (masks
         // painted, caret hidden, animations at rest) changes nothing the tree holds. Playwright's own screenshot path
