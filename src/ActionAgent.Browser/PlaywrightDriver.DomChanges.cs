@@ -98,13 +98,17 @@ public sealed partial class PlaywrightDriver
         }
     }
 
-    /// <summary>The probe's reading of the meter; null when the page has none (a document loaded before the driver).</summary>
+    /// <summary>
+    /// The probe's reading of the meter; null when the page has none (a document loaded before the driver), or answers
+    /// something else under its name (a page that set it up itself, in a tab the driver attached to).
+    /// </summary>
     private static DomChangeMeter? ReadMeter(JsonElement? probed)
     {
         if (probed is not { } found || !found.TryGetProperty("meter", out var meter) || meter.ValueKind != JsonValueKind.Object) return null;
-        return new DomChangeMeter(
-            meter.GetProperty("doc").GetString() ?? "",
-            meter.GetProperty("share").GetDouble(),
-            meter.GetProperty("opaque").GetBoolean());
+        return meter.TryGetProperty("doc", out var doc) && doc.ValueKind == JsonValueKind.String
+            && meter.TryGetProperty("share", out var share) && share.ValueKind == JsonValueKind.Number && share.TryGetDouble(out var changed) && double.IsFinite(changed)
+            && meter.TryGetProperty("opaque", out var opaque) && opaque.ValueKind is JsonValueKind.True or JsonValueKind.False
+                ? new DomChangeMeter(doc.GetString()!, changed, opaque.GetBoolean())
+                : null;
     }
 }

@@ -220,8 +220,7 @@ public sealed class ScreenCheckTests(BrowserFixture browser, ITestOutputHelper o
 
         var (both, afterOnly) = await ClickAndCheckBothWaysAsync("Favourite");
 
-        Assert.Equal(VerdictOutcome.Passed, both.Outcome);
-        Assert.Equal(VerdictOutcome.Passed, afterOnly.Outcome);
+        Assert.Equal((VerdictOutcome.Passed, VerdictOutcome.Passed), (both.Outcome, afterOnly.Outcome));
         Assert.True(Share(afterOnly) > 0.001, afterOnly.Evidence["domChangeShare"]);
     }
 
@@ -235,8 +234,7 @@ public sealed class ScreenCheckTests(BrowserFixture browser, ITestOutputHelper o
         // The hover colour changed the pixels; the page changed nothing.
         Assert.True(double.Parse(both.Evidence["changeRatio"], System.Globalization.CultureInfo.InvariantCulture) > 0.001, both.Evidence["changeRatio"]);
         Assert.Equal(0, Share(both));
-        Assert.Equal(VerdictOutcome.Failed, both.Outcome);
-        Assert.Equal(VerdictOutcome.Failed, afterOnly.Outcome);
+        Assert.Equal((VerdictOutcome.Failed, VerdictOutcome.Failed), (both.Outcome, afterOnly.Outcome));
         Assert.Contains("Nothing changed", afterOnly.Reason, StringComparison.Ordinal);
     }
 
@@ -248,10 +246,8 @@ public sealed class ScreenCheckTests(BrowserFixture browser, ITestOutputHelper o
         var (deadBoth, deadAfterOnly) = await ClickAndCheckBothWaysAsync("Apply later");
         var (topBoth, topAfterOnly) = await ClickAndCheckBothWaysAsync("Back to top");
 
-        Assert.Equal(VerdictOutcome.Failed, deadBoth.Outcome);
-        Assert.Equal(VerdictOutcome.Failed, deadAfterOnly.Outcome);
-        Assert.Equal(VerdictOutcome.Passed, topBoth.Outcome);
-        Assert.Equal(VerdictOutcome.Passed, topAfterOnly.Outcome);
+        Assert.Equal((VerdictOutcome.Failed, VerdictOutcome.Failed), (deadBoth.Outcome, deadAfterOnly.Outcome));
+        Assert.Equal((VerdictOutcome.Passed, VerdictOutcome.Passed), (topBoth.Outcome, topAfterOnly.Outcome));
         Assert.True(Share(topAfterOnly) > 0.5, topAfterOnly.Evidence["domChangeShare"]);
     }
 

@@ -2,16 +2,16 @@ namespace ActionAgent.Core.Observation;
 
 /// <summary>
 /// A page's count of what its document changed on the screen, read with an observation: the visible area of the
-/// elements added, restyled (class, style, hidden, open, src) or re-texted since the document loaded, summed as shares
-/// of the viewport. Two readings of the same document tell whether anything the DOM holds changed visibly between
+/// elements added, given other attributes (a class, a style) or other text since the document loaded, and the page's
+/// own scrolling after a press, summed as shares of the viewport. Two readings of the same document tell whether anything the DOM holds changed visibly between
 /// them, without a picture: a check can then tell a click that did nothing from one that changed a colour or an icon
 /// the accessibility tree does not name. Scrolling, hovering and focus change no element, so they do not count.
 /// </summary>
 /// <param name="Document">The document read (a new one after each load): readings of two documents are not compared.</param>
 /// <param name="ChangedShare">The changed area so far, in viewports (1.0 = one viewport's area), never falling.</param>
 /// <param name="Opaque">
-/// The page shows what its DOM does not say (a visible canvas, video, frame or plug-in): its pixels may change with
-/// no element changing, so only pictures tell.
+/// The page shows what its DOM does not say (a visible canvas, video, frame or plug-in, or a custom element, whose
+/// shadow root is not counted): its pixels may change with no element changing, so only pictures tell.
 /// </param>
 public sealed record DomChangeMeter(string Document, double ChangedShare, bool Opaque)
 {
