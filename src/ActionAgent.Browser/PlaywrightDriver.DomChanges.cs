@@ -80,16 +80,7 @@ public sealed partial class PlaywrightDriver
     {
         try
         {
-            var added = false;
-            lock (MeteredContexts)
-            {
-                if (!MeteredContexts.TryGetValue(_context, out _))
-                {
-                    MeteredContexts.Add(_context, new object());
-                    added = true;
-                }
-            }
-            if (added) await _context.AddInitScriptAsync(DomMeterScript).ConfigureAwait(false);
+            if (MeteredContexts.TryAdd(_context, new object())) await _context.AddInitScriptAsync(DomMeterScript).ConfigureAwait(false);
             await Page.EvaluateAsync(DomMeterScript).ConfigureAwait(false);
         }
         catch (PlaywrightException)

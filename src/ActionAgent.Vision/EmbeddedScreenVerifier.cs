@@ -87,11 +87,11 @@ public sealed class EmbeddedScreenVerifier : IScreenVerifier
         // count, another document, a canvas, a frame or a custom element in view).
         var domShare = treeChanged ? null : DomChangeMeter.Between(before.DomChanges, after.DomChanges);
         // Without either, nothing is known of what the screen shows: no change is claimed, and none is denied either.
-        var pixelsKnown = treeChanged || ratio is not null || domShare is not null;
+        var screenKnown = treeChanged || ratio is not null || domShare is not null;
         // Where both tell, both must show the change: the pixels also change with the pointer's hover, a focus ring or
         // the scroll that brought the target into view, none of which is the step's effect; the count, with an
         // attribute nobody sees.
-        var pixelsChanged = !treeChanged && pixelsKnown
+        var screenChanged = !treeChanged && screenKnown
             && (ratio is null || ratio >= _options.ChangeRatioThreshold)
             && (domShare is null || domShare >= _options.ChangeRatioThreshold);
         evidence["locationChanged"] = locationChanged ? $"{before.Location} -> {after.Location}" : "no";
@@ -116,10 +116,10 @@ public sealed class EmbeddedScreenVerifier : IScreenVerifier
         }
 
         // A click or a press that should act, after which nothing at all changed.
-        var changed = treeChanged || pixelsChanged;
+        var changed = treeChanged || screenChanged;
         if (!changed && ShouldVisiblyAct(step))
         {
-            if (!pixelsKnown)
+            if (!screenKnown)
             {
                 return Verdict(VerdictOutcome.Unsure, 0.4, $"The page's tree did not change after the {step.Action.ToName()}, and there are not two pictures to compare: the check cannot tell whether it had an effect.", evidence);
             }
