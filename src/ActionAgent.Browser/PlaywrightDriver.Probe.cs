@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using ActionAgent.Core.Actions;
 using ActionAgent.Core.Ports;
 using Microsoft.Playwright;
@@ -13,6 +14,12 @@ public sealed partial class PlaywrightDriver : IUiStateProbe
     private ActedElement? _lastActed;
 
     private sealed record ActedElement(ElementTarget Reported, ILocator Locator);
+
+    // Playwright's waits and assertions look again 0, 20, 50, 100 and 100 ms after each miss, then every 500 ms; the
+    // 500 ms step is dropped when it is more than a fifth of the call's timeout. A check's wait is therefore sent in
+    // windows of at most this long, so that it keeps looking every 100 ms for its whole time: a check that holds 0.8 s
+    // after a click (a search answering) is seen then, not up to half a second later.
+    private static readonly TimeSpan WaitWindow = TimeSpan.FromSeconds(2);
 
     /// <inheritdoc />
     public async Task<ProbeResult> WaitUntilAsync(UiCondition condition, TimeSpan timeout, CancellationToken cancellationToken)
@@ -30,13 +37,16 @@ public sealed partial class PlaywrightDriver : IUiStateProbe
                     if (!matches(Page.Url)) await Page.WaitForURLAsync(u => matches(u), new() { Timeout = ms, WaitUntil = WaitUntilState.Commit }).ConfigureAwait(false);
                     return new ProbeResult(true);
                 case UiConditionKind.TextVisible:
-                    await Page.GetByText(condition.Expected ?? "").Filter(new() { Visible = true }).First.WaitForAsync(new() { Timeout = ms }).ConfigureAwait(false);
+                    var text = Page.GetByText(condition.Expected ?? "").Filter(new() { Visible = true }).First;
+                    await InWindowsAsync(window => text.WaitForAsync(new() { Timeout = window }), timeout, cancellationToken).ConfigureAwait(false);
                     return new ProbeResult(true);
                 case UiConditionKind.Visible:
-                    await ConditionLocator(condition).Filter(new() { Visible = true }).First.WaitForAsync(new() { Timeout = ms }).ConfigureAwait(false);
+                    var shown = ConditionLocator(condition).Filter(new() { Visible = true }).First;
+                    await InWindowsAsync(window => shown.WaitForAsync(new() { Timeout = window }), timeout, cancellationToken).ConfigureAwait(false);
                     return new ProbeResult(true);
                 case UiConditionKind.Hidden:
-                    await Assertions.Expect(ConditionLocator(condition).Filter(new() { Visible = true })).ToHaveCountAsync(0, new() { Timeout = ms }).ConfigureAwait(false);
+                    var gone = Assertions.Expect(ConditionLocator(condition).Filter(new() { Visible = true }));
+                    await InWindowsAsync(window => gone.ToHaveCountAsync(0, new() { Timeout = window }), timeout, cancellationToken).ConfigureAwait(false);
                     return new ProbeResult(true);
                 case UiConditionKind.Value or UiConditionKind.Checked or UiConditionKind.Unchecked:
                     return await ElementStateAsync(condition, timeout, cancellationToken).ConfigureAwait(false);
@@ -64,12 +74,40 @@ public sealed partial class PlaywrightDriver : IUiStateProbe
             if (outcome.Element?.Locator is not { } found) return new ProbeResult(false, $"{target} not found ({outcome.TriedText})");
             locator = found;
         }
-        var ms = Ms(timeout);
         var expect = Assertions.Expect(locator);
-        if (condition.Kind == UiConditionKind.Value) await expect.ToHaveValueAsync(condition.Expected ?? "", new() { Timeout = ms }).ConfigureAwait(false);
-        else if (condition.Kind == UiConditionKind.Checked) await expect.ToBeCheckedAsync(new() { Timeout = ms }).ConfigureAwait(false);
-        else await expect.Not.ToBeCheckedAsync(new() { Timeout = ms }).ConfigureAwait(false);
+        var kind = condition.Kind;
+        await InWindowsAsync(window =>
+            kind == UiConditionKind.Value ? expect.ToHaveValueAsync(condition.Expected ?? "", new() { Timeout = window })
+            : kind == UiConditionKind.Checked ? expect.ToBeCheckedAsync(new() { Timeout = window })
+            : expect.Not.ToBeCheckedAsync(new() { Timeout = window }), timeout, cancellationToken).ConfigureAwait(false);
         return new ProbeResult(true);
+    }
+
+    /// <summary>
+    /// Runs a Playwright wait or assertion for <paramref name="timeout"/> in windows of at most <see cref="WaitWindow"/>
+    /// (see there), one after the other, until one holds. Only a window that ran its whole time starts the next; the
+    /// last window's failure, or any other error, is the caller's. The windows are timed on the real clock, as
+    /// Playwright's timeouts are.
+    /// </summary>
+    private static async Task InWindowsAsync(Func<float, Task> wait, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        var windows = Math.Max(1, (int)Math.Ceiling(timeout / WaitWindow));
+        var window = timeout / windows;
+        for (var i = 1; ; i++)
+        {
+            var started = Stopwatch.GetTimestamp();
+            try
+            {
+                await wait(Ms(window)).ConfigureAwait(false);
+                return;
+            }
+            catch (Exception e) when (i < windows && e is TimeoutException or PlaywrightException
+                                      && Stopwatch.GetElapsedTime(started) >= window * 0.9)
+            {
+                // This window ran out (an assertion says so as a PlaywrightException): the next one goes on looking.
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+        }
     }
 
     private ILocator ConditionLocator(UiCondition condition)
