@@ -160,8 +160,9 @@ internal static class ElementDescriber
             {
                 // All matches in one round trip (no wait: the resolver has just counted exactly one visible match). A ref
                 // may point into a frame, which only the element's own evaluation reaches.
+                // A ref names one element, which may have left the page since: its evaluation does not wait for it long.
                 json = element.Layer == "ref"
-                    ? await locator.EvaluateAsync<JsonElement>($"el => ({Facts})([el])").ConfigureAwait(false)
+                    ? await locator.EvaluateAsync<JsonElement>($"el => ({Facts})([el])", null, new() { Timeout = 1000 }).ConfigureAwait(false)
                     : await locator.EvaluateAllAsync<JsonElement>(Facts).ConfigureAwait(false);
             }
             else
@@ -212,9 +213,9 @@ internal static class ElementDescriber
                 DocumentUrl: NullIfEmpty(json, "documentUrl"),
                 ValueWidget: widget);
         }
-        catch (PlaywrightException)
+        catch (Exception e) when (e is PlaywrightException or TimeoutException)
         {
-            return new ElementFacts(null);
+            return new ElementFacts(null); // gone, or not readable: the action itself says what became of the element
         }
     }
 

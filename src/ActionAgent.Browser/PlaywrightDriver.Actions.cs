@@ -438,9 +438,9 @@ public sealed partial class PlaywrightDriver
             return await locator.EvaluateAsync<bool>("e => (e instanceof HTMLInputElement || e instanceof HTMLTextAreaElement) && e.readOnly", null,
                 new() { Timeout = 1000 }).ConfigureAwait(false);
         }
-        catch (PlaywrightException)
+        catch (Exception e) when (e is PlaywrightException or TimeoutException)
         {
-            return false; // could not tell: let the action itself decide
+            return false; // could not tell (or the element is gone): let the action itself decide
         }
     }
 }

@@ -183,6 +183,11 @@ internal sealed class TargetResolver(IPage page, TimeProvider time)
     {
         var tried = new List<string>();
         var ambiguous = false;
+        if (await ByRoleBeforeRefAsync(target, readFacts).ConfigureAwait(false) is { } byRole)
+        {
+            tried.Add($"role {target.Role} \"{target.Name}\": found");
+            return new ResolveOutcome(byRole, tried, false);
+        }
         if (target.Ref is { } reference)
         {
             // A ref may point into a frame, which only the element's own evaluation reaches: its facts are read apart.
@@ -231,6 +236,34 @@ internal sealed class TargetResolver(IPage page, TimeProvider time)
             tried.Add($"{description}: {(notes.Count == 0 ? "no match" : string.Join(", ", notes))}");
         }
         return new ResolveOutcome(null, tried, ambiguous);
+    }
+
+    /// <summary>
+    /// A ref names the element a planner saw, as it was then. A page may draw an equal element in its place right after
+    /// (a suggestion list answering late), and an action on the ref then waits out its whole time for an element that is
+    /// gone (a run's step failed so, on a fast machine, in the LLM planner's end-to-end test). When the target's role and
+    /// name single out one visible element of a page without frames, that layer is used instead: it is the element the
+    /// ref names, as long as that one is still drawn, and Playwright finds it again by role and name when it acts,
+    /// whatever was drawn again; its facts come with its count, one round trip fewer than a ref's. Otherwise (several
+    /// matches, none, a page with frames) null: the ref decides, as before.
+    /// </summary>
+    private async Task<ResolvedElement?> ByRoleBeforeRefAsync(ElementTarget target, bool readFacts)
+    {
+        if (target.Ref is null || target.Role is not { } role || string.IsNullOrEmpty(target.Name) || target.FramePath is { Count: > 0 } || page.Frames.Count != 1)
+        {
+            return null;
+        }
+        ILocator byRole;
+        try
+        {
+            byRole = page.MainFrame.GetByRole(ParseRole(role), new() { Name = target.Name, Exact = target.Exact });
+        }
+        catch (ArgumentException)
+        {
+            return null; // an unknown role: the ref, and then the pass, say what they find
+        }
+        var (found, facts, _, _) = await ProbeAsync(byRole, page.MainFrame, readFacts, countHidden: false).ConfigureAwait(false);
+        return found is null ? null : new ResolvedElement("role", found, null, page.MainFrame, facts);
     }
 
     /// <summary>The accessible names on the page nearest to what the target asks for, for error messages.</summary>
