@@ -245,7 +245,8 @@ internal sealed class TargetResolver(IPage page, TimeProvider time)
     /// name single out one visible element of a page without frames, that layer is used instead: it is the element the
     /// ref names, as long as that one is still drawn, and Playwright finds it again by role and name when it acts,
     /// whatever was drawn again; its facts come with its count, one round trip fewer than a ref's. Otherwise (several
-    /// matches, none, a page with frames) null: the ref decides, as before.
+    /// matches, none, a page with frames, one drawn elsewhere than the planner saw the ref's) null: the ref decides, as
+    /// before.
     /// </summary>
     private async Task<ResolvedElement?> ByRoleBeforeRefAsync(ElementTarget target, bool readFacts)
     {
@@ -263,8 +264,26 @@ internal sealed class TargetResolver(IPage page, TimeProvider time)
             return null; // an unknown role: the ref, and then the pass, say what they find
         }
         var (found, facts, _, _) = await ProbeAsync(byRole, page.MainFrame, readFacts, countHidden: false).ConfigureAwait(false);
-        return found is null ? null : new ResolvedElement("role", found, null, page.MainFrame, facts);
+        if (found is null) return null;
+        // Where the planner saw it: an element that now carries the name elsewhere (a switch named by its state, whose
+        // name the other one had) is not the one the ref names, and the ref decides. An element drawn again is drawn in
+        // the same place.
+        // (Where the place was not read with the count, the ref decides too.)
+        if (target.Box is { } seen && (DrawnAt(facts) is not { } now || !Overlap(seen, now))) return null;
+        return new ResolvedElement("role", found, null, page.MainFrame, facts);
     }
+
+    private static BoundingBox? DrawnAt(JsonElement? facts)
+    {
+        if (facts is not { ValueKind: JsonValueKind.Object } read) return null;
+        return read.TryGetProperty("x", out var x) && read.TryGetProperty("y", out var y) && read.TryGetProperty("width", out var w) && read.TryGetProperty("height", out var h)
+            && x.ValueKind == JsonValueKind.Number && y.ValueKind == JsonValueKind.Number && w.ValueKind == JsonValueKind.Number && h.ValueKind == JsonValueKind.Number
+            ? new BoundingBox(x.GetDouble(), y.GetDouble(), w.GetDouble(), h.GetDouble())
+            : null;
+    }
+
+    private static bool Overlap(BoundingBox a, BoundingBox b) =>
+        a.X < b.X + b.Width && b.X < a.X + a.Width && a.Y < b.Y + b.Height && b.Y < a.Y + a.Height;
 
     /// <summary>The accessible names on the page nearest to what the target asks for, for error messages.</summary>
     public async Task<IReadOnlyList<string>> ClosestNamesAsync(ElementTarget target, int count = 5)

@@ -62,6 +62,30 @@ public sealed class StaleRefTests(BrowserFixture browser)
     }
 
     [Fact]
+    public async Task An_element_that_now_carries_the_name_somewhere_else_is_not_taken_for_the_one_the_ref_names()
+    {
+        // A switch named by its state: the planner saw "Off" at the first; the first is "On" now, and the other one,
+        // elsewhere, is the only "Off". The ref, not the name, says which to click.
+        await browser.OpenAsync("rerender.html");
+        await browser.Driver.Page.EvaluateAsync("""
+            () => {
+              document.getElementById('list').innerHTML =
+                '<li role="option" id="first" style="margin-bottom:200px">Off</li><li role="option" id="second">On</li>';
+              for (const li of document.querySelectorAll('li')) li.onclick = () => document.getElementById('status').textContent = 'clicked ' + li.id;
+            }
+            """);
+        var observation = await browser.Driver.ObserveAsync(ObserveOptions.SnapshotOnly, CancellationToken.None);
+        var first = observation.AllNodes().First(n => n.Role == "option" && n.Name == "Off");
+        await browser.Driver.Page.EvaluateAsync("() => { document.getElementById('first').textContent = 'On'; document.getElementById('second').textContent = 'Off'; }");
+
+        var result = await browser.DoAsync(ActionKind.Click, new ElementTarget { Ref = first.Ref, Role = "option", Name = "Off", Exact = true, Box = first.Box });
+
+        Assert.True(result.Succeeded, result.Error);
+        Assert.Equal("ref", result.ResolvedBy);
+        Assert.Equal("clicked first", await browser.TextOfAsync("#status"));
+    }
+
+    [Fact]
     public async Task Describing_an_element_by_a_ref_that_names_nothing_any_more_answers_at_once_instead_of_waiting()
     {
         // Found a moment ago, gone now: the description says nothing, and the action itself reports what became of it
