@@ -7,8 +7,8 @@ namespace ActionAgent.Core.Actions;
 /// <see cref="Ref"/>, <see cref="TestId"/>, <see cref="Role"/>+<see cref="Name"/>, <see cref="Label"/>,
 /// <see cref="Placeholder"/>, <see cref="Text"/>, <see cref="Css"/>, <see cref="XPath"/>, then <see cref="Box"/>. The browser
 /// driver tries a ref's <see cref="Role"/>+<see cref="Name"/> before the ref itself when they single out one visible
-/// element of a page without frames (the element is then found again when acted on, even if the page drew it again
-/// since the ref was read); the ref decides where they match several.
+/// element of a page without frames, drawn where the ref's was (the element is then found again when acted on, even if
+/// the page drew it again since the ref was read); the ref decides where they match several or one drawn elsewhere.
 /// A target with only a <see cref="Description"/> is semantic: a planner or locator grounds it first.
 /// </summary>
 public sealed record ElementTarget
