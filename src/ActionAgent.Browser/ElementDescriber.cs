@@ -171,9 +171,7 @@ internal static class ElementDescriber
                 json = await page.EvaluateAsync<JsonElement>(
                     $"([x, y]) => ({DescribeFunction})(document.elementFromPoint(x, y))", new[] { x, y }).ConfigureAwait(false);
             }
-            if (json.ValueKind != JsonValueKind.Object) return new ElementFacts(requested.Box is null ? null : new ElementTarget { Box = requested.Box });
-            var box = new BoundingBox(json.GetProperty("x").GetDouble(), json.GetProperty("y").GetDouble(),
-                json.GetProperty("width").GetDouble(), json.GetProperty("height").GetDouble());
+            if (BoxOf(json) is not { } box) return new ElementFacts(requested.Box is null ? null : new ElementTarget { Box = requested.Box });
             IReadOnlyList<string>? framePath = null;
             var top = !json.TryGetProperty("top", out var topValue) || topValue.ValueKind != JsonValueKind.False;
             if (element.Locator is { } framed && !top)
@@ -217,6 +215,16 @@ internal static class ElementDescriber
         {
             return new ElementFacts(null); // gone, or not readable: the action itself says what became of the element
         }
+    }
+
+    /// <summary>Where the described element is drawn (viewport coordinates), as its facts say; null when they are no description.</summary>
+    internal static BoundingBox? BoxOf(JsonElement? facts)
+    {
+        if (facts is not { ValueKind: JsonValueKind.Object } read) return null;
+        return read.TryGetProperty("x", out var x) && read.TryGetProperty("y", out var y) && read.TryGetProperty("width", out var w) && read.TryGetProperty("height", out var h)
+            && x.ValueKind == JsonValueKind.Number && y.ValueKind == JsonValueKind.Number && w.ValueKind == JsonValueKind.Number && h.ValueKind == JsonValueKind.Number
+            ? new BoundingBox(x.GetDouble(), y.GetDouble(), w.GetDouble(), h.GetDouble())
+            : null;
     }
 
     // How an iframe is named in the document around it: its id, name or title when they single it out, else its place.

@@ -185,8 +185,8 @@ internal sealed class TargetResolver(IPage page, TimeProvider time)
         var ambiguous = false;
         if (await ByRoleBeforeRefAsync(target, readFacts).ConfigureAwait(false) is { } byRole)
         {
-            tried.Add($"role {target.Role} \"{target.Name}\": found");
-            return new ResolveOutcome(byRole, tried, false);
+            tried.Add($"{byRole.Description}: found");
+            return new ResolveOutcome(byRole.Element, tried, false);
         }
         if (target.Ref is { } reference)
         {
@@ -248,16 +248,14 @@ internal sealed class TargetResolver(IPage page, TimeProvider time)
     /// matches, none, a page with frames, one drawn elsewhere than the planner saw the ref's) null: the ref decides, as
     /// before.
     /// </summary>
-    private async Task<ResolvedElement?> ByRoleBeforeRefAsync(ElementTarget target, bool readFacts)
+    private async Task<(ResolvedElement Element, string Description)?> ByRoleBeforeRefAsync(ElementTarget target, bool readFacts)
     {
-        if (target.Ref is null || target.Role is not { } role || string.IsNullOrEmpty(target.Name) || target.FramePath is { Count: > 0 } || page.Frames.Count != 1)
-        {
-            return null;
-        }
+        if (target.Ref is null || string.IsNullOrEmpty(target.Name) || target.FramePath is { Count: > 0 } || page.Frames.Count != 1) return null;
+        if (DomLayers(target).FirstOrDefault(l => l.Layer == "role") is not { Build: not null } role) return null;
         ILocator byRole;
         try
         {
-            byRole = page.MainFrame.GetByRole(ParseRole(role), new() { Name = target.Name, Exact = target.Exact });
+            byRole = role.Build(page.MainFrame);
         }
         catch (ArgumentException)
         {
@@ -267,23 +265,10 @@ internal sealed class TargetResolver(IPage page, TimeProvider time)
         if (found is null) return null;
         // Where the planner saw it: an element that now carries the name elsewhere (a switch named by its state, whose
         // name the other one had) is not the one the ref names, and the ref decides. An element drawn again is drawn in
-        // the same place.
-        // (Where the place was not read with the count, the ref decides too.)
-        if (target.Box is { } seen && (DrawnAt(facts) is not { } now || !Overlap(seen, now))) return null;
-        return new ResolvedElement("role", found, null, page.MainFrame, facts);
+        // the same place. (Where the place was not read with the count, the ref decides too.)
+        if (target.Box is { } seen && (ElementDescriber.BoxOf(facts) is not { } now || seen.IntersectionOverUnion(now) <= 0)) return null;
+        return (new ResolvedElement("role", found, null, page.MainFrame, facts), role.Description);
     }
-
-    private static BoundingBox? DrawnAt(JsonElement? facts)
-    {
-        if (facts is not { ValueKind: JsonValueKind.Object } read) return null;
-        return read.TryGetProperty("x", out var x) && read.TryGetProperty("y", out var y) && read.TryGetProperty("width", out var w) && read.TryGetProperty("height", out var h)
-            && x.ValueKind == JsonValueKind.Number && y.ValueKind == JsonValueKind.Number && w.ValueKind == JsonValueKind.Number && h.ValueKind == JsonValueKind.Number
-            ? new BoundingBox(x.GetDouble(), y.GetDouble(), w.GetDouble(), h.GetDouble())
-            : null;
-    }
-
-    private static bool Overlap(BoundingBox a, BoundingBox b) =>
-        a.X < b.X + b.Width && b.X < a.X + a.Width && a.Y < b.Y + b.Height && b.Y < a.Y + a.Height;
 
     /// <summary>The accessible names on the page nearest to what the target asks for, for error messages.</summary>
     public async Task<IReadOnlyList<string>> ClosestNamesAsync(ElementTarget target, int count = 5)
