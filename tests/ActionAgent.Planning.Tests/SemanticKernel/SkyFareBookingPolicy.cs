@@ -84,8 +84,13 @@ public sealed class SkyFareBookingPolicy
             }
             if (Find("option", "London (LHR)") is { } london) return Say(out what, "from option", Click(london, "London Heathrow"));
             if (Find("option", "Paris (CDG)") is { } paris) return Say(out what, "to option", Click(paris, "Paris CDG"));
+            // Typed but no suggestions yet (the list shows 150 ms after the last key, and the page may be read before):
+            // wait for them, as a model that sees its own text in the field would, instead of typing it again (which
+            // starts the wait over, and on a fast machine never ended).
+            if (from.Value is "London") return Say(out what, "from wait", ScriptedReply.Tools(("wait_for_text", new { text = "Heathrow" })));
             if (from.Value is not "London (LHR)") return Say(out what, "from", ScriptedReply.Tools(("type_text", new { @ref = from.Ref, text = "London" })));
             var to = Find("combobox", "To")!;
+            if (to.Value is "Paris") return Say(out what, "to wait", ScriptedReply.Tools(("wait_for_text", new { text = "Charles de Gaulle" })));
             if (to.Value is not "Paris (CDG)") return Say(out what, "to", ScriptedReply.Tools(("type_text", new { @ref = to.Ref, text = "Paris" })));
             var date = Find("textbox", "Departure date")!;
             if (Empty(date)) return Say(out what, "date", ScriptedReply.Tools(("fill", new { @ref = date.Ref, value = "2026-12-24" })));
